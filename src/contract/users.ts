@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { roles } from '../domain/access.js';
+import { passwordMaxLength, passwordMinLength } from '../domain/passwords.js';
+import { limits, PageQuery, pageOf, regionCode } from './common.js';
+
+export const User = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  scopeRegions: z.array(z.string()),
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type User = z.infer<typeof User>;
+
+const username = z
+  .string()
+  .min(limits.username.min)
+  .max(limits.username.max)
+  .regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, . _ - only');
+const displayName = z.string().trim().min(1).max(limits.displayName.max);
+const password = z.string().min(passwordMinLength).max(passwordMaxLength);
+const scopeRegions = z.array(regionCode).max(50);
+
+export const CreateUserBody = z.strictObject({
+  username,
+  displayName,
+  role: z.enum(roles),
+  scopeRegions: scopeRegions.default([]),
+  password,
+});
+export type CreateUserBody = z.infer<typeof CreateUserBody>;
+
+export const UpdateUserBody = z.strictObject({
+  version: z.number().int(),
+  displayName: displayName.optional(),
+  role: z.enum(roles).optional(),
+  scopeRegions: scopeRegions.optional(),
+  disabled: z.boolean().optional(),
+});
+export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
+
+export const ResetPasswordBody = z.strictObject({ version: z.number().int(), password });
+export type ResetPasswordBody = z.infer<typeof ResetPasswordBody>;
+
+export const UserListQuery = PageQuery.extend({
+  q: z.string().max(limits.search.max).optional(),
+  role: z.enum(roles).optional(),
+  disabled: z.enum(['true', 'false']).optional(),
+  sort: z.enum(['username', '-username', 'createdAt', '-createdAt', 'lastLoginAt', '-lastLoginAt']).default('username'),
+});
+export type UserListQuery = z.infer<typeof UserListQuery>;
+
+export const UserPage = pageOf(User);
+export const UserId = z.object({ id: z.uuid() });

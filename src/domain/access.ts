@@ -1,0 +1,64 @@
+/**
+ * Roles and what each may do. Access = role (this table) × scope (which regions),
+ * the scope half being applied by the server's query layer.
+ */
+export const roles = [
+  'admin',
+  'hq',
+  'subdistrict',
+  'community',
+  'contractor',
+  'supervisor',
+  'resident_supervisor',
+  'viewer',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const actions = ['user.manage', 'audit.read', 'region.read'] as const;
+export type Action = (typeof actions)[number];
+
+const everyone: readonly Action[] = ['region.read'];
+
+/** The one table of role × action. Later areas add their actions here. */
+export const permissions: Record<Role, readonly Action[]> = {
+  admin: [...everyone, 'user.manage', 'audit.read'],
+  hq: [...everyone],
+  subdistrict: [...everyone],
+  community: [...everyone],
+  contractor: [...everyone],
+  supervisor: [...everyone],
+  resident_supervisor: [...everyone],
+  viewer: [...everyone],
+};
+
+/** Roles that act across the whole district and carry no region scope. */
+export const districtWideRoles: readonly Role[] = ['admin', 'hq', 'viewer'];
+
+export function can(role: Role, action: Action): boolean {
+  return permissions[role].includes(action);
+}
+
+/**
+ * The region prefixes a user may see, or `null` for the whole district.
+ * District-wide roles ignore any stored scope; every other role is confined to its regions
+ * (and an empty scope then means it sees nothing, never everything).
+ */
+export function scopePrefixes(role: Role, scopeRegions: readonly string[]): readonly string[] | null {
+  if (districtWideRoles.includes(role)) return null;
+  return scopeRegions;
+}
+
+/** Why a role/scope combination is not allowed, or null when it is. */
+export function scopeProblem(role: Role, scopeRegions: readonly string[]): 'scope_required' | 'scope_not_allowed' | null {
+  const wide = districtWideRoles.includes(role);
+  if (wide && scopeRegions.length > 0) return 'scope_not_allowed';
+  if (!wide && scopeRegions.length === 0) return 'scope_required';
+  return null;
+}
+
+/** True when `code` lies inside one of the scope prefixes (administrative codes nest by prefix). */
+export function inScope(prefixes: readonly string[] | null, code: string | null): boolean {
+  if (prefixes === null) return true;
+  if (code === null) return false;
+  return prefixes.some((p) => code.startsWith(p));
+}

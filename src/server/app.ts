@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { resolveSession, sessionCookie } from './modules/auth/sessions.js';
+import { regionRoutes } from './modules/regions/routes.js';
+import { systemRoutes } from './modules/system/routes.js';
+import { userRoutes } from './modules/users/routes.js';
+import { AppError } from './platform/errors.js';
+import { type Deps, installErrorHandling, langOf } from './platform/http.js';
+import { version } from './version.js';
+
+/** The areas of the product, in the seed document's order; each registers its own routes. */
+const modules: ((app: FastifyInstance, deps: Deps & { kind: Database['kind'] }) => void)[] = [
+  systemRoutes,
+  authRoutes,
+  regionRoutes,
+  userRoutes,
+  auditRoutes,
+];
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Build the HTTP app over an open database. */
+export async function buildApp(database: Database, config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: 256 * 1024,
+    trustProxy: config.trustProxy,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  // JSON only, and only valid UTF-8: a body in another encoding is refused, not mangled.
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => {
+    const buffer = body as Buffer;
+    let text: string;
+    try {
+      text = utf8.decode(buffer);
+    } catch {
+      return done(new AppError('INVALID_ENCODING'), undefined);
+    }
+    if (text.trim() === '') return done(new AppError('BAD_JSON'), undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new AppError('BAD_JSON'), undefined);
+    }
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd injects its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        // Offices often serve plain http on their LAN; upgrading would break every asset there.
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Jiugai 旧改通 API', version },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookie } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => (config.secureCookies ? header : header.replace(/upgrade-insecure-requests;?\s*/, '')),
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.decorateRequest('principal', null);
+  app.decorateRequest('sessionExpired', false);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[sessionCookie];
+    if (!token) return;
+    const resolved = await resolveSession(database.db, token, config.session);
+    if (resolved && 'principal' in resolved) req.principal = resolved.principal;
+    else if (resolved) req.sessionExpired = true;
+  });
+
+  const deps = { db: database.db, config, kind: database.kind };
+  for (const register of modules) register(app, deps);
+
+  const indexHtml = path.join(config.webDir, 'index.html');
+  const webBuilt = fs.existsSync(indexHtml);
+  if (webBuilt) await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !webBuilt || req.method !== 'GET') {
+      return reply.status(404).send(new AppError('NOT_FOUND').render(langOf(req)));
+    }
+    // Client-side routes: the single-page app decides what to show.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import {
+  defaultLockoutPolicy,
+  defaultSessionPolicy,
+  type LockoutPolicy,
+  type SessionPolicy,
+} from '../domain/sessions.js';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  adminPassword: string | null;
+  /** The install's own district (root of the region tree). */
+  districtCode: string;
+  session: SessionPolicy;
+  lockout: LockoutPolicy;
+  loginRatePerMinute: number;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  logLevel: string;
+  webDir: string;
+}
+
+function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
+  return n;
+}
+
+/** Read the configuration from the environment (documented in README.md). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR || './data');
+  return {
+    port: num(env, 'PORT', 3000),
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || null,
+    adminPassword: env.JIUGAI_ADMIN_PASSWORD || null,
+    districtCode: env.JIUGAI_DISTRICT_CODE || '410203',
+    session: {
+      idleMs: num(env, 'JIUGAI_SESSION_IDLE_MINUTES', defaultSessionPolicy.idleMs / 60_000) * 60_000,
+      absoluteMs: num(env, 'JIUGAI_SESSION_MAX_HOURS', defaultSessionPolicy.absoluteMs / 3_600_000) * 3_600_000,
+    },
+    lockout: {
+      maxFailures: num(env, 'JIUGAI_LOCKOUT_FAILURES', defaultLockoutPolicy.maxFailures),
+      windowMs: num(env, 'JIUGAI_LOCKOUT_WINDOW_MINUTES', defaultLockoutPolicy.windowMs / 60_000) * 60_000,
+      lockMs: num(env, 'JIUGAI_LOCKOUT_MINUTES', defaultLockoutPolicy.lockMs / 60_000) * 60_000,
+    },
+    loginRatePerMinute: num(env, 'JIUGAI_LOGIN_RATE_PER_MINUTE', 30),
+    secureCookies: env.JIUGAI_SECURE_COOKIES === '1',
+    trustProxy: env.JIUGAI_TRUST_PROXY === '1',
+    logLevel: env.LOG_LEVEL || 'info',
+    webDir: path.resolve(env.JIUGAI_WEB_DIR || 'dist/web'),
+  };
+}

@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import { type Database, type Db, queryRows, type Tx, tableNames } from './client.js';
+
+const format = 'jiugai-backup';
+const formatVersion = 1;
+const batchSize = 2000;
+
+interface Header {
+  format: typeof format;
+  version: number;
+  createdAt: string;
+  migrations: string[];
+  tables: string[];
+}
+
+const ident = (name: string) => sql.raw(`"${name.replaceAll('"', '""')}"`);
+
+async function appliedMigrations(db: Db | Tx): Promise<string[]> {
+  const rows = await queryRows<{ hash: string }>(db, sql`SELECT hash FROM drizzle.__drizzle_migrations ORDER BY id`);
+  return rows.map((r) => r.hash);
+}
+
+/** Tables ordered so that every table comes after the tables its foreign keys point to. */
+async function dependencyOrder(db: Db | Tx): Promise<string[]> {
+  const tables = await tableNames(db);
+  const edges = await queryRows<{ child: string; parent: string }>(
+    db,
+    sql`SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
+        FROM pg_constraint c WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace`,
+  );
+  const strip = (t: string) => t.replace(/^public\./, '').replaceAll('"', '');
+  const ordered: string[] = [];
+  const visit = (t: string, path: Set<string>) => {
+    if (ordered.includes(t) || path.has(t)) return;
+    path.add(t);
+    for (const e of edges) if (strip(e.child) === t && strip(e.parent) !== t) visit(strip(e.parent), path);
+    ordered.push(t);
+  };
+  for (const t of tables) visit(t, new Set());
+  return ordered;
+}
+
+async function primaryKey(db: Db, table: string): Promise<string[]> {
+  const rows = await queryRows<{ col: string }>(
+    db,
+    sql`SELECT a.attname AS col FROM pg_index i
+        JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+        WHERE i.indrelid = ${`public.${table}`}::regclass AND i.indisprimary ORDER BY a.attnum`,
+  );
+  return rows.map((r) => r.col);
+}
+
+/** Write every row of every table to a gzipped JSON-lines file, table by table in key order. */
+export async function backup(database: Database, file: string): Promise<{ tables: number; rows: number }> {
+  const { db } = database;
+  const header: Header = {
+    format,
+    version: formatVersion,
+    createdAt: new Date().toISOString(),
+    migrations: await appliedMigrations(db),
+    tables: await dependencyOrder(db),
+  };
+  let total = 0;
+  async function* lines() {
+    yield `${JSON.stringify(header)}\n`;
+    for (const table of header.tables) {
+      const pk = await primaryKey(db, table);
+      const order = pk.length > 0 ? sql.join(pk.map(ident), sql`, `) : sql`1`;
+      for (let offset = 0; ; offset += batchSize) {
+        const rows = await queryRows<{ j: string }>(
+          db,
+          sql`SELECT row_to_json(t)::text AS j FROM ${ident(table)} t ORDER BY ${order} LIMIT ${batchSize} OFFSET ${offset}`,
+        );
+        for (const r of rows) yield `{"t":${JSON.stringify(table)},"r":${r.j}}\n`;
+        total += rows.length;
+        if (rows.length < batchSize) break;
+      }
+    }
+  }
+  await pipeline(lines, zlib.createGzip(), fs.createWriteStream(file));
+  return { tables: header.tables.length, rows: total };
+}
+
+export class RestoreError extends Error {}
+
+/**
+ * Load a backup into an empty database (migrated to the same version) in one transaction,
+ * so a failed restore leaves the database empty rather than half-filled.
+ */
+export async function restore(database: Database, file: string): Promise<{ rows: number }> {
+  await database.migrate();
+  const { db } = database;
+  const input = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+  const lines = input[Symbol.asyncIterator]();
+  const first = await lines.next();
+  let header: Header;
+  try {
+    header = JSON.parse(String(first.value)) as Header;
+  } catch {
+    throw new RestoreError(`${file} is not a Jiugai backup`);
+  }
+  if (header.format !== format || header.version !== formatVersion) throw new RestoreError(`${file} is not a Jiugai backup`);
+  const migrations = await appliedMigrations(db);
+  if (migrations.join() !== header.migrations.join()) {
+    throw new RestoreError(
+      `the backup was made at schema version ${header.migrations.length}, this program is at ${migrations.length}; restore it with the matching release`,
+    );
+  }
+  return db.transaction(async (tx) => {
+    for (const table of await tableNames(tx)) {
+      const [row] = await queryRows<{ any: boolean }>(tx, sql`SELECT EXISTS (SELECT 1 FROM ${ident(table)}) AS any`);
+      if (row?.any) throw new RestoreError(`the target database is not empty (table ${table} has rows); restore into an empty data directory or database`);
+    }
+    let rows = 0;
+    let table = '';
+    let batch: string[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      await tx.execute(
+        sql`INSERT INTO ${ident(table)} SELECT * FROM json_populate_recordset(NULL::${ident(table)}, ${`[${batch.join(',')}]`}::json)`,
+      );
+      rows += batch.length;
+      batch = [];
+    };
+    for await (const line of { [Symbol.asyncIterator]: () => lines }) {
+      if (line === '') continue;
+      const { t, r } = JSON.parse(line) as { t: string; r: unknown };
+      if (!header.tables.includes(t)) throw new RestoreError(`the backup names an unknown table ${t}`);
+      if (t !== table) {
+        await flush();
+        table = t;
+      }
+      batch.push(JSON.stringify(r));
+      if (batch.length >= batchSize) await flush();
+    }
+    await flush();
+    // Serial columns continue after the restored rows.
+    const sequences = await queryRows<{ tbl: string; col: string }>(
+      tx,
+      sql`SELECT t.relname AS tbl, a.attname AS col FROM pg_class s
+          JOIN pg_depend d ON d.objid = s.oid AND d.deptype IN ('a', 'i')
+          JOIN pg_class t ON t.oid = d.refobjid
+          JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
+          WHERE s.relkind = 'S' AND t.relnamespace = 'public'::regnamespace`,
+    );
+    for (const s of sequences) {
+      await tx.execute(
+        sql`SELECT setval(pg_get_serial_sequence(${`public.${s.tbl}`}, ${s.col}), COALESCE((SELECT max(${ident(s.col)}) FROM ${ident(s.tbl)}), 0) + 1, false)`,
+      );
+    }
+    return { rows };
+  });
+}

@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
+
+/** Administrative divisions; codes nest by prefix (410203 → 410203001 → 410203001xxx). */
+export const regions = pgTable(
+  'regions',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    level: text('level').notNull(),
+    parentCode: text('parent_code'),
+    isDemo: boolean('is_demo').notNull().default(false),
+  },
+  (t) => [index('regions_parent_idx').on(t.parentCode)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role').notNull(),
+    scopeRegions: text('scope_regions').array().notNull().default(sql`'{}'::text[]`),
+    /** The narrowest region holding the whole scope; null for district-wide roles. Scope filters use it. */
+    regionCode: text('region_code'),
+    passwordHash: text('password_hash').notNull(),
+    disabled: boolean('disabled').notNull().default(false),
+    failedCount: integer('failed_count').notNull().default(0),
+    firstFailedAt: ts('first_failed_at'),
+    lockedUntil: ts('locked_until'),
+    lastLoginAt: ts('last_login_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('users_username_uq').on(sql`lower(${t.username})`),
+    index('users_region_idx').on(t.regionCode.op('text_pattern_ops')),
+  ],
+);
+
+/** Server-side sessions, shared by every app instance; the cookie carries a token whose hash is the id. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: ts('created_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Append-only, hash-chained audit trail: seq is gapless and each hash covers the previous one. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    entityType: text('entity_type'),
+    entityId: text('entity_id'),
+    regionCode: text('region_code'),
+    outcome: text('outcome').notNull(),
+    ip: text('ip'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('audit_at_idx').on(t.at),
+    index('audit_entity_idx').on(t.entityType, t.entityId),
+    index('audit_action_idx').on(t.action),
+    index('audit_region_idx').on(t.regionCode.op('text_pattern_ops')),
+  ],
+);

@@ -1,0 +1,173 @@
+/**
+ * The Jiugai command line: `npm start` runs `serve`; `npm run jiugai -- <command>` the rest.
+ * Exit code 0 on success; otherwise non-zero with a one-line reason on stderr.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ZodError } from 'zod';
+import { roles } from '../domain/access.js';
+import { buildApp } from './app.js';
+import { bootstrap, seedRegions } from './bootstrap.js';
+import { type Config, loadConfig } from './config.js';
+import { backup, RestoreError, restore } from './db/backup.js';
+import { type Database, openDatabase } from './db/client.js';
+import { DirLockedError } from './db/lock.js';
+import { createUser } from './modules/users/commands.js';
+import { systemActor, verifyAuditChain } from './platform/audit.js';
+import { AppError } from './platform/errors.js';
+import { generatePassword } from './platform/passwords.js';
+
+const usage = `usage: jiugai <command>
+  serve                          run the web app (what npm start does)
+  migrate                        apply database migrations
+  seed demo                      load the demo district
+  user add NAME --role ROLE [--display-name TEXT] [--scope CODE,CODE] [--password-stdin]
+  audit verify                   check the audit hash chain
+  backup FILE                    write the whole database to FILE
+  restore FILE                   load FILE into an empty database`;
+
+class UsageError extends Error {}
+
+const open = (config: Config) =>
+  openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+
+async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
+  const database = await open(config);
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+async function serve(config: Config) {
+  const database = await open(config);
+  await bootstrap(database, config, (line) => console.log(line));
+  const app = await buildApp(database, config);
+  const address = await app.listen({ port: config.port, host: config.host });
+  console.log(`Jiugai 旧改通 listening on ${address} (database: ${database.kind})`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info(`${signal}: shutting down`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+async function userAdd(config: Config, args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      role: { type: 'string' },
+      'display-name': { type: 'string' },
+      scope: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+    },
+  });
+  const username = positionals[0];
+  if (!username || !values.role) throw new UsageError('user add needs NAME and --role');
+  if (!(roles as readonly string[]).includes(values.role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`);
+  const password = values['password-stdin'] ? await readStdin() : generatePassword();
+  await withDatabase(config, async (database) => {
+    await database.migrate();
+    const user = await createUser(database.db, systemActor('cli'), null, {
+      username,
+      displayName: values['display-name'] ?? username,
+      role: values.role as (typeof roles)[number],
+      scopeRegions: values.scope ? values.scope.split(',').map((s) => s.trim()) : [],
+      password,
+    });
+    console.log(`created user ${user.username} (${user.role})`);
+    if (!values['password-stdin']) console.log(`password: ${password}`);
+  });
+}
+
+async function run(argv: string[]): Promise<void> {
+  const config = loadConfig();
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return serve(config);
+    case 'migrate':
+      return withDatabase(config, async (db) => {
+        await db.migrate();
+        console.log('migrations applied');
+      });
+    case 'seed': {
+      if (rest[0] !== 'demo') throw new UsageError('seed takes: demo');
+      return withDatabase(config, async (db) => {
+        await db.migrate();
+        const inserted = await seedRegions(db);
+        console.log(`demo district loaded (${inserted} new regions)`);
+      });
+    }
+    case 'user':
+      if (rest[0] !== 'add') throw new UsageError('user takes: add');
+      return userAdd(config, rest.slice(1));
+    case 'audit': {
+      if (rest[0] !== 'verify') throw new UsageError('audit takes: verify');
+      return withDatabase(config, async (db) => {
+        const report = await verifyAuditChain(db.db);
+        if (report.ok) {
+          console.log(`audit chain intact: ${report.count} events`);
+          return;
+        }
+        throw new Error(`audit chain broken at event ${report.seq}: ${report.reason} (${report.count} events before it are intact)`);
+      });
+    }
+    case 'backup': {
+      const file = rest[0];
+      if (!file) throw new UsageError('backup needs FILE');
+      return withDatabase(config, async (db) => {
+        const r = await backup(db, path.resolve(file));
+        console.log(`backup written to ${file}: ${r.tables} tables, ${r.rows} rows`);
+      });
+    }
+    case 'restore': {
+      const file = rest[0];
+      if (!file) throw new UsageError('restore needs FILE');
+      if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
+      return withDatabase(config, async (db) => {
+        const r = await restore(db, path.resolve(file));
+        console.log(`restored ${r.rows} rows from ${file}`);
+      });
+    }
+    default:
+      throw new UsageError(command ? `unknown command: ${command}` : 'no command given');
+  }
+}
+
+/** One line a person can act on, whatever went wrong. */
+function reason(err: unknown): string {
+  if (err instanceof AppError) {
+    const fields = err.render('en').error.fields;
+    return fields
+      ? Object.entries(fields)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('; ')
+      : err.render('en').error.message;
+  }
+  if (err instanceof ZodError) return err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  if (err instanceof UsageError) return `${err.message}\n${usage}`;
+  if (err instanceof DirLockedError || err instanceof RestoreError) return err.message;
+  return err instanceof Error ? err.message : String(err);
+}
+
+run(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(`jiugai: ${reason(err)}`);
+  if (process.env.JIUGAI_DEBUG) console.error(err);
+  process.exit(1);
+});

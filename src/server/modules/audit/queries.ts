@@ -1,0 +1,52 @@
+import { and, count, desc, eq, gte, like, lt, type SQL } from 'drizzle-orm';
+import type { AuditEvent, AuditListQuery } from '../../../contract/audit.js';
+import type { Db } from '../../db/client.js';
+import { auditEvents } from '../../db/schema.js';
+import { scopeWhere } from '../../platform/access.js';
+import type { Principal } from '../../platform/context.js';
+import { contains, paged } from '../../platform/sql.js';
+
+/** Calendar days in filters are the district's own days (China Standard Time). */
+export const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
+const nextDay = (day: string) => new Date(dayStart(day).getTime() + 86_400_000);
+
+type Row = typeof auditEvents.$inferSelect;
+
+const present = (r: Row): AuditEvent => ({
+  seq: r.seq,
+  at: r.at.toISOString(),
+  actorId: r.actorId,
+  actorName: r.actorName,
+  action: r.action,
+  entityType: r.entityType,
+  entityId: r.entityId,
+  regionCode: r.regionCode,
+  outcome: r.outcome as AuditEvent['outcome'],
+  ip: r.ip,
+  before: r.before,
+  after: r.after,
+});
+
+/** The filters of the audit list, scope first; shared by the API and the benchmark's bare route. */
+export function auditWhere(principal: Pick<Principal, 'prefixes'>, q: AuditListQuery): SQL | undefined {
+  return and(
+    scopeWhere(principal, auditEvents.regionCode),
+    q.action ? like(auditEvents.action, `${q.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+    q.actor ? contains(auditEvents.actorName, q.actor) : undefined,
+    q.entityType ? eq(auditEvents.entityType, q.entityType) : undefined,
+    q.entityId ? eq(auditEvents.entityId, q.entityId) : undefined,
+    q.outcome ? eq(auditEvents.outcome, q.outcome) : undefined,
+    q.from ? gte(auditEvents.at, dayStart(q.from)) : undefined,
+    q.to ? lt(auditEvents.at, nextDay(q.to)) : undefined,
+  );
+}
+
+export async function listAudit(db: Db, principal: Principal, q: AuditListQuery) {
+  const where = auditWhere(principal, q);
+  const page = await paged(
+    () => db.select({ n: count() }).from(auditEvents).where(where),
+    (limit, offset) => db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.seq)).limit(limit).offset(offset),
+    q,
+  );
+  return { ...page, items: page.items.map(present) };
+}

@@ -1,0 +1,95 @@
+import type { ErrorCode } from '../../contract/common.js';
+
+export type Lang = 'zh-CN' | 'en';
+
+const status: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  BAD_JSON: 400,
+  INVALID_ENCODING: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  CSRF_INVALID: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+const messages: Record<ErrorCode, Record<Lang, string>> = {
+  VALIDATION_FAILED: { 'zh-CN': '提交的内容有误，请按提示修改', en: 'Some fields are not valid; correct them and try again' },
+  BAD_JSON: { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  INVALID_ENCODING: { 'zh-CN': '请求内容不是有效的 UTF-8 文本', en: 'The request body is not valid UTF-8' },
+  UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '不支持的内容类型，请以 JSON 提交', en: 'Unsupported content type; send JSON' },
+  PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大', en: 'The request body is too large' },
+  UNAUTHENTICATED: { 'zh-CN': '请先登录', en: 'Please log in first' },
+  SESSION_EXPIRED: { 'zh-CN': '登录已过期，请重新登录', en: 'Your session has expired; please log in again' },
+  INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
+  ACCOUNT_LOCKED: {
+    'zh-CN': '登录失败次数过多，账号已暂时锁定，请稍后再试',
+    en: 'Too many failed logins; the account is locked for a while, try again later',
+  },
+  CSRF_INVALID: { 'zh-CN': '页面已失效，请刷新后重试', en: 'This page is out of date; reload it and try again' },
+  FORBIDDEN: { 'zh-CN': '您没有执行此操作的权限', en: 'You are not allowed to do this' },
+  NOT_FOUND: { 'zh-CN': '找不到该记录，或您无权查看', en: 'Not found, or not visible to you' },
+  CONFLICT: {
+    'zh-CN': '该记录已被他人修改，请刷新后重新编辑',
+    en: 'Someone else changed this record; reload it and edit again',
+  },
+  RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; wait a moment and try again' },
+  INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试或联系管理员', en: 'Internal error; try again later or contact the administrator' },
+};
+
+/** Field-level reasons the services raise themselves (validation reasons come from zod's locales). */
+const fieldMessages = {
+  taken: { 'zh-CN': '已被占用', en: 'is already taken' },
+  too_short: { 'zh-CN': '密码至少 10 个字符', en: 'must be at least 10 characters' },
+  too_long: { 'zh-CN': '密码过长', en: 'is too long' },
+  common: { 'zh-CN': '密码过于常见，请换一个', en: 'is a common password; choose another' },
+  contains_username: { 'zh-CN': '密码不能包含用户名', en: 'must not contain the username' },
+  scope_required: { 'zh-CN': '该角色必须指定管辖范围', en: 'this role needs a scope' },
+  scope_not_allowed: { 'zh-CN': '该角色为全区范围，不能指定管辖范围', en: 'this role is district-wide and takes no scope' },
+  unknown_region: { 'zh-CN': '包含不存在或不在您范围内的区域', en: 'contains a region that does not exist or is outside your scope' },
+  self_lockout: { 'zh-CN': '不能停用自己或撤销自己的管理员角色', en: 'you cannot disable yourself or drop your own admin role' },
+} as const;
+export type FieldReason = keyof typeof fieldMessages;
+
+export function fieldMessage(reason: FieldReason, lang: Lang): string {
+  return fieldMessages[reason][lang];
+}
+
+/** The one error type. `fields` maps a field path (or sheet!row!column) to a reason code or text. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields?: Record<string, FieldReason | { text: string }>,
+    readonly detail?: string,
+  ) {
+    super(detail ?? code);
+  }
+
+  get status(): number {
+    return status[this.code];
+  }
+
+  render(lang: Lang) {
+    const fields = this.fields
+      ? Object.fromEntries(
+          Object.entries(this.fields).map(([k, v]) => [k, typeof v === 'string' ? fieldMessage(v, lang) : v.text]),
+        )
+      : undefined;
+    return { error: { code: this.code, message: messages[this.code][lang], ...(fields ? { fields } : {}) } };
+  }
+}
+
+export function statusOf(code: ErrorCode): number {
+  return status[code];
+}
+
+export const notFound = () => new AppError('NOT_FOUND');
+export const forbidden = () => new AppError('FORBIDDEN');
+export const conflict = () => new AppError('CONFLICT');

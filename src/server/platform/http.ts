@@ -1,0 +1,180 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { en, zhCN } from 'zod/locales';
+import type { Endpoint } from '../../contract/api.js';
+import type { Action } from '../../domain/access.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import type { Actor } from './audit.js';
+import { authorize } from './access.js';
+import type { Ctx, Principal } from './context.js';
+import { AppError, type Lang } from './errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+    sessionExpired: boolean;
+  }
+}
+
+export interface Deps {
+  db: Db;
+  config: Config;
+}
+
+export function langOf(req: FastifyRequest): Lang {
+  const header = req.headers['accept-language'];
+  return typeof header === 'string' && header.trim().toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+}
+
+export function actorOf(req: FastifyRequest): Actor {
+  return { id: req.principal?.userId ?? null, name: req.principal?.username ?? 'anonymous', ip: req.ip ?? null };
+}
+
+function ctxOf(req: FastifyRequest, db: Db): Ctx {
+  if (!req.principal) throw new AppError('UNAUTHENTICATED');
+  return { db, principal: req.principal, actor: actorOf(req), lang: langOf(req) };
+}
+
+const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+type Input<E extends Endpoint, K extends 'params' | 'query' | 'body'> = E[K] extends z.ZodType
+  ? z.output<E[K]>
+  : undefined;
+
+export interface Call<E extends Endpoint> {
+  params: Input<E, 'params'>;
+  query: Input<E, 'query'>;
+  body: Input<E, 'body'>;
+  req: FastifyRequest;
+  reply: FastifyReply;
+}
+
+interface RouteOptions {
+  /** The role action this route needs; omitted only for routes any signed-in user may call. */
+  action?: Action;
+  rateLimit?: { max: number; timeWindow: number };
+}
+
+type Handler<E extends Endpoint, C> = (ctx: C, call: Call<E>) => Promise<z.input<E['response']>>;
+
+/**
+ * Register one contract endpoint for signed-in users. The pipeline every route shares:
+ * session (401) → CSRF for writes (403) → role (403, audited) → validation (400) → handler →
+ * declared response shape.
+ */
+export function route<E extends Endpoint>(
+  app: FastifyInstance,
+  deps: Deps,
+  endpoint: E,
+  options: RouteOptions,
+  handler: Handler<E, Ctx>,
+): void {
+  register(app, endpoint, options, handler, {
+    onRequest: async (req) => {
+      if (!req.principal) throw new AppError(req.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+      if (unsafe.has(req.method) && req.headers['x-csrf-token'] !== req.principal.csrfToken) {
+        throw new AppError('CSRF_INVALID');
+      }
+    },
+    preValidation: async (req) => {
+      if (options.action) await authorize(ctxOf(req, deps.db), options.action);
+    },
+    ctx: (req) => ctxOf(req, deps.db),
+  });
+}
+
+/** Register an endpoint that needs no session (health, login). */
+export function publicRoute<E extends Endpoint>(
+  app: FastifyInstance,
+  endpoint: E,
+  options: RouteOptions,
+  handler: Handler<E, null>,
+): void {
+  register(app, endpoint, options, handler, { ctx: () => null, public: true });
+}
+
+function register<E extends Endpoint, C>(
+  app: FastifyInstance,
+  endpoint: E,
+  options: RouteOptions,
+  handler: Handler<E, C>,
+  hooks: {
+    onRequest?: (req: FastifyRequest) => Promise<void>;
+    preValidation?: (req: FastifyRequest) => Promise<void>;
+    ctx: (req: FastifyRequest) => C;
+    public?: boolean;
+  },
+): void {
+  const status = endpoint.status ?? 200;
+  app.route({
+    method: endpoint.method,
+    url: endpoint.path,
+    schema: {
+      summary: endpoint.summary,
+      tags: [endpoint.tag],
+      ...(endpoint.params ? { params: endpoint.params } : {}),
+      ...(endpoint.query ? { querystring: endpoint.query } : {}),
+      ...(endpoint.body ? { body: endpoint.body } : {}),
+      response: { [status]: endpoint.response },
+      ...(hooks.public ? {} : { security: [{ session: [] }] }),
+    },
+    config: options.rateLimit ? { rateLimit: options.rateLimit } : {},
+    ...(hooks.onRequest ? { onRequest: hooks.onRequest } : {}),
+    ...(hooks.preValidation ? { preValidation: hooks.preValidation } : {}),
+    handler: async (req, reply) => {
+      const result = await handler(hooks.ctx(req), {
+        params: req.params as Input<E, 'params'>,
+        query: req.query as Input<E, 'query'>,
+        body: req.body as Input<E, 'body'>,
+        req,
+        reply,
+      });
+      reply.status(status);
+      return result;
+    },
+  });
+}
+
+/** Map every failure to `{ error: { code, message, fields? } }` in the caller's language. */
+export function installErrorHandling(app: FastifyInstance): void {
+  const locales = { 'zh-CN': zhCN().localeError, en: en().localeError };
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const lang = langOf(req);
+    let appError: AppError;
+    if (err instanceof AppError) {
+      appError = err;
+    } else if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields: Record<string, { text: string }> = {};
+      for (const v of err.validation) {
+        const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || (err.validationContext ?? 'body');
+        const issue = { ...v.params, code: v.keyword, message: v.message, path: path.split('.') } as Parameters<
+          typeof locales.en
+        >[0];
+        const localized = locales[lang](issue);
+        const text = typeof localized === 'string' ? localized : (localized?.message ?? v.message ?? '');
+        const keys = (v.params as { keys?: string[] }).keys;
+        // Unknown fields are named one by one, so the form (or the API user) sees which.
+        if (v.keyword === 'unrecognized_keys' && keys) for (const k of keys) fields[k] = { text };
+        else fields[path] ??= { text };
+      }
+      appError = new AppError('VALIDATION_FAILED', fields);
+    } else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      appError = new AppError('PAYLOAD_TOO_LARGE');
+    } else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      appError = new AppError('UNSUPPORTED_MEDIA_TYPE');
+    } else if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+      appError = new AppError('BAD_JSON');
+    } else if (err.statusCode === 429) {
+      appError = new AppError('RATE_LIMITED');
+    } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      req.log.info({ err }, 'client error');
+      appError = new AppError(err.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED');
+    } else {
+      req.log.error({ err }, 'unhandled error');
+      appError = new AppError('INTERNAL');
+    }
+    reply.status(appError.status).send(appError.render(lang));
+  });
+}
