@@ -7,7 +7,15 @@ import { AuditListQuery, AuditPage } from './audit.js';
 import { LoginBody, Me } from './auth.js';
 import { Ok } from './common.js';
 import { RegionList } from './regions.js';
-import { CreateUserBody, ResetPasswordBody, UpdateUserBody, User, UserId, UserListQuery, UserPage } from './users.js';
+import {
+  CreateUserBody,
+  ResetPasswordBody,
+  UpdateUserBody,
+  User,
+  UserId,
+  UserListQuery,
+  UserPage,
+} from './users.js';
 
 export interface Endpoint {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -23,20 +31,100 @@ export interface Endpoint {
 
 const endpoint = <E extends Endpoint>(e: E) => e;
 
-export const Health = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() });
+export const Health = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+});
 
 export const api = {
-  health: endpoint({ method: 'GET', path: '/api/health', summary: 'Liveness and database kind', tag: 'system', response: Health }),
-  login: endpoint({ method: 'POST', path: '/api/auth/login', summary: 'Log in; sets the session cookie', tag: 'auth', body: LoginBody, response: Me }),
-  logout: endpoint({ method: 'POST', path: '/api/auth/logout', summary: 'End the current session', tag: 'auth', response: Ok }),
-  me: endpoint({ method: 'GET', path: '/api/auth/me', summary: 'The current user, permissions and CSRF token', tag: 'auth', response: Me }),
-  listUsers: endpoint({ method: 'GET', path: '/api/users', summary: 'List users (paged, filtered)', tag: 'users', query: UserListQuery, response: UserPage }),
-  getUser: endpoint({ method: 'GET', path: '/api/users/:id', summary: 'One user', tag: 'users', params: UserId, response: User }),
-  createUser: endpoint({ method: 'POST', path: '/api/users', summary: 'Create a user', tag: 'users', body: CreateUserBody, response: User, status: 201 }),
-  updateUser: endpoint({ method: 'PATCH', path: '/api/users/:id', summary: 'Change role, scope, name or disable', tag: 'users', params: UserId, body: UpdateUserBody, response: User }),
-  resetPassword: endpoint({ method: 'POST', path: '/api/users/:id/password', summary: 'Set a new password; ends the user’s sessions', tag: 'users', params: UserId, body: ResetPasswordBody, response: User }),
-  listAudit: endpoint({ method: 'GET', path: '/api/audit', summary: 'Audit events (paged, filtered)', tag: 'audit', query: AuditListQuery, response: AuditPage }),
-  listRegions: endpoint({ method: 'GET', path: '/api/regions', summary: 'Regions within the caller’s scope', tag: 'regions', response: RegionList }),
+  health: endpoint({
+    method: 'GET',
+    path: '/api/health',
+    summary: 'Liveness and database kind',
+    tag: 'system',
+    response: Health,
+  }),
+  login: endpoint({
+    method: 'POST',
+    path: '/api/auth/login',
+    summary: 'Log in; sets the session cookie',
+    tag: 'auth',
+    body: LoginBody,
+    response: Me,
+  }),
+  logout: endpoint({
+    method: 'POST',
+    path: '/api/auth/logout',
+    summary: 'End the current session',
+    tag: 'auth',
+    response: Ok,
+  }),
+  me: endpoint({
+    method: 'GET',
+    path: '/api/auth/me',
+    summary: 'The current user, permissions and CSRF token',
+    tag: 'auth',
+    response: Me,
+  }),
+  listUsers: endpoint({
+    method: 'GET',
+    path: '/api/users',
+    summary: 'List users (paged, filtered)',
+    tag: 'users',
+    query: UserListQuery,
+    response: UserPage,
+  }),
+  getUser: endpoint({
+    method: 'GET',
+    path: '/api/users/:id',
+    summary: 'One user',
+    tag: 'users',
+    params: UserId,
+    response: User,
+  }),
+  createUser: endpoint({
+    method: 'POST',
+    path: '/api/users',
+    summary: 'Create a user',
+    tag: 'users',
+    body: CreateUserBody,
+    response: User,
+    status: 201,
+  }),
+  updateUser: endpoint({
+    method: 'PATCH',
+    path: '/api/users/:id',
+    summary: 'Change role, scope, name or disable',
+    tag: 'users',
+    params: UserId,
+    body: UpdateUserBody,
+    response: User,
+  }),
+  resetPassword: endpoint({
+    method: 'POST',
+    path: '/api/users/:id/password',
+    summary: 'Set a new password; ends the user’s sessions',
+    tag: 'users',
+    params: UserId,
+    body: ResetPasswordBody,
+    response: User,
+  }),
+  listAudit: endpoint({
+    method: 'GET',
+    path: '/api/audit',
+    summary: 'Audit events (paged, filtered)',
+    tag: 'audit',
+    query: AuditListQuery,
+    response: AuditPage,
+  }),
+  listRegions: endpoint({
+    method: 'GET',
+    path: '/api/regions',
+    summary: 'Regions within the caller’s scope',
+    tag: 'regions',
+    response: RegionList,
+  }),
 } as const;
 
 export type Api = typeof api;

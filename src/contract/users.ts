@@ -51,7 +51,9 @@ export const UserListQuery = PageQuery.extend({
   q: z.string().max(limits.search.max).optional(),
   role: z.enum(roles).optional(),
   disabled: z.enum(['true', 'false']).optional(),
-  sort: z.enum(['username', '-username', 'createdAt', '-createdAt', 'lastLoginAt', '-lastLoginAt']).default('username'),
+  sort: z
+    .enum(['username', '-username', 'createdAt', '-createdAt', 'lastLoginAt', '-lastLoginAt'])
+    .default('username'),
 });
 export type UserListQuery = z.infer<typeof UserListQuery>;
 

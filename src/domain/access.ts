@@ -49,7 +49,10 @@ export function scopePrefixes(role: Role, scopeRegions: readonly string[]): read
 }
 
 /** Why a role/scope combination is not allowed, or null when it is. */
-export function scopeProblem(role: Role, scopeRegions: readonly string[]): 'scope_required' | 'scope_not_allowed' | null {
+export function scopeProblem(
+  role: Role,
+  scopeRegions: readonly string[],
+): 'scope_required' | 'scope_not_allowed' | null {
   const wide = districtWideRoles.includes(role);
   if (wide && scopeRegions.length > 0) return 'scope_not_allowed';
   if (!wide && scopeRegions.length === 0) return 'scope_required';

@@ -12,7 +12,11 @@ export interface LockoutPolicy {
 }
 
 export const defaultSessionPolicy: SessionPolicy = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
-export const defaultLockoutPolicy: LockoutPolicy = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export const defaultLockoutPolicy: LockoutPolicy = {
+  maxFailures: 5,
+  windowMs: 15 * 60_000,
+  lockMs: 15 * 60_000,
+};
 
 export type SessionState = 'active' | 'idle_expired' | 'absolute_expired';
 

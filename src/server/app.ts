@@ -91,7 +91,8 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
     staticCSP: true,
-    transformStaticCSP: (header) => (config.secureCookies ? header : header.replace(/upgrade-insecure-requests;?\s*/, '')),
+    transformStaticCSP: (header) =>
+      config.secureCookies ? header : header.replace(/upgrade-insecure-requests;?\s*/, ''),
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

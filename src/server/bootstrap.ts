@@ -4,10 +4,10 @@ import { count } from 'drizzle-orm';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { regions, users } from './db/schema.js';
+import { createUser } from './modules/users/commands.js';
 import { systemActor } from './platform/audit.js';
 import { write } from './platform/context.js';
 import { generatePassword } from './platform/passwords.js';
-import { createUser } from './modules/users/commands.js';
 
 /** Kaifeng's Shunhe Hui district and its township-level units, with their division codes. */
 export const shunheRegions = [
@@ -42,7 +42,11 @@ export async function seedRegions(database: Database): Promise<number> {
  * password comes from JIUGAI_ADMIN_PASSWORD or is generated, printed once and written to
  * DATA_DIR/admin-password.txt. Nothing happens to a database that already has users.
  */
-export async function bootstrap(database: Database, config: Config, log: (line: string) => void): Promise<void> {
+export async function bootstrap(
+  database: Database,
+  config: Config,
+  log: (line: string) => void,
+): Promise<void> {
   await database.migrate();
   const [existing] = await database.db.select({ n: count() }).from(users);
   if ((existing?.n ?? 0) > 0) return;

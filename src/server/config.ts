@@ -43,7 +43,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     districtCode: env.JIUGAI_DISTRICT_CODE || '410203',
     session: {
       idleMs: num(env, 'JIUGAI_SESSION_IDLE_MINUTES', defaultSessionPolicy.idleMs / 60_000) * 60_000,
-      absoluteMs: num(env, 'JIUGAI_SESSION_MAX_HOURS', defaultSessionPolicy.absoluteMs / 3_600_000) * 3_600_000,
+      absoluteMs:
+        num(env, 'JIUGAI_SESSION_MAX_HOURS', defaultSessionPolicy.absoluteMs / 3_600_000) * 3_600_000,
     },
     lockout: {
       maxFailures: num(env, 'JIUGAI_LOCKOUT_FAILURES', defaultLockoutPolicy.maxFailures),

@@ -44,7 +44,9 @@ async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>)
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 async function serve(config: Config) {
@@ -79,7 +81,8 @@ async function userAdd(config: Config, args: string[]) {
   });
   const username = positionals[0];
   if (!username || !values.role) throw new UsageError('user add needs NAME and --role');
-  if (!(roles as readonly string[]).includes(values.role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`);
+  if (!(roles as readonly string[]).includes(values.role))
+    throw new UsageError(`--role must be one of ${roles.join(', ')}`);
   const password = values['password-stdin'] ? await readStdin() : generatePassword();
   await withDatabase(config, async (database) => {
     await database.migrate();
@@ -125,7 +128,9 @@ async function run(argv: string[]): Promise<void> {
           console.log(`audit chain intact: ${report.count} events`);
           return;
         }
-        throw new Error(`audit chain broken at event ${report.seq}: ${report.reason} (${report.count} events before it are intact)`);
+        throw new Error(
+          `audit chain broken at event ${report.seq}: ${report.reason} (${report.count} events before it are intact)`,
+        );
       });
     }
     case 'backup': {

@@ -20,7 +20,10 @@ interface Header {
 const ident = (name: string) => sql.raw(`"${name.replaceAll('"', '""')}"`);
 
 async function appliedMigrations(db: Db | Tx): Promise<string[]> {
-  const rows = await queryRows<{ hash: string }>(db, sql`SELECT hash FROM drizzle.__drizzle_migrations ORDER BY id`);
+  const rows = await queryRows<{ hash: string }>(
+    db,
+    sql`SELECT hash FROM drizzle.__drizzle_migrations ORDER BY id`,
+  );
   return rows.map((r) => r.hash);
 }
 
@@ -94,7 +97,10 @@ export class RestoreError extends Error {}
 export async function restore(database: Database, file: string): Promise<{ rows: number }> {
   await database.migrate();
   const { db } = database;
-  const input = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+  const input = readline.createInterface({
+    input: fs.createReadStream(file).pipe(zlib.createGunzip()),
+    crlfDelay: Infinity,
+  });
   const lines = input[Symbol.asyncIterator]();
   const first = await lines.next();
   let header: Header;
@@ -103,7 +109,8 @@ export async function restore(database: Database, file: string): Promise<{ rows:
   } catch {
     throw new RestoreError(`${file} is not a Jiugai backup`);
   }
-  if (header.format !== format || header.version !== formatVersion) throw new RestoreError(`${file} is not a Jiugai backup`);
+  if (header.format !== format || header.version !== formatVersion)
+    throw new RestoreError(`${file} is not a Jiugai backup`);
   const migrations = await appliedMigrations(db);
   if (migrations.join() !== header.migrations.join()) {
     throw new RestoreError(
@@ -112,8 +119,14 @@ export async function restore(database: Database, file: string): Promise<{ rows:
   }
   return db.transaction(async (tx) => {
     for (const table of await tableNames(tx)) {
-      const [row] = await queryRows<{ any: boolean }>(tx, sql`SELECT EXISTS (SELECT 1 FROM ${ident(table)}) AS any`);
-      if (row?.any) throw new RestoreError(`the target database is not empty (table ${table} has rows); restore into an empty data directory or database`);
+      const [row] = await queryRows<{ any: boolean }>(
+        tx,
+        sql`SELECT EXISTS (SELECT 1 FROM ${ident(table)}) AS any`,
+      );
+      if (row?.any)
+        throw new RestoreError(
+          `the target database is not empty (table ${table} has rows); restore into an empty data directory or database`,
+        );
     }
     let rows = 0;
     let table = '';

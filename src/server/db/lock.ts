@@ -10,7 +10,9 @@ export class DirLockedError extends Error {
     readonly dir: string,
     readonly pid: number,
   ) {
-    super(`data directory ${dir} is in use by another Jiugai process (pid ${pid}); stop it or use another DATA_DIR`);
+    super(
+      `data directory ${dir} is in use by another Jiugai process (pid ${pid}); stop it or use another DATA_DIR`,
+    );
   }
 }
 

@@ -43,7 +43,9 @@ function hashOf(r: Omit<Row, 'hash'>): string {
     after: r.after ?? null,
     prevHash: r.prevHash,
   });
-  return createHash('sha256').update(body ?? '').digest('hex');
+  return createHash('sha256')
+    .update(body ?? '')
+    .digest('hex');
 }
 
 // What jsonb will give back: plain JSON values, so the hash recomputed at verify time matches.
@@ -80,7 +82,9 @@ export async function recordAudit(db: Db, actor: Actor, input: AuditInput): Prom
   await db.transaction((tx) => appendAudit(tx, actor, input));
 }
 
-export type ChainReport = { ok: true; count: number } | { ok: false; count: number; seq: number; reason: string };
+export type ChainReport =
+  | { ok: true; count: number }
+  | { ok: false; count: number; seq: number; reason: string };
 
 /** Walk the whole chain and report the first broken link. */
 export async function verifyAuditChain(db: Db, batch = 5000): Promise<ChainReport> {
@@ -94,9 +98,12 @@ export async function verifyAuditChain(db: Db, batch = 5000): Promise<ChainRepor
       .orderBy(asc(auditEvents.seq))
       .limit(batch);
     for (const r of rows) {
-      if (r.seq !== expected) return { ok: false, count: expected - 1, seq: expected, reason: 'event missing' };
-      if (r.prevHash !== prevHash) return { ok: false, count: expected - 1, seq: r.seq, reason: 'previous hash does not match' };
-      if (hashOf(r) !== r.hash) return { ok: false, count: expected - 1, seq: r.seq, reason: 'content does not match its hash' };
+      if (r.seq !== expected)
+        return { ok: false, count: expected - 1, seq: expected, reason: 'event missing' };
+      if (r.prevHash !== prevHash)
+        return { ok: false, count: expected - 1, seq: r.seq, reason: 'previous hash does not match' };
+      if (hashOf(r) !== r.hash)
+        return { ok: false, count: expected - 1, seq: r.seq, reason: 'content does not match its hash' };
       prevHash = r.hash;
       expected++;
     }

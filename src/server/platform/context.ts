@@ -30,11 +30,7 @@ export type Audit = (event: AuditInput) => Promise<void>;
  * Run a write: one transaction, and in it at least one audit event. A write that records
  * nothing is a bug, so it is refused and rolled back.
  */
-export async function write<T>(
-  db: Db,
-  actor: Actor,
-  fn: (tx: Tx, audit: Audit) => Promise<T>,
-): Promise<T> {
+export async function write<T>(db: Db, actor: Actor, fn: (tx: Tx, audit: Audit) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     let events = 0;
     const result = await fn(tx, async (event) => {

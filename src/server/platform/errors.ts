@@ -21,10 +21,16 @@ const status: Record<ErrorCode, number> = {
 };
 
 const messages: Record<ErrorCode, Record<Lang, string>> = {
-  VALIDATION_FAILED: { 'zh-CN': '提交的内容有误，请按提示修改', en: 'Some fields are not valid; correct them and try again' },
+  VALIDATION_FAILED: {
+    'zh-CN': '提交的内容有误，请按提示修改',
+    en: 'Some fields are not valid; correct them and try again',
+  },
   BAD_JSON: { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   INVALID_ENCODING: { 'zh-CN': '请求内容不是有效的 UTF-8 文本', en: 'The request body is not valid UTF-8' },
-  UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '不支持的内容类型，请以 JSON 提交', en: 'Unsupported content type; send JSON' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    'zh-CN': '不支持的内容类型，请以 JSON 提交',
+    en: 'Unsupported content type; send JSON',
+  },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大', en: 'The request body is too large' },
   UNAUTHENTICATED: { 'zh-CN': '请先登录', en: 'Please log in first' },
   SESSION_EXPIRED: { 'zh-CN': '登录已过期，请重新登录', en: 'Your session has expired; please log in again' },
@@ -33,7 +39,10 @@ const messages: Record<ErrorCode, Record<Lang, string>> = {
     'zh-CN': '登录失败次数过多，账号已暂时锁定，请稍后再试',
     en: 'Too many failed logins; the account is locked for a while, try again later',
   },
-  CSRF_INVALID: { 'zh-CN': '页面已失效，请刷新后重试', en: 'This page is out of date; reload it and try again' },
+  CSRF_INVALID: {
+    'zh-CN': '页面已失效，请刷新后重试',
+    en: 'This page is out of date; reload it and try again',
+  },
   FORBIDDEN: { 'zh-CN': '您没有执行此操作的权限', en: 'You are not allowed to do this' },
   NOT_FOUND: { 'zh-CN': '找不到该记录，或您无权查看', en: 'Not found, or not visible to you' },
   CONFLICT: {
@@ -41,7 +50,10 @@ const messages: Record<ErrorCode, Record<Lang, string>> = {
     en: 'Someone else changed this record; reload it and edit again',
   },
   RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; wait a moment and try again' },
-  INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试或联系管理员', en: 'Internal error; try again later or contact the administrator' },
+  INTERNAL: {
+    'zh-CN': '服务器内部错误，请稍后再试或联系管理员',
+    en: 'Internal error; try again later or contact the administrator',
+  },
 };
 
 /** Field-level reasons the services raise themselves (validation reasons come from zod's locales). */
@@ -52,9 +64,18 @@ const fieldMessages = {
   common: { 'zh-CN': '密码过于常见，请换一个', en: 'is a common password; choose another' },
   contains_username: { 'zh-CN': '密码不能包含用户名', en: 'must not contain the username' },
   scope_required: { 'zh-CN': '该角色必须指定管辖范围', en: 'this role needs a scope' },
-  scope_not_allowed: { 'zh-CN': '该角色为全区范围，不能指定管辖范围', en: 'this role is district-wide and takes no scope' },
-  unknown_region: { 'zh-CN': '包含不存在或不在您范围内的区域', en: 'contains a region that does not exist or is outside your scope' },
-  self_lockout: { 'zh-CN': '不能停用自己或撤销自己的管理员角色', en: 'you cannot disable yourself or drop your own admin role' },
+  scope_not_allowed: {
+    'zh-CN': '该角色为全区范围，不能指定管辖范围',
+    en: 'this role is district-wide and takes no scope',
+  },
+  unknown_region: {
+    'zh-CN': '包含不存在或不在您范围内的区域',
+    en: 'contains a region that does not exist or is outside your scope',
+  },
+  self_lockout: {
+    'zh-CN': '不能停用自己或撤销自己的管理员角色',
+    en: 'you cannot disable yourself or drop your own admin role',
+  },
 } as const;
 export type FieldReason = keyof typeof fieldMessages;
 
@@ -79,7 +100,10 @@ export class AppError extends Error {
   render(lang: Lang) {
     const fields = this.fields
       ? Object.fromEntries(
-          Object.entries(this.fields).map(([k, v]) => [k, typeof v === 'string' ? fieldMessage(v, lang) : v.text]),
+          Object.entries(this.fields).map(([k, v]) => [
+            k,
+            typeof v === 'string' ? fieldMessage(v, lang) : v.text,
+          ]),
         )
       : undefined;
     return { error: { code: this.code, message: messages[this.code][lang], ...(fields ? { fields } : {}) } };

@@ -6,8 +6,8 @@ import type { Endpoint } from '../../contract/api.js';
 import type { Action } from '../../domain/access.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
-import type { Actor } from './audit.js';
 import { authorize } from './access.js';
+import type { Actor } from './audit.js';
 import type { Ctx, Principal } from './context.js';
 import { AppError, type Lang } from './errors.js';
 
@@ -29,7 +29,11 @@ export function langOf(req: FastifyRequest): Lang {
 }
 
 export function actorOf(req: FastifyRequest): Actor {
-  return { id: req.principal?.userId ?? null, name: req.principal?.username ?? 'anonymous', ip: req.ip ?? null };
+  return {
+    id: req.principal?.userId ?? null,
+    name: req.principal?.username ?? 'anonymous',
+    ip: req.ip ?? null,
+  };
 }
 
 function ctxOf(req: FastifyRequest, db: Db): Ctx {
@@ -148,10 +152,14 @@ export function installErrorHandling(app: FastifyInstance): void {
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: Record<string, { text: string }> = {};
       for (const v of err.validation) {
-        const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || (err.validationContext ?? 'body');
-        const issue = { ...v.params, code: v.keyword, message: v.message, path: path.split('.') } as Parameters<
-          typeof locales.en
-        >[0];
+        const path =
+          v.instancePath.replace(/^\//, '').replaceAll('/', '.') || (err.validationContext ?? 'body');
+        const issue = {
+          ...v.params,
+          code: v.keyword,
+          message: v.message,
+          path: path.split('.'),
+        } as Parameters<typeof locales.en>[0];
         const localized = locales[lang](issue);
         const text = typeof localized === 'string' ? localized : (localized?.message ?? v.message ?? '');
         const keys = (v.params as { keys?: string[] }).keys;

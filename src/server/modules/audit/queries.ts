@@ -45,7 +45,8 @@ export async function listAudit(db: Db, principal: Principal, q: AuditListQuery)
   const where = auditWhere(principal, q);
   const page = await paged(
     () => db.select({ n: count() }).from(auditEvents).where(where),
-    (limit, offset) => db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.seq)).limit(limit).offset(offset),
+    (limit, offset) =>
+      db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.seq)).limit(limit).offset(offset),
     q,
   );
   return { ...page, items: page.items.map(present) };

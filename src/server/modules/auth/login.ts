@@ -47,7 +47,13 @@ export async function login(db: Db, lockout: LockoutPolicy, input: LoginInput): 
           })
           .where(eq(users.id, user.id));
       }
-      await audit({ action: 'auth.login', entityType: 'user', entityId: user?.id, outcome: 'failed', after: { reason } });
+      await audit({
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user?.id,
+        outcome: 'failed',
+        after: { reason },
+      });
       return { ok: false as const, error: new AppError(code) };
     });
 

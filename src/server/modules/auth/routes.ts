@@ -38,7 +38,11 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
   route(app, deps, api.logout, {}, async (ctx, { req, reply }) => {
     const token = req.cookies[sessionCookie];
     if (token) await endSession(deps.db, token);
-    await recordAudit(ctx.db, ctx.actor, { action: 'auth.logout', entityType: 'user', entityId: ctx.principal.userId });
+    await recordAudit(ctx.db, ctx.actor, {
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: ctx.principal.userId,
+    });
     reply.clearCookie(sessionCookie, { path: '/' });
     return { ok: true as const };
   });
@@ -46,7 +50,13 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
   route(app, deps, api.me, {}, async (ctx) => {
     const p = ctx.principal;
     return {
-      user: { id: p.userId, username: p.username, displayName: p.displayName, role: p.role, scopeRegions: p.scopeRegions },
+      user: {
+        id: p.userId,
+        username: p.username,
+        displayName: p.displayName,
+        role: p.role,
+        scopeRegions: p.scopeRegions,
+      },
       permissions: [...permissions[p.role]],
       csrfToken: p.csrfToken,
     };

@@ -65,13 +65,20 @@ export async function resolveSession(db: Db, token: string, policy: SessionPolic
     .limit(1);
   if (!row) return null;
   const now = Date.now();
-  const state = sessionState({ createdAt: row.createdAt.getTime(), lastSeenAt: row.lastSeenAt.getTime() }, now, policy);
+  const state = sessionState(
+    { createdAt: row.createdAt.getTime(), lastSeenAt: row.lastSeenAt.getTime() },
+    now,
+    policy,
+  );
   if (state !== 'active' || row.disabled) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return { expired: true };
   }
   if (now - row.lastSeenAt.getTime() > touchEveryMs) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, id));
   }
   const role = row.role as Role;
   return {

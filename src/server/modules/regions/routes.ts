@@ -14,7 +14,12 @@ export function regionRoutes(app: FastifyInstance, deps: Deps) {
       .where(scopeWhere(ctx.principal, regions.code))
       .orderBy(asc(regions.code));
     return {
-      items: rows.map((r) => ({ code: r.code, name: r.name, level: r.level as Region['level'], parentCode: r.parentCode })),
+      items: rows.map((r) => ({
+        code: r.code,
+        name: r.name,
+        level: r.level as Region['level'],
+        parentCode: r.parentCode,
+      })),
     };
   });
 }

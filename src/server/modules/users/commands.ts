@@ -26,7 +26,9 @@ async function assertScope(tx: Tx, ctx: Pick<Ctx, 'principal'> | null, role: Rol
   if (problem) throw new AppError('VALIDATION_FAILED', { scopeRegions: problem });
   if (scope.length === 0) return;
   const found = await tx.select({ code: regions.code }).from(regions).where(inArray(regions.code, scope));
-  const outside = scope.some((c) => !found.some((f) => f.code === c) || (ctx && !inScope(ctx.principal.prefixes, c)));
+  const outside = scope.some(
+    (c) => !found.some((f) => f.code === c) || (ctx && !inScope(ctx.principal.prefixes, c)),
+  );
   if (outside) throw new AppError('VALIDATION_FAILED', { scopeRegions: 'unknown_region' });
 }
 
@@ -43,7 +45,12 @@ async function assertUsernameFree(tx: Tx, username: string) {
  * Create a user. `ctx` is null for the system itself (first admin, CLI), which acts without a
  * session but is still recorded as the actor.
  */
-export async function createUser(db: Db, actor: Actor, ctx: Ctx | null, input: CreateUserBody): Promise<User> {
+export async function createUser(
+  db: Db,
+  actor: Actor,
+  ctx: Ctx | null,
+  input: CreateUserBody,
+): Promise<User> {
   assertPasswordAcceptable(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   return write(db, actor, async (tx, audit) => {
@@ -62,7 +69,13 @@ export async function createUser(db: Db, actor: Actor, ctx: Ctx | null, input: C
       .returning();
     if (!row) throw new Error('insert returned nothing');
     const user = presentUser(row);
-    await audit({ action: 'user.create', entityType: 'user', entityId: row.id, regionCode: row.regionCode, after: user });
+    await audit({
+      action: 'user.create',
+      entityType: 'user',
+      entityId: row.id,
+      regionCode: row.regionCode,
+      after: user,
+    });
     return user;
   });
 }
@@ -104,7 +117,8 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserBody): P
     if (row.disabled) await endSessionsOf(tx, id);
     const user = presentUser(row);
     await audit({
-      action: input.disabled === true ? 'user.disable' : input.disabled === false ? 'user.enable' : 'user.update',
+      action:
+        input.disabled === true ? 'user.disable' : input.disabled === false ? 'user.enable' : 'user.update',
       entityType: 'user',
       entityId: id,
       regionCode: row.regionCode,
@@ -127,7 +141,12 @@ export async function resetPassword(ctx: Ctx, id: string, input: ResetPasswordBo
       lockedUntil: null,
     });
     await endSessionsOf(tx, id);
-    await audit({ action: 'user.password_reset', entityType: 'user', entityId: id, regionCode: row.regionCode });
+    await audit({
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: id,
+      regionCode: row.regionCode,
+    });
     return presentUser(row);
   });
 }

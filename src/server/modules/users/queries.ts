@@ -44,7 +44,8 @@ export async function listUsers(db: Db, principal: Principal, q: UserListQuery) 
   );
   const page = await paged(
     () => db.select({ n: count() }).from(users).where(where),
-    (limit, offset) => db.select().from(users).where(where).orderBy(sorts[q.sort], asc(users.id)).limit(limit).offset(offset),
+    (limit, offset) =>
+      db.select().from(users).where(where).orderBy(sorts[q.sort], asc(users.id)).limit(limit).offset(offset),
     q,
   );
   return { ...page, items: page.items.map(presentUser) };

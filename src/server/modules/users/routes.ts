@@ -12,5 +12,7 @@ export function userRoutes(app: FastifyInstance, deps: Deps) {
   );
   route(app, deps, api.createUser, manage, async (ctx, { body }) => createUser(ctx.db, ctx.actor, ctx, body));
   route(app, deps, api.updateUser, manage, async (ctx, { params, body }) => updateUser(ctx, params.id, body));
-  route(app, deps, api.resetPassword, manage, async (ctx, { params, body }) => resetPassword(ctx, params.id, body));
+  route(app, deps, api.resetPassword, manage, async (ctx, { params, body }) =>
+    resetPassword(ctx, params.id, body),
+  );
 }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { type Action, can, inScope, type Role, scopePrefixes, scopeProblem } from './access.js';
+
+describe('can (role × action)', () => {
+  const cases: [Role, Action, boolean][] = [
+    ['admin', 'user.manage', true],
+    ['admin', 'audit.read', true],
+    ['hq', 'user.manage', false],
+    ['hq', 'audit.read', false],
+    ['viewer', 'user.manage', false],
+    ['subdistrict', 'region.read', true],
+    ['resident_supervisor', 'region.read', true],
+    ['resident_supervisor', 'audit.read', false],
+    ['contractor', 'user.manage', false],
+  ];
+  it.each(cases)('%s may %s: %s', (role, action, expected) => {
+    expect(can(role, action)).toBe(expected);
+  });
+});
+
+describe('scopeProblem', () => {
+  const cases: [Role, string[], ReturnType<typeof scopeProblem>][] = [
+    ['admin', [], null],
+    ['hq', [], null],
+    ['viewer', ['410203001'], 'scope_not_allowed'],
+    ['subdistrict', [], 'scope_required'],
+    ['subdistrict', ['410203001'], null],
+    ['community', ['410203001001', '410203001002'], null],
+    ['resident_supervisor', [], 'scope_required'],
+  ];
+  it.each(cases)('%s with %j → %s', (role, scope, expected) => {
+    expect(scopeProblem(role, scope)).toBe(expected);
+  });
+});
+
+describe('scopePrefixes and inScope', () => {
+  it('district-wide roles see everything whatever is stored', () => {
+    expect(scopePrefixes('hq', ['410203001'])).toBeNull();
+    expect(inScope(null, '410203006')).toBe(true);
+    expect(inScope(null, null)).toBe(true);
+  });
+  const cases: [string[], string | null, boolean][] = [
+    [['410203002'], '410203002', true],
+    [['410203002'], '410203002001', true],
+    [['410203002'], '410203001', false],
+    [['410203002'], '410203', false],
+    [['410203002', '410203200'], '410203200003', true],
+    [[], '410203002', false],
+    [['410203002'], null, false],
+  ];
+  it.each(cases)('prefixes %j contain %s: %s', (prefixes, code, expected) => {
+    expect(inScope(scopePrefixes('subdistrict', prefixes), code)).toBe(expected);
+  });
+});

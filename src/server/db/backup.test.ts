@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootstrap } from '../bootstrap.js';
+import { loadConfig } from '../config.js';
+import { verifyAuditChain } from '../platform/audit.js';
+import { adminPassword, buildUser } from '../testing/app.js';
+import { freshDatabase, freshPostgresUrl } from '../testing/db.js';
+import { backup, RestoreError, restore } from './backup.js';
+import { type Database, openDatabase } from './client.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-backup-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** The backup's content without its creation time: equal content means equal databases. */
+function body(file: string): string {
+  const lines = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n');
+  const header = JSON.parse(lines[0] ?? '{}');
+  delete header.createdAt;
+  return [JSON.stringify(header), ...lines.slice(1)].join('\n');
+}
+
+/** An empty target of the same kind as the tests run on. */
+async function emptyTarget(name: string): Promise<Database> {
+  const url = await freshPostgresUrl();
+  const target = await openDatabase(url ? { url } : { dataDir: path.join(dir, name) });
+  afterAll(() => target.close());
+  return target;
+}
+
+let source: Database;
+const first = path.join(dir, 'first.jiugai.gz');
+
+beforeAll(async () => {
+  source = await freshDatabase();
+  await bootstrap(source, loadConfig({ JIUGAI_ADMIN_PASSWORD: adminPassword, DATA_DIR: dir }), () => {});
+  for (const role of ['hq', 'subdistrict', 'community', 'viewer'] as const) await buildUser(source, role);
+  await backup(source, first);
+});
+
+describe('backup and restore', () => {
+  it('restoring into an empty database gives an identical database', async () => {
+    const target = await emptyTarget('restored');
+    const { rows } = await restore(target, first);
+    expect(rows).toBeGreaterThan(10);
+    const second = path.join(dir, 'second.jiugai.gz');
+    await backup(target, second);
+    expect(body(second)).toBe(body(first));
+    expect(await verifyAuditChain(target.db)).toMatchObject({ ok: true });
+  });
+
+  it('refuses to restore over existing data and leaves it untouched', async () => {
+    const before = body(first);
+    await expect(restore(source, first)).rejects.toThrow(RestoreError);
+    const again = path.join(dir, 'again.jiugai.gz');
+    await backup(source, again);
+    expect(body(again)).toBe(before);
+  });
+
+  it('refuses a file that is not a backup', async () => {
+    const junk = path.join(dir, 'junk.gz');
+    fs.writeFileSync(junk, zlib.gzipSync('hello\n'));
+    const target = await emptyTarget('junk');
+    await expect(restore(target, junk)).rejects.toThrow(/not a Jiugai backup/);
+  });
+});

@@ -1,0 +1,77 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll } from 'vitest';
+import type { Role } from '../../domain/access.js';
+import { buildApp } from '../app.js';
+import { bootstrap } from '../bootstrap.js';
+import { type Config, loadConfig } from '../config.js';
+import type { Database } from '../db/client.js';
+import { createUser } from '../modules/users/commands.js';
+import { systemActor } from '../platform/audit.js';
+import { freshDatabase } from './db.js';
+
+export const adminPassword = 'Test-Root-Passw0rd-1';
+export const strongPassword = 'Kaifeng-Shunhe-2023!';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+}
+
+/** The whole HTTP app over a fresh database, bootstrapped like `npm start` does. */
+export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await freshDatabase();
+  const config: Config = {
+    ...loadConfig({
+      JIUGAI_ADMIN_PASSWORD: adminPassword,
+      LOG_LEVEL: 'silent',
+      JIUGAI_WEB_DIR: '/nonexistent',
+    }),
+    ...overrides,
+  };
+  await bootstrap(database, config, () => {});
+  const app = await buildApp(database, config);
+  afterAll(() => app.close());
+  return { app, database, config };
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  headers: Record<string, string>;
+}
+
+/** Log in through the API and return what a browser would hold afterwards. */
+export async function login(app: FastifyInstance, username: string, password: string): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login as ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = sessionCookieOf(res);
+  const csrf = res.json<{ csrfToken: string }>().csrfToken;
+  return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
+}
+
+export function sessionCookieOf(res: LightMyRequestResponse): string {
+  const c = res.cookies.find((x) => x.name === 'jiugai_sid');
+  if (!c) throw new Error('no session cookie set');
+  return `jiugai_sid=${c.value}`;
+}
+
+let counter = 0;
+
+/** A user of the given role (and scope), created directly; returns its name and password. */
+export async function buildUser(
+  database: Database,
+  role: Role,
+  scopeRegions: string[] = role === 'admin' || role === 'hq' || role === 'viewer' ? [] : ['410203002'],
+) {
+  counter++;
+  const username = `${role.replace('_', '-')}-${counter}`;
+  const user = await createUser(database.db, systemActor('test'), null, {
+    username,
+    displayName: `${role} ${counter}`,
+    role,
+    scopeRegions,
+    password: strongPassword,
+  });
+  return { ...user, password: strongPassword };
+}

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll } from 'vitest';
+import { type Database, openDatabase } from '../db/client.js';
+
+async function onServer(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A URL for a new empty database on the PostgreSQL server named by TEST_DATABASE_URL (dropped
+ * after the test file), or null when the tests run on PGlite.
+ */
+export async function freshPostgresUrl(): Promise<string | null> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) return null;
+  const name = `jiugai_t_${randomBytes(6).toString('hex')}`;
+  await onServer(url, `CREATE DATABASE ${name}`);
+  afterAll(() => onServer(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return target.toString();
+}
+
+/** A fresh, migrated database for one test file: in-memory PGlite, or PostgreSQL in CI. */
+export async function freshDatabase(): Promise<Database> {
+  const url = await freshPostgresUrl();
+  const database = await openDatabase(url ? { url } : { memory: true });
+  await database.migrate();
+  // Registered after the drop, so it runs before it (after-hooks run in reverse).
+  afterAll(() => database.close());
+  return database;
+}
