@@ -24,6 +24,10 @@ export function scopeWhere(principal: Pick<Principal, 'prefixes'>, column: AnyPg
 /** Refuse (and record the refusal) unless the principal's role allows `action`. */
 export async function authorize(ctx: Ctx, action: Action): Promise<void> {
   if (can(ctx.principal.role, action)) return;
-  await recordAudit(ctx.db, ctx.actor, { action: 'access.denied', outcome: 'denied', after: { action } });
+  await recordAudit(ctx.db, ctx.actor, {
+    action: 'access.denied',
+    outcome: 'denied',
+    after: { reason: 'role', action },
+  });
   throw new AppError('FORBIDDEN');
 }

@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { authorize } from './access.js';
 import type { Actor } from './audit.js';
+import { recordAudit } from './audit.js';
 import type { Ctx, Principal } from './context.js';
 import { AppError, type Lang } from './errors.js';
 
@@ -79,6 +80,11 @@ export function route<E extends Endpoint>(
     onRequest: async (req) => {
       if (!req.principal) throw new AppError(req.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
       if (unsafe.has(req.method) && req.headers['x-csrf-token'] !== req.principal.csrfToken) {
+        await recordAudit(deps.db, actorOf(req), {
+          action: 'access.denied',
+          outcome: 'denied',
+          after: { reason: 'csrf', method: req.method, path: req.routeOptions.url },
+        });
         throw new AppError('CSRF_INVALID');
       }
     },

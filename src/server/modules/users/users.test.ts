@@ -69,6 +69,8 @@ describe('POST /api/users', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('CSRF_INVALID');
+    const denied = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'access.denied'));
+    expect(denied.some((e) => (e.after as { reason: string }).reason === 'csrf')).toBe(true);
   });
 
   const bad: [string, Record<string, unknown>, string][] = [
