@@ -8,11 +8,12 @@ import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { roles } from '../domain/access.js';
 import { buildApp } from './app.js';
-import { bootstrap, seedRegions } from './bootstrap.js';
+import { bootstrap } from './bootstrap.js';
 import { type Config, loadConfig } from './config.js';
 import { backup, RestoreError, restore } from './db/backup.js';
 import { type Database, openDatabase } from './db/client.js';
 import { DirLockedError } from './db/lock.js';
+import { loadDemoDistrict } from './demo/load.js';
 import { createUser } from './modules/users/commands.js';
 import { systemActor, verifyAuditChain } from './platform/audit.js';
 import { AppError } from './platform/errors.js';
@@ -113,8 +114,9 @@ async function run(argv: string[]): Promise<void> {
       if (rest[0] !== 'demo') throw new UsageError('seed takes: demo');
       return withDatabase(config, async (db) => {
         await db.migrate();
-        const inserted = await seedRegions(db);
-        console.log(`demo district loaded (${inserted} new regions)`);
+        if (!(await loadDemoDistrict(db)))
+          throw new Error('the inventory is not empty; the demo district loads only into an empty one');
+        console.log('demo district loaded');
       });
     }
     case 'user':

@@ -133,8 +133,19 @@ export async function restore(database: Database, file: string): Promise<{ rows:
     let batch: string[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
+      // Generated columns are computed again, not inserted.
+      const columns = await queryRows<{ name: string }>(
+        tx,
+        sql`SELECT attname AS name FROM pg_attribute
+            WHERE attrelid = ${`public.${table}`}::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
+            ORDER BY attnum`,
+      );
+      const list = sql.join(
+        columns.map((c) => ident(c.name)),
+        sql`, `,
+      );
       await tx.execute(
-        sql`INSERT INTO ${ident(table)} SELECT * FROM json_populate_recordset(NULL::${ident(table)}, ${`[${batch.join(',')}]`}::json)`,
+        sql`INSERT INTO ${ident(table)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${ident(table)}, ${`[${batch.join(',')}]`}::json)`,
       );
       rows += batch.length;
       batch = [];

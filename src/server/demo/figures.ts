@@ -1,0 +1,91 @@
+/**
+ * The demo district's published figures, in one place. Sources: the reply letter 汴顺政〔2023〕47号
+ * (../shared/seed). Where the letter rounds ("over 2.83 million m²", "over 42,000 households"),
+ * the exact value chosen sits just above its rounded figure; tests assert the letter's figures
+ * against the statistics computed from the generated records, never against these constants.
+ */
+export const demoFigures = {
+  /** 全区共有住宅小区 212 个 */
+  compounds: 212,
+  /** 其中 2005 年以前建成的老旧小区 188 个，占 88.7% */
+  oldCompounds: 188,
+  oldCutoffYear: 2005,
+  /** 188 个占全市老旧小区的 16.4%: the city's old compounds, 188 ÷ 1,146 = 16.40% */
+  cityOldCompounds: 1146,
+  /** 2019—2022 年累计改造 135 个小区，split by year (invented split, exact total). */
+  renovatedByYear: { 2019: 30, 2020: 36, 2021: 35, 2022: 34 } as Record<number, number>,
+  /** 涉及楼栋 1203 栋 */
+  renovatedBuildings: 1203,
+  /** 面积 283 万余平方米 */
+  renovatedFloorArea: 2_834_616.5,
+  /** 4.2 万余户 */
+  renovatedHouseholds: 42_186,
+  /** 11.5 万余人 */
+  renovatedResidents: 115_472,
+} as const;
+
+/** Kaifeng's other districts and counties, held as counts only (invented, labelled demo). */
+export const otherCityDistricts = [
+  { code: '410202', name: '龙亭区', level: 'district', compounds: 260, oldCompounds: 236 },
+  { code: '410204', name: '鼓楼区', level: 'district', compounds: 221, oldCompounds: 198 },
+  { code: '410205', name: '禹王台区', level: 'district', compounds: 176, oldCompounds: 152 },
+  { code: '410212', name: '祥符区', level: 'district', compounds: 160, oldCompounds: 118 },
+  { code: '410221', name: '杞县', level: 'county', compounds: 95, oldCompounds: 62 },
+  { code: '410222', name: '通许县', level: 'county', compounds: 70, oldCompounds: 48 },
+  { code: '410223', name: '尉氏县', level: 'county', compounds: 103, oldCompounds: 71 },
+  { code: '410225', name: '兰考县', level: 'county', compounds: 112, oldCompounds: 73 },
+] as const;
+
+/**
+ * Compounds per township-level unit (adds up to 212) and its communities. Community names from
+ * the seed's glossary are real; the others are invented and carry "（示例）".
+ */
+export const demoSubdistricts = [
+  {
+    code: '410203001',
+    compounds: 34,
+    old: 32,
+    center: [114.352, 34.797],
+    communities: ['东大寺', '文殊寺', '学院门'],
+  },
+  {
+    code: '410203002',
+    compounds: 38,
+    old: 36,
+    center: [114.356, 34.812],
+    communities: ['延寿寺', '东棚板', '北门', '北西后'],
+  },
+  {
+    code: '410203003',
+    compounds: 30,
+    old: 28,
+    center: [114.366, 34.801],
+    communities: ['曹门一（示例）', '曹门二（示例）'],
+  },
+  {
+    code: '410203004',
+    compounds: 32,
+    old: 30,
+    center: [114.372, 34.792],
+    communities: ['宋门一（示例）', '宋门二（示例）'],
+  },
+  {
+    code: '410203005',
+    compounds: 28,
+    old: 25,
+    center: [114.382, 34.806],
+    communities: ['工业一（示例）', '工业二（示例）'],
+  },
+  {
+    code: '410203006',
+    compounds: 26,
+    old: 22,
+    center: [114.364, 34.783],
+    communities: ['苹果园一（示例）', '苹果园二（示例）'],
+  },
+  { code: '410203200', compounds: 14, old: 9, center: [114.398, 34.795], communities: ['东郊（示例）'] },
+  { code: '410203201', compounds: 10, old: 6, center: [114.392, 34.818], communities: ['土柏岗（示例）'] },
+] as const;
+
+/** Compounds whose household registers are loaded (for votes and masking), by index within the old ones. */
+export const registeredCompoundCount = 3;
