@@ -6,7 +6,19 @@ import { z } from 'zod';
 import { AuditListQuery, AuditPage } from './audit.js';
 import { LoginBody, Me } from './auth.js';
 import { Ok } from './common.js';
+import {
+  CompoundDetail,
+  CompoundId,
+  CompoundListQuery,
+  CompoundPage,
+  HouseholdListQuery,
+  HouseholdPage,
+  MapPoints,
+  MapQuery,
+  RegionTree,
+} from './inventory.js';
 import { RegionList } from './regions.js';
+import { Summary, SummaryQuery } from './stats.js';
 import {
   CreateUserBody,
   ResetPasswordBody,
@@ -124,6 +136,54 @@ export const api = {
     summary: 'Regions within the caller’s scope',
     tag: 'regions',
     response: RegionList,
+  }),
+  regionTree: endpoint({
+    method: 'GET',
+    path: '/api/regions/tree',
+    summary: 'Regions in scope with compound counts',
+    tag: 'regions',
+    response: RegionTree,
+  }),
+  listCompounds: endpoint({
+    method: 'GET',
+    path: '/api/compounds',
+    summary: 'Compounds (paged, filtered, sorted)',
+    tag: 'inventory',
+    query: CompoundListQuery,
+    response: CompoundPage,
+  }),
+  compoundMap: endpoint({
+    method: 'GET',
+    path: '/api/compounds/map',
+    summary: 'Compound locations for the map',
+    tag: 'inventory',
+    query: MapQuery,
+    response: MapPoints,
+  }),
+  getCompound: endpoint({
+    method: 'GET',
+    path: '/api/compounds/:id',
+    summary: 'One compound with buildings, households summary and projects',
+    tag: 'inventory',
+    params: CompoundId,
+    response: CompoundDetail,
+  }),
+  listHouseholds: endpoint({
+    method: 'GET',
+    path: '/api/compounds/:id/households',
+    summary: 'A compound’s households; personal data masked unless the role needs it',
+    tag: 'inventory',
+    params: CompoundId,
+    query: HouseholdListQuery,
+    response: HouseholdPage,
+  }),
+  statsSummary: endpoint({
+    method: 'GET',
+    path: '/api/stats/summary',
+    summary: 'Headline figures of the programme (flat object of numbers)',
+    tag: 'stats',
+    query: SummaryQuery,
+    response: Summary,
   }),
 } as const;
 

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export const regionLevels = ['province', 'city', 'district', 'county', 'subdistrict', 'township', 'community'] as const;
+export const regionLevels = [
+  'province',
+  'city',
+  'district',
+  'county',
+  'subdistrict',
+  'township',
+  'community',
+] as const;
 
 export const Region = z.object({
   code: z.string(),

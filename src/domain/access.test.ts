@@ -12,6 +12,14 @@ describe('can (role × action)', () => {
     ['resident_supervisor', 'region.read', true],
     ['resident_supervisor', 'audit.read', false],
     ['contractor', 'user.manage', false],
+    ['viewer', 'stats.read', true],
+    ['viewer', 'inventory.write', false],
+    ['community', 'inventory.write', true],
+    ['community', 'household.personal', true],
+    ['admin', 'household.personal', false],
+    ['hq', 'household.personal', false],
+    ['hq', 'inventory.write', true],
+    ['contractor', 'inventory.write', false],
   ];
   it.each(cases)('%s may %s: %s', (role, action, expected) => {
     expect(can(role, action)).toBe(expected);

@@ -14,17 +14,30 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
-export const actions = ['user.manage', 'audit.read', 'region.read'] as const;
+export const actions = [
+  'user.manage',
+  'audit.read',
+  'region.read',
+  'stats.read',
+  'inventory.read',
+  'inventory.write',
+  /** see owners' names, phones and ID numbers unmasked, and export them */
+  'household.personal',
+] as const;
 export type Action = (typeof actions)[number];
 
-const everyone: readonly Action[] = ['region.read'];
+const everyone: readonly Action[] = ['region.read', 'stats.read', 'inventory.read'];
 
-/** The one table of role × action. Later areas add their actions here. */
+/**
+ * The one table of role × action. Later areas add their actions here. Personal data goes to
+ * the roles that work with households door to door (subdistrict and community staff), not to
+ * administrators, headquarters or viewers, who work with figures.
+ */
 export const permissions: Record<Role, readonly Action[]> = {
   admin: [...everyone, 'user.manage', 'audit.read'],
-  hq: [...everyone],
-  subdistrict: [...everyone],
-  community: [...everyone],
+  hq: [...everyone, 'inventory.write'],
+  subdistrict: [...everyone, 'inventory.write', 'household.personal'],
+  community: [...everyone, 'inventory.write', 'household.personal'],
   contractor: [...everyone],
   supervisor: [...everyone],
   resident_supervisor: [...everyone],

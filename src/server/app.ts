@@ -13,7 +13,9 @@ import type { Database } from './db/client.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { resolveSession, sessionCookie } from './modules/auth/sessions.js';
+import { compoundRoutes } from './modules/compounds/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
+import { statsRoutes } from './modules/stats/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { AppError } from './platform/errors.js';
@@ -25,6 +27,8 @@ const modules: ((app: FastifyInstance, deps: Deps & { kind: Database['kind'] }) 
   systemRoutes,
   authRoutes,
   regionRoutes,
+  compoundRoutes,
+  statsRoutes,
   userRoutes,
   auditRoutes,
 ];

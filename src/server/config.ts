@@ -21,6 +21,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   webDir: string;
+  /** An XYZ tile URL template for the map (e.g. an intranet tile server); none = outline-only map. */
+  mapTileUrl: string | null;
 }
 
 function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -56,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.JIUGAI_TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL || 'info',
     webDir: path.resolve(env.JIUGAI_WEB_DIR || 'dist/web'),
+    mapTileUrl: env.JIUGAI_MAP_TILE_URL || null,
   };
 }

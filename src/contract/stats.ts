@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const SummaryQuery = z.object({
+  from: z.coerce.number().int().min(1949).max(2100).optional(),
+  to: z.coerce.number().int().min(1949).max(2100).optional(),
+});
+
+/** The programme's headline figures: one flat object of named numbers (the public contract). */
+export const Summary = z.object({
+  compounds: z.number().int(),
+  oldCompounds: z.number().int(),
+  /** old ÷ all compounds, percent with one decimal */
+  oldShare: z.number(),
+  oldCutoffYear: z.number().int(),
+  cityOldCompounds: z.number().int(),
+  /** this district's old compounds ÷ the city's, percent with one decimal */
+  shareOfCityOld: z.number(),
+  renovatedCompounds: z.number().int(),
+  buildings: z.number().int(),
+  floorArea: z.number(),
+  households: z.number().int(),
+  residents: z.number().int(),
+  fromYear: z.number().int(),
+  toYear: z.number().int(),
+});
+export type Summary = z.infer<typeof Summary>;

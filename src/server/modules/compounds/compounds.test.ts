@@ -1,0 +1,167 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { wan } from '../../../domain/statistics.js';
+import { adminPassword, buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
+
+let t: TestApp;
+let admin: Session;
+let hq: Session;
+let tieta: Session;
+const get = (url: string, s: Session) => t.app.inject({ method: 'GET', url, headers: s.headers });
+
+beforeAll(async () => {
+  t = await testApp();
+  admin = await login(t.app, 'admin', adminPassword);
+  const h = await buildUser(t.database, 'hq');
+  hq = await login(t.app, h.username, h.password);
+  const s = await buildUser(t.database, 'subdistrict', ['410203002']);
+  tieta = await login(t.app, s.username, s.password);
+});
+
+describe('GET /api/stats/summary (the seed letter’s figures)', () => {
+  it('401 without a session', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/stats/summary' })).statusCode).toBe(401);
+  });
+
+  it('400 for a year that is not a number', async () => {
+    expect((await get('/api/stats/summary?from=abc', admin)).statusCode).toBe(400);
+  });
+
+  it('reproduces 212 / 188 (88.7%, 16.4% of the city) / 135 renovated 2019–2022', async () => {
+    const s = (await get('/api/stats/summary?from=2019&to=2022', hq)).json();
+    expect(s).toMatchObject({
+      compounds: 212,
+      oldCompounds: 188,
+      oldShare: 88.7,
+      shareOfCityOld: 16.4,
+      oldCutoffYear: 2005,
+      renovatedCompounds: 135,
+      buildings: 1203,
+    });
+    // "over 2.83 million m², over 42,000 households, over 115,000 residents"
+    expect(s.floorArea).toBeGreaterThan(2_830_000);
+    expect(wan(s.floorArea)).toBe('283.5万');
+    expect(s.households).toBeGreaterThan(42_000);
+    expect(wan(s.households)).toBe('4.2万');
+    expect(s.residents).toBeGreaterThan(115_000);
+    expect(wan(s.residents)).toBe('11.5万');
+    for (const v of Object.values(s)) expect(typeof v).toBe('number');
+  });
+
+  it('counts only the years asked for', async () => {
+    const s = (await get('/api/stats/summary?from=2020&to=2020', hq)).json();
+    expect(s.renovatedCompounds).toBe(36);
+  });
+
+  it('narrows to the caller’s scope', async () => {
+    const s = (await get('/api/stats/summary?from=2019&to=2022', tieta)).json();
+    expect(s.compounds).toBe(38);
+    expect(s.oldCompounds).toBe(36);
+  });
+});
+
+describe('GET /api/compounds', () => {
+  it('401 without a session, 400 for a bad filter', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/compounds' })).statusCode).toBe(401);
+    const bad = await get('/api/compounds?decade=1985', hq);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toHaveProperty('decade');
+    expect((await get('/api/compounds?status=demolished', hq)).statusCode).toBe(400);
+  });
+
+  it('lists 212, filters to the 188 old ones, pages in SQL', async () => {
+    expect((await get('/api/compounds', hq)).json().total).toBe(212);
+    const old = (await get('/api/compounds?old=true&pageSize=50&page=2', hq)).json();
+    expect(old.total).toBe(188);
+    expect(old.items).toHaveLength(50);
+    expect(old.items.every((c: { isOld: boolean; buildYear: number }) => c.isOld && c.buildYear < 2005)).toBe(
+      true,
+    );
+    expect((await get('/api/compounds?old=false', hq)).json().total).toBe(24);
+  });
+
+  it('filters by status, region, decade and text', async () => {
+    expect((await get('/api/compounds?status=renovated', hq)).json().total).toBe(135);
+    const qingping = (await get('/api/compounds?region=410203001&pageSize=100', hq)).json();
+    expect(qingping.total).toBe(34);
+    expect(qingping.items.every((c: { subdistrictName: string }) => c.subdistrictName === '清平街道')).toBe(
+      true,
+    );
+    const eighties = (await get('/api/compounds?decade=1980&pageSize=100', hq)).json();
+    expect(
+      eighties.items.every((c: { buildYear: number }) => c.buildYear >= 1980 && c.buildYear < 1990),
+    ).toBe(true);
+    const first = (await get('/api/compounds?pageSize=1', hq)).json().items[0];
+    const found = (await get(`/api/compounds?q=${encodeURIComponent(first.name)}`, hq)).json();
+    expect(found.items.map((c: { id: string }) => c.id)).toContain(first.id);
+  });
+
+  it('sorts in SQL', async () => {
+    const items = (await get('/api/compounds?sort=-householdCount&pageSize=20', hq)).json().items;
+    const counts = items.map((c: { householdCount: number }) => c.householdCount);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
+  it('shows a subdistrict user only their subdistrict, and 404 for another’s compound', async () => {
+    const mine = (await get('/api/compounds?pageSize=100', tieta)).json();
+    expect(mine.total).toBe(38);
+    const other = (await get('/api/compounds?region=410203001&pageSize=1', hq)).json().items[0];
+    expect((await get(`/api/compounds/${other.id}`, tieta)).statusCode).toBe(404);
+    expect((await get(`/api/compounds/${other.id}/households`, tieta)).statusCode).toBe(404);
+    // asking for another region through the filter gives nothing, not their data
+    expect((await get('/api/compounds?region=410203001', tieta)).json().total).toBe(0);
+  });
+});
+
+describe('compound detail and households', () => {
+  async function registeredCompound() {
+    for (let page = 1; page <= 3; page++) {
+      const items = (await get(`/api/compounds?pageSize=100&page=${page}`, hq)).json().items;
+      for (const c of items) {
+        const d = (await get(`/api/compounds/${c.id}`, hq)).json();
+        if (d.households.registered > 0) return d;
+      }
+    }
+    throw new Error('the demo district has no compound with a household register');
+  }
+
+  it('has buildings adding up to the ledger figures', async () => {
+    const d = await registeredCompound();
+    expect(d.buildings).toHaveLength(d.buildingCount);
+    expect(d.buildings.reduce((a: number, b: { householdCount: number }) => a + b.householdCount, 0)).toBe(
+      d.householdCount,
+    );
+    expect(d.households.registered).toBe(d.householdCount);
+    // one owner may hold several households
+    expect(d.households.owners).toBeLessThan(d.households.registered);
+  });
+
+  it('masks owners’ personal data for roles that do not need it and shows it to those that do', async () => {
+    const d = await registeredCompound();
+    const masked = (await get(`/api/compounds/${d.id}/households?pageSize=5`, hq)).json();
+    expect(masked.items[0].masked).toBe(true);
+    expect(masked.items[0].ownerName).toMatch(/^.\*+$/);
+    expect(masked.items[0].contactPhone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    const community = await buildUser(t.database, 'community', [d.regionCode]);
+    const s = await login(t.app, community.username, community.password);
+    const open = (await get(`/api/compounds/${d.id}/households?pageSize=5`, s)).json();
+    expect(open.items[0].masked).toBe(false);
+    expect(open.items[0].ownerName).not.toMatch(/\*/);
+    expect(open.items[0].contactPhone).toMatch(/^\d{11}$/);
+  });
+});
+
+describe('map and region tree', () => {
+  it('gives every compound with coordinates', async () => {
+    const m = (await get('/api/compounds/map', hq)).json();
+    expect(m.points.length + m.withoutCoordinates).toBe(212);
+    expect(m.points[0]).toHaveProperty('lng');
+  });
+
+  it('rolls compound counts up the region tree', async () => {
+    const tree = (await get('/api/regions/tree', hq)).json();
+    const byCode = new Map(tree.items.map((r: { code: string }) => [r.code, r]));
+    expect(byCode.get('410203')).toMatchObject({ compounds: 212, oldCompounds: 188 });
+    expect(byCode.get('410203002')).toMatchObject({ name: '铁塔街道', compounds: 38 });
+    expect(tree.oldCutoffYear).toBe(2005);
+  });
+});

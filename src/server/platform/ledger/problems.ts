@@ -1,0 +1,61 @@
+/** What can be wrong with an imported ledger: one cell, or the file as a whole. */
+import type { ValueReason } from '../../../domain/ledger-values.js';
+
+export type LedgerCellReason = Exclude<ValueReason, 'empty'> | 'required' | 'formula_error';
+
+/** A cell that could not be read. Positions are as Excel shows them: 1-based row, column letter. */
+export interface LedgerProblem {
+  sheet: string;
+  row: number;
+  /** Column letter, e.g. "E". */
+  column: string;
+  /** The header as written in the file. */
+  header: string;
+  /** The column key in the spec. */
+  field: string;
+  reason: LedgerCellReason;
+  /** The raw cell text, at most 100 characters. */
+  value: string;
+  /** The bound broken by below_min / above_max / too_long. */
+  limit?: number;
+  /** The accepted labels, for unknown_option. */
+  options?: string[];
+}
+
+export type LedgerFileReason =
+  | 'empty'
+  | 'not_a_spreadsheet'
+  | 'encrypted_or_legacy'
+  | 'corrupt'
+  | 'too_large_uncompressed'
+  | 'too_many_rows'
+  | 'bad_encoding'
+  | 'unclosed_quote'
+  | 'no_sheet'
+  | 'no_header'
+  | 'missing_column';
+
+/** A problem with the file as a whole: nothing (or nothing more) could be read. */
+export interface LedgerFileProblem {
+  reason: LedgerFileReason;
+  sheet?: string;
+  /** The row where reading stopped (bad_encoding, unclosed_quote). */
+  row?: number;
+  /** The header expected (missing_column). */
+  header?: string;
+  field?: string;
+  /** The limit exceeded (too_many_rows: rows; too_large_uncompressed: bytes). */
+  limit?: number;
+}
+
+/** Thrown inside the reader and turned into a file-level problem at its edge. */
+export class LedgerFileError extends Error {
+  constructor(readonly problem: LedgerFileProblem) {
+    super(problem.reason);
+  }
+}
+
+/** Shorthand for throwing a file-level problem. */
+export function fileError(reason: LedgerFileReason, detail: Omit<LedgerFileProblem, 'reason'> = {}) {
+  return new LedgerFileError({ reason, ...detail });
+}
