@@ -27,7 +27,10 @@ export interface Row {
 }
 
 export async function benchAuditList(database: Database, backend: string, seconds: number): Promise<Row[]> {
-  const config = { ...loadConfig({ JIUGAI_ADMIN_PASSWORD: password, LOG_LEVEL: 'silent' }), loginRatePerMinute: 1000 };
+  const config = {
+    ...loadConfig({ JIUGAI_ADMIN_PASSWORD: password, LOG_LEVEL: 'silent' }),
+    loginRatePerMinute: 1000,
+  };
   await bootstrap(database, config, () => {});
   // Bench rows are inserted in bulk with placeholder hashes: this throwaway chain is not valid.
   await database.db.execute(sql`
@@ -40,7 +43,11 @@ export async function benchAuditList(database: Database, backend: string, second
 
   const app = await buildApp(database, config);
   const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'admin', password },
+  });
   const cookie = `jiugai_sid=${login.cookies.find((c) => c.name === 'jiugai_sid')?.value}`;
 
   const bare = Fastify();
@@ -70,7 +77,14 @@ export async function benchAuditList(database: Database, backend: string, second
   await bare.close();
   if (a.non2xx + a.errors + b.non2xx + b.errors > 0) throw new Error('errors during the benchmark run');
   return [
-    { backend, scenario: `bare route, same SQL (${rows / 1000}k rows)`, rps: b.requestsPerSecond, p50: b.p50, p99: b.p99, ratio: '1.00' },
+    {
+      backend,
+      scenario: `bare route, same SQL (${rows / 1000}k rows)`,
+      rps: b.requestsPerSecond,
+      p50: b.p50,
+      p99: b.p99,
+      ratio: '1.00',
+    },
     {
       backend,
       scenario: 'GET /api/audit (session, role, scope, zod)',

@@ -45,7 +45,14 @@ async function withPostgres<T>(url: string, fn: (db: Database) => Promise<T>): P
 
 function table(rows: Row[]): string {
   const head = ['backend', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio'];
-  const body = rows.map((r) => [r.backend, r.scenario, r.rps.toFixed(0), String(r.p50), String(r.p99), r.ratio]);
+  const body = rows.map((r) => [
+    r.backend,
+    r.scenario,
+    r.rps.toFixed(0),
+    String(r.p50),
+    String(r.p99),
+    r.ratio,
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');

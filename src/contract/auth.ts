@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actions, roles } from '../domain/access.js';
-import { passwordMaxLength } from '../domain/passwords.js';
+import { passwordMaxLength } from '../domain/password-limits.js';
 import { limits } from './common.js';
 
 export const LoginBody = z.strictObject({

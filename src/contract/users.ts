@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../domain/access.js';
-import { passwordMaxLength, passwordMinLength } from '../domain/passwords.js';
+import { passwordMaxLength, passwordMinLength } from '../domain/password-limits.js';
 import { limits, PageQuery, pageOf, regionCode } from './common.js';
 
 export const User = z.object({

@@ -1,7 +1,7 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { passwordMaxLength, passwordMinLength } from './password-limits.js';
 
-export const passwordMinLength = 10;
-export const passwordMaxLength = 256;
+export { passwordMaxLength, passwordMinLength };
 
 const common = new Set<string>((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
 

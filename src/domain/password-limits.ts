@@ -1,0 +1,3 @@
+/** Password length limits, apart from the common-password list so forms can use them cheaply. */
+export const passwordMinLength = 10;
+export const passwordMaxLength = 256;

@@ -1,0 +1,64 @@
+/** The signed-in user: who they are, what they may do, and logging in and out. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../contract/api.js';
+import type { Me } from '../../contract/auth.js';
+import type { Action } from '../../domain/access.js';
+import { ApiError, call, setCsrfToken } from './api.js';
+
+export const meKey = ['auth', 'me'] as const;
+
+async function fetchMe(signal: AbortSignal): Promise<Me | null> {
+  try {
+    const me = await call(api.me, { signal });
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** The current session's user, or null when nobody is logged in. */
+export function useMe() {
+  return useQuery({
+    queryKey: meKey,
+    queryFn: ({ signal }) => fetchMe(signal),
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+/** A predicate over the current user's permissions (false while nobody is logged in). */
+export function useCan(): (action: Action) => boolean {
+  const { data: me } = useMe();
+  return (action) => me?.permissions.includes(action) ?? false;
+}
+
+/** Log in; on success the whole cache is reset to the new user's view. */
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { username: string; password: string }) => call(api.login, { body }),
+    onSuccess: (me) => {
+      queryClient.removeQueries();
+      setCsrfToken(me.csrfToken);
+      queryClient.setQueryData(meKey, me);
+    },
+  });
+}
+
+/** Log out; the local session is forgotten even when the server could not be told. */
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(api.logout),
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.removeQueries();
+      queryClient.setQueryData(meKey, null);
+    },
+  });
+}

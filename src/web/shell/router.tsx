@@ -1,0 +1,38 @@
+import { Suspense } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './AppLayout.js';
+import { FullPageSpin, RequireAuth, RequirePermission } from './guards.js';
+import { LoginPage } from './LoginPage.js';
+import { navigation } from './navigation.js';
+import { CrashPage, NotFoundPage } from './ResultPages.js';
+import { WorkbenchPage } from './WorkbenchPage.js';
+
+/** Routes: /login is public; everything else needs a session, and each page its permission. */
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <CrashPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    errorElement: <CrashPage />,
+    children: [
+      { index: true, element: <WorkbenchPage /> },
+      ...navigation
+        .flatMap((group) => group.pages)
+        .map(({ path, permission, Component }) => ({
+          path,
+          element: (
+            <RequirePermission action={permission}>
+              <Suspense fallback={<FullPageSpin />}>
+                <Component />
+              </Suspense>
+            </RequirePermission>
+          ),
+        })),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
