@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AuditListQuery, AuditPage } from './audit.js';
 import { LoginBody, Me } from './auth.js';
 import { Ok } from './common.js';
+import { ExportQuery, Job, JobId, LedgerKindParams, UploadQuery } from './imports.js';
 import {
   CompoundDetail,
   CompoundId,
@@ -38,7 +39,11 @@ export interface Endpoint {
   query?: z.ZodObject;
   body?: z.ZodType;
   response: z.ZodType;
-  status?: 200 | 201;
+  status?: 200 | 201 | 202;
+  /** The body is a file upload (the raw bytes), not JSON. */
+  upload?: true;
+  /** The response is a file download (xlsx/csv), not JSON; `response` is then unused. */
+  download?: true;
 }
 
 const endpoint = <E extends Endpoint>(e: E) => e;
@@ -184,6 +189,52 @@ export const api = {
     tag: 'stats',
     query: SummaryQuery,
     response: Summary,
+  }),
+  uploadImport: endpoint({
+    method: 'POST',
+    path: '/api/imports',
+    summary: 'Upload a ledger (xlsx or csv, raw bytes) and check it; starts a job',
+    tag: 'inventory',
+    query: UploadQuery,
+    upload: true,
+    response: Job,
+    status: 202,
+  }),
+  getJob: endpoint({
+    method: 'GET',
+    path: '/api/jobs/:id',
+    summary: 'A background job: status, progress, report',
+    tag: 'inventory',
+    params: JobId,
+    response: Job,
+  }),
+  confirmImport: endpoint({
+    method: 'POST',
+    path: '/api/jobs/:id/confirm',
+    summary: 'Write a checked import (all or nothing)',
+    tag: 'inventory',
+    params: JobId,
+    response: Job,
+    status: 202,
+  }),
+  ledgerTemplate: endpoint({
+    method: 'GET',
+    path: '/api/ledgers/:kind/template',
+    summary: 'A blank ledger to fill in (xlsx)',
+    tag: 'inventory',
+    params: LedgerKindParams,
+    response: z.unknown(),
+    download: true,
+  }),
+  exportLedger: endpoint({
+    method: 'GET',
+    path: '/api/ledgers/:kind/export',
+    summary: 'The ledger within the caller’s scope and filters (xlsx or csv)',
+    tag: 'inventory',
+    params: LedgerKindParams,
+    query: ExportQuery,
+    response: z.unknown(),
+    download: true,
   }),
 } as const;
 

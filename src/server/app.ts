@@ -13,6 +13,7 @@ import type { Database } from './db/client.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { resolveSession, sessionCookie } from './modules/auth/sessions.js';
+import { ledgerRoutes } from './modules/compounds/ledger-routes.js';
 import { compoundRoutes } from './modules/compounds/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { statsRoutes } from './modules/stats/routes.js';
@@ -20,6 +21,7 @@ import { systemRoutes } from './modules/system/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { AppError } from './platform/errors.js';
 import { type Deps, installErrorHandling, langOf } from './platform/http.js';
+import { acceptUploads } from './platform/uploads.js';
 import { version } from './version.js';
 
 /** The areas of the product, in the seed document's order; each registers its own routes. */
@@ -28,6 +30,7 @@ const modules: ((app: FastifyInstance, deps: Deps & { kind: Database['kind'] }) 
   authRoutes,
   regionRoutes,
   compoundRoutes,
+  ledgerRoutes,
   statsRoutes,
   userRoutes,
   auditRoutes,
@@ -49,6 +52,7 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
 
   // JSON only, and only valid UTF-8: a body in another encoding is refused, not mangled.
   app.removeContentTypeParser(['application/json', 'text/plain']);
+  acceptUploads(app);
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => {
     const buffer = body as Buffer;
     let text: string;

@@ -23,6 +23,8 @@ export interface Config {
   webDir: string;
   /** An XYZ tile URL template for the map (e.g. an intranet tile server); none = outline-only map. */
   mapTileUrl: string | null;
+  /** Largest ledger file accepted for import. */
+  uploadLimitBytes: number;
 }
 
 function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -59,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     webDir: path.resolve(env.JIUGAI_WEB_DIR || 'dist/web'),
     mapTileUrl: env.JIUGAI_MAP_TILE_URL || null,
+    uploadLimitBytes: num(env, 'JIUGAI_UPLOAD_LIMIT_MB', 100) * 1024 * 1024,
   };
 }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
+import { type LedgerKind, ledgerKinds } from '../contract/imports.js';
 import { roles } from '../domain/access.js';
 import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
@@ -14,21 +15,41 @@ import { backup, RestoreError, restore } from './db/backup.js';
 import { type Database, openDatabase } from './db/client.js';
 import { DirLockedError } from './db/lock.js';
 import { loadDemoDistrict } from './demo/load.js';
+import { exportLedger } from './modules/compounds/export.js';
+import { importLedger } from './modules/compounds/import.js';
 import { createUser } from './modules/users/commands.js';
-import { systemActor, verifyAuditChain } from './platform/audit.js';
-import { AppError } from './platform/errors.js';
+import { recordAudit, systemActor, verifyAuditChain } from './platform/audit.js';
+import type { Principal } from './platform/context.js';
+import { AppError, type Lang } from './platform/errors.js';
+import { failInterruptedJobs } from './platform/jobs.js';
 import { generatePassword } from './platform/passwords.js';
+import { oldCutoffYear } from './platform/settings.js';
 
 const usage = `usage: jiugai <command>
   serve                          run the web app (what npm start does)
   migrate                        apply database migrations
   seed demo                      load the demo district
+  import KIND FILE [--dry-run]   import a ledger (KIND: compounds, buildings, households)
+  export KIND FILE [--include-personal] [--csv]
+                                 write a ledger (owners' personal data only when asked)
   user add NAME --role ROLE [--display-name TEXT] [--scope CODE,CODE] [--password-stdin]
   audit verify                   check the audit hash chain
   backup FILE                    write the whole database to FILE
   restore FILE                   load FILE into an empty database`;
 
 class UsageError extends Error {}
+
+/** The operator at the command line: the whole district, as the system. */
+const cliPrincipal: Principal = {
+  userId: '',
+  username: 'system:cli',
+  displayName: 'system:cli',
+  role: 'admin',
+  scopeRegions: [],
+  prefixes: null,
+  sessionId: '',
+  csrfToken: '',
+};
 
 const open = (config: Config) =>
   openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
@@ -53,6 +74,7 @@ async function readStdin(): Promise<string> {
 async function serve(config: Config) {
   const database = await open(config);
   await bootstrap(database, config, (line) => console.log(line));
+  await failInterruptedJobs(database.db);
   const app = await buildApp(database, config);
   const address = await app.listen({ port: config.port, host: config.host });
   console.log(`Jiugai 旧改通 listening on ${address} (database: ${database.kind})`);
@@ -99,6 +121,76 @@ async function userAdd(config: Config, args: string[]) {
   });
 }
 
+function ledgerKind(value: string | undefined): LedgerKind {
+  if (!value || !(ledgerKinds as readonly string[]).includes(value)) {
+    throw new UsageError(`KIND must be one of ${ledgerKinds.join(', ')}`);
+  }
+  return value as LedgerKind;
+}
+
+const cliLang = (): Lang =>
+  (process.env.JIUGAI_LANG ?? process.env.LANG ?? '').startsWith('en') ? 'en' : 'zh-CN';
+
+async function importCommand(config: Config, args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean' } },
+  });
+  const kind = ledgerKind(positionals[0]);
+  const file = positionals[1];
+  if (!file || !fs.existsSync(file))
+    throw new UsageError(file ? `no such file: ${file}` : 'import needs KIND FILE');
+  await withDatabase(config, async (database) => {
+    await database.migrate();
+    const report = await importLedger(database.db, systemActor('cli'), kind, path.resolve(file), {
+      dryRun: values['dry-run'] === true,
+      lang: cliLang(),
+      prefixes: null,
+      fileName: path.basename(file),
+      onProgress: (phase, rows) => process.stderr.write(`\r${phase} ${rows} rows`),
+    });
+    process.stderr.write('\n');
+    for (const p of report.problems) {
+      console.log(
+        [p.sheet, p.row && `row ${p.row}`, p.column, p.header].filter(Boolean).join(' ') + `: ${p.message}`,
+      );
+    }
+    if (report.problemCount > 0) {
+      throw new Error(`${report.problemCount} problem(s) in ${file}; nothing was written`);
+    }
+    console.log(
+      report.dryRun
+        ? `${file}: ${report.rows} rows, no problems (dry run: nothing written)`
+        : `${file}: ${report.rows} rows, ${report.inserted} added, ${report.updated} updated, ${report.createdBuildings} new buildings`,
+    );
+  });
+}
+
+async function exportCommand(config: Config, args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'include-personal': { type: 'boolean' }, csv: { type: 'boolean' } },
+  });
+  const kind = ledgerKind(positionals[0]);
+  const file = positionals[1];
+  if (!file) throw new UsageError('export needs KIND FILE');
+  await withDatabase(config, async (database) => {
+    const includePersonal = values['include-personal'] === true;
+    const actor = systemActor('cli');
+    if (includePersonal)
+      await recordAudit(database.db, actor, { action: 'export.personal', entityType: kind, after: { file } });
+    const r = await exportLedger(database.db, cliPrincipal, kind, path.resolve(file), {
+      filters: {},
+      cutoff: await oldCutoffYear(database.db),
+      format: values.csv ? 'csv' : 'xlsx',
+      includePersonal,
+    });
+    console.log(`${r.rows} rows written to ${file}`);
+  });
+}
+
 async function run(argv: string[]): Promise<void> {
   const config = loadConfig();
   const [command, ...rest] = argv;
@@ -119,6 +211,10 @@ async function run(argv: string[]): Promise<void> {
         console.log('demo district loaded');
       });
     }
+    case 'import':
+      return importCommand(config, rest);
+    case 'export':
+      return exportCommand(config, rest);
     case 'user':
       if (rest[0] !== 'add') throw new UsageError('user takes: add');
       return userAdd(config, rest.slice(1));

@@ -241,3 +241,21 @@ export const projects = pgTable(
     index('projects_region_idx').on(t.regionCode.op('text_pattern_ops')),
   ],
 );
+
+/** Long work (imports) done in the background; clients poll it for progress. */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    status: text('status').notNull(),
+    fileName: text('file_name'),
+    filePath: text('file_path'),
+    progress: integer('progress').notNull().default(0),
+    result: jsonb('result'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('jobs_created_by_idx').on(t.createdBy, t.createdAt)],
+);

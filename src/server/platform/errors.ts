@@ -72,6 +72,7 @@ const fieldMessages = {
     'zh-CN': '包含不存在或不在您范围内的区域',
     en: 'contains a region that does not exist or is outside your scope',
   },
+  empty_file: { 'zh-CN': '文件为空', en: 'the file is empty' },
   self_lockout: {
     'zh-CN': '不能停用自己或撤销自己的管理员角色',
     en: 'you cannot disable yourself or drop your own admin role',

@@ -127,7 +127,11 @@ function register<E extends Endpoint, C>(
       ...(endpoint.params ? { params: endpoint.params } : {}),
       ...(endpoint.query ? { querystring: endpoint.query } : {}),
       ...(endpoint.body ? { body: endpoint.body } : {}),
-      response: { [status]: endpoint.response },
+      ...(endpoint.upload ? { consumes: ['application/octet-stream'] } : {}),
+      // A download streams a file; its shape is not JSON to validate.
+      ...(endpoint.download
+        ? { produces: ['application/octet-stream'] }
+        : { response: { [status]: endpoint.response } }),
       ...(hooks.public ? {} : { security: [{ session: [] }] }),
     },
     config: options.rateLimit ? { rateLimit: options.rateLimit } : {},
@@ -141,6 +145,7 @@ function register<E extends Endpoint, C>(
         req,
         reply,
       });
+      if (endpoint.download) return reply;
       reply.status(status);
       return result;
     },

@@ -78,7 +78,8 @@ export async function readZipDirectory(file: string): Promise<ZipEntry[]> {
       cdSize = u64(record, 40);
       cdOffset = u64(record, 48);
     }
-    if (cdSize > maxCentralDirectory || cdOffset + cdSize > eocdPosition || count * 46 > cdSize) throw corrupt();
+    if (cdSize > maxCentralDirectory || cdOffset + cdSize > eocdPosition || count * 46 > cdSize)
+      throw corrupt();
     const directory = await readAt(handle, cdOffset, cdSize);
     const entries: ZipEntry[] = [];
     let p = 0;
@@ -149,7 +150,8 @@ export async function locateEntries(file: string, entries: readonly ZipEntry[]):
       if (entry.flags & 0x41) throw fileError('encrypted_or_legacy');
       if (entry.method !== 0 && entry.method !== 8) throw corrupt();
       const header = await readAt(handle, entry.localOffset, 30);
-      if (header.readUInt32LE(0) !== localSignature || header.readUInt16LE(8) !== entry.method) throw corrupt();
+      if (header.readUInt32LE(0) !== localSignature || header.readUInt16LE(8) !== entry.method)
+        throw corrupt();
       const nameLength = header.readUInt16LE(26);
       const name = await readAt(handle, entry.localOffset + 30, nameLength);
       if (name.toString('utf8') !== entry.name) throw corrupt();
@@ -182,7 +184,11 @@ function utf8Boundary(chunk: Buffer): number {
  * lying header is how a bomb gets past the declared-size check), then size and CRC must match.
  * With `alignUtf8`, every chunk ends on a character boundary.
  */
-export async function* entryData(file: string, located: LocatedEntry, alignUtf8 = false): AsyncGenerator<Buffer> {
+export async function* entryData(
+  file: string,
+  located: LocatedEntry,
+  alignUtf8 = false,
+): AsyncGenerator<Buffer> {
   const { entry, dataStart } = located;
   if (entry.compressedSize === 0) {
     if (entry.uncompressedSize !== 0) throw corrupt();

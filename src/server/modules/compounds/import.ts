@@ -1,0 +1,582 @@
+/**
+ * Importing the inventory ledgers (compounds, buildings, households) from the sheets offices
+ * keep. Two streaming passes over the file: the first checks every row (cells, references,
+ * duplicates, scope, counts) and writes nothing; only a file without a single problem is read
+ * again and written, all of it in one transaction with its audit event.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { ImportProblem, ImportReport, LedgerKind } from '../../../contract/imports.js';
+import { inScope } from '../../../domain/access.js';
+import type { Db, Tx } from '../../db/client.js';
+import { buildings, compounds, households, owners, regions } from '../../db/schema.js';
+import type { Actor } from '../../platform/audit.js';
+import { write } from '../../platform/context.js';
+import type { Lang } from '../../platform/errors.js';
+import { fileProblemMessage, problemMessage } from '../../platform/ledger/messages.js';
+import { type LedgerProblem, type LedgerRow, readLedger } from '../../platform/ledger/read.js';
+import { type ImportReason, importMessage } from './import-messages.js';
+import { ledgerSpecs, normaliseBuilding, normaliseUnit } from './ledgers.js';
+
+const shownProblems = 500;
+const batchSize = 1000;
+
+export interface ImportOptions {
+  dryRun: boolean;
+  lang: Lang;
+  /** Region prefixes the importer may write in; null = anywhere (the CLI, district-wide roles). */
+  prefixes: readonly string[] | null;
+  fileName?: string;
+  onProgress?: (phase: 'checking' | 'writing', rows: number) => void;
+}
+
+interface CompoundRef {
+  id: string;
+  code: string;
+  name: string;
+  regionCode: string;
+  subdistrictCode: string;
+}
+
+/** What rows are checked against: the region names and the compounds already held. */
+async function loadReferences(db: Db) {
+  const regionRows = await db.select().from(regions);
+  const subdistricts = new Map<string, string>();
+  const communities = new Map<string, Map<string, string>>();
+  for (const r of regionRows) {
+    if (r.level === 'subdistrict' || r.level === 'township') {
+      subdistricts.set(r.name, r.code);
+      // "曹门" for 曹门街道, "东郊" for 东郊乡: offices drop the suffix.
+      subdistricts.set(r.name.replace(/(街道|乡|镇)$/, ''), r.code);
+    }
+  }
+  for (const r of regionRows) {
+    if (r.level !== 'community' || !r.parentCode) continue;
+    const names = communities.get(r.parentCode) ?? new Map<string, string>();
+    const plain = r.name.replace(/（示例）$/, '');
+    for (const n of [r.name, plain, plain.replace(/(社区|居委会|村)$/, '')]) names.set(n, r.code);
+    communities.set(r.parentCode, names);
+  }
+  const regionNames = new Map(regionRows.map((r) => [r.code, r.name]));
+  const compoundRows: CompoundRef[] = await db
+    .select({
+      id: compounds.id,
+      code: compounds.code,
+      name: compounds.name,
+      regionCode: compounds.regionCode,
+      subdistrictCode: compounds.subdistrictCode,
+    })
+    .from(compounds);
+  const byCode = new Map(compoundRows.map((c) => [c.code, c]));
+  const bySubdistrictName = new Map(compoundRows.map((c) => [`${c.subdistrictCode}|${c.name}`, c]));
+  const byName = new Map<string, CompoundRef[]>();
+  for (const c of compoundRows) byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
+  return { subdistricts, communities, regionNames, byCode, bySubdistrictName, byName };
+}
+type References = Awaited<ReturnType<typeof loadReferences>>;
+
+const str = (v: unknown) =>
+  typeof v === 'string' ? v.trim() : v === null || v === undefined ? '' : String(v);
+const num = (v: unknown) => (typeof v === 'number' ? v : null);
+
+/** A checked row, ready to write. */
+type Checked =
+  | {
+      kind: 'compounds';
+      row: number;
+      existing: CompoundRef | null;
+      regionCode: string;
+      values: Record<string, unknown>;
+    }
+  | { kind: 'buildings'; row: number; compound: CompoundRef; number: string; values: Record<string, unknown> }
+  | {
+      kind: 'households';
+      row: number;
+      compound: CompoundRef;
+      building: string;
+      unit: string;
+      room: string;
+      values: Record<string, unknown>;
+    };
+
+/** Import (or, with dryRun, only check) one ledger file. */
+export async function importLedger(
+  db: Db,
+  actor: Actor,
+  kind: LedgerKind,
+  file: string,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const spec = ledgerSpecs[kind];
+  const refs = await loadReferences(db);
+  const problems: ImportProblem[] = [];
+  let problemCount = 0;
+  let position: Record<string, { column: string; header: string }> = {};
+  const report = (p: ImportProblem) => {
+    problemCount++;
+    if (problems.length < shownProblems) problems.push(p);
+  };
+  const cellProblem = (p: LedgerProblem) =>
+    report({
+      sheet: p.sheet,
+      row: p.row,
+      column: p.column,
+      header: p.header,
+      message: problemMessage(p, options.lang),
+    });
+  const rowProblem = (
+    row: Pick<LedgerRow, 'sheet' | 'row'>,
+    field: string,
+    reason: ImportReason,
+    params: Record<string, string | number>,
+  ) =>
+    report({
+      sheet: row.sheet,
+      row: row.row,
+      column: position[field]?.column ?? null,
+      header: position[field]?.header ?? null,
+      message: importMessage(reason, params, options.lang),
+    });
+
+  const checker = makeChecker(kind, refs, options.prefixes, rowProblem);
+
+  // Pass 1: check everything, keep only what is needed to check across rows.
+  const first = readLedger(file, spec, { onProgress: (n) => options.onProgress?.('checking', n) });
+  let rows = 0;
+  for await (const row of first) {
+    position = first.source?.columns ?? position;
+    rows++;
+    for (const p of row.problems) cellProblem(p);
+    if (row.problems.length === 0) checker.check(row);
+  }
+  for (const p of first.problems) {
+    report({
+      sheet: p.sheet ?? null,
+      row: p.row ?? null,
+      column: null,
+      header: p.header ?? null,
+      message: fileProblemMessage(p, options.lang),
+    });
+  }
+  await checkBuildingCounts(db, checker.perBuilding, (at, params) =>
+    rowProblem(at, 'room', 'exceeds_building_count', params),
+  );
+  const base = { kind, rows, inserted: 0, updated: 0, createdBuildings: 0, problems, problemCount };
+  if (problemCount > 0 || options.dryRun) return { ...base, dryRun: options.dryRun };
+
+  // Pass 2: read again and write, all in one transaction with one audit event.
+  return write(db, actor, async (tx, audit) => {
+    const writer = makeWriter(tx);
+    const second = readLedger(file, spec);
+    let batch: Checked[] = [];
+    let written = 0;
+    const again = makeChecker(kind, refs, options.prefixes, () => {
+      throw new Error('the file changed between checking and writing');
+    });
+    for await (const row of second) {
+      const checked = again.check(row);
+      if (checked) batch.push(checked);
+      if (batch.length >= batchSize) {
+        await writer.write(batch);
+        written += batch.length;
+        options.onProgress?.('writing', written);
+        batch = [];
+      }
+    }
+    await writer.write(batch);
+    options.onProgress?.('writing', written + batch.length);
+    const counts = writer.counts();
+    await audit({
+      action: `import.${kind}`,
+      entityType: kind,
+      after: { file: options.fileName ?? null, rows, ...counts },
+    });
+    return { ...base, ...counts, dryRun: false };
+  });
+}
+
+/** Row checks for one kind; `finish` runs the checks that need every row (household counts). */
+function makeChecker(
+  kind: LedgerKind,
+  refs: References,
+  prefixes: readonly string[] | null,
+  problem: (
+    row: Pick<LedgerRow, 'sheet' | 'row'>,
+    field: string,
+    reason: ImportReason,
+    params: Record<string, string | number>,
+  ) => void,
+) {
+  const seen = new Map<string, number>();
+  const duplicate = (row: LedgerRow, key: string, field: string, label: string) => {
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problem(row, field, 'duplicate_row', { first, value: label });
+      return true;
+    }
+    seen.set(key, row.row);
+    return false;
+  };
+  const allowed = (row: LedgerRow, field: string, code: string, label: string) => {
+    if (inScope(prefixes, code)) return true;
+    problem(row, field, 'outside_scope', { value: label });
+    return false;
+  };
+
+  /** The existing compound a buildings/households row names: by code, else subdistrict + name, else a unique name. */
+  const compoundOf = (row: LedgerRow): CompoundRef | null => {
+    const code = str(row.values.code);
+    const name = str(row.values.name);
+    const subdistrict = str(row.values.subdistrict);
+    let found: CompoundRef | undefined;
+    if (code) found = refs.byCode.get(code);
+    else if (subdistrict) {
+      const sub = refs.subdistricts.get(subdistrict);
+      if (!sub) {
+        problem(row, 'subdistrict', 'unknown_subdistrict', { value: subdistrict });
+        return null;
+      }
+      found = refs.bySubdistrictName.get(`${sub}|${name}`);
+    } else {
+      const candidates = refs.byName.get(name) ?? [];
+      if (candidates.length > 1) {
+        problem(row, 'name', 'ambiguous_compound', { value: name });
+        return null;
+      }
+      found = candidates[0];
+    }
+    if (!found) {
+      problem(row, code ? 'code' : 'name', 'unknown_compound', { value: code || name });
+      return null;
+    }
+    return allowed(row, 'name', found.regionCode, found.name) ? found : null;
+  };
+
+  // Households per building, to hold against the building's declared count once all rows are in.
+  const perBuilding = new Map<string, BuildingRows>();
+
+  return {
+    check(row: LedgerRow): Checked | null {
+      const v = row.values;
+      if (kind === 'compounds') {
+        const name = str(v.name);
+        const code = str(v.code);
+        const subName = str(v.subdistrict);
+        const existingByCode = code ? refs.byCode.get(code) : undefined;
+        let subdistrictCode = existingByCode?.subdistrictCode;
+        if (subName) {
+          subdistrictCode = refs.subdistricts.get(subName);
+          if (!subdistrictCode) {
+            problem(row, 'subdistrict', 'unknown_subdistrict', { value: subName });
+            return null;
+          }
+        }
+        if (!subdistrictCode) {
+          problem(row, 'subdistrict', 'unknown_subdistrict', { value: '' });
+          return null;
+        }
+        let regionCode =
+          existingByCode?.subdistrictCode === subdistrictCode ? existingByCode.regionCode : subdistrictCode;
+        const community = str(v.community);
+        if (community) {
+          const c = refs.communities.get(subdistrictCode)?.get(community);
+          if (!c) {
+            problem(row, 'community', 'unknown_community', {
+              value: community,
+              subdistrict: refs.regionNames.get(subdistrictCode) ?? subdistrictCode,
+            });
+            return null;
+          }
+          regionCode = c;
+        }
+        if (!allowed(row, subName ? 'subdistrict' : 'name', regionCode, subName || name)) return null;
+        const byName = refs.bySubdistrictName.get(`${subdistrictCode}|${name}`);
+        if (existingByCode && byName && byName.id !== existingByCode.id) {
+          problem(row, 'code', 'code_conflict', { value: code, other: existingByCode.name });
+          return null;
+        }
+        if (duplicate(row, existingByCode?.id ?? byName?.id ?? `${subdistrictCode}|${name}`, 'name', name))
+          return null;
+        if (code && !existingByCode && duplicate(row, `code:${code}`, 'code', code)) return null;
+        return {
+          kind,
+          row: row.row,
+          existing: existingByCode ?? byName ?? null,
+          regionCode,
+          values: { ...v, approx: row.approximate.includes('buildYear') },
+        };
+      }
+      const compound = compoundOf(row);
+      if (!compound) return null;
+      if (kind === 'buildings') {
+        const number = normaliseBuilding(str(v.number));
+        if (duplicate(row, `${compound.id}|${number}`, 'number', `${compound.name} ${number}`)) return null;
+        return { kind, row: row.row, compound, number, values: v };
+      }
+      const building = normaliseBuilding(str(v.building));
+      const unit = normaliseUnit(str(v.unit));
+      const room = str(v.room);
+      const label = `${compound.name} ${building} ${unit} ${room}`;
+      if (duplicate(row, `${compound.id}|${building}|${unit}|${room}`, 'room', label)) return null;
+      const key = `${compound.id}|${building}`;
+      const entry = perBuilding.get(key) ?? {
+        sheet: row.sheet,
+        lastRow: 0,
+        compoundId: compound.id,
+        building,
+        rooms: new Set(),
+      };
+      entry.lastRow = row.row;
+      entry.rooms.add(`${unit}|${room}`);
+      perBuilding.set(key, entry);
+      return { kind, row: row.row, compound, building, unit, room, values: v };
+    },
+    perBuilding,
+  };
+}
+
+interface BuildingRows {
+  sheet: string;
+  lastRow: number;
+  compoundId: string;
+  building: string;
+  rooms: Set<string>;
+}
+
+/**
+ * A building's households after the import (those registered and not in the file, plus the
+ * file's) may not exceed its declared count. Buildings new to the register take the file's count.
+ */
+async function checkBuildingCounts(
+  db: Db,
+  perBuilding: Map<string, BuildingRows>,
+  problem: (at: { sheet: string; row: number }, params: Record<string, string | number>) => void,
+) {
+  for (const entry of perBuilding.values()) {
+    const [b] = await db
+      .select({ id: buildings.id, declared: buildings.householdCount })
+      .from(buildings)
+      .where(and(eq(buildings.compoundId, entry.compoundId), eq(buildings.number, entry.building)))
+      .limit(1);
+    if (!b || b.declared === 0) continue;
+    const registered = await db
+      .select({ unit: households.unit, room: households.room })
+      .from(households)
+      .where(eq(households.buildingId, b.id));
+    const total = new Set([...registered.map((h) => `${h.unit}|${h.room}`), ...entry.rooms]).size;
+    if (total > b.declared) {
+      problem(
+        { sheet: entry.sheet, row: entry.lastRow },
+        { building: entry.building, limit: b.declared, count: total },
+      );
+    }
+  }
+}
+
+const noArea = sql.raw(
+  'excluded.area_registered IS NULL AND excluded.area_surveyed IS NULL AND excluded.area_contract IS NULL',
+);
+/** An imported area replaces all three (the basis may change); no area keeps the stored ones. */
+const keepUnlessArea = (column: typeof households.areaRegistered, name: string) =>
+  sql`CASE WHEN ${noArea} THEN ${column} ELSE ${sql.raw(`excluded.${name}`)} END`;
+
+/** Upserts for one kind, in batches, inside the import's transaction. */
+function makeWriter(tx: Tx) {
+  let inserted = 0;
+  let updated = 0;
+  let createdBuildings = 0;
+  const nextNumber = new Map<string, number>();
+  const buildingIds = new Map<string, string>();
+  const ownerIds = new Map<string, string>();
+
+  async function newCode(subdistrictCode: string): Promise<string> {
+    let n = nextNumber.get(subdistrictCode);
+    if (n === undefined) {
+      const [row] = await tx
+        .select({
+          max: sql<number>`coalesce(max(nullif(split_part(${compounds.code}, '-', 2), '')::int), 0)`,
+        })
+        .from(compounds)
+        .where(sql`${compounds.code} ~ ${`^${subdistrictCode}-[0-9]+$`}`);
+      n = Number(row?.max ?? 0);
+    }
+    nextNumber.set(subdistrictCode, n + 1);
+    return `${subdistrictCode}-${String(n + 1).padStart(3, '0')}`;
+  }
+
+  const tally = (rows: { inserted: boolean }[]) => {
+    for (const r of rows) {
+      if (r.inserted) inserted++;
+      else updated++;
+    }
+  };
+  const isNew = sql<boolean>`(xmax = 0)`;
+
+  async function buildingId(compound: CompoundRef, number: string): Promise<string> {
+    const key = `${compound.id}|${number}`;
+    const known = buildingIds.get(key);
+    if (known) return known;
+    const [found] = await tx
+      .select({ id: buildings.id })
+      .from(buildings)
+      .where(and(eq(buildings.compoundId, compound.id), eq(buildings.number, number)))
+      .limit(1);
+    let id = found?.id;
+    if (!id) {
+      const [created] = await tx
+        .insert(buildings)
+        .values({ compoundId: compound.id, regionCode: compound.regionCode, number })
+        .returning({ id: buildings.id });
+      id = created?.id ?? '';
+      createdBuildings++;
+    }
+    buildingIds.set(key, id);
+    return id;
+  }
+
+  async function ownerId(compound: CompoundRef, values: Record<string, unknown>): Promise<string | null> {
+    const name = str(values.ownerName);
+    if (!name) return null;
+    const idNumber = str(values.idNumber) || null;
+    const key = `${compound.id}|${idNumber ? `id:${idNumber}` : `name:${name}`}`;
+    const known = ownerIds.get(key);
+    if (known) return known;
+    const [found] = await tx
+      .select({ id: owners.id })
+      .from(owners)
+      .where(
+        and(
+          eq(owners.compoundId, compound.id),
+          idNumber
+            ? eq(owners.idNumber, idNumber)
+            : and(eq(owners.name, name), sql`${owners.idNumber} IS NULL`),
+        ),
+      )
+      .limit(1);
+    let id = found?.id;
+    if (!id) {
+      const [created] = await tx
+        .insert(owners)
+        .values({
+          compoundId: compound.id,
+          regionCode: compound.regionCode,
+          kind: name.includes('开发商') ? 'developer' : 'person',
+          name,
+          idNumber,
+          phone: str(values.phone) || null,
+        })
+        .returning({ id: owners.id });
+      id = created?.id ?? '';
+    }
+    ownerIds.set(key, id);
+    return id;
+  }
+
+  return {
+    async write(batch: Checked[]) {
+      if (batch.length === 0) return;
+      for (const c of batch) {
+        if (c.kind === 'compounds') {
+          const v = c.values;
+          const fields = {
+            name: str(v.name),
+            regionCode: c.regionCode,
+            ...(str(v.address) ? { address: str(v.address) } : {}),
+            ...(num(v.buildYear) !== null
+              ? { buildYear: num(v.buildYear), buildYearApprox: v.approx === true }
+              : {}),
+            ...(num(v.buildingCount) !== null ? { buildingCount: num(v.buildingCount) ?? 0 } : {}),
+            ...(num(v.unitCount) !== null ? { unitCount: num(v.unitCount) ?? 0 } : {}),
+            ...(num(v.householdCount) !== null ? { householdCount: num(v.householdCount) ?? 0 } : {}),
+            ...(num(v.residentCount) !== null ? { residentCount: num(v.residentCount) ?? 0 } : {}),
+            ...(num(v.floorArea) !== null ? { floorArea: num(v.floorArea) ?? 0 } : {}),
+            ...(str(v.propertyManagement) ? { propertyManagement: str(v.propertyManagement) } : {}),
+            ...(num(v.lng) !== null ? { lng: num(v.lng) } : {}),
+            ...(num(v.lat) !== null ? { lat: num(v.lat) } : {}),
+            ...(str(v.notes) ? { notes: str(v.notes) } : {}),
+          };
+          if (c.existing) {
+            await tx
+              .update(compounds)
+              .set({ ...fields, updatedAt: new Date(), version: sql`${compounds.version} + 1` })
+              .where(eq(compounds.id, c.existing.id));
+            updated++;
+          } else {
+            const code = str(v.code) || (await newCode(c.regionCode.slice(0, 9)));
+            await tx.insert(compounds).values({ ...fields, code });
+            inserted++;
+          }
+        }
+      }
+      const buildingRows = batch.flatMap((c) => (c.kind === 'buildings' ? [c] : []));
+      if (buildingRows.length > 0) {
+        const rows = await tx
+          .insert(buildings)
+          .values(
+            buildingRows.map((c) => ({
+              compoundId: c.compound.id,
+              regionCode: c.compound.regionCode,
+              number: c.number,
+              floors: num(c.values.floors),
+              unitCount: num(c.values.unitCount) ?? 1,
+              householdCount: num(c.values.householdCount) ?? 0,
+              floorArea: num(c.values.floorArea),
+              buildYear: num(c.values.buildYear),
+            })),
+          )
+          .onConflictDoUpdate({
+            target: [buildings.compoundId, buildings.number],
+            set: {
+              floors: sql`coalesce(excluded.floors, ${buildings.floors})`,
+              unitCount: sql`excluded.unit_count`,
+              householdCount: sql`excluded.household_count`,
+              floorArea: sql`coalesce(excluded.floor_area, ${buildings.floorArea})`,
+              buildYear: sql`coalesce(excluded.build_year, ${buildings.buildYear})`,
+              version: sql`${buildings.version} + 1`,
+            },
+          })
+          .returning({ inserted: isNew });
+        tally(rows);
+      }
+      const householdRows = batch.flatMap((c) => (c.kind === 'households' ? [c] : []));
+      if (householdRows.length > 0) {
+        const values = [];
+        for (const c of householdRows) {
+          const area = num(c.values.exclusiveArea);
+          const basis = str(c.values.areaBasis) || 'registered';
+          values.push({
+            compoundId: c.compound.id,
+            buildingId: await buildingId(c.compound, c.building),
+            regionCode: c.compound.regionCode,
+            unit: c.unit,
+            room: c.room,
+            ownerId: await ownerId(c.compound, c.values),
+            areaRegistered: basis === 'registered' ? area : null,
+            areaSurveyed: basis === 'surveyed' ? area : null,
+            areaContract: basis === 'contract' ? area : null,
+            contactPhone: str(c.values.phone) || null,
+            notes: str(c.values.notes) || null,
+          });
+        }
+        const rows = await tx
+          .insert(households)
+          .values(values)
+          .onConflictDoUpdate({
+            target: [households.buildingId, households.unit, households.room],
+            // A blank cell (or a column the sheet leaves out) keeps what is stored.
+            set: {
+              ownerId: sql`coalesce(excluded.owner_id, ${households.ownerId})`,
+              areaRegistered: keepUnlessArea(households.areaRegistered, 'area_registered'),
+              areaSurveyed: keepUnlessArea(households.areaSurveyed, 'area_surveyed'),
+              areaContract: keepUnlessArea(households.areaContract, 'area_contract'),
+              contactPhone: sql`coalesce(excluded.contact_phone, ${households.contactPhone})`,
+              notes: sql`coalesce(excluded.notes, ${households.notes})`,
+              version: sql`${households.version} + 1`,
+            },
+          })
+          .returning({ inserted: isNew });
+        tally(rows);
+      }
+    },
+    counts: () => ({ inserted, updated, createdBuildings }),
+  };
+}

@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { api } from '../../../contract/api.js';
+import type { LedgerKind } from '../../../contract/imports.js';
+import { can } from '../../../domain/access.js';
+import type { Db } from '../../db/client.js';
+import { authorize } from '../../platform/access.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Ctx } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { type Deps, route } from '../../platform/http.js';
+import { createJob, loadJob, presentJob, updateJob } from '../../platform/jobs.js';
+import { writeLedger } from '../../platform/ledger/write.js';
+import { oldCutoffYear } from '../../platform/settings.js';
+import { attachment, saveUpload } from '../../platform/uploads.js';
+import { exportLedger } from './export.js';
+import { importLedger } from './import.js';
+import { ledgerSpecs } from './ledgers.js';
+
+const kindOf = (jobKind: string) => jobKind.replace(/^import\./, '') as LedgerKind;
+
+/** Run an import in the background, reporting progress into its job (at most once a second). */
+function runImport(
+  db: Db,
+  ctx: Ctx,
+  jobId: string,
+  kind: LedgerKind,
+  file: string,
+  fileName: string | null,
+  dryRun: boolean,
+) {
+  let last = 0;
+  const progress = (_phase: string, rows: number) => {
+    const now = Date.now();
+    if (now - last < 1000) return;
+    last = now;
+    void updateJob(db, jobId, { progress: rows });
+  };
+  void importLedger(db, ctx.actor, kind, file, {
+    dryRun,
+    lang: ctx.lang,
+    prefixes: ctx.principal.prefixes,
+    fileName: fileName ?? undefined,
+    onProgress: progress,
+  })
+    .then(async (report) => {
+      const status = report.problemCount > 0 ? 'invalid' : dryRun ? 'validated' : 'done';
+      await updateJob(db, jobId, { status, progress: report.rows, result: { report } });
+      if (status !== 'validated') fs.rmSync(file, { force: true });
+    })
+    .catch(async (err: unknown) => {
+      await updateJob(db, jobId, {
+        status: 'failed',
+        result: { error: err instanceof Error ? err.message : String(err) },
+      });
+      fs.rmSync(file, { force: true });
+    });
+}
+
+export function ledgerRoutes(app: FastifyInstance, deps: Deps) {
+  const write = { action: 'inventory.write' } as const;
+  const uploads = path.join(deps.config.dataDir, 'uploads');
+
+  route(app, deps, api.uploadImport, write, async (ctx, { query, req }) => {
+    const file = await saveUpload(req.body, uploads, deps.config.uploadLimitBytes);
+    const job = await createJob(ctx.db, {
+      kind: `import.${query.kind}`,
+      status: 'validating',
+      fileName: query.fileName,
+      filePath: file,
+      createdBy: ctx.principal.userId,
+    });
+    runImport(ctx.db, ctx, job.id, query.kind, file, query.fileName, true);
+    return presentJob(job);
+  });
+
+  route(app, deps, api.getJob, {}, async (ctx, { params }) =>
+    presentJob(await loadJob(ctx.db, ctx.principal.userId, params.id)),
+  );
+
+  route(app, deps, api.confirmImport, write, async (ctx, { params }) => {
+    const job = await loadJob(ctx.db, ctx.principal.userId, params.id);
+    if (job.status !== 'validated' || !job.filePath || !fs.existsSync(job.filePath))
+      throw new AppError('CONFLICT');
+    await updateJob(ctx.db, job.id, { status: 'importing', progress: 0 });
+    runImport(ctx.db, ctx, job.id, kindOf(job.kind), job.filePath, job.fileName, false);
+    return presentJob({ ...job, status: 'importing', progress: 0 });
+  });
+
+  route(app, deps, api.ledgerTemplate, { action: 'inventory.read' }, async (_ctx, { params, reply }) => {
+    const spec = ledgerSpecs[params.kind];
+    const stream = new PassThrough();
+    void writeLedger(stream, spec, []).catch((err: Error) => stream.destroy(err));
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', attachment(`${spec.sheetName}-模板.xlsx`))
+      .send(stream);
+  });
+
+  route(app, deps, api.exportLedger, { action: 'inventory.read' }, async (ctx, { params, query, reply }) => {
+    const includePersonal = query.includePersonal === 'true';
+    if (includePersonal) {
+      await authorize(ctx, 'household.personal');
+      await recordAudit(ctx.db, ctx.actor, {
+        action: 'export.personal',
+        entityType: params.kind,
+        after: { filters: query },
+      });
+    }
+    const { format, includePersonal: _, ...filters } = query;
+    const spec = ledgerSpecs[params.kind];
+    const stream = new PassThrough();
+    void exportLedger(ctx.db, ctx.principal, params.kind, stream, {
+      filters,
+      cutoff: await oldCutoffYear(ctx.db),
+      format,
+      includePersonal: includePersonal && can(ctx.principal.role, 'household.personal'),
+    }).catch((err: Error) => stream.destroy(err));
+    const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
+    return reply
+      .type(
+        format === 'csv'
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      )
+      .header('content-disposition', attachment(`${spec.sheetName}-${day}.${format}`))
+      .send(stream);
+  });
+}

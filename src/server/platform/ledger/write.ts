@@ -1,0 +1,185 @@
+/**
+ * Writing a ledger: the export of a list and, with no rows, the blank import template. Streams
+ * row by row (exceljs's WorkbookWriter, each row committed), so an export of 500k households
+ * does not sit in memory. What is written reads back through readLedger to the same values.
+ */
+
+import { once } from 'node:events';
+import fs from 'node:fs';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
+import type { LedgerColumn, LedgerSpec } from './columns.js';
+
+export type LedgerRows = AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>;
+
+/** Where a ledger goes: a file path or a writable stream (an HTTP response, say). */
+export type LedgerTarget = string | NodeJS.WritableStream;
+
+const dropdownRows = 5000;
+
+const numberFormats: Record<LedgerColumn['type'], string> = {
+  text: '@', // typed-in phone and room numbers stay text in the template
+  integer: '#,##0',
+  decimal: '#,##0.00',
+  year: '0',
+  enum: '@',
+};
+
+/** Width in Excel's units: CJK characters count double. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const c of text) width += c.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return width;
+}
+
+function columnWidth(column: LedgerColumn): number {
+  return column.width ?? Math.min(40, Math.max(10, textWidth(column.header) + 4));
+}
+
+function labelsByValue(column: LedgerColumn): Map<string, string> {
+  return new Map(Object.entries(column.options ?? {}).map(([label, value]) => [value, label]));
+}
+
+/** A value as it goes into a cell: numbers as numbers, enum values as their Chinese label. */
+function cellValue(
+  column: LedgerColumn,
+  labels: Map<string, string>,
+  value: unknown,
+): string | number | null {
+  if (value === null || value === undefined) return null;
+  switch (column.type) {
+    case 'integer':
+    case 'decimal':
+      return typeof value === 'number' ? value : String(value);
+    case 'year':
+      if (value instanceof Date) return value.getUTCFullYear();
+      return typeof value === 'number' ? value : String(value);
+    case 'enum':
+      return labels.get(String(value)) ?? String(value);
+    case 'text':
+      return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  }
+}
+
+/** The list behind an enum column's dropdown, when Excel can hold it inline (≤ 255 chars, no commas). */
+function dropdown(column: LedgerColumn): string | undefined {
+  const labels = Object.keys(column.options ?? {});
+  const list = labels.join(',');
+  if (labels.length === 0 || labels.some((l) => l.includes(',') || l.includes('"')) || list.length > 255)
+    return undefined;
+  return `"${list}"`;
+}
+
+/** The worksheet members the streaming writer has but exceljs's .d.ts leaves out. */
+interface DataValidations {
+  dataValidations: { add(address: string, validation: Record<string, unknown>): void };
+}
+
+/**
+ * Write rows to an xlsx: optional merged title, a bold frozen header of canonical headers,
+ * column widths and number formats, enum dropdowns. With no rows it is the import template.
+ */
+export async function writeLedger(
+  target: LedgerTarget,
+  spec: LedgerSpec,
+  rows: LedgerRows = [],
+): Promise<{ rows: number }> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    ...(typeof target === 'string' ? { filename: target } : { stream: target as Writable }),
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const headerRow = spec.title ? 2 : 1;
+  const sheet = workbook.addWorksheet(spec.sheetName, {
+    views: [{ state: 'frozen', ySplit: headerRow }],
+  });
+  sheet.columns = spec.columns.map((column) => ({
+    key: column.key,
+    width: columnWidth(column),
+    style: { numFmt: numberFormats[column.type] },
+  }));
+  const last = spec.columns.length;
+  if (spec.title) {
+    const title = sheet.addRow([spec.title]);
+    title.height = 28;
+    title.getCell(1).font = { bold: true, size: 14 };
+    title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+    if (last > 1) sheet.mergeCells(1, 1, 1, last);
+    title.commit();
+  }
+  const header = sheet.addRow(spec.columns.map((c) => c.header));
+  header.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+    cell.border = { bottom: { style: 'thin' } };
+  });
+  header.commit();
+  const labels = spec.columns.map(labelsByValue);
+  let count = 0;
+  for await (const values of rows) {
+    sheet
+      .addRow(
+        spec.columns.map((column, i) =>
+          cellValue(column, labels[i] as Map<string, string>, values[column.key]),
+        ),
+      )
+      .commit();
+    count++;
+  }
+  // Dropdowns cover the rows written and room to add more; a whole-column range would make
+  // exceljs (and other readers that expand ranges) build a million-entry model.
+  spec.columns.forEach((column, i) => {
+    const list = dropdown(column);
+    if (!list) return;
+    const letter = sheet.getColumn(i + 1).letter;
+    (sheet as unknown as DataValidations).dataValidations.add(
+      `${letter}${headerRow + 1}:${letter}${headerRow + count + dropdownRows}`,
+      {
+        type: 'list',
+        allowBlank: true,
+        formulae: [list],
+        showErrorMessage: true,
+        errorStyle: 'warning',
+      },
+    );
+  });
+
+  sheet.commit();
+  await workbook.commit();
+  return { rows: count };
+}
+
+/** A CSV field: quoted when needed, and text that Excel would run as a formula defused with "'". */
+function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Write rows as CSV: UTF-8 with a BOM (so Excel opens it as UTF-8), CRLF, canonical headers. */
+export async function writeCsv(
+  target: LedgerTarget,
+  spec: LedgerSpec,
+  rows: LedgerRows = [],
+): Promise<{ rows: number }> {
+  const stream = typeof target === 'string' ? fs.createWriteStream(target) : target;
+  const write = async (line: string) => {
+    if (!stream.write(line)) await once(stream, 'drain');
+  };
+  const labels = spec.columns.map(labelsByValue);
+  await write(`\uFEFF${spec.columns.map((c) => csvField(c.header)).join(',')}\r\n`);
+  let count = 0;
+  for await (const values of rows) {
+    const fields = spec.columns.map((column, i) =>
+      csvField(cellValue(column, labels[i] as Map<string, string>, values[column.key])),
+    );
+    await write(`${fields.join(',')}\r\n`);
+    count++;
+  }
+  stream.end();
+  await finished(stream as Writable);
+  return { rows: count };
+}
