@@ -9,6 +9,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/server/db/client.js';
 import { benchAuditList, type Row } from './audit-list.js';
+import { benchImport } from './import.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 
@@ -44,15 +45,13 @@ async function withPostgres<T>(url: string, fn: (db: Database) => Promise<T>): P
 }
 
 function table(rows: Row[]): string {
-  const head = ['backend', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio'];
-  const body = rows.map((r) => [
-    r.backend,
-    r.scenario,
-    r.rps.toFixed(0),
-    String(r.p50),
-    String(r.p99),
-    r.ratio,
-  ]);
+  return grid(
+    ['backend', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio'],
+    rows.map((r) => [r.backend, r.scenario, r.rps.toFixed(0), String(r.p50), String(r.p99), r.ratio]),
+  );
+}
+
+function grid(head: string[], body: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
@@ -65,3 +64,16 @@ if (pgUrl) results.push(...(await withPostgres(pgUrl, (db) => benchAuditList(db,
 else console.log('(set BENCH_DATABASE_URL to also measure on PostgreSQL)');
 console.log(table(results));
 console.log('ratio = app req/s ÷ bare req/s in the same run; target ≥ 0.80');
+
+const compoundRows = Number(process.env.BENCH_COMPOUNDS ?? 10_000);
+const householdRows = Number(process.env.BENCH_HOUSEHOLDS ?? 500_000);
+const imports = await benchImport(compoundRows, householdRows);
+console.log(
+  `\n${grid(
+    ['sheet', 'scenario', 'rows/s', 'ratio', 'peak RSS MB'],
+    imports.map((r) => [r.sheet, r.scenario, r.rowsPerSecond.toFixed(0), r.ratio, String(r.peakRssMb)]),
+  )}`,
+);
+console.log(
+  'ratio = rows/s ÷ the bare read’s rows/s of the same file in the same run; targets: import ≥ 0.50, peak < 600 MB',
+);

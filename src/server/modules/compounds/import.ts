@@ -4,7 +4,7 @@
  * duplicates, scope, counts) and writes nothing; only a file without a single problem is read
  * again and written, all of it in one transaction with its audit event.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ImportProblem, ImportReport, LedgerKind } from '../../../contract/imports.js';
 import { inScope } from '../../../domain/access.js';
 import type { Db, Tx } from '../../db/client.js';
@@ -139,59 +139,70 @@ export async function importLedger(
 
   const checker = makeChecker(kind, refs, options.prefixes, rowProblem);
 
-  // Pass 1: check everything, keep only what is needed to check across rows.
-  const first = readLedger(file, spec, { onProgress: (n) => options.onProgress?.('checking', n) });
-  let rows = 0;
-  for await (const row of first) {
-    position = first.source?.columns ?? position;
-    rows++;
-    for (const p of row.problems) cellProblem(p);
-    if (row.problems.length === 0) checker.check(row);
-  }
-  for (const p of first.problems) {
-    report({
-      sheet: p.sheet ?? null,
-      row: p.row ?? null,
-      column: null,
-      header: p.header ?? null,
-      message: fileProblemMessage(p, options.lang),
-    });
-  }
-  await checkBuildingCounts(db, checker.perBuilding, (at, params) =>
-    rowProblem(at, 'room', 'exceeds_building_count', params),
-  );
-  const base = { kind, rows, inserted: 0, updated: 0, createdBuildings: 0, problems, problemCount };
-  if (problemCount > 0 || options.dryRun) return { ...base, dryRun: options.dryRun };
-
-  // Pass 2: read again and write, all in one transaction with one audit event.
-  return write(db, actor, async (tx, audit) => {
+  // One streaming pass inside one transaction: rows are checked and written batch by batch;
+  // after the first problem nothing more is written, every row is still checked, and the
+  // transaction is rolled back, so a file with any problem (or a dry run) writes nothing.
+  const outcome = await write(db, actor, async (tx, audit) => {
     const writer = makeWriter(tx);
-    const second = readLedger(file, spec);
+    const read = readLedger(file, spec, { onProgress: (n) => options.onProgress?.('checking', n) });
+    let rows = 0;
     let batch: Checked[] = [];
-    let written = 0;
-    const again = makeChecker(kind, refs, options.prefixes, () => {
-      throw new Error('the file changed between checking and writing');
-    });
-    for await (const row of second) {
-      const checked = again.check(row);
+    const flush = async () => {
+      if (problemCount === 0 && !options.dryRun) await writer.write(batch);
+      batch = [];
+    };
+    for await (const row of read) {
+      position = read.source?.columns ?? position;
+      rows++;
+      for (const p of row.problems) cellProblem(p);
+      const checked = row.problems.length === 0 ? checker.check(row) : null;
       if (checked) batch.push(checked);
-      if (batch.length >= batchSize) {
-        await writer.write(batch);
-        written += batch.length;
-        options.onProgress?.('writing', written);
-        batch = [];
-      }
+      if (batch.length >= batchSize) await flush();
     }
-    await writer.write(batch);
-    options.onProgress?.('writing', written + batch.length);
-    const counts = writer.counts();
+    await flush();
+    for (const p of read.problems) {
+      report({
+        sheet: p.sheet ?? null,
+        row: p.row ?? null,
+        column: null,
+        header: p.header ?? null,
+        message: fileProblemMessage(p, options.lang),
+      });
+    }
+    // Counted after the rows are in: registered households plus the file's, per building.
+    await checkBuildingCounts(tx, checker.perBuilding, (at, params) =>
+      rowProblem(at, 'room', 'exceeds_building_count', params),
+    );
+    const result: ImportReport = {
+      kind,
+      rows,
+      ...writer.counts(),
+      problems,
+      problemCount,
+      dryRun: options.dryRun,
+    };
+    if (problemCount > 0 || options.dryRun) throw new Rollback(result);
     await audit({
       action: `import.${kind}`,
       entityType: kind,
-      after: { file: options.fileName ?? null, rows, ...counts },
+      after: { file: options.fileName ?? null, rows, ...writer.counts() },
     });
-    return { ...base, ...counts, dryRun: false };
+    return result;
+  }).catch((err: unknown) => {
+    if (err instanceof Rollback) return err.report;
+    throw err;
   });
+  // A rolled-back run wrote nothing, whatever it counted on the way.
+  return outcome.problemCount > 0 || outcome.dryRun
+    ? { ...outcome, inserted: 0, updated: 0, createdBuildings: 0 }
+    : outcome;
+}
+
+/** Carries a report out of a transaction that must not commit. */
+class Rollback extends Error {
+  constructor(readonly report: ImportReport) {
+    super('rollback');
+  }
 }
 
 /** Row checks for one kind; `finish` runs the checks that need every row (household counts). */
@@ -347,7 +358,7 @@ interface BuildingRows {
  * file's) may not exceed its declared count. Buildings new to the register take the file's count.
  */
 async function checkBuildingCounts(
-  db: Db,
+  db: Db | Tx,
   perBuilding: Map<string, BuildingRows>,
   problem: (at: { sheet: string; row: number }, params: Record<string, string | number>) => void,
 ) {
@@ -411,69 +422,89 @@ function makeWriter(tx: Tx) {
   };
   const isNew = sql<boolean>`(xmax = 0)`;
 
-  async function buildingId(compound: CompoundRef, number: string): Promise<string> {
-    const key = `${compound.id}|${number}`;
-    const known = buildingIds.get(key);
-    if (known) return known;
-    const [found] = await tx
-      .select({ id: buildings.id })
+  const ownerKey = (compoundId: string, name: string, idNumber: string | null) =>
+    `${compoundId}|${idNumber ? `id:${idNumber}` : `name:${name}`}`;
+  const loaded = new Set<string>();
+
+  /** Buildings and owners of the compounds a batch touches, loaded once per compound. */
+  async function preload(compoundIds: string[]) {
+    const fresh = [...new Set(compoundIds)].filter((id) => !loaded.has(id));
+    if (fresh.length === 0) return;
+    for (const id of fresh) loaded.add(id);
+    const bs = await tx
+      .select({ id: buildings.id, compoundId: buildings.compoundId, number: buildings.number })
       .from(buildings)
-      .where(and(eq(buildings.compoundId, compound.id), eq(buildings.number, number)))
-      .limit(1);
-    let id = found?.id;
-    if (!id) {
-      const [created] = await tx
-        .insert(buildings)
-        .values({ compoundId: compound.id, regionCode: compound.regionCode, number })
-        .returning({ id: buildings.id });
-      id = created?.id ?? '';
-      createdBuildings++;
-    }
-    buildingIds.set(key, id);
-    return id;
+      .where(inArray(buildings.compoundId, fresh));
+    for (const b of bs) buildingIds.set(`${b.compoundId}|${b.number}`, b.id);
+    const os = await tx
+      .select({ id: owners.id, compoundId: owners.compoundId, name: owners.name, idNumber: owners.idNumber })
+      .from(owners)
+      .where(inArray(owners.compoundId, fresh));
+    for (const o of os) ownerIds.set(ownerKey(o.compoundId, o.name, o.idNumber), o.id);
   }
 
-  async function ownerId(compound: CompoundRef, values: Record<string, unknown>): Promise<string | null> {
-    const name = str(values.ownerName);
-    if (!name) return null;
-    const idNumber = str(values.idNumber) || null;
-    const key = `${compound.id}|${idNumber ? `id:${idNumber}` : `name:${name}`}`;
-    const known = ownerIds.get(key);
-    if (known) return known;
-    const [found] = await tx
-      .select({ id: owners.id })
-      .from(owners)
-      .where(
-        and(
-          eq(owners.compoundId, compound.id),
-          idNumber
-            ? eq(owners.idNumber, idNumber)
-            : and(eq(owners.name, name), sql`${owners.idNumber} IS NULL`),
-        ),
-      )
-      .limit(1);
-    let id = found?.id;
-    if (!id) {
-      const [created] = await tx
-        .insert(owners)
-        .values({
-          compoundId: compound.id,
-          regionCode: compound.regionCode,
+  /** Create, in two statements, the buildings and owners a batch of households needs. */
+  async function createMissing(rows: Extract<Checked, { kind: 'households' }>[]) {
+    await preload(rows.map((c) => c.compound.id));
+    const newBuildings = new Map<string, typeof buildings.$inferInsert>();
+    const newOwners = new Map<string, typeof owners.$inferInsert>();
+    for (const c of rows) {
+      const bKey = `${c.compound.id}|${c.building}`;
+      if (!buildingIds.has(bKey)) {
+        newBuildings.set(bKey, {
+          compoundId: c.compound.id,
+          regionCode: c.compound.regionCode,
+          number: c.building,
+        });
+      }
+      const name = str(c.values.ownerName);
+      if (!name) continue;
+      const idNumber = str(c.values.idNumber) || null;
+      const oKey = ownerKey(c.compound.id, name, idNumber);
+      if (!ownerIds.has(oKey) && !newOwners.has(oKey)) {
+        newOwners.set(oKey, {
+          compoundId: c.compound.id,
+          regionCode: c.compound.regionCode,
           kind: name.includes('开发商') ? 'developer' : 'person',
           name,
           idNumber,
-          phone: str(values.phone) || null,
-        })
-        .returning({ id: owners.id });
-      id = created?.id ?? '';
+          phone: str(c.values.phone) || null,
+        });
+      }
     }
-    ownerIds.set(key, id);
-    return id;
+    if (newBuildings.size > 0) {
+      const created = await tx
+        .insert(buildings)
+        .values([...newBuildings.values()])
+        .returning({ id: buildings.id, compoundId: buildings.compoundId, number: buildings.number });
+      for (const b of created) buildingIds.set(`${b.compoundId}|${b.number}`, b.id);
+      createdBuildings += created.length;
+    }
+    if (newOwners.size > 0) {
+      const created = await tx
+        .insert(owners)
+        .values([...newOwners.values()])
+        .returning({
+          id: owners.id,
+          compoundId: owners.compoundId,
+          name: owners.name,
+          idNumber: owners.idNumber,
+        });
+      for (const o of created) ownerIds.set(ownerKey(o.compoundId, o.name, o.idNumber), o.id);
+    }
   }
+
+  const ownerOf = (c: Extract<Checked, { kind: 'households' }>) => {
+    const name = str(c.values.ownerName);
+    return name
+      ? (ownerIds.get(ownerKey(c.compound.id, name, str(c.values.idNumber) || null)) ?? null)
+      : null;
+  };
 
   return {
     async write(batch: Checked[]) {
       if (batch.length === 0) return;
+      const newCompounds: (typeof compounds.$inferInsert)[] = [];
       for (const c of batch) {
         if (c.kind === 'compounds') {
           const v = c.values;
@@ -501,11 +532,13 @@ function makeWriter(tx: Tx) {
               .where(eq(compounds.id, c.existing.id));
             updated++;
           } else {
-            const code = str(v.code) || (await newCode(c.regionCode.slice(0, 9)));
-            await tx.insert(compounds).values({ ...fields, code });
-            inserted++;
+            newCompounds.push({ ...fields, code: str(v.code) || (await newCode(c.regionCode.slice(0, 9))) });
           }
         }
+      }
+      if (newCompounds.length > 0) {
+        await tx.insert(compounds).values(newCompounds);
+        inserted += newCompounds.length;
       }
       const buildingRows = batch.flatMap((c) => (c.kind === 'buildings' ? [c] : []));
       if (buildingRows.length > 0) {
@@ -539,17 +572,18 @@ function makeWriter(tx: Tx) {
       }
       const householdRows = batch.flatMap((c) => (c.kind === 'households' ? [c] : []));
       if (householdRows.length > 0) {
+        await createMissing(householdRows);
         const values = [];
         for (const c of householdRows) {
           const area = num(c.values.exclusiveArea);
           const basis = str(c.values.areaBasis) || 'registered';
           values.push({
             compoundId: c.compound.id,
-            buildingId: await buildingId(c.compound, c.building),
+            buildingId: buildingIds.get(`${c.compound.id}|${c.building}`) ?? '',
             regionCode: c.compound.regionCode,
             unit: c.unit,
             room: c.room,
-            ownerId: await ownerId(c.compound, c.values),
+            ownerId: ownerOf(c),
             areaRegistered: basis === 'registered' ? area : null,
             areaSurveyed: basis === 'surveyed' ? area : null,
             areaContract: basis === 'contract' ? area : null,

@@ -1,0 +1,80 @@
+/**
+ * One measurement in a process of its own, so its peak RSS is its own:
+ *   bare FILE              exceljs streaming read of every cell (the baseline)
+ *   setup DIR [KIND FILE …]  make the embedded database in DIR: demo district, then these imports
+ *   import KIND FILE DIR   Jiugai's import of FILE into the existing database in DIR
+ *   check KIND FILE DIR    the same as a dry run: every row read and checked, nothing written
+ * A new data directory costs PGlite's initdb hundreds of MB that the process never gives back,
+ * so the measured import opens a directory made by an earlier process, as a running server does.
+ * Prints one JSON line: { rows, seconds, peakRssMb }.
+ */
+import ExcelJS from 'exceljs';
+import { openDatabase } from '../src/server/db/client.js';
+import { loadDemoDistrict } from '../src/server/demo/load.js';
+import { importLedger } from '../src/server/modules/compounds/import.js';
+import { systemActor } from '../src/server/platform/audit.js';
+
+const [mode, ...args] = process.argv.slice(2);
+
+async function bare(file: string): Promise<number> {
+  let rows = 0;
+  let cells = 0;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', worksheets: 'emit' });
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      rows++;
+      row.eachCell(() => {
+        cells++;
+      });
+    }
+  }
+  return cells > 0 ? rows : 0;
+}
+
+async function importFile(
+  kinds: string[],
+  files: string[],
+  dir: string,
+  setup: boolean,
+  dryRun = false,
+): Promise<number[]> {
+  const database = await openDatabase({ dataDir: dir });
+  if (setup) {
+    await database.migrate();
+    await loadDemoDistrict(database);
+  }
+  const seconds: number[] = [];
+  for (const [i, file] of files.entries()) {
+    const started = performance.now();
+    const report = await importLedger(database.db, systemActor('bench'), kinds[i] as 'compounds', file, {
+      dryRun,
+      lang: 'en',
+      prefixes: null,
+    });
+    if (report.problemCount > 0) throw new Error(`bench file has problems: ${report.problems[0]?.message}`);
+    seconds.push((performance.now() - started) / 1000);
+  }
+  await database.close();
+  return seconds;
+}
+
+const started = performance.now();
+let result: Record<string, unknown>;
+if (mode === 'bare') {
+  const rows = await bare(args[0] ?? '');
+  result = { rows, seconds: (performance.now() - started) / 1000 };
+} else if (mode === 'setup') {
+  const [dir = '', ...pairs] = args;
+  await importFile(
+    pairs.filter((_, i) => i % 2 === 0),
+    pairs.filter((_, i) => i % 2 === 1),
+    dir,
+    true,
+  );
+  result = { seconds: (performance.now() - started) / 1000 };
+} else {
+  const [kind = '', file = '', dir = ''] = args;
+  const [seconds] = await importFile([kind], [file], dir, false, mode === 'check');
+  result = { seconds };
+}
+console.log(JSON.stringify({ ...result, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));

@@ -1,0 +1,144 @@
+/**
+ * Ledger import against a bare exceljs streaming read of the same file, in the same run:
+ * a 10k-row compound sheet and a 500k-row household sheet, both made here.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+
+const streets = [
+  '清平街道',
+  '铁塔街道',
+  '曹门街道',
+  '宋门街道',
+  '工业街道',
+  '苹果园街道',
+  '东郊乡',
+  '土柏岗乡',
+];
+
+async function writeSheet(
+  file: string,
+  header: string[],
+  rows: (i: number) => (string | number)[],
+  count: number,
+) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useSharedStrings: false,
+    useStyles: false,
+  });
+  const ws = wb.addWorksheet('台账');
+  ws.addRow(header).commit();
+  for (let i = 0; i < count; i++) ws.addRow(rows(i)).commit();
+  ws.commit();
+  await wb.commit();
+}
+
+function child(args: string[]): Promise<{ rows?: number; seconds: number; peakRssMb: number }> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', path.join('bench', 'import-child.ts'), ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    p.stdout.on('data', (d) => {
+      out += d;
+    });
+    p.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`bench child failed (${code})`));
+      const line = out.trim().split('\n').pop() ?? '{}';
+      resolve(JSON.parse(line));
+    });
+  });
+}
+
+export interface ImportRow {
+  sheet: string;
+  scenario: string;
+  rowsPerSecond: number;
+  ratio: string;
+  peakRssMb: number;
+}
+
+export async function benchImport(compoundRows: number, householdRows: number): Promise<ImportRow[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-bench-import-'));
+  try {
+    const compounds = path.join(dir, 'compounds.xlsx');
+    const households = path.join(dir, 'households.xlsx');
+    const name = (i: number) => `基准·小区${String(i).padStart(5, '0')}`;
+    await writeSheet(
+      compounds,
+      ['街道（乡）', '小区名称', '建成年代', '楼栋数', '户数', '人口', '建筑面积（平方米）', '物业管理'],
+      (i) => [
+        streets[i % streets.length] ?? '',
+        name(i),
+        `${1960 + (i % 45)}年`,
+        1 + (i % 12),
+        50,
+        140,
+        `${(3500 + i).toLocaleString('en')}.5`,
+        '自管',
+      ],
+      compoundRows,
+    );
+    const perCompound = Math.max(1, Math.ceil(householdRows / compoundRows));
+    await writeSheet(
+      households,
+      [
+        '街道（乡）',
+        '小区名称',
+        '楼栋',
+        '单元',
+        '房号',
+        '产权人',
+        '联系电话',
+        '专有部分面积(㎡)',
+        '面积依据',
+      ],
+      (i) => {
+        const c = Math.floor(i / perCompound);
+        const k = i % perCompound;
+        return [
+          streets[c % streets.length] ?? '',
+          name(c),
+          `${1 + Math.floor(k / 24)}号楼`,
+          `${1 + (Math.floor(k / 12) % 2)}单元`,
+          `${1 + (Math.floor(k / 2) % 6)}0${1 + (k % 2)}`,
+          `业主${i}`,
+          `138${String(i).padStart(8, '0')}`,
+          60 + (i % 40),
+          i % 5 === 0 ? '测绘' : '不动产登记',
+        ];
+      },
+      householdRows,
+    );
+    const results: ImportRow[] = [];
+    const measure = async (sheet: string, file: string, rows: number, setup: string[]) => {
+      const label = `${sheet} (${rows.toLocaleString('en')} rows)`;
+      const bare = await child(['bare', file]);
+      const db = fs.mkdtempSync(path.join(dir, 'db-'));
+      await child(['setup', db, ...setup]);
+      const checked = await child(['check', sheet, file, db]);
+      const imported = await child(['import', sheet, file, db]);
+      const row = (scenario: string, r: { seconds: number; peakRssMb: number }) => ({
+        sheet: label,
+        scenario,
+        rowsPerSecond: rows / r.seconds,
+        ratio: (bare.seconds / r.seconds).toFixed(2),
+        peakRssMb: r.peakRssMb,
+      });
+      results.push(
+        row('bare exceljs streaming read', bare),
+        row('check (dry run: read + every check)', checked),
+        row('import (check + write, one transaction)', imported),
+      );
+    };
+    await measure('compounds', compounds, compoundRows, []);
+    await measure('households', households, householdRows, ['compounds', compounds]);
+    return results;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
