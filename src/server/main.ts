@@ -24,6 +24,7 @@ import { AppError, type Lang } from './platform/errors.js';
 import { failInterruptedJobs } from './platform/jobs.js';
 import { generatePassword } from './platform/passwords.js';
 import { oldCutoffYear } from './platform/settings.js';
+import { removeStaleUploads } from './platform/uploads.js';
 
 const usage = `usage: jiugai <command>
   serve                          run the web app (what npm start does)
@@ -75,6 +76,7 @@ async function serve(config: Config) {
   const database = await open(config);
   await bootstrap(database, config, (line) => console.log(line));
   await failInterruptedJobs(database.db);
+  removeStaleUploads(path.join(config.dataDir, 'uploads'));
   const app = await buildApp(database, config);
   const address = await app.listen({ port: config.port, host: config.host });
   console.log(`Jiugai 旧改通 listening on ${address} (database: ${database.kind})`);

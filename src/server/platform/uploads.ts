@@ -52,3 +52,13 @@ export async function saveUpload(body: unknown, dir: string, maxBytes: number): 
 export function attachment(name: string): string {
   return `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
+
+/** Uploads checked but never confirmed are kept a day, then removed (called at start). */
+export function removeStaleUploads(dir: string, maxAgeMs = 86_400_000): void {
+  if (!fs.existsSync(dir)) return;
+  const cutoff = Date.now() - maxAgeMs;
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (fs.statSync(file).mtimeMs < cutoff) fs.rmSync(file, { force: true });
+  }
+}
