@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import { fileError } from './problems.js';
+import type { RawRow, RowSource } from './rows.js';
 
 export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
@@ -225,11 +226,11 @@ export function csvCell(text: string): string {
   return text;
 }
 
-/** The records of a CSV file, streamed; `onEncoding` hears the encoding once it is known. */
+/** The records of a CSV file, streamed in batches; `onEncoding` hears the encoding once known. */
 export async function* csvRecords(
   file: string,
   onEncoding: (encoding: CsvEncoding) => void = () => {},
-): AsyncGenerator<CsvRecord> {
+): AsyncGenerator<CsvRecord[]> {
   const sniffer = new TextSniffer();
   let reported = false;
   const report = () => {
@@ -258,7 +259,7 @@ export async function* csvRecords(
       } else {
         parser.push(text, out);
       }
-      yield* out.splice(0);
+      if (out.length > 0) yield out.splice(0);
     }
     const rest = pending + sniffer.flush((parser?.rows ?? 0) + 1);
     if (!parser) {
@@ -273,8 +274,19 @@ export async function* csvRecords(
     // Nothing but ASCII: any of the encodings reads it; call it UTF-8.
     sniffer.encoding ??= 'utf-8';
     report();
-    yield* out.splice(0);
+    if (out.length > 0) yield out.splice(0);
   } finally {
     stream.destroy();
   }
+}
+
+/** The rows of a CSV file as a row source; `onEncoding` hears the encoding once it is known. */
+export function openCsv(file: string, onEncoding: (encoding: CsvEncoding) => void): RowSource {
+  const records = csvRecords(file, onEncoding);
+  async function* batches(): AsyncGenerator<RawRow[]> {
+    for await (const batch of records)
+      yield batch.map((r) => ({ number: r.row, cells: r.cells.map(csvCell) }));
+  }
+  const generator = batches();
+  return { sheet: '', format: 'csv', batches: generator, close: () => void generator.return(undefined) };
 }

@@ -384,6 +384,12 @@ describe('readLedger refuses what it cannot read, without throwing', () => {
       'corrupt',
     ],
     [
+      'an xlsx whose entries are encrypted',
+      () => fixture(makeZip(workbookEntries(sheetXml).map((e) => ({ ...e, flags: 1 }))), 'xlsx'),
+      {},
+      'encrypted_or_legacy',
+    ],
+    [
       'a zip bomb by declared size',
       () => fixture(makeZip(workbookEntries(Buffer.concat([sheetXml, Buffer.alloc(20 * 1024 ** 2, 32)])))),
       { maxUncompressedBytes: 8 * 1024 ** 2 },
@@ -414,6 +420,40 @@ describe('readLedger refuses what it cannot read, without throwing', () => {
     const { rows, problems } = await collectLedger(fixture(makeZip(workbookEntries(sheetXml))), planSpec);
     expect(problems).toEqual([]);
     expect(rows.map((r) => r.values.name)).toEqual(['曹门里']);
+  });
+});
+
+describe('readLedger iteration', () => {
+  it('can be iterated once only', async () => {
+    const read = readLedger(fixture(`${householdHeader}\n`, 'csv'), householdSpec);
+    for await (const _ of read) {
+      // Nothing to read.
+    }
+    expect(() => read[Symbol.asyncIterator]()).toThrow(/only once/);
+  });
+
+  it('lets the caller stop early, releasing the file', async () => {
+    const openFiles = () => (fs.existsSync('/proc/self/fd') ? fs.readdirSync('/proc/self/fd').length : 0);
+    const xlsx = tmp.file('early.xlsx');
+    await writePlanSheet(xlsx);
+    const csv = fixture(
+      `${householdHeader}\n${'曹门里,1号楼,1单元,101,张三,,70,测绘\n'.repeat(5000)}`,
+      'csv',
+    );
+    const before = openFiles();
+    for (const [file, spec] of [
+      [xlsx, planSpec],
+      [csv, householdSpec],
+    ] as const) {
+      for (let i = 0; i < 3; i++) {
+        for await (const row of readLedger(file, spec)) {
+          expect(row.problems).toEqual([]);
+          break;
+        }
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openFiles()).toBeLessThanOrEqual(before);
   });
 });
 

@@ -9,7 +9,6 @@
  */
 
 import { open } from 'node:fs/promises';
-import ExcelJS, { type CellValue } from 'exceljs';
 import {
   type Parsed,
   parseDecimal,
@@ -26,7 +25,7 @@ import {
   type LedgerSpec,
   normaliseHeader,
 } from './columns.js';
-import { type CsvEncoding, csvCell, csvRecords } from './csv.js';
+import { type CsvEncoding, openCsv } from './csv.js';
 import {
   fileError,
   type LedgerCellReason,
@@ -34,15 +33,8 @@ import {
   type LedgerFileProblem,
   type LedgerProblem,
 } from './problems.js';
-import {
-  checkDeclaredSize,
-  type LocatedEntry,
-  locateEntries,
-  readZipDirectory,
-  storedZipStream,
-  verifyEntries,
-  type ZipPart,
-} from './zip.js';
+import { type RawCell, type RawRow, type RowSource, readHead } from './rows.js';
+import { openXlsx } from './xlsx.js';
 
 export type { LedgerFileProblem, LedgerProblem } from './problems.js';
 
@@ -88,12 +80,6 @@ export interface LedgerRead extends AsyncIterable<LedgerRow> {
   readonly rowsRead: number;
 }
 
-type RawCell = RawValue | { error: string };
-interface RawRow {
-  number: number;
-  cells: RawCell[];
-}
-
 interface MappedColumn {
   column: LedgerColumn;
   index: number;
@@ -129,7 +115,6 @@ interface State {
   rowsRead: number;
 }
 
-const headerScanRows = 15;
 const progressEvery = 1000;
 const valueLimit = 100;
 
@@ -173,15 +158,56 @@ export async function collectLedger(file: string, spec: LedgerSpec, options: Rea
   return { rows, problems: read.problems, source: read.source };
 }
 
+/**
+ * The one generator between the parsers and the caller: rows are handled in batches, so the
+ * per-row cost of async iteration is paid once, here.
+ */
 async function* readAll(file: string, context: Context, state: State): AsyncGenerator<LedgerRow> {
+  let source: RowSource | undefined;
   try {
-    const format = await detectFormat(file);
-    if (format === 'xlsx') yield* readXlsx(file, context, state);
-    else yield* readCsv(file, context, state);
+    source = await openSource(file, context, state);
+    const { sheet, format, batches } = source;
+    const { pending, head, exhausted } = await readHead(batches);
+    if (head.length === 0) throw fileError(format === 'csv' ? 'empty' : 'no_header', { sheet });
+    const header = findHeader(head, context);
+    if (!header) throw fileError('no_header', { sheet });
+    const missing = context.spec.columns.filter(
+      (c) => c.required && !header.columns.some((m) => m.column === c),
+    );
+    if (missing.length > 0) {
+      for (const c of missing)
+        state.problems.push({ reason: 'missing_column', sheet, header: c.header, field: c.key });
+      return;
+    }
+    state.source = {
+      format,
+      ...(state.encoding ? { encoding: state.encoding } : {}),
+      sheet,
+      headerRows: header.rows,
+      columns: Object.fromEntries(
+        header.columns.map((m) => [m.column.key, { column: m.letter, header: m.header }]),
+      ),
+    };
+    const reader = new RowReader(sheet, header, context, state);
+    for (const raw of pending) {
+      if (raw.number <= reader.lastHeaderRow) continue;
+      const row = reader.read(raw);
+      if (reader.stopped) return;
+      if (row) yield row;
+    }
+    if (exhausted) return;
+    for await (const batch of batches) {
+      for (const raw of batch) {
+        const row = reader.read(raw);
+        if (reader.stopped) return;
+        if (row) yield row;
+      }
+    }
   } catch (error) {
     if (!(error instanceof LedgerFileError)) throw error;
     state.problems.push(error.problem);
   } finally {
+    source?.close();
     context.onProgress?.(state.rowsRead);
   }
 }
@@ -205,287 +231,64 @@ async function detectFormat(file: string): Promise<'xlsx' | 'csv'> {
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// CSV
-
-async function* readCsv(file: string, context: Context, state: State): AsyncGenerator<LedgerRow> {
-  async function* rows(): AsyncGenerator<RawRow> {
-    const records = csvRecords(file, (encoding) => {
+async function openSource(file: string, context: Context, state: State): Promise<RowSource> {
+  if ((await detectFormat(file)) === 'csv') {
+    return openCsv(file, (encoding) => {
       state.encoding = encoding;
       if (state.source) state.source.encoding = encoding;
     });
-    for await (const record of records) yield { number: record.row, cells: record.cells.map(csvCell) };
   }
-  yield* ledgerRows('', 'csv', rows(), context, state);
-}
-
-// ---------------------------------------------------------------------------------------------
-// xlsx
-
-const sheetEntry = /^xl\/worksheets\/sheet(\d+)\.xml$/;
-const emptySharedStrings = Buffer.from(
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
-);
-
-async function* readXlsx(file: string, context: Context, state: State): AsyncGenerator<LedgerRow> {
-  const entries = await readZipDirectory(file);
-  checkDeclaredSize(entries, context.maxUncompressedBytes);
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  // A docx, an ods or any other zip is not a workbook.
-  if (!byName.has('xl/workbook.xml')) throw fileError('not_a_spreadsheet');
-  const rels = byName.get('xl/_rels/workbook.xml.rels');
-  if (!rels) throw fileError('corrupt');
-  const sheetNumber = (name: string) => Number(sheetEntry.exec(name)?.[1]);
-  const sheets = entries
-    .filter((e) => sheetEntry.test(e.name))
-    .sort((a, b) => sheetNumber(a.name) - sheetNumber(b.name));
-  if (sheets.length === 0) throw fileError('no_sheet');
-  // Order matters: exceljs streams a sheet only if the relationships and shared strings came
-  // before it; otherwise it first copies every sheet to a temporary file.
-  const front = [
-    rels,
-    byName.get('xl/workbook.xml'),
-    byName.get('xl/styles.xml'),
-    byName.get('xl/sharedStrings.xml'),
-  ];
-  const frontEntries = front.filter((e) => e !== undefined);
-  const located = await locateEntries(file, [...frontEntries, ...sheets]);
-  await verifyEntries(file, located);
-  const base: ZipPart[] = located.slice(0, frontEntries.length);
-  if (!byName.has('xl/sharedStrings.xml'))
-    base.push({ name: 'xl/sharedStrings.xml', data: emptySharedStrings });
-  const sheetParts = located.slice(frontEntries.length);
-
-  if (context.sheet !== undefined) {
-    const book = openWorkbook(file, [...base, ...sheetParts]);
-    try {
-      for await (const worksheet of book.worksheets) {
-        if (sheetName(worksheet) !== context.sheet) continue;
-        yield* ledgerRows(context.sheet, 'xlsx', book.rows(worksheet), context, state);
-        return;
-      }
-    } finally {
-      book.close();
-    }
-    throw fileError('no_sheet', { sheet: context.sheet });
-  }
-
-  const chosen = sheetParts.length === 1 ? sheetParts[0] : await bestSheet(file, base, sheetParts, context);
-  if (!chosen) throw fileError('no_sheet');
-  const book = openWorkbook(file, [...base, chosen]);
-  try {
-    for await (const worksheet of book.worksheets) {
-      yield* ledgerRows(sheetName(worksheet), 'xlsx', book.rows(worksheet), context, state);
-      return;
-    }
-  } finally {
-    book.close();
-  }
-}
-
-/** The sheet whose header matches the spec best (the first, on a tie), from each one's first rows. */
-async function bestSheet(
-  file: string,
-  base: ZipPart[],
-  sheets: LocatedEntry[],
-  context: Context,
-): Promise<LocatedEntry | undefined> {
-  let best: { part: LocatedEntry; header: Header } | undefined;
-  for (const part of sheets) {
-    // One stream per sheet, abandoned after its first rows: cheaper than reading every sheet
-    // to the end, at the price of parsing the shared strings once per sheet.
-    const book = openWorkbook(file, [...base, part]);
-    try {
-      for await (const worksheet of book.worksheets) {
-        const header = findHeader(await takeHead(book.rows(worksheet)), context);
-        if (header && (!best || better(header, best.header))) best = { part, header };
-        break;
-      }
-    } finally {
-      book.close();
-    }
-  }
-  return best?.part ?? sheets[0];
-}
-
-interface Workbook {
-  worksheets: AsyncGenerator<ExcelJS.stream.xlsx.WorksheetReader>;
-  rows(worksheet: ExcelJS.stream.xlsx.WorksheetReader): AsyncGenerator<RawRow>;
-  close(): void;
-}
-
-function openWorkbook(file: string, parts: readonly ZipPart[]): Workbook {
-  const input = storedZipStream(file, parts);
-  const failure = new InputFailure(input);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache', // needed to tell date cells from numbers
-    hyperlinks: 'ignore',
-    entries: 'ignore',
+  return openXlsx(file, {
+    maxUncompressedBytes: context.maxUncompressedBytes,
+    sheet: context.sheet,
+    pick: (heads) => bestHead(heads, context),
   });
-  return {
-    worksheets: guarded(reader, failure),
-    async *rows(worksheet) {
-      for await (const row of guarded(worksheet, failure)) {
-        const values = row.values;
-        if (!Array.isArray(values)) continue;
-        const cells: RawCell[] = [];
-        // exceljs puts column A at index 1.
-        for (let i = 1; i < values.length; i++) cells.push(rawCell(values[i]));
-        yield { number: row.number, cells };
-      }
-    },
-    close: () => input.destroy(),
-  };
 }
 
-/**
- * exceljs pipes our stream into unzipper, and a pipe does not pass errors on: without this a
- * failing input would leave the reader waiting forever. (Not Promise.race against one
- * long-lived promise: every race would stay attached to it, and with it every row.)
- */
-class InputFailure {
-  private error: unknown;
-  private failed = false;
-  private rejectPending: ((error: unknown) => void) | undefined;
-
-  constructor(input: NodeJS.EventEmitter) {
-    input.once('error', (error: unknown) => {
-      this.failed = true;
-      this.error = error;
-      this.rejectPending?.(error);
-    });
-  }
-
-  /** `promise`, or the input's error if that comes first. */
-  watch<T>(promise: Promise<T>): Promise<T> {
-    if (this.failed) return Promise.reject(this.error);
-    return new Promise<T>((resolve, reject) => {
-      this.rejectPending = reject;
-      promise.then(resolve, reject).finally(() => {
-        if (this.rejectPending === reject) this.rejectPending = undefined;
-      });
-    });
-  }
-}
-
-/** The .d.ts omits it, but a WorksheetReader carries its sheet's name once the workbook is parsed. */
-function sheetName(worksheet: ExcelJS.stream.xlsx.WorksheetReader): string {
-  const { name } = worksheet as unknown as { name?: unknown };
-  return typeof name === 'string' ? name : '';
-}
-
-/**
- * Iterate an exceljs iterable, failing if the input fails, and turning exceljs's own errors
- * (bad XML, a zip it cannot follow) into 'corrupt'. Leaving early does not wait on exceljs.
- */
-async function* guarded<T>(iterable: AsyncIterable<T>, failure: InputFailure): AsyncGenerator<T> {
-  const iterator = iterable[Symbol.asyncIterator]();
-  let finished = false;
-  try {
-    while (true) {
-      let step: IteratorResult<T>;
-      try {
-        step = await failure.watch(iterator.next());
-      } catch (error) {
-        finished = true;
-        throw error instanceof LedgerFileError ? error : fileError('corrupt');
-      }
-      if (step.done) {
-        finished = true;
-        return;
-      }
-      yield step.value;
-    }
-  } finally {
-    if (!finished) void iterator.return?.(undefined).catch(() => {});
-  }
-}
-
-/** An exceljs cell value reduced to what the parsers take. */
-function rawCell(value: CellValue): RawCell {
-  if (value === null || value === undefined || typeof value !== 'object' || value instanceof Date)
-    return value;
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('error' in value) return { error: value.error };
-  if ('formula' in value || 'sharedFormula' in value) {
-    // exceljs's streaming reader drops error results (#DIV/0!), and some writers store none:
-    // either way the value is unknown, which is not the same as empty.
-    if (value.result === undefined) return { error: `=${value.formula ?? ''}` };
-    return rawCell(value.result);
-  }
-  if ('text' in value) return value.text;
-  return null;
+/** The index of the head whose header matches the spec best (the first, on a tie). */
+function bestHead(heads: readonly RawRow[][], context: Context): number {
+  let best: { index: number; header: Header } | undefined;
+  heads.forEach((head, index) => {
+    const header = findHeader(head, context);
+    if (header && (!best || better(header, best.header))) best = { index, header };
+  });
+  return best?.index ?? 0;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Header detection, row classification and parsing: the same for both formats
 
-async function takeHead(rows: AsyncGenerator<RawRow>): Promise<RawRow[]> {
-  const head: RawRow[] = [];
-  while (head.length < headerScanRows) {
-    const step = await rows.next();
-    if (step.done) break;
-    if (!isBlank(step.value.cells)) head.push(step.value);
-  }
-  return head;
-}
+/** Turns raw rows after the header into ledger rows, counting them and stopping at maxRows. */
+class RowReader {
+  stopped = false;
+  readonly lastHeaderRow: number;
 
-async function* ledgerRows(
-  sheet: string,
-  format: 'xlsx' | 'csv',
-  rows: AsyncGenerator<RawRow>,
-  context: Context,
-  state: State,
-): AsyncGenerator<LedgerRow> {
-  try {
-    const head = await takeHead(rows);
-    if (head.length === 0) throw fileError(format === 'csv' ? 'empty' : 'no_header', { sheet });
-    const header = findHeader(head, context);
-    if (!header) throw fileError('no_header', { sheet });
-    const missing = context.spec.columns.filter(
-      (c) => c.required && !header.columns.some((m) => m.column === c),
-    );
-    if (missing.length > 0) {
-      for (const c of missing)
-        state.problems.push({ reason: 'missing_column', sheet, header: c.header, field: c.key });
-      return;
+  constructor(
+    private readonly sheet: string,
+    private readonly header: Header,
+    private readonly context: Context,
+    private readonly state: State,
+  ) {
+    this.lastHeaderRow = header.rows[header.rows.length - 1] ?? 0;
+  }
+
+  /** The row parsed, or null when it is not data (or reading has stopped). */
+  read(raw: RawRow): LedgerRow | null {
+    const { state, context } = this;
+    state.rowsRead++;
+    if (state.rowsRead > context.maxRows) {
+      state.problems.push({
+        reason: 'too_many_rows',
+        sheet: this.sheet,
+        row: raw.number,
+        limit: context.maxRows,
+      });
+      this.stopped = true;
+      return null;
     }
-    state.source = {
-      format,
-      ...(state.encoding ? { encoding: state.encoding } : {}),
-      sheet,
-      headerRows: header.rows,
-      columns: Object.fromEntries(
-        header.columns.map((m) => [m.column.key, { column: m.letter, header: m.header }]),
-      ),
-    };
-    const lastHeaderRow = header.rows[header.rows.length - 1] ?? 0;
-    const handle = (raw: RawRow): LedgerRow | 'skip' | 'stop' => {
-      state.rowsRead++;
-      if (state.rowsRead > context.maxRows) {
-        state.problems.push({ reason: 'too_many_rows', sheet, row: raw.number, limit: context.maxRows });
-        return 'stop';
-      }
-      if (state.rowsRead % progressEvery === 0) context.onProgress?.(state.rowsRead);
-      if (skipped(raw, header, lastHeaderRow)) return 'skip';
-      return parseRow(sheet, raw, header, context);
-    };
-    for (const raw of head) {
-      if (raw.number <= lastHeaderRow) continue;
-      const result = handle(raw);
-      if (result === 'stop') return;
-      if (result !== 'skip') yield result;
-    }
-    for await (const raw of rows) {
-      const result = handle(raw);
-      if (result === 'stop') return;
-      if (result !== 'skip') yield result;
-    }
-  } finally {
-    await rows.return(undefined);
+    if (state.rowsRead % progressEvery === 0) context.onProgress?.(state.rowsRead);
+    if (skipped(raw, this.header, this.lastHeaderRow)) return null;
+    return parseRow(this.sheet, raw, this.header, context);
   }
 }
 
@@ -493,15 +296,6 @@ function cellText(cell: RawCell): string {
   if (typeof cell === 'string') return cell.trim();
   if (typeof cell === 'number') return String(cell);
   return '';
-}
-
-function isBlank(cells: readonly RawCell[]): boolean {
-  for (const cell of cells) {
-    if (cell === null || cell === undefined) continue;
-    if (typeof cell === 'string' && cell.trim() === '') continue;
-    return false;
-  }
-  return true;
 }
 
 function matchTexts(texts: readonly string[], rows: number[], context: Context, sources: string[][]): Header {
@@ -559,20 +353,29 @@ const signatureLine = /^(?:制表|填表|填报|审核|审批|负责|联系)[\u4
 /** Rows that are not data: blanks, (sub)totals, footnotes and signatures, repeated headers. */
 function skipped(raw: RawRow, header: Header, lastHeaderRow: number): boolean {
   const { cells } = raw;
-  if (isBlank(cells)) return true;
-  const filled: string[] = [];
+  let filled = 0;
+  let first = '';
+  let signatures = 0;
   for (const cell of cells) {
-    const text = cellText(cell);
-    if (text !== '') filled.push(text);
+    if (typeof cell !== 'string') {
+      if (cell !== null && cell !== undefined) filled++;
+      continue;
+    }
+    const text = cell.trim();
+    if (text === '') continue;
+    if (filled++ === 0) first = text;
     // Short labels only: a long remark that mentions 合计 is still data.
-    if (typeof cell === 'string' && text.length <= 20 && summaryLabel.test(text.replace(/\s/g, '')))
-      return true;
+    if (text.length <= 20 && text.includes('计') && summaryLabel.test(text.replace(/\s/g, ''))) return true;
+    if (signatureLine.test(text)) signatures++;
   }
-  const first = filled[0] ?? '';
-  if (filled.length === 1 && footnotePrefixes.some((p) => first.startsWith(p))) return true;
-  if (filled.length > 0 && filled.every((t) => signatureLine.test(t))) return true;
+  if (filled === 0) return true;
+  if (filled === 1 && footnotePrefixes.some((p) => first.startsWith(p))) return true;
+  if (signatures === filled) return true;
   let repeated = 0;
-  for (const m of header.columns) if (m.texts.includes(cellText(cells[m.index]))) repeated++;
+  for (const m of header.columns) {
+    const cell = cells[m.index];
+    if (typeof cell === 'string' && m.texts.includes(cell.trim())) repeated++;
+  }
   const n = header.columns.length;
   if (repeated >= (n === 1 ? 1 : Math.max(2, Math.ceil(n / 2)))) return true;
   return raw.number === lastHeaderRow + 1 && isColumnNumbering(cells);
@@ -620,6 +423,30 @@ function rawText(cell: RawCell): string {
   return text.length > valueLimit ? [...text].slice(0, valueLimit).join('') : text;
 }
 
+function cellProblem(
+  sheet: string,
+  raw: RawRow,
+  m: MappedColumn,
+  reason: LedgerCellReason,
+  cell: RawCell,
+): LedgerProblem {
+  const problem: LedgerProblem = {
+    sheet,
+    row: raw.number,
+    column: m.letter,
+    header: m.header,
+    field: m.column.key,
+    reason,
+    value: rawText(cell),
+  };
+  const { column } = m;
+  if (reason === 'below_min' && column.min !== undefined) problem.limit = column.min;
+  if (reason === 'above_max' && column.max !== undefined) problem.limit = column.max;
+  if (reason === 'too_long' && column.maxLength !== undefined) problem.limit = column.maxLength;
+  if (reason === 'unknown_option') problem.options = Object.keys(column.options ?? {});
+  return problem;
+}
+
 function parseRow(sheet: string, raw: RawRow, header: Header, context: Context): LedgerRow {
   const values: Record<string, unknown> = {};
   for (const column of context.spec.columns) values[column.key] = null;
@@ -628,35 +455,19 @@ function parseRow(sheet: string, raw: RawRow, header: Header, context: Context):
   for (const m of header.columns) {
     const { column } = m;
     const cell = raw.cells[m.index];
-    const problem = (reason: LedgerCellReason): LedgerProblem => ({
-      sheet,
-      row: raw.number,
-      column: m.letter,
-      header: m.header,
-      field: column.key,
-      reason,
-      value: rawText(cell),
-    });
     if (cell !== null && typeof cell === 'object' && !(cell instanceof Date)) {
-      problems.push(problem('formula_error'));
+      problems.push(cellProblem(sheet, raw, m, 'formula_error', cell));
       continue;
     }
     const parsed = parseCell(column, cell, context.now);
     if (parsed.ok) {
       values[column.key] = parsed.value;
       if (parsed.approx) approximate.push(column.key);
-      continue;
+    } else if (parsed.reason !== 'empty') {
+      problems.push(cellProblem(sheet, raw, m, parsed.reason, cell));
+    } else if (column.required) {
+      problems.push(cellProblem(sheet, raw, m, 'required', cell));
     }
-    if (parsed.reason === 'empty') {
-      if (column.required) problems.push(problem('required'));
-      continue;
-    }
-    const found = problem(parsed.reason);
-    if (parsed.reason === 'below_min' && column.min !== undefined) found.limit = column.min;
-    if (parsed.reason === 'above_max' && column.max !== undefined) found.limit = column.max;
-    if (parsed.reason === 'too_long' && column.maxLength !== undefined) found.limit = column.maxLength;
-    if (parsed.reason === 'unknown_option') found.options = Object.keys(column.options ?? {});
-    problems.push(found);
   }
   return { sheet, row: raw.number, values, problems, approximate };
 }

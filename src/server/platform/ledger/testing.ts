@@ -220,6 +220,8 @@ export interface ZipFixtureEntry {
   deflate?: boolean;
   /** Lie about the uncompressed size in the central directory (how a bomb hides). */
   declaredSize?: number;
+  /** General-purpose flags; bit 0 marks the entry encrypted. */
+  flags?: number;
 }
 
 /** A zip built by hand, so tests can make the broken and hostile ones no library would write. */
@@ -234,6 +236,7 @@ export function makeZip(entries: readonly ZipFixtureEntry[]): Buffer {
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(entry.flags ?? 0, 6);
     local.writeUInt16LE(entry.deflate ? 8 : 0, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
@@ -243,6 +246,7 @@ export function makeZip(entries: readonly ZipFixtureEntry[]): Buffer {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(entry.flags ?? 0, 8);
     central.writeUInt16LE(entry.deflate ? 8 : 0, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);

@@ -117,6 +117,12 @@ describe('writeLedger', () => {
     fs.writeFileSync(file, Buffer.concat(chunks));
     expect((await collectLedger(file, spec)).rows.map((r) => r.values)).toEqual(rows.slice(0, 1));
   });
+
+  it('fails, rather than crashing or hanging, when the target cannot be written', async () => {
+    const nowhere = tmp.file('no-such-dir/out.xlsx');
+    await expect(writeLedger(nowhere, spec, rows)).rejects.toThrow(/ENOENT/);
+    await expect(writeCsv(tmp.file('no-such-dir/out.csv'), spec, rows)).rejects.toThrow(/ENOENT/);
+  });
 });
 
 describe('writeCsv', () => {

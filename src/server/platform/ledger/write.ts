@@ -76,6 +76,27 @@ interface DataValidations {
   dataValidations: { add(address: string, validation: Record<string, unknown>): void };
 }
 
+/** Remembers a target stream's first error, for checking as rows go and racing the finish. */
+class TargetFailure {
+  private error: unknown;
+  readonly failed: Promise<never>;
+
+  constructor(stream: NodeJS.WritableStream) {
+    this.failed = new Promise<never>((_, reject) => {
+      stream.once('error', (error: unknown) => {
+        this.error ??= error;
+        reject(error);
+      });
+    });
+    this.failed.catch(() => {});
+  }
+
+  /** Throw the target's error, if it has failed. */
+  check(): void {
+    if (this.error !== undefined) throw this.error;
+  }
+}
+
 /**
  * Write rows to an xlsx: optional merged title, a bold frozen header of canonical headers,
  * column widths and number formats, enum dropdowns. With no rows it is the import template.
@@ -85,8 +106,12 @@ export async function writeLedger(
   spec: LedgerSpec,
   rows: LedgerRows = [],
 ): Promise<{ rows: number }> {
+  const stream = typeof target === 'string' ? fs.createWriteStream(target) : target;
+  // exceljs listens for errors only once it finishes: a target that fails earlier (no such
+  // directory, a client gone) would crash the process or leave the export waiting forever.
+  const failure = new TargetFailure(stream);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    ...(typeof target === 'string' ? { filename: target } : { stream: target as Writable }),
+    stream: stream as Writable,
     useStyles: true,
     useSharedStrings: false,
   });
@@ -119,6 +144,7 @@ export async function writeLedger(
   const labels = spec.columns.map(labelsByValue);
   let count = 0;
   for await (const values of rows) {
+    failure.check();
     sheet
       .addRow(
         spec.columns.map((column, i) =>
@@ -147,7 +173,7 @@ export async function writeLedger(
   });
 
   sheet.commit();
-  await workbook.commit();
+  await Promise.race([workbook.commit(), failure.failed]);
   return { rows: count };
 }
 
@@ -166,8 +192,10 @@ export async function writeCsv(
   rows: LedgerRows = [],
 ): Promise<{ rows: number }> {
   const stream = typeof target === 'string' ? fs.createWriteStream(target) : target;
+  const failure = new TargetFailure(stream);
   const write = async (line: string) => {
-    if (!stream.write(line)) await once(stream, 'drain');
+    failure.check();
+    if (!stream.write(line)) await Promise.race([once(stream, 'drain'), failure.failed]);
   };
   const labels = spec.columns.map(labelsByValue);
   await write(`\uFEFF${spec.columns.map((c) => csvField(c.header)).join(',')}\r\n`);
@@ -180,6 +208,6 @@ export async function writeCsv(
     count++;
   }
   stream.end();
-  await finished(stream as Writable);
+  await Promise.race([finished(stream as Writable), failure.failed]);
   return { rows: count };
 }
