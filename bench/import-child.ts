@@ -1,9 +1,10 @@
 /**
  * One measurement in a process of its own, so its peak RSS is its own:
  *   bare FILE              exceljs streaming read of every cell (the baseline)
- *   setup DIR [KIND FILE …]  make the embedded database in DIR: demo district, then these imports
- *   import KIND FILE DIR   Jiugai's import of FILE into the existing database in DIR
- *   check KIND FILE DIR    the same as a dry run: every row read and checked, nothing written
+ *   setup DB [KIND FILE …]  make the database DB: demo district, then these imports
+ *   import KIND FILE DB    Jiugai's import of FILE into the existing database DB
+ *   check KIND FILE DB     the same as a dry run: every row read and checked, nothing written
+ * DB is a PGlite data directory or a postgres:// URL.
  * A new data directory costs PGlite's initdb hundreds of MB that the process never gives back,
  * so the measured import opens a directory made by an earlier process, as a running server does.
  * Prints one JSON line: { rows, seconds, peakRssMb }.
@@ -34,11 +35,11 @@ async function bare(file: string): Promise<number> {
 async function importFile(
   kinds: string[],
   files: string[],
-  dir: string,
+  target: string,
   setup: boolean,
   dryRun = false,
 ): Promise<number[]> {
-  const database = await openDatabase({ dataDir: dir });
+  const database = await openDatabase(target.startsWith('postgres') ? { url: target } : { dataDir: target });
   if (setup) {
     await database.migrate();
     await loadDemoDistrict(database);
