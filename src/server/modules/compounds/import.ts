@@ -326,19 +326,23 @@ function makeChecker(
       const building = normaliseBuilding(str(v.building));
       const unit = normaliseUnit(str(v.unit));
       const room = str(v.room);
-      const label = `${compound.name} ${building} ${unit} ${room}`;
-      if (duplicate(row, `${compound.id}|${building}|${unit}|${room}`, 'room', label)) return null;
       const key = `${compound.id}|${building}`;
       const entry = perBuilding.get(key) ?? {
         sheet: row.sheet,
         lastRow: 0,
         compoundId: compound.id,
         building,
-        rooms: new Set(),
+        rooms: new Map(),
       };
-      entry.lastRow = row.row;
-      entry.rooms.add(`${unit}|${room}`);
       perBuilding.set(key, entry);
+      // The building's rooms serve both the duplicate check and the household count.
+      const first = entry.rooms.get(`${unit}|${room}`);
+      if (first !== undefined) {
+        problem(row, 'room', 'duplicate_row', { first, value: `${compound.name} ${building} ${unit} ${room}` });
+        return null;
+      }
+      entry.rooms.set(`${unit}|${room}`, row.row);
+      entry.lastRow = row.row;
       return { kind, row: row.row, compound, building, unit, room, values: v };
     },
     perBuilding,
@@ -350,7 +354,8 @@ interface BuildingRows {
   lastRow: number;
   compoundId: string;
   building: string;
-  rooms: Set<string>;
+  /** unit|room → the row it is on */
+  rooms: Map<string, number>;
 }
 
 /**
@@ -373,7 +378,7 @@ async function checkBuildingCounts(
       .select({ unit: households.unit, room: households.room })
       .from(households)
       .where(eq(households.buildingId, b.id));
-    const total = new Set([...registered.map((h) => `${h.unit}|${h.room}`), ...entry.rooms]).size;
+    const total = new Set([...registered.map((h) => `${h.unit}|${h.room}`), ...entry.rooms.keys()]).size;
     if (total > b.declared) {
       problem(
         { sheet: entry.sheet, row: entry.lastRow },
