@@ -21,6 +21,11 @@ export default defineConfig({
               priority: 2,
             },
             {
+              name: 'echarts',
+              test: /node_modules[\\/](echarts|zrender)[\\/]/,
+              priority: 1,
+            },
+            {
               name: 'antd',
               test: /node_modules[\\/](antd|@ant-design|@rc-component|dayjs|rc-[^\\/]+)[\\/]/,
               priority: 1,

@@ -34,7 +34,9 @@ test('admin creates a subdistrict user who then sees only their own workbench', 
 
   await logOut(page);
   await logIn(page, username, password);
-  await expect(page.getByText('我的工作台')).toBeVisible();
+  await expect(page).toHaveURL(/\/overview$/);
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '我的工作台' }).click();
   await expect(page.getByTestId('workbench-scope')).toHaveText('铁塔街道');
   await expect(page.getByText('欢迎，铁塔街道 王主任')).toBeVisible();
   await expect(page.getByRole('menuitem', { name: '系统管理' })).toHaveCount(0);
@@ -42,6 +44,6 @@ test('admin creates a subdistrict user who then sees only their own workbench', 
   await page.goto('/admin/users');
   await expect(page.getByText('无权访问')).toBeVisible();
   await page.getByRole('button', { name: '返回首页' }).click();
-  await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByText('我的工作台')).toBeVisible();
+  await expect(page).toHaveURL(/\/overview$/);
+  await expect(page.getByRole('heading', { name: '总览' })).toBeVisible();
 });

@@ -4,10 +4,16 @@ import { adminPassword, logIn, logOut, sideMenu } from './support.js';
 test('admin logs in, sees the shell, switches language and back, logs out', async ({ page }) => {
   await logIn(page, 'admin', adminPassword);
 
-  await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByText('我的工作台')).toBeVisible();
-  await expect(page.getByTestId('workbench-scope')).toHaveText('全区');
+  // Everyone lands on the overview; the workbench is one click away in the user menu.
+  await expect(page).toHaveURL(/\/overview$/);
+  await expect(page.getByRole('heading', { name: '总览' })).toBeVisible();
   const menu = sideMenu(page);
+  await expect(menu.getByRole('menuitem', { name: '总览' })).toBeVisible();
+  await expect(menu.getByRole('menuitem', { name: '小区台账' })).toBeVisible();
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '我的工作台' }).click();
+  await expect(page).toHaveURL(/\/workbench$/);
+  await expect(page.getByTestId('workbench-scope')).toHaveText('全区');
   await expect(menu.getByRole('menuitem', { name: '系统管理' })).toBeVisible();
   await expect(menu.getByRole('menuitem', { name: '用户', exact: true })).toBeVisible();
   await expect(menu.getByRole('menuitem', { name: '审计日志' })).toBeVisible();

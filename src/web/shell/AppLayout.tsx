@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useIsPhone } from '../shared/responsive.js';
 import { FullPageSpin } from './guards.js';
-import { navigation, useMenuItems } from './navigation.js';
+import { menuPages, navigation, useMenuItems } from './navigation.js';
 import { UserMenu } from './UserMenu.js';
 
 function Brand({ compact }: { compact?: boolean }) {
@@ -30,8 +30,7 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
 
-  const selected = navigation
-    .flatMap((g) => g.pages)
+  const selected = menuPages
     .filter((p) => location.pathname === p.path || location.pathname.startsWith(`${p.path}/`))
     .map((p) => p.path);
   const onClick: MenuProps['onClick'] = ({ key }) => {

@@ -1,5 +1,12 @@
-/** The header's user menu: who is logged in, language, API reference (admins) and logout. */
-import { ApiOutlined, CheckOutlined, DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+/** The header's user menu: who is logged in, their workbench, language, API reference (admins) and logout. */
+import {
+  ApiOutlined,
+  CheckOutlined,
+  DownOutlined,
+  IdcardOutlined,
+  LogoutOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { App, Button, Dropdown, type MenuProps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -33,6 +40,8 @@ export function UserMenu() {
       ),
     },
     { type: 'divider' },
+    { key: 'workbench', icon: <IdcardOutlined />, label: t('workbench.title') },
+    { type: 'divider' },
     {
       type: 'group',
       label: t('language.label'),
@@ -61,6 +70,7 @@ export function UserMenu() {
   ];
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'workbench') navigate('/workbench');
     if (key.startsWith('language:')) void setLanguage(key.slice('language:'.length) as Language);
     if (key === 'logout') {
       logout.mutate(undefined, {

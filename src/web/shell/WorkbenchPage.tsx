@@ -1,4 +1,4 @@
-/** Home: who the user is, their role and the regions they work in. Login lands here. */
+/** My workbench: who the user is, their role and the regions they work in (from the user menu). */
 import { Alert, Card, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { districtWideRoles, type Role } from '../../domain/access.js';

@@ -2,7 +2,7 @@
  * The one table of navigable pages: the router builds its routes from it and the side menu its
  * entries, so a page appears in the menu exactly when it exists and the user may open it.
  */
-import { SettingOutlined } from '@ant-design/icons';
+import { DashboardOutlined, HomeOutlined, SettingOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import { type ComponentType, lazy, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,8 @@ type MenuLabel = `menu.${keyof Messages['menu']}`;
 
 export interface NavPage {
   path: string;
-  label: MenuLabel;
+  /** Its menu entry; a page without one is reached from another (a record's detail, a wizard). */
+  label?: MenuLabel;
   permission: Action;
   Component: ComponentType;
 }
@@ -26,6 +27,21 @@ export interface NavGroup {
   pages: NavPage[];
 }
 
+const OverviewPage = lazy(() =>
+  import('../features/overview/OverviewPage.js').then((m) => ({ default: m.OverviewPage })),
+);
+const CompoundsPage = lazy(() =>
+  import('../features/inventory/CompoundsPage.js').then((m) => ({ default: m.CompoundsPage })),
+);
+const CompoundDetailPage = lazy(() =>
+  import('../features/inventory/CompoundDetailPage.js').then((m) => ({ default: m.CompoundDetailPage })),
+);
+const CompoundMapPage = lazy(() =>
+  import('../features/inventory/CompoundMapPage.js').then((m) => ({ default: m.CompoundMapPage })),
+);
+const ImportPage = lazy(() =>
+  import('../features/inventory/ImportPage.js').then((m) => ({ default: m.ImportPage })),
+);
 const UsersPage = lazy(() =>
   import('../features/users/UsersPage.js').then((m) => ({ default: m.UsersPage })),
 );
@@ -33,8 +49,28 @@ const AuditPage = lazy(() =>
   import('../features/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })),
 );
 
-/** Menu groups in the order of the design's side menu; add an area here when it works. */
+/**
+ * Menu groups in the order of the design's side menu; add an area here when it works. A group
+ * with a single menu page is shown as one top-level entry under the group's label.
+ */
 export const navigation: NavGroup[] = [
+  {
+    key: 'overview',
+    label: 'menu.overview',
+    icon: <DashboardOutlined />,
+    pages: [{ path: '/overview', label: 'menu.overview', permission: 'stats.read', Component: OverviewPage }],
+  },
+  {
+    key: 'inventory',
+    label: 'menu.inventory',
+    icon: <HomeOutlined />,
+    pages: [
+      { path: '/compounds', label: 'menu.inventory', permission: 'inventory.read', Component: CompoundsPage },
+      { path: '/compounds/map', permission: 'inventory.read', Component: CompoundMapPage },
+      { path: '/compounds/import', permission: 'inventory.write', Component: ImportPage },
+      { path: '/compounds/:id', permission: 'inventory.read', Component: CompoundDetailPage },
+    ],
+  },
   {
     key: 'admin',
     label: 'menu.admin',
@@ -46,14 +82,21 @@ export const navigation: NavGroup[] = [
   },
 ];
 
+/** The pages that have a menu entry. */
+export const menuPages = navigation.flatMap((group) => group.pages.filter((page) => page.label));
+
 /** The side menu's items for the current user: only pages their permissions allow, only non-empty groups. */
 export function useMenuItems(): NonNullable<MenuProps['items']> {
   const { t } = useTranslation();
   const can = useCan();
   return navigation.flatMap((group) => {
-    const children = group.pages
-      .filter((page) => can(page.permission))
-      .map((page) => ({ key: page.path, label: t(page.label) }));
+    const children = group.pages.flatMap((page) =>
+      page.label && can(page.permission) ? [{ key: page.path, label: t(page.label) }] : [],
+    );
+    const [only] = children;
+    if (children.length === 1 && only && group.pages.filter((p) => p.label).length === 1) {
+      return [{ key: only.key, icon: group.icon, label: t(group.label) }];
+    }
     return children.length > 0 ? [{ key: group.key, icon: group.icon, label: t(group.label), children }] : [];
   });
 }

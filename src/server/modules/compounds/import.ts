@@ -147,9 +147,14 @@ export async function importLedger(
     const read = readLedger(file, spec, { onProgress: (n) => options.onProgress?.('checking', n) });
     let rows = 0;
     let batch: Checked[] = [];
+    // One batch is written while the next is read: on PostgreSQL the server works on the other
+    // core meanwhile. Writes stay in order, and a failed write fails the next flush.
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
-      if (problemCount === 0 && !options.dryRun) await writer.write(batch);
+      const full = batch;
       batch = [];
+      await writing;
+      if (problemCount === 0 && !options.dryRun) writing = writer.write(full);
     };
     for await (const row of read) {
       position = read.source?.columns ?? position;
@@ -160,6 +165,7 @@ export async function importLedger(
       if (batch.length >= batchSize) await flush();
     }
     await flush();
+    await writing;
     for (const p of read.problems) {
       report({
         sheet: p.sheet ?? null,

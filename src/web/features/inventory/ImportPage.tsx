@@ -1,0 +1,503 @@
+/**
+ * Inventory › import: a wizard over one import job. Choose the ledger and file → upload and
+ * check (nothing written) → review the problems, or the counts to be written → confirm → done.
+ * The job's id is in the URL, so a reload (or a slow check) picks up where it was.
+ */
+import { ArrowLeftOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Progress,
+  Radio,
+  Result,
+  Row,
+  Spin,
+  Statistic,
+  Steps,
+  Table,
+  type TableColumnsType,
+  Typography,
+  Upload,
+} from 'antd';
+import { type ReactNode, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { type ImportProblem, type Job, type LedgerKind, ledgerKinds } from '../../../contract/imports.js';
+import { ApiError } from '../../shared/api.js';
+import { formatBytes, formatNumber } from '../../shared/numbers.js';
+import { useIsPhone } from '../../shared/responsive.js';
+import { templateUrl } from './LedgerDownloads.js';
+import { useConfirmImport, useInvalidateInventory, useJob, useUploadImport } from './queries.js';
+
+/** The server's default upload limit (JIUGAI_UPLOAD_LIMIT_MB); checked here first so nobody waits to be refused. */
+const maxUploadBytes = 100 * 1024 * 1024;
+const acceptedExtensions = ['.xlsx', '.csv'];
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const isLedgerKind = (v: string | null): v is LedgerKind => ledgerKinds.includes(v as LedgerKind);
+
+type Step = 0 | 1 | 2 | 3 | 4;
+
+/** Where the wizard stands for a job's status. */
+function stepOf(job: Job): { step: Step; error: boolean } {
+  switch (job.status) {
+    case 'validating':
+      return { step: 1, error: false };
+    case 'invalid':
+      return { step: 2, error: true };
+    case 'validated':
+      return { step: 2, error: false };
+    case 'importing':
+      return { step: 3, error: false };
+    case 'done':
+      return { step: 4, error: false };
+    case 'failed':
+      return { step: job.report && !job.report.dryRun ? 3 : 1, error: true };
+  }
+}
+
+function Working({ text, percent, hint }: { text: string; percent?: number; hint?: string }) {
+  return (
+    <Flex vertical align="center" gap={16} style={{ padding: '32px 0' }} data-testid="import-working">
+      {percent === undefined ? <Spin size="large" /> : <Progress type="circle" percent={percent} size={96} />}
+      <Typography.Text strong style={{ fontSize: 16 }}>
+        {text}
+      </Typography.Text>
+      {hint && <Typography.Text type="secondary">{hint}</Typography.Text>}
+    </Flex>
+  );
+}
+
+function Counts({ items }: { items: { label: string; value: number; testId: string }[] }) {
+  return (
+    <Row gutter={[16, 16]}>
+      {items.map((item) => (
+        <Col xs={12} sm={8} key={item.testId}>
+          <Statistic title={item.label} value={formatNumber(item.value)} data-testid={item.testId} />
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+/** Where a problem is, in words: 小区台账 · 第 12 行 · C 列（建成年代）. */
+function useProblemPlace() {
+  const { t } = useTranslation();
+  return (p: ImportProblem) =>
+    [
+      p.sheet || null,
+      p.row !== null ? t('imports.atRow', { row: p.row }) : null,
+      p.column ? t('imports.atColumn', { column: p.column }) : null,
+      p.header ? `（${p.header}）` : null,
+    ]
+      .filter(Boolean)
+      .join(' · ')
+      .replace(' · （', '（');
+}
+
+function Problems({ job, onAgain }: { job: Job; onAgain: () => void }) {
+  const { t } = useTranslation();
+  const isPhone = useIsPhone();
+  const place = useProblemPlace();
+  const report = job.report;
+  const problems = (report?.problems ?? []).map((p, key) => ({ ...p, key }));
+  const count = report?.problemCount ?? problems.length;
+  const dash = (v: string | number | null) => (v === null || v === '' ? '—' : v);
+  const columns: TableColumnsType<ImportProblem & { key: number }> = [
+    { key: 'sheet', title: t('imports.sheet'), dataIndex: 'sheet', render: dash },
+    { key: 'row', title: t('imports.row'), dataIndex: 'row', align: 'right', render: dash },
+    { key: 'column', title: t('imports.column'), dataIndex: 'column', render: dash },
+    { key: 'header', title: t('imports.header'), dataIndex: 'header', render: dash },
+    { key: 'message', title: t('imports.message'), dataIndex: 'message' },
+  ];
+  return (
+    <Flex vertical gap={16}>
+      <Alert
+        type="error"
+        showIcon
+        title={t('imports.invalidTitle', { problems: formatNumber(count) })}
+        description={
+          <>
+            {t('imports.invalidHint')}
+            {count > problems.length && ` ${t('imports.invalidTruncated', { shown: problems.length })}`}
+          </>
+        }
+        data-testid="import-invalid"
+      />
+      <div>
+        <Button type="primary" onClick={onAgain} block={isPhone}>
+          {t('imports.chooseAnother')}
+        </Button>
+      </div>
+      {isPhone ? (
+        // On a phone each problem is a short card: where it is, then what is wrong, nothing cut off.
+        <ol aria-label={t('imports.message')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {problems.map((p) => (
+            <li key={p.key} style={{ borderBottom: '1px solid rgba(5, 5, 5, 0.06)', paddingBlock: 8 }}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {place(p)}
+              </Typography.Text>
+              <div>{p.message}</div>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <Table
+          rowKey="key"
+          columns={columns}
+          dataSource={problems}
+          pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+          scroll={{ x: 'max-content' }}
+          size="small"
+        />
+      )}
+    </Flex>
+  );
+}
+
+export function ImportPage() {
+  const { t } = useTranslation();
+  const isPhone = useIsPhone();
+  const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const rawJob = searchParams.get('job');
+  const jobId = rawJob && uuidPattern.test(rawJob) ? rawJob : null;
+  const rawKind = searchParams.get('kind');
+  const [kind, setKind] = useState<LedgerKind>(isLedgerKind(rawKind) ? rawKind : 'compounds');
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [uploaded, setUploaded] = useState(0);
+  const uploadImport = useUploadImport();
+  const confirmImport = useConfirmImport();
+  const job = useJob(jobId);
+  const invalidate = useInvalidateInventory();
+  const limit = formatBytes(maxUploadBytes);
+
+  const status = job.data?.status;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refresh the inventory once, when the import is done
+  useEffect(() => {
+    if (status === 'done') void invalidate();
+  }, [status]);
+
+  const startOver = () => {
+    setFile(null);
+    setFileError(null);
+    uploadImport.reset();
+    confirmImport.reset();
+    setSearchParams({ kind });
+  };
+
+  const choose = (chosen: File) => {
+    const name = chosen.name.toLowerCase();
+    setFile(null);
+    if (!acceptedExtensions.some((ext) => name.endsWith(ext))) setFileError(t('imports.wrongType'));
+    else if (chosen.size > maxUploadBytes) {
+      setFileError(t('imports.tooLarge', { size: formatBytes(chosen.size), limit }));
+    } else {
+      setFileError(null);
+      setFile(chosen);
+    }
+    return false; // never let the Upload component send it: the wizard does
+  };
+
+  const start = () => {
+    if (!file) {
+      setFileError(t('imports.fileRequired'));
+      return;
+    }
+    setUploaded(0);
+    uploadImport.mutate(
+      {
+        kind,
+        file,
+        onProgress: (sent, total) => setUploaded(total > 0 ? Math.round((sent / total) * 100) : 0),
+      },
+      { onSuccess: (created) => setSearchParams({ kind, job: created.id }) },
+    );
+  };
+
+  const uploadError =
+    uploadImport.error instanceof ApiError && uploadImport.error.status === 413
+      ? t('imports.tooLargeServer')
+      : uploadImport.error?.message;
+
+  let step: Step = 0;
+  let stepError = false;
+  let body: ReactNode;
+  let about: ReactNode = null;
+  if (uploadImport.isPending) {
+    step = 1;
+    body = (
+      <Working
+        text={t('imports.uploading', { percent: uploaded })}
+        percent={uploaded}
+        hint={t('imports.checkingHint')}
+      />
+    );
+  } else if (jobId && job.isPending) {
+    step = 1;
+    body = <Working text={t('common.loading')} />;
+  } else if (jobId && job.isError) {
+    body = (
+      <Result
+        status="warning"
+        title={
+          job.error instanceof ApiError && job.error.status === 404
+            ? t('imports.jobMissing')
+            : t('errors.loadFailed', { message: job.error.message })
+        }
+        extra={
+          <Button type="primary" onClick={startOver}>
+            {t('imports.startOver')}
+          </Button>
+        }
+      />
+    );
+  } else if (jobId && job.data) {
+    const j = job.data;
+    ({ step, error: stepError } = stepOf(j));
+    const report = j.report;
+    const jobKind = report?.kind ?? j.kind.replace(/^import\./, '');
+    about = (
+      <Typography.Text type="secondary" data-testid="import-about">
+        <FileExcelOutlined />{' '}
+        {[isLedgerKind(jobKind) ? t(`inventory.ledgers.${jobKind}`) : null, j.fileName]
+          .filter(Boolean)
+          .join(' · ')}
+      </Typography.Text>
+    );
+    switch (j.status) {
+      case 'validating':
+        body = (
+          <Working
+            text={t('imports.validating', { rows: formatNumber(j.progress) })}
+            hint={t('imports.checkingHint')}
+          />
+        );
+        break;
+      case 'invalid':
+        body = <Problems job={j} onAgain={startOver} />;
+        break;
+      case 'validated':
+        body = (
+          <Flex vertical gap={16}>
+            <Alert
+              type="success"
+              showIcon
+              title={t('imports.validTitle', { rows: formatNumber(report?.rows ?? 0) })}
+              description={t('imports.validHint')}
+              data-testid="import-valid"
+            />
+            {/* A check that could tell what it would add and change says so; otherwise the row count stands. */}
+            {report && report.inserted + report.updated + report.createdBuildings > 0 && (
+              <Counts
+                items={[
+                  { label: t('imports.willInsert'), value: report.inserted, testId: 'will-insert' },
+                  { label: t('imports.willUpdate'), value: report.updated, testId: 'will-update' },
+                  ...(report.kind === 'compounds'
+                    ? []
+                    : [
+                        {
+                          label: t('imports.willCreateBuildings'),
+                          value: report.createdBuildings,
+                          testId: 'will-create-buildings',
+                        },
+                      ]),
+                ]}
+              />
+            )}
+            {confirmImport.isError && <Alert type="error" showIcon title={confirmImport.error.message} />}
+            <Flex gap={8} wrap>
+              <Button
+                type="primary"
+                size="large"
+                loading={confirmImport.isPending}
+                onClick={() => confirmImport.mutate(j.id)}
+              >
+                {t('imports.confirm')}
+              </Button>
+              <Button size="large" onClick={startOver}>
+                {t('imports.chooseAnother')}
+              </Button>
+            </Flex>
+          </Flex>
+        );
+        break;
+      case 'importing': {
+        const rows = report?.rows ?? 0;
+        body = (
+          <Working
+            text={t('imports.importing', { rows: formatNumber(j.progress) })}
+            percent={rows > 0 ? Math.min(99, Math.round((j.progress / rows) * 100)) : undefined}
+          />
+        );
+        break;
+      }
+      case 'done':
+        body = (
+          <Result
+            status="success"
+            title={t('imports.doneTitle')}
+            subTitle={t('imports.doneHint', {
+              rows: formatNumber(report?.rows ?? 0),
+              file: j.fileName ?? '',
+            })}
+            extra={
+              <Flex vertical gap={24} align="center">
+                <div style={{ width: '100%', maxWidth: 480, textAlign: 'start' }}>
+                  <Counts
+                    items={[
+                      { label: t('imports.inserted'), value: report?.inserted ?? 0, testId: 'inserted' },
+                      { label: t('imports.updated'), value: report?.updated ?? 0, testId: 'updated' },
+                      {
+                        label: t('imports.createdBuildings'),
+                        value: report?.createdBuildings ?? 0,
+                        testId: 'created-buildings',
+                      },
+                    ]}
+                  />
+                </div>
+                <Flex gap={8} wrap justify="center">
+                  <Button type="primary" onClick={() => navigate('/compounds')}>
+                    {t('imports.backToList')}
+                  </Button>
+                  <Button onClick={startOver}>{t('imports.importAnother')}</Button>
+                </Flex>
+              </Flex>
+            }
+            data-testid="import-done"
+          />
+        );
+        break;
+      case 'failed':
+        body = (
+          <Result
+            status="error"
+            title={t('imports.failedTitle')}
+            subTitle={
+              <>
+                {j.error && <div>{j.error}</div>}
+                {t('imports.failedHint')}
+              </>
+            }
+            extra={
+              <Button type="primary" onClick={startOver}>
+                {t('imports.startOver')}
+              </Button>
+            }
+          />
+        );
+        break;
+    }
+  } else {
+    body = (
+      <Flex vertical gap={20}>
+        {uploadError && <Alert type="error" showIcon title={uploadError} />}
+        <div>
+          <Typography.Title level={5} style={{ marginTop: 0 }}>
+            {t('imports.kind')}
+          </Typography.Title>
+          <Radio.Group
+            value={kind}
+            optionType="button"
+            buttonStyle="solid"
+            size="large"
+            onChange={(e) => setKind(e.target.value as LedgerKind)}
+            options={ledgerKinds.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
+            aria-label={t('imports.kind')}
+          />
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+            {t(`imports.kindHelp.${kind}`)}
+          </Typography.Paragraph>
+        </div>
+        <div>
+          <Typography.Title level={5} style={{ marginTop: 0 }}>
+            {t('imports.templates')}
+          </Typography.Title>
+          <Flex gap={isPhone ? 0 : 16} wrap vertical={isPhone}>
+            {ledgerKinds.map((k) => (
+              <Typography.Link
+                key={k}
+                href={templateUrl(k)}
+                download
+                strong={k === kind}
+                style={isPhone ? { display: 'inline-block', paddingBlock: 8 } : undefined}
+              >
+                <DownloadOutlined /> {t('imports.templateFor', { ledger: t(`inventory.ledgers.${k}`) })}
+              </Typography.Link>
+            ))}
+          </Flex>
+        </div>
+        <div>
+          <Typography.Title level={5} style={{ marginTop: 0 }}>
+            {t('imports.file')}
+          </Typography.Title>
+          <Upload.Dragger
+            accept={acceptedExtensions.join(',')}
+            multiple={false}
+            showUploadList={false}
+            beforeUpload={choose}
+            data-testid="import-file"
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">{t('imports.drop')}</p>
+            <p className="ant-upload-hint">{t('imports.dropHint', { limit })}</p>
+          </Upload.Dragger>
+          {file && (
+            <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid="import-chosen">
+              <FileExcelOutlined /> {t('imports.chosen', { name: file.name, size: formatBytes(file.size) })}
+            </Typography.Paragraph>
+          )}
+          {fileError && <Alert type="error" showIcon title={fileError} style={{ marginTop: 12 }} />}
+        </div>
+        <div>
+          <Button type="primary" size="large" disabled={!file} onClick={start} block={isPhone}>
+            {t('imports.start')}
+          </Button>
+        </div>
+      </Flex>
+    );
+  }
+
+  const stepTitles = [
+    t('imports.steps.choose'),
+    t('imports.steps.check'),
+    t('imports.steps.review'),
+    t('imports.steps.write'),
+    t('imports.steps.done'),
+  ];
+  return (
+    <Flex vertical gap={16}>
+      <Flex align="center" gap={8}>
+        <Button
+          type="text"
+          icon={<ArrowLeftOutlined />}
+          aria-label={t('imports.backToList')}
+          onClick={() => navigate('/compounds')}
+        />
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('imports.title')}
+        </Typography.Title>
+      </Flex>
+      <Card size="small">
+        <Steps
+          current={step}
+          status={stepError ? 'error' : step === 4 ? 'finish' : 'process'}
+          size="small"
+          titlePlacement={isPhone ? 'vertical' : 'horizontal'}
+          responsive={false}
+          items={stepTitles.map((title) => ({ title }))}
+        />
+      </Card>
+      <Card>
+        {about && <div style={{ marginBottom: 16 }}>{about}</div>}
+        {body}
+      </Card>
+    </Flex>
+  );
+}

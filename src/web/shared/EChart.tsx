@@ -1,0 +1,113 @@
+/**
+ * A small React wrapper over ECharts (core build: only the charts and components the app uses).
+ * It follows its container's size, and an option may be computed from that size (the map keeps
+ * equal scales on both axes that way).
+ */
+import {
+  BarChart,
+  type BarSeriesOption,
+  CustomChart,
+  type CustomSeriesOption,
+  ScatterChart,
+  type ScatterSeriesOption,
+} from 'echarts/charts';
+import {
+  type DataZoomComponentOption,
+  DataZoomInsideComponent,
+  GridComponent,
+  type GridComponentOption,
+  LegendComponent,
+  type LegendComponentOption,
+  TooltipComponent,
+  type TooltipComponentOption,
+} from 'echarts/components';
+import { type ComposeOption, type ECElementEvent, type EChartsType, init, use } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { type CSSProperties, useEffect, useRef, useState } from 'react';
+import { currentLanguage } from '../i18n/index.js';
+
+use([
+  BarChart,
+  ScatterChart,
+  CustomChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  DataZoomInsideComponent,
+  CanvasRenderer,
+]);
+
+export type ChartOption = ComposeOption<
+  | BarSeriesOption
+  | ScatterSeriesOption
+  | CustomSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | LegendComponentOption
+  | DataZoomComponentOption
+>;
+
+export interface ChartSize {
+  width: number;
+  height: number;
+}
+
+export interface EChartProps {
+  /** The chart's option, or a function of the container's size in pixels. */
+  option: ChartOption | ((size: ChartSize) => ChartOption);
+  /** A sentence describing what the chart shows, for screen readers. */
+  ariaLabel: string;
+  height: number | string;
+  onClick?: (event: ECElementEvent) => void;
+  style?: CSSProperties;
+  'data-testid'?: string;
+}
+
+export function EChart({ option, ariaLabel, height, onClick, style, ...rest }: EChartProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
+  const clickHandler = useRef(onClick);
+  clickHandler.current = onClick;
+  const [size, setSize] = useState<ChartSize | null>(null);
+  // A new instance (after a language change) must be given the option again.
+  const [instanceCount, setInstanceCount] = useState(0);
+  const language = currentLanguage();
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const instance = init(element, undefined, { locale: language === 'en' ? 'EN' : 'ZH' });
+    chart.current = instance;
+    setInstanceCount((n) => n + 1);
+    instance.on('click', (event) => clickHandler.current?.(event));
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const { width, height } = entry.contentRect;
+      instance.resize();
+      setSize((previous) =>
+        previous && previous.width === width && previous.height === height ? previous : { width, height },
+      );
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, [language]);
+
+  useEffect(() => {
+    if (!chart.current || !size || size.width === 0 || instanceCount === 0) return;
+    chart.current.setOption(typeof option === 'function' ? option(size) : option, { notMerge: true });
+  }, [option, size, instanceCount]);
+
+  return (
+    <div
+      ref={container}
+      role="img"
+      aria-label={ariaLabel}
+      style={{ width: '100%', height, ...style }}
+      data-testid={rest['data-testid']}
+    />
+  );
+}
