@@ -18,5 +18,7 @@ export const Me = z.object({
   }),
   permissions: z.array(z.enum(actions)),
   csrfToken: z.string(),
+  /** The largest file the server accepts for import. */
+  uploadLimitBytes: z.number().int(),
 });
 export type Me = z.infer<typeof Me>;

@@ -17,8 +17,11 @@ export const ImportReport = z.object({
   kind: z.enum(ledgerKinds),
   dryRun: z.boolean(),
   rows: z.number().int(),
+  /** For a dry run, what the import will do; for a file with problems, 0. */
   inserted: z.number().int(),
   updated: z.number().int(),
+  /** Rows already as the file says: not touched. */
+  unchanged: z.number().int(),
   createdBuildings: z.number().int(),
   /** The first problems found (at most 500), each naming sheet, row and column. */
   problems: z.array(ImportProblem),

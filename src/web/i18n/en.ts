@@ -319,6 +319,7 @@ export const en: Messages = {
     validHint: 'Confirming writes everything at once (all or nothing) and records it in the audit log.',
     willInsert: 'To add',
     willUpdate: 'To update',
+    unchanged: 'Unchanged',
     willCreateBuildings: 'New buildings',
     confirm: 'Confirm import',
     importing: 'Writing… {{rows}} rows done',

@@ -303,6 +303,7 @@ export const zhCN = {
     validHint: '确认后一次性写入：全部成功或全部不写入，并记入审计日志。',
     willInsert: '将新增',
     willUpdate: '将更新',
+    unchanged: '无变化',
     willCreateBuildings: '将新建楼栋',
     confirm: '确认导入',
     importing: '正在写入… 已处理 {{rows}} 行',

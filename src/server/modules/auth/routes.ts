@@ -31,7 +31,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
       });
       if (!outcome.ok) throw outcome.error;
       setCookie(reply, outcome.token);
-      return outcome.me;
+      return { ...outcome.me, uploadLimitBytes: deps.config.uploadLimitBytes };
     },
   );
 
@@ -59,6 +59,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
       },
       permissions: [...permissions[p.role]],
       csrfToken: p.csrfToken,
+      uploadLimitBytes: deps.config.uploadLimitBytes,
     };
   });
 }

@@ -4,7 +4,8 @@
  * duplicates, scope, counts) and writes nothing; only a file without a single problem is read
  * again and written, all of it in one transaction with its audit event.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, is, SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { ImportProblem, ImportReport, LedgerKind } from '../../../contract/imports.js';
 import { inScope } from '../../../domain/access.js';
 import type { Db, Tx } from '../../db/client.js';
@@ -154,7 +155,8 @@ export async function importLedger(
       const full = batch;
       batch = [];
       await writing;
-      if (problemCount === 0 && !options.dryRun) writing = writer.write(full);
+      // A dry run writes too, then rolls back: its counts are exactly what the import will do.
+      if (problemCount === 0) writing = writer.write(full);
     };
     for await (const row of read) {
       position = read.source?.columns ?? position;
@@ -198,9 +200,9 @@ export async function importLedger(
     if (err instanceof Rollback) return err.report;
     throw err;
   });
-  // A rolled-back run wrote nothing, whatever it counted on the way.
-  return outcome.problemCount > 0 || outcome.dryRun
-    ? { ...outcome, inserted: 0, updated: 0, createdBuildings: 0 }
+  // A file with problems wrote nothing, whatever was counted before the first one.
+  return outcome.problemCount > 0
+    ? { ...outcome, inserted: 0, updated: 0, unchanged: 0, createdBuildings: 0 }
     : outcome;
 }
 
@@ -344,7 +346,10 @@ function makeChecker(
       // The building's rooms serve both the duplicate check and the household count.
       const first = entry.rooms.get(`${unit}|${room}`);
       if (first !== undefined) {
-        problem(row, 'room', 'duplicate_row', { first, value: `${compound.name} ${building} ${unit} ${room}` });
+        problem(row, 'room', 'duplicate_row', {
+          first,
+          value: `${compound.name} ${building} ${unit} ${room}`,
+        });
         return null;
       }
       entry.rooms.set(`${unit}|${room}`, row.row);
@@ -373,23 +378,47 @@ async function checkBuildingCounts(
   perBuilding: Map<string, BuildingRows>,
   problem: (at: { sheet: string; row: number }, params: Record<string, string | number>) => void,
 ) {
-  for (const entry of perBuilding.values()) {
-    const [b] = await db
-      .select({ id: buildings.id, declared: buildings.householdCount })
+  const compoundIds = [...new Set([...perBuilding.values()].map((e) => e.compoundId))];
+  for (let i = 0; i < compoundIds.length; i += 1000) {
+    // Buildings new to the register (or with no declared count) take the file's count.
+    const declared = await db
+      .select({
+        id: buildings.id,
+        compoundId: buildings.compoundId,
+        number: buildings.number,
+        n: buildings.householdCount,
+      })
       .from(buildings)
-      .where(and(eq(buildings.compoundId, entry.compoundId), eq(buildings.number, entry.building)))
-      .limit(1);
-    if (!b || b.declared === 0) continue;
-    const registered = await db
-      .select({ unit: households.unit, room: households.room })
-      .from(households)
-      .where(eq(households.buildingId, b.id));
-    const total = new Set([...registered.map((h) => `${h.unit}|${h.room}`), ...entry.rooms.keys()]).size;
-    if (total > b.declared) {
-      problem(
-        { sheet: entry.sheet, row: entry.lastRow },
-        { building: entry.building, limit: b.declared, count: total },
+      .where(
+        and(
+          inArray(buildings.compoundId, compoundIds.slice(i, i + 1000)),
+          sql`${buildings.householdCount} > 0`,
+        ),
       );
+    const checked = declared.filter((b) => perBuilding.has(`${b.compoundId}|${b.number}`));
+    if (checked.length === 0) continue;
+    const registered = await db
+      .select({ buildingId: households.buildingId, unit: households.unit, room: households.room })
+      .from(households)
+      .where(
+        inArray(
+          households.buildingId,
+          checked.map((b) => b.id),
+        ),
+      );
+    const byBuilding = new Map<string, string[]>();
+    for (const h of registered)
+      byBuilding.set(h.buildingId, [...(byBuilding.get(h.buildingId) ?? []), `${h.unit}|${h.room}`]);
+    for (const b of checked) {
+      const entry = perBuilding.get(`${b.compoundId}|${b.number}`);
+      if (!entry) continue;
+      const rooms = new Set([...entry.rooms.keys(), ...(byBuilding.get(b.id) ?? [])]);
+      if (rooms.size > b.n) {
+        problem(
+          { sheet: entry.sheet, row: entry.lastRow },
+          { building: entry.building, limit: b.n, count: rooms.size },
+        );
+      }
     }
   }
 }
@@ -400,6 +429,33 @@ const noArea = sql.raw(
 /** An imported area replaces all three (the basis may change); no area keeps the stored ones. */
 const keepUnlessArea = (column: typeof households.areaRegistered, name: string) =>
   sql`CASE WHEN ${noArea} THEN ${column} ELSE ${sql.raw(`excluded.${name}`)} END`;
+
+/**
+ * True when an update would change any of `set`'s columns of `table`: rows already as the file
+ * says are left alone, keep their version, and are counted as unchanged.
+ */
+function whenChanged(table: object, set: Record<string, unknown>): SQL {
+  const columns = Object.keys(set).map((key) => (table as Record<string, AnyPgColumn>)[key] as AnyPgColumn);
+  const values = Object.values(set).map((v) => (is(v, SQL) ? v : sql`${v}`));
+  return sql`(${sql.join(columns, sql`, `)}) IS DISTINCT FROM (${sql.join(values, sql`, `)})`;
+}
+
+// On a conflict, what an imported row changes; a blank cell (or a column the sheet leaves out) keeps what is stored.
+const buildingUpdate = {
+  floors: sql`coalesce(excluded.floors, ${buildings.floors})`,
+  unitCount: sql`excluded.unit_count`,
+  householdCount: sql`excluded.household_count`,
+  floorArea: sql`coalesce(excluded.floor_area, ${buildings.floorArea})`,
+  buildYear: sql`coalesce(excluded.build_year, ${buildings.buildYear})`,
+};
+const householdUpdate = {
+  ownerId: sql`coalesce(excluded.owner_id, ${households.ownerId})`,
+  areaRegistered: keepUnlessArea(households.areaRegistered, 'area_registered'),
+  areaSurveyed: keepUnlessArea(households.areaSurveyed, 'area_surveyed'),
+  areaContract: keepUnlessArea(households.areaContract, 'area_contract'),
+  contactPhone: sql`coalesce(excluded.contact_phone, ${households.contactPhone})`,
+  notes: sql`coalesce(excluded.notes, ${households.notes})`,
+};
 
 /** Upserts for one kind, in batches, inside the import's transaction. */
 function makeWriter(tx: Tx) {
@@ -425,11 +481,14 @@ function makeWriter(tx: Tx) {
     return `${subdistrictCode}-${String(n + 1).padStart(3, '0')}`;
   }
 
-  const tally = (rows: { inserted: boolean }[]) => {
+  let unchanged = 0;
+  /** Tally an upsert: rows it did not return were already as the file says. */
+  const tally = (rows: { inserted: boolean }[], sent: number) => {
     for (const r of rows) {
       if (r.inserted) inserted++;
       else updated++;
     }
+    unchanged += sent - rows.length;
   };
   const isNew = sql<boolean>`(xmax = 0)`;
 
@@ -537,11 +596,14 @@ function makeWriter(tx: Tx) {
             ...(str(v.notes) ? { notes: str(v.notes) } : {}),
           };
           if (c.existing) {
-            await tx
+            const changed = whenChanged(compounds, fields);
+            const rows = await tx
               .update(compounds)
               .set({ ...fields, updatedAt: new Date(), version: sql`${compounds.version} + 1` })
-              .where(eq(compounds.id, c.existing.id));
-            updated++;
+              .where(and(eq(compounds.id, c.existing.id), changed))
+              .returning({ id: compounds.id });
+            if (rows.length > 0) updated++;
+            else unchanged++;
           } else {
             newCompounds.push({ ...fields, code: str(v.code) || (await newCode(c.regionCode.slice(0, 9))) });
           }
@@ -569,17 +631,11 @@ function makeWriter(tx: Tx) {
           )
           .onConflictDoUpdate({
             target: [buildings.compoundId, buildings.number],
-            set: {
-              floors: sql`coalesce(excluded.floors, ${buildings.floors})`,
-              unitCount: sql`excluded.unit_count`,
-              householdCount: sql`excluded.household_count`,
-              floorArea: sql`coalesce(excluded.floor_area, ${buildings.floorArea})`,
-              buildYear: sql`coalesce(excluded.build_year, ${buildings.buildYear})`,
-              version: sql`${buildings.version} + 1`,
-            },
+            set: { ...buildingUpdate, version: sql`${buildings.version} + 1` },
+            setWhere: whenChanged(buildings, buildingUpdate),
           })
           .returning({ inserted: isNew });
-        tally(rows);
+        tally(rows, buildingRows.length);
       }
       const householdRows = batch.flatMap((c) => (c.kind === 'households' ? [c] : []));
       if (householdRows.length > 0) {
@@ -607,21 +663,13 @@ function makeWriter(tx: Tx) {
           .values(values)
           .onConflictDoUpdate({
             target: [households.buildingId, households.unit, households.room],
-            // A blank cell (or a column the sheet leaves out) keeps what is stored.
-            set: {
-              ownerId: sql`coalesce(excluded.owner_id, ${households.ownerId})`,
-              areaRegistered: keepUnlessArea(households.areaRegistered, 'area_registered'),
-              areaSurveyed: keepUnlessArea(households.areaSurveyed, 'area_surveyed'),
-              areaContract: keepUnlessArea(households.areaContract, 'area_contract'),
-              contactPhone: sql`coalesce(excluded.contact_phone, ${households.contactPhone})`,
-              notes: sql`coalesce(excluded.notes, ${households.notes})`,
-              version: sql`${households.version} + 1`,
-            },
+            set: { ...householdUpdate, version: sql`${households.version} + 1` },
+            setWhere: whenChanged(households, householdUpdate),
           })
           .returning({ inserted: isNew });
-        tally(rows);
+        tally(rows, values.length);
       }
     },
-    counts: () => ({ inserted, updated, createdBuildings }),
+    counts: () => ({ inserted, updated, unchanged, createdBuildings }),
   };
 }

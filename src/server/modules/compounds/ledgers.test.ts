@@ -186,7 +186,7 @@ describe('bad files: a clear problem, nothing written, the server stays up', () 
 });
 
 describe('a real office sheet, in and out again', () => {
-  it('imports a plan sheet with title rows, a grouped header, subtotals and a footnote; re-import updates', async () => {
+  it('imports a plan sheet with title rows, a grouped header, subtotals and a footnote; the same sheet again changes nothing', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('2023年改造计划');
     ws.addRow(['附件1']);
@@ -215,7 +215,7 @@ describe('a real office sheet, in and out again', () => {
     const [b] = await t.database.db.select().from(compounds).where(eq(compounds.name, '示例·导入测试乙院'));
     expect(b).toMatchObject({ buildYear: 1990, buildYearApprox: true });
     const again = await importFile(hq, 'compounds', body, '改造计划.xlsx');
-    expect(again.report).toMatchObject({ inserted: 0, updated: 2 });
+    expect(again.report).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
     const events = await t.database.db
       .select()
       .from(auditEvents)
@@ -243,13 +243,15 @@ describe('a real office sheet, in and out again', () => {
     const edited = Buffer.from(await wb.xlsx.writeBuffer());
     const job = await importFile(hq, 'compounds', edited, 'export.xlsx');
     expect(job.status).toBe('done');
-    expect(job.report.inserted).toBe(0);
+    // Only the edited row is touched; the rest are as stored.
+    expect(job.report).toMatchObject({ inserted: 0, updated: 1 });
+    expect(job.report.unchanged).toBe(job.report.rows - 1);
     const [row] = await t.database.db.select().from(compounds).where(eq(compounds.name, name));
     expect(row?.notes).toBe('居民反映：雨天积水（导出后修改）');
     // Export → import → export gives the same ledger.
     const second = await download(hq, '/api/ledgers/compounds/export?format=csv&region=410203002');
     const job2 = await importFile(hq, 'compounds', second, 'export.csv');
-    expect(job2.report).toMatchObject({ inserted: 0, problemCount: 0 });
+    expect(job2.report).toMatchObject({ inserted: 0, updated: 0, problemCount: 0 });
     expect(await download(hq, '/api/ledgers/compounds/export?format=csv&region=410203002')).toEqual(second);
   });
 
@@ -294,6 +296,50 @@ describe('a real office sheet, in and out again', () => {
     const job = await importFile(hq, 'households', three);
     expect(job.status).toBe('invalid');
     expect(job.report.problems[0].message).toMatch(/登记户数为 2/);
+  });
+});
+
+describe('checking before writing', () => {
+  it('a check reports exactly what the import will do, and writes nothing', async () => {
+    const body = await sheet([compoundHeader, ['宋门街道', '示例·预检小区', 1988, 2, 40, 2600]]);
+    const res = await upload(hq, 'compounds', body);
+    const checked = await settle(hq, res.json().id);
+    expect(checked.status).toBe('validated');
+    expect(checked.report).toMatchObject({ dryRun: true, inserted: 1, updated: 0, problemCount: 0 });
+    expect(
+      await t.database.db.select().from(compounds).where(eq(compounds.name, '示例·预检小区')),
+    ).toHaveLength(0);
+    const confirm = await t.app.inject({
+      method: 'POST',
+      url: `/api/jobs/${checked.id}/confirm`,
+      headers: hq.headers,
+    });
+    expect(confirm.statusCode).toBe(202);
+    expect((await settle(hq, checked.id)).report).toMatchObject({ dryRun: false, inserted: 1 });
+    expect(
+      await t.database.db.select().from(compounds).where(eq(compounds.name, '示例·预检小区')),
+    ).toHaveLength(1);
+  });
+
+  it('a job is only its uploader’s, and confirms once', async () => {
+    const res = await upload(
+      hq,
+      'compounds',
+      await sheet([compoundHeader, ['宋门街道', '示例·他人小区', 1988, 2, 40, 2600]]),
+    );
+    const checked = await settle(hq, res.json().id);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/jobs/${checked.id}`, headers: tieta.headers }))
+        .statusCode,
+    ).toBe(404);
+    await t.app.inject({ method: 'POST', url: `/api/jobs/${checked.id}/confirm`, headers: hq.headers });
+    await settle(hq, checked.id);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/jobs/${checked.id}/confirm`,
+      headers: hq.headers,
+    });
+    expect(again.statusCode).toBe(409);
   });
 });
 

@@ -3,6 +3,7 @@
  * check (nothing written) → review the problems, or the counts to be written → confirm → done.
  * The job's id is in the URL, so a reload (or a slow check) picks up where it was.
  */
+
 import { ArrowLeftOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -29,11 +30,11 @@ import { type ImportProblem, type Job, type LedgerKind, ledgerKinds } from '../.
 import { ApiError } from '../../shared/api.js';
 import { formatBytes, formatNumber } from '../../shared/numbers.js';
 import { useIsPhone } from '../../shared/responsive.js';
+import { useMe } from '../../shared/session.js';
 import { templateUrl } from './LedgerDownloads.js';
 import { useConfirmImport, useInvalidateInventory, useJob, useUploadImport } from './queries.js';
 
 /** The server's default upload limit (JIUGAI_UPLOAD_LIMIT_MB); checked here first so nobody waits to be refused. */
-const maxUploadBytes = 100 * 1024 * 1024;
 const acceptedExtensions = ['.xlsx', '.csv'];
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -174,6 +175,8 @@ export function ImportPage() {
   const confirmImport = useConfirmImport();
   const job = useJob(jobId);
   const invalidate = useInvalidateInventory();
+  // The server's own limit (JIUGAI_UPLOAD_LIMIT_MB), so the two never disagree.
+  const maxUploadBytes = useMe().data?.uploadLimitBytes ?? Number.POSITIVE_INFINITY;
   const limit = formatBytes(maxUploadBytes);
 
   const status = job.data?.status;
@@ -291,12 +294,13 @@ export function ImportPage() {
               description={t('imports.validHint')}
               data-testid="import-valid"
             />
-            {/* A check that could tell what it would add and change says so; otherwise the row count stands. */}
-            {report && report.inserted + report.updated + report.createdBuildings > 0 && (
+            {/* The check ran the import and rolled it back: these are exactly what confirming will do. */}
+            {report && (
               <Counts
                 items={[
                   { label: t('imports.willInsert'), value: report.inserted, testId: 'will-insert' },
                   { label: t('imports.willUpdate'), value: report.updated, testId: 'will-update' },
+                  { label: t('imports.unchanged'), value: report.unchanged, testId: 'will-keep' },
                   ...(report.kind === 'compounds'
                     ? []
                     : [
@@ -352,6 +356,7 @@ export function ImportPage() {
                     items={[
                       { label: t('imports.inserted'), value: report?.inserted ?? 0, testId: 'inserted' },
                       { label: t('imports.updated'), value: report?.updated ?? 0, testId: 'updated' },
+                      { label: t('imports.unchanged'), value: report?.unchanged ?? 0, testId: 'unchanged' },
                       {
                         label: t('imports.createdBuildings'),
                         value: report?.createdBuildings ?? 0,
