@@ -3,7 +3,6 @@
  *   bare FILE              exceljs streaming read of every cell (the baseline)
  *   setup DB [KIND FILE …]  make the database DB: demo district, then these imports
  *   import KIND FILE DB    Jiugai's import of FILE into the existing database DB
- *   check KIND FILE DB     the same as a dry run: every row read and checked, nothing written
  * DB is a PGlite data directory or a postgres:// URL.
  * A new data directory costs PGlite's initdb hundreds of MB that the process never gives back,
  * so the measured import opens a directory made by an earlier process, as a running server does.
@@ -37,7 +36,6 @@ async function importFile(
   files: string[],
   target: string,
   setup: boolean,
-  dryRun = false,
 ): Promise<number[]> {
   const database = await openDatabase(target.startsWith('postgres') ? { url: target } : { dataDir: target });
   if (setup) {
@@ -48,7 +46,7 @@ async function importFile(
   for (const [i, file] of files.entries()) {
     const started = performance.now();
     const report = await importLedger(database.db, systemActor('bench'), kinds[i] as 'compounds', file, {
-      dryRun,
+      dryRun: false,
       lang: 'en',
       prefixes: null,
     });
@@ -75,7 +73,7 @@ if (mode === 'bare') {
   result = { seconds: (performance.now() - started) / 1000 };
 } else {
   const [kind = '', file = '', dir = ''] = args;
-  const [seconds] = await importFile([kind], [file], dir, false, mode === 'check');
+  const [seconds] = await importFile([kind], [file], dir, false);
   result = { seconds };
 }
 console.log(JSON.stringify({ ...result, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
