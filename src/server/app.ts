@@ -38,6 +38,12 @@ const modules: ((app: FastifyInstance, deps: Deps & { kind: Database['kind'] }) 
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** The origin of an XYZ tile URL template ("https://{s}.tiles.example/{z}/{x}/{y}.png" → "https://*.tiles.example"). */
+function tileOrigin(template: string): string {
+  const origin = new URL(template.replace('{s}', 'a').replace(/\{[a-z]\}/g, '0')).origin;
+  return template.includes('{s}.') ? origin.replace('//a.', '//*.') : origin;
+}
+
 /** Build the HTTP app over an open database. */
 export async function buildApp(database: Database, config: Config): Promise<FastifyInstance> {
   const app = Fastify({
@@ -75,7 +81,8 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
         defaultSrc: ["'self'"],
         // antd injects its styles at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // Map tiles come from the configured tile server, if any, and nowhere else.
+        imgSrc: ["'self'", 'data:', 'blob:', ...(config.mapTileUrl ? [tileOrigin(config.mapTileUrl)] : [])],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
         // Offices often serve plain http on their LAN; upgrading would break every asset there.

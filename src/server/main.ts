@@ -23,7 +23,7 @@ import type { Principal } from './platform/context.js';
 import { AppError, type Lang } from './platform/errors.js';
 import { failInterruptedJobs } from './platform/jobs.js';
 import { generatePassword } from './platform/passwords.js';
-import { oldCutoffYear } from './platform/settings.js';
+import { oldCutoffYear, setOldCutoffYear } from './platform/settings.js';
 import { removeStaleUploads } from './platform/uploads.js';
 
 const usage = `usage: jiugai <command>
@@ -34,6 +34,8 @@ const usage = `usage: jiugai <command>
   export KIND FILE [--include-personal] [--csv]
                                  write a ledger (owners' personal data only when asked)
   user add NAME --role ROLE [--display-name TEXT] [--scope CODE,CODE] [--password-stdin]
+  settings old-cutoff-year [YEAR]
+                                 show or set the year before which a compound counts as old
   audit verify                   check the audit hash chain
   backup FILE                    write the whole database to FILE
   restore FILE                   load FILE into an empty database`;
@@ -220,6 +222,16 @@ async function run(argv: string[]): Promise<void> {
     case 'user':
       if (rest[0] !== 'add') throw new UsageError('user takes: add');
       return userAdd(config, rest.slice(1));
+    case 'settings': {
+      if (rest[0] !== 'old-cutoff-year') throw new UsageError('settings takes: old-cutoff-year [YEAR]');
+      return withDatabase(config, async (db) => {
+        await db.migrate();
+        if (rest[1] !== undefined) await setOldCutoffYear(db.db, systemActor('cli'), Number(rest[1]));
+        console.log(
+          `old-cutoff-year: ${await oldCutoffYear(db.db)} (compounds built before it count as old)`,
+        );
+      });
+    }
     case 'audit': {
       if (rest[0] !== 'verify') throw new UsageError('audit takes: verify');
       return withDatabase(config, async (db) => {

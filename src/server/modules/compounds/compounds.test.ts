@@ -1,5 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wan } from '../../../domain/statistics.js';
+import { auditEvents } from '../../db/schema.js';
+import { systemActor } from '../../platform/audit.js';
+import { setOldCutoffYear } from '../../platform/settings.js';
 import { adminPassword, buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
 
 let t: TestApp;
@@ -163,5 +167,29 @@ describe('map and region tree', () => {
     expect(byCode.get('410203')).toMatchObject({ compounds: 212, oldCompounds: 188 });
     expect(byCode.get('410203002')).toMatchObject({ name: '铁塔街道', compounds: 38 });
     expect(tree.oldCutoffYear).toBe(2005);
+  });
+});
+
+describe('the old-compound cut-off is a setting', () => {
+  it('moving it to the national 2000 changes the figures at once, and is audited', async () => {
+    await setOldCutoffYear(t.database.db, systemActor('test'), 2000);
+    const s = (await get('/api/stats/summary', hq)).json();
+    expect(s.oldCutoffYear).toBe(2000);
+    expect(s.oldCompounds).toBeLessThan(188);
+    const listed = (await get('/api/compounds?old=true', hq)).json().total;
+    expect(listed).toBe(s.oldCompounds);
+    await setOldCutoffYear(t.database.db, systemActor('test'), 2005);
+    expect((await get('/api/stats/summary', hq)).json().oldCompounds).toBe(188);
+    const events = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'settings.update'));
+    expect(events.map((e) => e.after)).toEqual([2000, 2005]);
+  });
+
+  it('refuses a year that is not one', async () => {
+    await expect(setOldCutoffYear(t.database.db, systemActor('test'), 3000)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
   });
 });

@@ -156,7 +156,11 @@ export async function importLedger(
       batch = [];
       await writing;
       // A dry run writes too, then rolls back: its counts are exactly what the import will do.
-      if (problemCount === 0) writing = writer.write(full);
+      if (problemCount === 0) {
+        writing = writer.write(full);
+        // Its failure is taken up by the next flush; until then it must not count as unhandled.
+        writing.catch(() => {});
+      }
     };
     for await (const row of read) {
       position = read.source?.columns ?? position;
