@@ -1,0 +1,54 @@
+/**
+ * The supervision ledger (台账督办): overdue is derived from the deadline, never stored, and
+ * escalates up the owner's chain of superiors as it ages. Thresholds are configurable.
+ */
+
+export type LedgerStatus = 'open' | 'done' | 'cancelled';
+export type Escalation = 'none' | 'due_soon' | 'overdue' | 'seriously_overdue';
+
+export interface EscalationPolicy {
+  /** Open items due within this many days are "due soon". */
+  dueSoonDays: number;
+  /** Items overdue by more than this many days are "seriously overdue". */
+  seriousAfterDays: number;
+}
+
+export const defaultEscalationPolicy: EscalationPolicy = { dueSoonDays: 3, seriousAfterDays: 7 };
+
+/** Whole days from `today` to `deadline` (both YYYY-MM-DD, the district's calendar days). */
+export function daysUntil(deadline: string, today: string): number {
+  return Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
+
+/** An item's escalation on `today`. The deadline day itself is not yet overdue. */
+export function escalation(
+  item: { status: LedgerStatus; deadline: string },
+  today: string,
+  policy: EscalationPolicy = defaultEscalationPolicy,
+): Escalation {
+  if (item.status !== 'open') return 'none';
+  const left = daysUntil(item.deadline, today);
+  if (left < -policy.seriousAfterDays) return 'seriously_overdue';
+  if (left < 0) return 'overdue';
+  if (left <= policy.dueSoonDays) return 'due_soon';
+  return 'none';
+}
+
+/** How far up the chain an escalation goes: the owner, their superior, or the superior's superior. */
+export function escalationReach(level: Escalation): number {
+  return { none: 0, due_soon: 0, overdue: 1, seriously_overdue: 2 }[level];
+}
+
+/** Whether making `superior` the superior of `cadre` would close a loop in the chain. */
+export function createsCycle(
+  superiorOf: ReadonlyMap<string, string | null>,
+  cadre: string,
+  superior: string,
+): boolean {
+  const seen = new Set<string>();
+  for (let at: string | null | undefined = superior; at; at = superiorOf.get(at)) {
+    if (at === cadre || seen.has(at)) return true;
+    seen.add(at);
+  }
+  return false;
+}

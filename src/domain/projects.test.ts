@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { ProjectStatus } from './inventory.js';
+import { type ProjectFacts, transitionProblems } from './projects.js';
+
+const complete: ProjectFacts = {
+  liaisonCadreLevel: 'county',
+  cadreInChargeLevel: 'section',
+  hasTempPartyOrg: true,
+  workGroupSize: 4,
+  ledgerItems: 2,
+  missingMandatoryItems: [],
+};
+
+describe('transitionProblems', () => {
+  const cases: [string, ProjectStatus, ProjectStatus, Partial<ProjectFacts>, string[]][] = [
+    ['planned → consulting', 'planned', 'consulting', {}, []],
+    ['consulting → designed', 'consulting', 'designed', {}, []],
+    ['skipping a step', 'planned', 'designed', {}, ['not_next_step']],
+    ['going back', 'tendered', 'designed', {}, ['not_next_step']],
+    ['staying put', 'tendered', 'tendered', {}, ['not_next_step']],
+    ['construction with everything in place', 'tendered', 'under_construction', {}, []],
+    [
+      'construction without a liaison cadre',
+      'tendered',
+      'under_construction',
+      { liaisonCadreLevel: null },
+      ['liaison_cadre_missing'],
+    ],
+    [
+      'construction with a section-level liaison',
+      'tendered',
+      'under_construction',
+      { liaisonCadreLevel: 'section' },
+      ['liaison_cadre_not_county_level'],
+    ],
+    [
+      'construction with a county-level cadre in charge',
+      'tendered',
+      'under_construction',
+      { cadreInChargeLevel: 'county' },
+      ['cadre_in_charge_not_section_level'],
+    ],
+    [
+      'construction without a party organisation',
+      'tendered',
+      'under_construction',
+      { hasTempPartyOrg: false },
+      ['temp_party_org_missing'],
+    ],
+    [
+      'construction without a work group',
+      'tendered',
+      'under_construction',
+      { workGroupSize: 0 },
+      ['work_group_empty'],
+    ],
+    ['construction without a ledger', 'tendered', 'under_construction', { ledgerItems: 0 }, ['ledger_empty']],
+    [
+      'construction with nothing in place lists every gap',
+      'tendered',
+      'under_construction',
+      {
+        liaisonCadreLevel: null,
+        cadreInChargeLevel: null,
+        hasTempPartyOrg: false,
+        workGroupSize: 0,
+        ledgerItems: 0,
+      },
+      [
+        'liaison_cadre_missing',
+        'cadre_in_charge_missing',
+        'temp_party_org_missing',
+        'work_group_empty',
+        'ledger_empty',
+      ],
+    ],
+    ['acceptance with every mandatory item', 'under_construction', 'accepted', {}, []],
+    [
+      'acceptance with a mandatory item missing',
+      'under_construction',
+      'accepted',
+      { missingMandatoryItems: ['sewer'] },
+      ['mandatory_items_missing'],
+    ],
+    ['hand-over after acceptance', 'accepted', 'handed_over', {}, []],
+  ];
+  it.each(cases)('%s', (_name, from, to, facts, expected) => {
+    expect(transitionProblems(from, to, { ...complete, ...facts }).map((p) => p.reason)).toEqual(expected);
+  });
+});
