@@ -20,6 +20,15 @@ export const Summary = z.object({
   floorArea: z.number(),
   households: z.number().int(),
   residents: z.number().int(),
+  /** The command structure (district-wide) and the people and party bodies in scope. */
+  taskForces: z.number().int(),
+  departments: z.number().int(),
+  units: z.number().int(),
+  cadres: z.number().int(),
+  tempPartyOrgs: z.number().int(),
+  commandoTeams: z.number().int(),
+  vanguardPosts: z.number().int(),
+  coBuildingUnits: z.number().int(),
   fromYear: z.number().int(),
   toYear: z.number().int(),
 });

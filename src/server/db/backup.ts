@@ -118,6 +118,9 @@ export async function restore(database: Database, file: string): Promise<{ rows:
     );
   }
   return db.transaction(async (tx) => {
+    // A table pointing at itself (a cadre's superior) may list a row before the one it names;
+    // such keys are declared deferrable and checked at commit.
+    await tx.execute(sql`SET CONSTRAINTS ALL DEFERRED`);
     for (const table of await tableNames(tx)) {
       const [row] = await queryRows<{ any: boolean }>(
         tx,

@@ -89,3 +89,30 @@ export const demoSubdistricts = [
 
 /** Compounds whose household registers are loaded (for votes and masking), by index within the old ones. */
 export const registeredCompoundCount = 3;
+
+/** The command structure and the party bodies the letter counts (汴顺政〔2023〕47号). */
+export const organisationFigures = {
+  /** 9 个工作专班 */
+  taskForces: [
+    ['party', '党建引领专班'],
+    ['planning', '规划设计专班'],
+    ['engineering', '工程建设专班'],
+    ['demolition', '拆违治乱专班'],
+    ['funding', '资金整合专班'],
+    ['living_circle', '生活圈配套专班'],
+    ['expropriation', '征收储备专班'],
+    ['rule_of_law', '法治保障专班'],
+    ['smart', '智慧治理专班'],
+  ] as const,
+  /** 抽调 18 个部门 */
+  pooledDepartments: 18,
+  /** 58 个区直单位 */
+  units: 58,
+  /** 860 余名党员干部: the exact value chosen just above */
+  cadres: 864,
+  /** 临时党组织 95 个、党员突击队 127 支、党员先锋岗 248 个、共建单位 627 个 */
+  tempPartyOrgs: 95,
+  commandoTeams: 127,
+  vanguardPosts: 248,
+  coBuildingUnits: 627,
+} as const;

@@ -14,6 +14,7 @@ import { systemActor } from '../platform/audit.js';
 import { write } from '../platform/context.js';
 import { generateDemoDistrict } from './district.js';
 import { demoFigures } from './figures.js';
+import { loadDemoOrganisation } from './organisation.js';
 
 /** Kaifeng's Shunhe Hui district and its township-level units, with their division codes. */
 export const shunheRegions = [
@@ -121,15 +122,19 @@ export async function loadDemoDistrict(database: Database): Promise<boolean> {
         }),
       ),
     );
-    await tx.insert(projects).values(
-      demo.renovations.map((r) => ({
-        compoundId: of(r.compoundCode).id,
-        regionCode: of(r.compoundCode).regionCode,
-        year: r.year,
-        status: 'handed_over',
-        isDemo: true,
-      })),
-    );
+    const projectRows = await tx
+      .insert(projects)
+      .values(
+        demo.renovations.map((r) => ({
+          compoundId: of(r.compoundCode).id,
+          regionCode: of(r.compoundCode).regionCode,
+          year: r.year,
+          status: 'handed_over',
+          isDemo: true,
+        })),
+      )
+      .returning({ id: projects.id, regionCode: projects.regionCode });
+    await loadDemoOrganisation(tx, projectRows);
     await audit({
       action: 'seed.demo',
       entityType: 'district',

@@ -51,6 +51,21 @@ describe('GET /api/stats/summary (the seed letter’s figures)', () => {
     for (const v of Object.values(s)) expect(typeof v).toBe('number');
   });
 
+  it('counts the command structure and party bodies: 9 task forces, 18 departments, 58 units, 860+ cadres, 95/127/248/627', async () => {
+    const s = (await get('/api/stats/summary', hq)).json();
+    expect(s).toMatchObject({
+      taskForces: 9,
+      departments: 18,
+      units: 58,
+      tempPartyOrgs: 95,
+      commandoTeams: 127,
+      vanguardPosts: 248,
+      coBuildingUnits: 627,
+    });
+    expect(s.cadres).toBeGreaterThan(860);
+    expect(s.cadres).toBeLessThan(870);
+  });
+
   it('counts only the years asked for', async () => {
     const s = (await get('/api/stats/summary?from=2020&to=2020', hq)).json();
     expect(s.renovatedCompounds).toBe(36);

@@ -3,7 +3,16 @@ import type { Summary } from '../../../contract/stats.js';
 import { completedProjectStatuses } from '../../../domain/inventory.js';
 import { percent } from '../../../domain/statistics.js';
 import type { Db } from '../../db/client.js';
-import { compounds, projects, regionCounts } from '../../db/schema.js';
+import {
+  cadres,
+  compounds,
+  departments,
+  partyBodies,
+  projects,
+  regionCounts,
+  taskForces,
+  units,
+} from '../../db/schema.js';
 import { scopeWhere } from '../../platform/access.js';
 import type { Principal } from '../../platform/context.js';
 import { oldCutoffYear } from '../../platform/settings.js';
@@ -58,6 +67,7 @@ export async function summary(
     .select({ n: sql<number>`count(*) FILTER (WHERE ${compounds.buildYear} < ${cutoff})::int` })
     .from(compounds);
   const cityOld = int(elsewhere?.old) + int(allOld?.n);
+  const organisation = await organisationCounts(db, principal);
   return {
     compounds: int(inventory?.compounds),
     oldCompounds: old,
@@ -70,7 +80,29 @@ export async function summary(
     floorArea: Math.round(Number(renovated?.floorArea ?? 0) * 100) / 100,
     households: int(renovated?.households),
     residents: int(renovated?.residents),
+    ...organisation,
     fromYear,
     toYear,
+  };
+}
+
+/** The command structure is the district's; cadres and party bodies are counted in scope. */
+async function organisationCounts(db: Db, principal: Principal) {
+  const one = async (query: Promise<{ n: number }[]>) => int((await query)[0]?.n);
+  const bodies = await db
+    .select({ kind: partyBodies.kind, n: count() })
+    .from(partyBodies)
+    .where(scopeWhere(principal, partyBodies.regionCode))
+    .groupBy(partyBodies.kind);
+  const of = (kind: string) => int(bodies.find((b) => b.kind === kind)?.n);
+  return {
+    taskForces: await one(db.select({ n: count() }).from(taskForces)),
+    departments: await one(db.select({ n: count() }).from(departments).where(eq(departments.pooled, true))),
+    units: await one(db.select({ n: count() }).from(units)),
+    cadres: await one(db.select({ n: count() }).from(cadres).where(scopeWhere(principal, cadres.regionCode))),
+    tempPartyOrgs: of('temp_party_org'),
+    commandoTeams: of('commando_team'),
+    vanguardPosts: of('vanguard_post'),
+    coBuildingUnits: of('co_building_unit'),
   };
 }
