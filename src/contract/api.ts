@@ -18,6 +18,14 @@ import {
   MapQuery,
   RegionTree,
 } from './inventory.js';
+import {
+  CadreListQuery,
+  CadrePage,
+  ProjectDetail,
+  ProjectId,
+  ProjectListQuery,
+  ProjectPage,
+} from './projects.js';
 import { RegionList } from './regions.js';
 import { Summary, SummaryQuery } from './stats.js';
 import {
@@ -235,6 +243,30 @@ export const api = {
     query: ExportQuery,
     response: z.unknown(),
     download: true,
+  }),
+  listProjects: endpoint({
+    method: 'GET',
+    path: '/api/projects',
+    summary: 'Renovation projects (paged, filtered)',
+    tag: 'projects',
+    query: ProjectListQuery,
+    response: ProjectPage,
+  }),
+  getProject: endpoint({
+    method: 'GET',
+    path: '/api/projects/:id',
+    summary: 'One project with its named accountability',
+    tag: 'projects',
+    params: ProjectId,
+    response: ProjectDetail,
+  }),
+  listCadres: endpoint({
+    method: 'GET',
+    path: '/api/cadres',
+    summary: 'Cadres in the caller’s scope (no phones)',
+    tag: 'organisation',
+    query: CadreListQuery,
+    response: CadrePage,
   }),
 } as const;
 

@@ -23,10 +23,11 @@ export const actions = [
   'inventory.write',
   /** see owners' names, phones and ID numbers unmasked, and export them */
   'household.personal',
+  'project.read',
 ] as const;
 export type Action = (typeof actions)[number];
 
-const everyone: readonly Action[] = ['region.read', 'stats.read', 'inventory.read'];
+const everyone: readonly Action[] = ['region.read', 'stats.read', 'inventory.read', 'project.read'];
 
 /**
  * The one table of role × action. Later areas add their actions here. Personal data goes to

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectStatus } from './inventory.js';
-import { type ProjectFacts, transitionProblems } from './projects.js';
+import { cadreCanServe, type ProjectFacts, transitionProblems } from './projects.js';
 
 const complete: ProjectFacts = {
   liaisonCadreLevel: 'county',
@@ -86,5 +86,16 @@ describe('transitionProblems', () => {
   ];
   it.each(cases)('%s', (_name, from, to, facts, expected) => {
     expect(transitionProblems(from, to, { ...complete, ...facts }).map((p) => p.reason)).toEqual(expected);
+  });
+});
+
+describe('cadreCanServe', () => {
+  it.each([
+    ['410203', '410203002001', true],
+    ['410203002', '410203002001', true],
+    ['410203002', '410203001003', false],
+    ['410203002001', '410203002002', false],
+  ])('a cadre of %s on a project in %s: %s', (cadre, project, expected) => {
+    expect(cadreCanServe(cadre, project)).toBe(expected);
   });
 });

@@ -56,3 +56,8 @@ export function transitionProblems(from: ProjectStatus, to: ProjectStatus, f: Pr
   }
   return [];
 }
+
+/** A cadre may be assigned to a project inside the area they work for (a district cadre: anywhere in it). */
+export function cadreCanServe(cadreRegion: string, projectRegion: string): boolean {
+  return projectRegion.startsWith(cadreRegion);
+}

@@ -15,6 +15,8 @@ import { authRoutes } from './modules/auth/routes.js';
 import { resolveSession, sessionCookie } from './modules/auth/sessions.js';
 import { ledgerRoutes } from './modules/compounds/ledger-routes.js';
 import { compoundRoutes } from './modules/compounds/routes.js';
+import { organisationRoutes } from './modules/organisation/routes.js';
+import { projectRoutes } from './modules/projects/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { statsRoutes } from './modules/stats/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
@@ -31,6 +33,8 @@ const modules: ((app: FastifyInstance, deps: Deps & { kind: Database['kind'] }) 
   regionRoutes,
   compoundRoutes,
   ledgerRoutes,
+  projectRoutes,
+  organisationRoutes,
   statsRoutes,
   userRoutes,
   auditRoutes,

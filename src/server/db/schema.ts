@@ -232,8 +232,14 @@ export const projects = pgTable(
     regionCode: text('region_code').notNull(),
     year: integer('year').notNull(),
     status: text('status').notNull(),
+    /** Named accountability (mechanism 2): the county-level liaison and the section-level cadre in charge. */
+    liaisonCadreId: uuid('liaison_cadre_id').references((): AnyPgColumn => cadres.id),
+    cadreInChargeId: uuid('cadre_in_charge_id').references((): AnyPgColumn => cadres.id),
+    // Deferrable in the migration: party bodies and projects point at each other.
+    tempPartyOrgId: uuid('temp_party_org_id').references((): AnyPgColumn => partyBodies.id),
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
   (t) => [
@@ -318,7 +324,10 @@ export const cadres = pgTable(
     isDemo: boolean('is_demo').notNull().default(false),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('cadres_region_idx').on(t.regionCode.op('text_pattern_ops')), index('cadres_unit_idx').on(t.unitId)],
+  (t) => [
+    index('cadres_region_idx').on(t.regionCode.op('text_pattern_ops')),
+    index('cadres_unit_idx').on(t.unitId),
+  ],
 );
 
 /** Each subdistrict's first secretary (a district standing-committee member). */
@@ -347,4 +356,18 @@ export const partyBodies = pgTable(
     index('party_bodies_kind_region_idx').on(t.kind, t.regionCode.op('text_pattern_ops')),
     index('party_bodies_project_idx').on(t.projectId),
   ],
+);
+
+/** A project's work group (工作组): the cadres pushing it on site. */
+export const projectMembers = pgTable(
+  'project_members',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    cadreId: uuid('cadre_id')
+      .notNull()
+      .references(() => cadres.id),
+  },
+  (t) => [uniqueIndex('project_members_uq').on(t.projectId, t.cadreId)],
 );

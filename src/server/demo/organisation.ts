@@ -4,6 +4,7 @@
  * Chinese district government; every person is invented and marked as demo.
  */
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { apportion } from '../../domain/inventory.js';
 import type { Tx } from '../db/client.js';
 import {
@@ -11,6 +12,8 @@ import {
   departments,
   firstSecretaries,
   partyBodies,
+  projectMembers,
+  projects as projectsTable,
   taskForceMembers,
   taskForces,
   units,
@@ -196,5 +199,37 @@ export async function loadDemoOrganisation(
     ...bodies('vanguard_post', f.vanguardPosts, '党员先锋岗', false),
     ...bodies('co_building_unit', f.coBuildingUnits, '共建单位', false),
   ];
-  for (let i = 0; i < all.length; i += 500) await tx.insert(partyBodies).values(all.slice(i, i + 500));
+  const created: { id: string; kind: string; projectId: string | null }[] = [];
+  for (let i = 0; i < all.length; i += 500) {
+    created.push(
+      ...(await tx
+        .insert(partyBodies)
+        .values(all.slice(i, i + 500))
+        .returning({ id: partyBodies.id, kind: partyBodies.kind, projectId: partyBodies.projectId })),
+    );
+  }
+
+  // Every completed project had its named accountability: a county-level liaison, a
+  // section-level cadre in charge, a work group, and (for 95 of them) a temporary party organisation.
+  const partyOrgOf = new Map(
+    created.filter((b) => b.kind === 'temp_party_org').map((b) => [b.projectId, b.id]),
+  );
+  for (const [i, p] of projects.entries()) {
+    await tx
+      .update(projectsTable)
+      .set({
+        liaisonCadreId: ids[i % county],
+        cadreInChargeId: ids[county + (i % section)],
+        tempPartyOrgId: partyOrgOf.get(p.id) ?? null,
+      })
+      .where(eq(projectsTable.id, p.id));
+  }
+  const others = ids.slice(county + section);
+  await tx
+    .insert(projectMembers)
+    .values(
+      projects.flatMap((p, i) =>
+        [0, 1, 2].map((k) => ({ projectId: p.id, cadreId: others[(i * 3 + k) % others.length] ?? '' })),
+      ),
+    );
 }

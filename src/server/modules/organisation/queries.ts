@@ -1,0 +1,38 @@
+import { and, asc, count, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { CadreListQuery } from '../../../contract/projects.js';
+import type { CadreLevel } from '../../../domain/projects.js';
+import type { Db } from '../../db/client.js';
+import { cadres, units } from '../../db/schema.js';
+import { scopeWhere } from '../../platform/access.js';
+import type { Principal } from '../../platform/context.js';
+import { contains, paged } from '../../platform/sql.js';
+
+/** Cadres in the caller's scope (phones are personal data and not listed). */
+export async function listCadres(db: Db, principal: Principal, q: z.infer<typeof CadreListQuery>) {
+  const where = and(
+    scopeWhere(principal, cadres.regionCode),
+    q.level ? eq(cadres.level, q.level) : undefined,
+    q.q ? contains(cadres.name, q.q) : undefined,
+  );
+  const page = await paged(
+    () => db.select({ n: count() }).from(cadres).where(where),
+    (limit, offset) =>
+      db
+        .select({
+          id: cadres.id,
+          name: cadres.name,
+          level: cadres.level,
+          regionCode: cadres.regionCode,
+          unitName: units.name,
+        })
+        .from(cadres)
+        .leftJoin(units, eq(units.id, cadres.unitId))
+        .where(where)
+        .orderBy(asc(cadres.name), asc(cadres.id))
+        .limit(limit)
+        .offset(offset),
+    q,
+  );
+  return { ...page, items: page.items.map((c) => ({ ...c, level: c.level as CadreLevel })) };
+}
