@@ -24,10 +24,13 @@ export const actions = [
   /** see owners' names, phones and ID numbers unmasked, and export them */
   'household.personal',
   'project.read',
+  'ledger.read',
+  /** add ledger items and record meetings */
+  'ledger.write',
 ] as const;
 export type Action = (typeof actions)[number];
 
-const everyone: readonly Action[] = ['region.read', 'stats.read', 'inventory.read', 'project.read'];
+const everyone: readonly Action[] = ['region.read', 'stats.read', 'inventory.read', 'project.read', 'ledger.read'];
 
 /**
  * The one table of role × action. Later areas add their actions here. Personal data goes to
@@ -36,8 +39,8 @@ const everyone: readonly Action[] = ['region.read', 'stats.read', 'inventory.rea
  */
 export const permissions: Record<Role, readonly Action[]> = {
   admin: [...everyone, 'user.manage', 'audit.read'],
-  hq: [...everyone, 'inventory.write'],
-  subdistrict: [...everyone, 'inventory.write', 'household.personal'],
+  hq: [...everyone, 'inventory.write', 'ledger.write'],
+  subdistrict: [...everyone, 'inventory.write', 'household.personal', 'ledger.write'],
   community: [...everyone, 'inventory.write', 'household.personal'],
   contractor: [...everyone],
   supervisor: [...everyone],

@@ -52,3 +52,8 @@ export function createsCycle(
   }
   return false;
 }
+
+/** Today's date in the district (China Standard Time, UTC+8), as YYYY-MM-DD. */
+export function districtToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

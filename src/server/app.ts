@@ -15,6 +15,7 @@ import { authRoutes } from './modules/auth/routes.js';
 import { resolveSession, sessionCookie } from './modules/auth/sessions.js';
 import { ledgerRoutes } from './modules/compounds/ledger-routes.js';
 import { compoundRoutes } from './modules/compounds/routes.js';
+import { supervisionRoutes } from './modules/ledger/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
@@ -35,6 +36,7 @@ const modules: ((app: FastifyInstance, deps: Deps & { kind: Database['kind'] }) 
   ledgerRoutes,
   projectRoutes,
   organisationRoutes,
+  supervisionRoutes,
   statsRoutes,
   userRoutes,
   auditRoutes,

@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   bigint,
   boolean,
+  date,
   doublePrecision,
   index,
   integer,
@@ -370,4 +371,67 @@ export const projectMembers = pgTable(
       .references(() => cadres.id),
   },
   (t) => [uniqueIndex('project_members_uq').on(t.projectId, t.cadreId)],
+);
+
+// ── The supervision ledger (台账督办) and the meetings that feed it ──────────────────────────
+
+/** Progress meetings and on-site office meetings: problems studied, decisions taken. */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    attendees: text('attendees').array().notNull().default(sql`'{}'::text[]`),
+    problems: text('problems'),
+    regionCode: text('region_code').notNull(),
+    projectId: uuid('project_id').references(() => projects.id),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('meetings_region_idx').on(t.regionCode.op('text_pattern_ops'))],
+);
+
+/** One commitment with an owner and a deadline. Overdue is derived from the deadline, never stored. */
+export const ledgerItems = pgTable(
+  'ledger_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    projectId: uuid('project_id').references(() => projects.id),
+    meetingId: uuid('meeting_id').references(() => meetings.id),
+    ownerCadreId: uuid('owner_cadre_id')
+      .notNull()
+      .references(() => cadres.id),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    priority: text('priority').notNull().default('normal'),
+    status: text('status').notNull().default('open'),
+    regionCode: text('region_code').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    closedAt: ts('closed_at'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('ledger_items_region_idx').on(t.regionCode.op('text_pattern_ops')),
+    index('ledger_items_owner_idx').on(t.ownerCadreId, t.status),
+    index('ledger_items_project_idx').on(t.projectId),
+    index('ledger_items_open_deadline_idx').on(t.status, t.deadline),
+  ],
+);
+
+export const ledgerProgress = pgTable(
+  'ledger_progress',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => ledgerItems.id, { onDelete: 'cascade' }),
+    note: text('note').notNull(),
+    evidence: text('evidence'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('ledger_progress_item_idx').on(t.itemId, t.createdAt)],
 );

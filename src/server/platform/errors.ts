@@ -73,6 +73,15 @@ const fieldMessages = {
     en: 'contains a region that does not exist or is outside your scope',
   },
   empty_file: { 'zh-CN': '文件为空', en: 'the file is empty' },
+  deadline_past: { 'zh-CN': '完成时限不能早于今天', en: 'the deadline cannot be before today' },
+  cadre_outside_scope: {
+    'zh-CN': '该干部不在您的管辖范围内，或不能负责该项目',
+    en: 'this cadre is outside your scope or cannot serve this project',
+  },
+  not_owner: {
+    'zh-CN': '只有责任人或督办人员可以报告进展',
+    en: 'only the owner or supervising staff can report progress',
+  },
   self_lockout: {
     'zh-CN': '不能停用自己或撤销自己的管理员角色',
     en: 'you cannot disable yourself or drop your own admin role',

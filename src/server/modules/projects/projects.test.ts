@@ -50,7 +50,8 @@ describe('GET /api/projects/:id', () => {
     let withOrg = 0;
     for (let page = 1; page <= 2; page++) {
       const items = (await get(`/api/projects?pageSize=100&page=${page}`, viewer)).json().items;
-      for (const it of items) if ((await get(`/api/projects/${it.id}`, viewer)).json().tempPartyOrg) withOrg++;
+      for (const it of items)
+        if ((await get(`/api/projects/${it.id}`, viewer)).json().tempPartyOrg) withOrg++;
     }
     expect(withOrg).toBe(95);
   });

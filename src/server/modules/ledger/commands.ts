@@ -1,0 +1,180 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type {
+  CreateLedgerItemBody,
+  CreateMeetingBody,
+  LedgerItem,
+  ProgressBody,
+} from '../../../contract/ledger.js';
+import { can, inScope } from '../../../domain/access.js';
+import { cadreCanServe } from '../../../domain/projects.js';
+import type { Tx } from '../../db/client.js';
+import { cadres, ledgerItems, ledgerProgress, meetings } from '../../db/schema.js';
+import { recordAudit } from '../../platform/audit.js';
+import { type Audit, type Ctx, write } from '../../platform/context.js';
+import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { loadProject } from '../projects/queries.js';
+import { loadLedgerItem } from './queries.js';
+
+/** Add one item inside an open write: checks the deadline, the owner's scope and the project. */
+async function addItem(
+  tx: Tx,
+  ctx: Ctx,
+  audit: Audit,
+  today: string,
+  input: CreateLedgerItemBody & { meetingId?: string },
+  field = '',
+): Promise<string> {
+  if (input.deadline < today)
+    throw new AppError('VALIDATION_FAILED', { [`${field}deadline`]: 'deadline_past' });
+  const [owner] = await tx.select().from(cadres).where(eq(cadres.id, input.ownerCadreId)).limit(1);
+  const project = input.projectId ? await loadProject(tx, ctx.principal, input.projectId) : null;
+  const servesProject = project ? owner && cadreCanServe(owner.regionCode, project.regionCode) : true;
+  if (!owner || !servesProject || !(inScope(ctx.principal.prefixes, owner.regionCode) || project)) {
+    throw new AppError('VALIDATION_FAILED', { [`${field}ownerCadreId`]: 'cadre_outside_scope' });
+  }
+  const [row] = await tx
+    .insert(ledgerItems)
+    .values({
+      title: input.title,
+      ownerCadreId: owner.id,
+      deadline: input.deadline,
+      priority: input.priority,
+      projectId: project?.id ?? null,
+      meetingId: input.meetingId ?? null,
+      regionCode: project?.regionCode ?? owner.regionCode,
+      createdBy: ctx.principal.userId,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  await audit({
+    action: 'ledger.create',
+    entityType: 'ledger_item',
+    entityId: row.id,
+    regionCode: row.regionCode,
+    after: row,
+  });
+  return row.id;
+}
+
+export async function createLedgerItem(
+  ctx: Ctx,
+  input: CreateLedgerItemBody,
+  today: string,
+): Promise<LedgerItem> {
+  const id = await write(ctx.db, ctx.actor, (tx, audit) => addItem(tx, ctx, audit, today, input));
+  const item = await loadLedgerItem(ctx.db, id, today);
+  if (!item) throw notFound();
+  return item;
+}
+
+/** A meeting and its decisions, each decision a ledger item, in one transaction. */
+export async function createMeeting(ctx: Ctx, input: CreateMeetingBody, today: string) {
+  const { meetingId, ids } = await write(ctx.db, ctx.actor, async (tx, audit) => {
+    const project = input.projectId ? await loadProject(tx, ctx.principal, input.projectId) : null;
+    const [meeting] = await tx
+      .insert(meetings)
+      .values({
+        kind: input.kind,
+        title: input.title,
+        heldOn: input.heldOn,
+        attendees: input.attendees,
+        problems: input.problems ?? null,
+        projectId: project?.id ?? null,
+        regionCode: project?.regionCode ?? ctx.principal.scopeRegions[0] ?? '410203',
+        createdBy: ctx.principal.userId,
+      })
+      .returning();
+    if (!meeting) throw new Error('insert returned nothing');
+    await audit({
+      action: 'meeting.create',
+      entityType: 'meeting',
+      entityId: meeting.id,
+      regionCode: meeting.regionCode,
+      after: meeting,
+    });
+    const ids: string[] = [];
+    for (const [i, d] of input.decisions.entries()) {
+      ids.push(
+        await addItem(
+          tx,
+          ctx,
+          audit,
+          today,
+          { ...d, projectId: project?.id, meetingId: meeting.id },
+          `decisions.${i}.`,
+        ),
+      );
+    }
+    return { meetingId: meeting.id, ids };
+  });
+  const items = [];
+  for (const id of ids) {
+    const item = await loadLedgerItem(ctx.db, id, today);
+    if (item) items.push(item);
+  }
+  return {
+    id: meetingId,
+    kind: input.kind,
+    title: input.title,
+    heldOn: input.heldOn,
+    attendees: input.attendees,
+    problems: input.problems ?? null,
+    items,
+  };
+}
+
+/** The owner (or supervising staff in scope) reports progress; a stale version is refused. */
+export async function reportProgress(
+  ctx: Ctx,
+  id: string,
+  input: ProgressBody,
+  today: string,
+): Promise<LedgerItem> {
+  const [row] = await ctx.db
+    .select({ item: ledgerItems, ownerUser: cadres.userId })
+    .from(ledgerItems)
+    .innerJoin(cadres, eq(cadres.id, ledgerItems.ownerCadreId))
+    .where(eq(ledgerItems.id, id))
+    .limit(1);
+  const isOwner = row?.ownerUser === ctx.principal.userId;
+  const visible = row && inScope(ctx.principal.prefixes, row.item.regionCode);
+  if (!row || !(isOwner || visible)) throw notFound();
+  if (!isOwner && !can(ctx.principal.role, 'ledger.write')) {
+    await recordAudit(ctx.db, ctx.actor, {
+      action: 'access.denied',
+      outcome: 'denied',
+      after: { reason: 'not_owner', item: id },
+    });
+    throw new AppError('FORBIDDEN');
+  }
+  await write(ctx.db, ctx.actor, async (tx, audit) => {
+    const closing = input.status === 'done' && row.item.status !== 'done';
+    const [updated] = await tx
+      .update(ledgerItems)
+      .set({
+        version: sql`${ledgerItems.version} + 1`,
+        ...(input.status ? { status: input.status } : {}),
+        ...(closing ? { closedAt: new Date() } : {}),
+      })
+      .where(and(eq(ledgerItems.id, id), eq(ledgerItems.version, input.version)))
+      .returning();
+    if (!updated) throw conflict();
+    await tx.insert(ledgerProgress).values({
+      itemId: id,
+      note: input.note,
+      evidence: input.evidence ?? null,
+      createdBy: ctx.principal.userId,
+    });
+    await audit({
+      action: closing ? 'ledger.close' : 'ledger.progress',
+      entityType: 'ledger_item',
+      entityId: id,
+      regionCode: updated.regionCode,
+      before: { status: row.item.status, version: row.item.version },
+      after: { status: updated.status, version: updated.version, note: input.note },
+    });
+  });
+  const item = await loadLedgerItem(ctx.db, id, today);
+  if (!item) throw notFound();
+  return item;
+}

@@ -1,0 +1,196 @@
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { districtToday, escalation } from '../../../domain/ledger.js';
+import { cadres, ledgerItems, meetings } from '../../db/schema.js';
+import { buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
+import { escalationSql } from './queries.js';
+
+let t: TestApp;
+let hq: Session;
+let viewer: Session;
+let tieta: Session;
+let tietaCadre: { id: string; name: string; superiorId: string | null };
+let qingpingCadre: { id: string };
+const today = districtToday();
+const inDays = (n: number) =>
+  new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+const post = (url: string, payload: unknown, s: Session) =>
+  t.app.inject({ method: 'POST', url, payload: payload as object, headers: s.headers });
+const get = (url: string, s: Session) => t.app.inject({ method: 'GET', url, headers: s.headers });
+
+beforeAll(async () => {
+  t = await testApp();
+  const h = await buildUser(t.database, 'hq');
+  hq = await login(t.app, h.username, h.password);
+  const v = await buildUser(t.database, 'viewer');
+  viewer = await login(t.app, v.username, v.password);
+  const s = await buildUser(t.database, 'subdistrict', ['410203002']);
+  tieta = await login(t.app, s.username, s.password);
+  const [c] = await t.database.db
+    .select({ id: cadres.id, name: cadres.name, superiorId: cadres.superiorId })
+    .from(cadres)
+    .where(sql`${cadres.regionCode} = '410203002' AND ${cadres.level} = 'other'`)
+    .limit(1);
+  const [q] = await t.database.db
+    .select({ id: cadres.id })
+    .from(cadres)
+    .where(eq(cadres.regionCode, '410203001'))
+    .limit(1);
+  if (!c || !q) throw new Error('demo cadres missing');
+  tietaCadre = c;
+  qingpingCadre = q;
+});
+
+const item = (over: Record<string, unknown> = {}) => ({
+  title: '东棚板社区雨污分流管网接驳',
+  ownerCadreId: tietaCadre.id,
+  deadline: inDays(10),
+  ...over,
+});
+
+describe('POST /api/ledger', () => {
+  it('401 without a session, 403 for a read-only role', async () => {
+    expect((await t.app.inject({ method: 'POST', url: '/api/ledger', payload: item() })).statusCode).toBe(
+      401,
+    );
+    expect((await post('/api/ledger', item(), viewer)).statusCode).toBe(403);
+  });
+
+  it.each([
+    ['a deadline in the past', { deadline: '2020-01-01' }, 'deadline'],
+    ['a date that is not one', { deadline: '2024-13-40' }, 'deadline'],
+    ['an unknown field', { urgent: true }, 'urgent'],
+    ['an empty title', { title: '  ' }, 'title'],
+  ])('400 for %s, naming the field', async (_name, over, field) => {
+    const res = await post('/api/ledger', item(over), hq);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toHaveProperty([field]);
+  });
+
+  it('400 for a cadre outside the caller’s scope', async () => {
+    const res = await post('/api/ledger', item({ ownerCadreId: qingpingCadre.id }), tieta);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toHaveProperty('ownerCadreId');
+  });
+
+  it('creates an item, not escalated while the deadline is far', async () => {
+    const res = await post('/api/ledger', item(), tieta);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ status: 'open', escalation: 'none', owner: { id: tietaCadre.id } });
+  });
+});
+
+describe('meetings', () => {
+  it('turns each decision into a ledger item in one step', async () => {
+    const res = await post(
+      '/api/meetings',
+      {
+        kind: 'onsite',
+        title: '铁塔街道现场办公会',
+        heldOn: today,
+        attendees: ['指挥部', '铁塔街道'],
+        problems: '管网接驳滞后',
+        decisions: [
+          item({ title: '三日内完成接驳方案' }),
+          item({ title: '协调自来水公司进场', deadline: inDays(5) }),
+        ],
+      },
+      hq,
+    );
+    expect(res.statusCode).toBe(201);
+    expect(res.json().items.map((i: { meetingId: string }) => i.meetingId)).toEqual([
+      res.json().id,
+      res.json().id,
+    ]);
+  });
+
+  it('writes nothing when one decision is invalid', async () => {
+    const before = (await t.database.db.select().from(meetings)).length;
+    const res = await post(
+      '/api/meetings',
+      {
+        kind: 'progress',
+        title: '周例会',
+        heldOn: today,
+        decisions: [item(), item({ deadline: '2001-01-01' })],
+      },
+      hq,
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toHaveProperty(['decisions.1.deadline']);
+    expect(await t.database.db.select().from(meetings)).toHaveLength(before);
+  });
+});
+
+describe('my ledger and progress', () => {
+  it('the owner sees their item and reports progress; a stale report is refused', async () => {
+    const owner = await buildUser(t.database, 'community', ['410203002']);
+    await t.database.db.update(cadres).set({ userId: owner.id }).where(eq(cadres.id, tietaCadre.id));
+    const s = await login(t.app, owner.username, owner.password);
+    const mine = (await get('/api/ledger/mine', s)).json();
+    expect(mine.total).toBeGreaterThan(0);
+    const first = mine.items[0];
+    const ok = await post(
+      `/api/ledger/${first.id}/progress`,
+      { version: first.version, note: '已完成管线探测' },
+      s,
+    );
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().lastProgress.note).toBe('已完成管线探测');
+    const stale = await post(
+      `/api/ledger/${first.id}/progress`,
+      { version: first.version, note: '重复提交' },
+      s,
+    );
+    expect(stale.statusCode).toBe(409);
+    const done = await post(
+      `/api/ledger/${first.id}/progress`,
+      { version: ok.json().version, note: '已接驳', status: 'done' },
+      s,
+    );
+    expect(done.json()).toMatchObject({ status: 'done', escalation: 'none' });
+  });
+
+  it('someone who neither owns nor supervises the item cannot report on it', async () => {
+    const any = (await get('/api/ledger?status=open&pageSize=1', hq)).json().items[0];
+    const res = await post(`/api/ledger/${any.id}/progress`, { version: any.version, note: '越权' }, viewer);
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('escalation on the board', () => {
+  it('shows an overdue item escalated to the owner’s superior, overdue first', async () => {
+    const [late] = await t.database.db
+      .insert(ledgerItems)
+      .values({
+        title: '楼道修缮验收',
+        ownerCadreId: tietaCadre.id,
+        deadline: inDays(-2),
+        regionCode: '410203002',
+      })
+      .returning();
+    const overdue = (await get('/api/ledger?escalation=overdue', hq)).json();
+    const found = overdue.items.find((i: { id: string }) => i.id === late?.id);
+    const [boss] = await t.database.db
+      .select()
+      .from(cadres)
+      .where(eq(cadres.id, tietaCadre.superiorId ?? ''));
+    expect(found).toMatchObject({ escalation: 'overdue', escalatedTo: boss?.name });
+    const board = (await get('/api/ledger/board', hq)).json();
+    expect(board.bySubdistrict[0]).toMatchObject({ regionCode: '410203002', name: '铁塔街道' });
+    expect(board.bySubdistrict[0].overdue).toBeGreaterThan(0);
+    const list = (await get('/api/ledger?status=open', hq)).json().items;
+    expect(list[0].escalation).toBe('overdue');
+  });
+
+  it('computes escalation in SQL exactly as the domain rule does', async () => {
+    for (const offset of [-9, -8, -7, -1, 0, 1, 3, 4, 30]) {
+      const deadline = inDays(offset);
+      const [row] = await t.database.db
+        .select({ level: escalationSql(today) })
+        .from(sql`(SELECT ${deadline}::date AS deadline, 'open' AS status) AS ledger_items`);
+      expect(row?.level, `deadline ${deadline}`).toBe(escalation({ status: 'open', deadline }, today));
+    }
+  });
+});

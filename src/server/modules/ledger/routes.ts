@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { api } from '../../../contract/api.js';
+import { districtToday } from '../../../domain/ledger.js';
+import { type Deps, route } from '../../platform/http.js';
+import { createLedgerItem, createMeeting, reportProgress } from './commands.js';
+import { ledgerBoard, listLedger } from './queries.js';
+
+export function supervisionRoutes(app: FastifyInstance, deps: Deps) {
+  const read = { action: 'ledger.read' } as const;
+  const writeAction = { action: 'ledger.write' } as const;
+  route(app, deps, api.listLedger, read, async (ctx, { query }) =>
+    listLedger(ctx.db, ctx.principal, query, districtToday()),
+  );
+  route(app, deps, api.myLedger, read, async (ctx, { query }) =>
+    listLedger(ctx.db, ctx.principal, query, districtToday(), ctx.principal.userId),
+  );
+  route(app, deps, api.ledgerBoard, read, async (ctx) => ledgerBoard(ctx.db, ctx.principal, districtToday()));
+  route(app, deps, api.createLedgerItem, writeAction, async (ctx, { body }) =>
+    createLedgerItem(ctx, body, districtToday()),
+  );
+  route(app, deps, api.reportProgress, read, async (ctx, { params, body }) =>
+    reportProgress(ctx, params.id, body, districtToday()),
+  );
+  route(app, deps, api.createMeeting, writeAction, async (ctx, { body }) =>
+    createMeeting(ctx, body, districtToday()),
+  );
+}
