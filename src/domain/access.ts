@@ -30,7 +30,13 @@ export const actions = [
 ] as const;
 export type Action = (typeof actions)[number];
 
-const everyone: readonly Action[] = ['region.read', 'stats.read', 'inventory.read', 'project.read', 'ledger.read'];
+const everyone: readonly Action[] = [
+  'region.read',
+  'stats.read',
+  'inventory.read',
+  'project.read',
+  'ledger.read',
+];
 
 /**
  * The one table of role × action. Later areas add their actions here. Personal data goes to

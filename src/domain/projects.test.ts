@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectStatus } from './inventory.js';
-import { cadreCanServe, type ProjectFacts, transitionProblems } from './projects.js';
+import {
+  cadreCanServe,
+  defaultCatalogue,
+  missingMandatory,
+  type ProjectFacts,
+  transitionProblems,
+} from './projects.js';
 
 const complete: ProjectFacts = {
   liaisonCadreLevel: 'county',
@@ -97,5 +103,55 @@ describe('cadreCanServe', () => {
     ['410203002001', '410203002002', false],
   ])('a cadre of %s on a project in %s: %s', (cadre, project, expected) => {
     expect(cadreCanServe(cadre, project)).toBe(expected);
+  });
+});
+
+describe('missingMandatory', () => {
+  const mandatory = ['sewer', 'road', 'lighting'];
+  it.each([
+    ['all chosen', [{ code: 'sewer' }, { code: 'road' }, { code: 'lighting' }], []],
+    ['one missing', [{ code: 'sewer' }, { code: 'road' }], ['lighting']],
+    [
+      'one waived with a reason',
+      [
+        { code: 'sewer' },
+        { code: 'road' },
+        { code: 'lighting', status: 'waived', waiverReason: '已于2021年专项改造' },
+      ],
+      [],
+    ],
+    [
+      'one waived without a reason',
+      [{ code: 'sewer' }, { code: 'road' }, { code: 'lighting', status: 'waived', waiverReason: ' ' }],
+      ['lighting'],
+    ],
+    ['optional items do not count', [{ code: 'lift' }], ['sewer', 'road', 'lighting']],
+  ] as [string, { code: string; status?: string; waiverReason?: string }[], string[]][])(
+    '%s',
+    (_name, chosen, expected) => {
+      expect(
+        missingMandatory(
+          mandatory,
+          chosen.map((c) => ({
+            code: c.code,
+            status: c.status ?? 'planned',
+            waiverReason: c.waiverReason ?? null,
+          })),
+        ),
+      ).toEqual(expected);
+    },
+  );
+
+  it('the default catalogue flags exactly the district’s eight mandatory items', () => {
+    expect(defaultCatalogue.filter((c) => c.mandatory).map((c) => c.code)).toEqual([
+      'sewer',
+      'road',
+      'facade',
+      'stairwell',
+      'lighting',
+      'greening',
+      'bicycle_shed',
+      'parking',
+    ]);
   });
 });

@@ -61,3 +61,66 @@ export function transitionProblems(from: ProjectStatus, to: ProjectStatus, f: Pr
 export function cadreCanServe(cadreRegion: string, projectRegion: string): boolean {
   return projectRegion.startsWith(cadreRegion);
 }
+
+export const fundingSources = [
+  'central',
+  'provincial',
+  'city',
+  'district',
+  'residents',
+  'utilities',
+  'other',
+] as const;
+export type FundingSource = (typeof fundingSources)[number];
+
+export const itemCategories = ['basic', 'improvement', 'upgrade'] as const;
+export const projectItemStatuses = ['planned', 'in_progress', 'done', 'waived'] as const;
+
+/** The renovation catalogue every install starts with (国办发〔2020〕23号); the district's 8 mandatory items flagged. */
+export const defaultCatalogue: readonly {
+  code: string;
+  name: string;
+  category: (typeof itemCategories)[number];
+  unit: string;
+  mandatory: boolean;
+}[] = [
+  { code: 'sewer', name: '雨污管网改造', category: 'basic', unit: '米', mandatory: true },
+  { code: 'road', name: '道路硬化', category: 'basic', unit: '平方米', mandatory: true },
+  { code: 'facade', name: '立面整治', category: 'basic', unit: '平方米', mandatory: true },
+  { code: 'stairwell', name: '楼道修缮', category: 'basic', unit: '个', mandatory: true },
+  { code: 'lighting', name: '照明完善', category: 'improvement', unit: '盏', mandatory: true },
+  { code: 'greening', name: '绿化提升', category: 'improvement', unit: '平方米', mandatory: true },
+  { code: 'bicycle_shed', name: '车棚整修', category: 'improvement', unit: '个', mandatory: true },
+  { code: 'parking', name: '停车规范与增设', category: 'improvement', unit: '个', mandatory: true },
+  { code: 'water', name: '供水改造', category: 'basic', unit: '户', mandatory: false },
+  { code: 'power', name: '供电改造', category: 'basic', unit: '户', mandatory: false },
+  { code: 'gas', name: '燃气改造', category: 'basic', unit: '户', mandatory: false },
+  { code: 'heating', name: '供暖改造', category: 'basic', unit: '户', mandatory: false },
+  { code: 'fire', name: '消防设施', category: 'basic', unit: '处', mandatory: false },
+  { code: 'security', name: '安防设施', category: 'basic', unit: '处', mandatory: false },
+  { code: 'waste', name: '垃圾分类设施', category: 'basic', unit: '处', mandatory: false },
+  { code: 'overhead_lines', name: '架空线规整', category: 'basic', unit: '米', mandatory: false },
+  { code: 'roof', name: '屋面防水', category: 'basic', unit: '平方米', mandatory: false },
+  { code: 'lift', name: '加装电梯', category: 'improvement', unit: '部', mandatory: false },
+  { code: 'barrier_free', name: '无障碍与适老化设施', category: 'improvement', unit: '处', mandatory: false },
+  { code: 'charging', name: '充电设施', category: 'improvement', unit: '个', mandatory: false },
+  { code: 'parcel_boxes', name: '智能快件箱', category: 'improvement', unit: '组', mandatory: false },
+  { code: 'fitness', name: '健身设施', category: 'improvement', unit: '处', mandatory: false },
+  { code: 'property_room', name: '物业用房', category: 'improvement', unit: '平方米', mandatory: false },
+  { code: 'pocket_park', name: '口袋公园', category: 'upgrade', unit: '处', mandatory: false },
+  { code: 'service_centre', name: '社区综合服务设施', category: 'upgrade', unit: '处', mandatory: false },
+  { code: 'elderly_care', name: '居家养老服务站', category: 'upgrade', unit: '处', mandatory: false },
+  { code: 'canteen', name: '社区食堂', category: 'upgrade', unit: '处', mandatory: false },
+  { code: 'smart_security', name: '智慧安防', category: 'upgrade', unit: '套', mandatory: false },
+];
+
+/** Mandatory items neither chosen nor waived with a reason. */
+export function missingMandatory(
+  mandatoryCodes: readonly string[],
+  chosen: readonly { code: string; status: string; waiverReason: string | null }[],
+): string[] {
+  const covered = new Set(
+    chosen.filter((c) => c.status !== 'waived' || (c.waiverReason ?? '').trim() !== '').map((c) => c.code),
+  );
+  return mandatoryCodes.filter((code) => !covered.has(code));
+}

@@ -157,7 +157,7 @@ async function importCommand(config: Config, args: string[]) {
     process.stderr.write('\n');
     for (const p of report.problems) {
       console.log(
-        [p.sheet, p.row && `row ${p.row}`, p.column, p.header].filter(Boolean).join(' ') + `: ${p.message}`,
+        `${[p.sheet, p.row && `row ${p.row}`, p.column, p.header].filter(Boolean).join(' ')}: ${p.message}`,
       );
     }
     if (report.problemCount > 0) {

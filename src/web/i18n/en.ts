@@ -260,8 +260,15 @@ export const en: Messages = {
     missing: '{{count}} without coordinates',
     withoutCoordinates:
       '{{count}} compounds have no coordinates and are not shown; add longitude and latitude in the ledger and import it again.',
-    hint: 'A sketch drawn from longitude and latitude, without a base map, so it works offline. Light areas show where each subdistrict’s compounds lie (estimated from their positions, not administrative boundaries). Click a dot to open the compound; scroll or pinch to zoom, drag to pan.',
-    tilesNotShown: 'A base-map service is configured, but this page does not load map tiles yet.',
+    hint: '{{base}} Light areas show where each subdistrict’s compounds lie (estimated from their positions, not administrative boundaries). Click a dot to open the compound; scroll or pinch to zoom, drag to pan.',
+    noTilesHint:
+      'No base map is configured: compounds are drawn from their longitude and latitude only, so the map works offline.',
+    tilesHint:
+      'The base map comes from the configured map service. If all the dots are shifted against it, the ledger’s coordinates and the base map use different coordinate systems (such as WGS-84 and GCJ-02).',
+    tilesFailed:
+      'The base map tiles could not be loaded; only the compounds are shown. Ask your system administrator to check the map service.',
+    tileAttribution: 'Base map: {{host}}',
+    legend: 'Legend',
     extent: 'Compound extent',
     aria: 'Compound map: compound locations coloured by renovation status',
     empty: 'No compounds to show on the map. Change the filters, or add coordinates in the ledger.',

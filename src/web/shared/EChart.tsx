@@ -1,19 +1,9 @@
 /**
  * A small React wrapper over ECharts (core build: only the charts and components the app uses).
- * It follows its container's size, and an option may be computed from that size (the map keeps
- * equal scales on both axes that way).
+ * It follows its container's size, and an option may be computed from that size.
  */
+import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import {
-  BarChart,
-  type BarSeriesOption,
-  CustomChart,
-  type CustomSeriesOption,
-  ScatterChart,
-  type ScatterSeriesOption,
-} from 'echarts/charts';
-import {
-  type DataZoomComponentOption,
-  DataZoomInsideComponent,
   GridComponent,
   type GridComponentOption,
   LegendComponent,
@@ -26,25 +16,10 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { type CSSProperties, useEffect, useRef, useState } from 'react';
 import { currentLanguage } from '../i18n/index.js';
 
-use([
-  BarChart,
-  ScatterChart,
-  CustomChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  DataZoomInsideComponent,
-  CanvasRenderer,
-]);
+use([BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<
-  | BarSeriesOption
-  | ScatterSeriesOption
-  | CustomSeriesOption
-  | GridComponentOption
-  | TooltipComponentOption
-  | LegendComponentOption
-  | DataZoomComponentOption
+  BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
 >;
 
 export interface ChartSize {

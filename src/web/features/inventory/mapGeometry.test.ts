@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bufferedHull, convexHull, equalScaleExtent, type Point, projector } from './mapGeometry.js';
+import { bufferedHull, convexHull, type Point } from './mapGeometry.js';
 
 describe('convexHull', () => {
   it.each<[string, Point[], Point[]]>([
@@ -36,31 +36,6 @@ describe('convexHull', () => {
     ],
   ])('%s', (_, points, hull) => {
     expect(convexHull(points)).toEqual(hull);
-  });
-});
-
-describe('equalScaleExtent', () => {
-  it('gives both axes the same units per pixel and keeps every point inside', () => {
-    const points: Point[] = [
-      [0, 0],
-      [10, 2],
-    ];
-    const { x, y } = equalScaleExtent(points, 400, 200, 0);
-    expect((x[1] - x[0]) / 400).toBeCloseTo((y[1] - y[0]) / 200);
-    for (const [px, py] of points) {
-      expect(px).toBeGreaterThanOrEqual(x[0]);
-      expect(px).toBeLessThanOrEqual(x[1]);
-      expect(py).toBeGreaterThanOrEqual(y[0]);
-      expect(py).toBeLessThanOrEqual(y[1]);
-    }
-  });
-});
-
-describe('projector', () => {
-  it('shrinks longitude by the cosine of the middle latitude', () => {
-    const [x, y] = projector([60, 60])(10, 60);
-    expect(x).toBeCloseTo(5);
-    expect(y).toBe(60);
   });
 });
 

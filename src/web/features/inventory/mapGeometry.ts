@@ -1,46 +1,9 @@
 /**
- * Plane geometry for the offline compound map: a local equirectangular projection (good enough
- * across one district), axis ranges with equal scale on both axes, and convex hulls.
+ * Plane geometry for the compound map's subdistrict extents: convex hulls, grown by a margin, of
+ * points already projected onto the map's plane.
  */
 
 export type Point = readonly [number, number];
-
-/** Longitude shrinks with latitude: x = lng·cos(lat₀), y = lat, so one unit is the same distance both ways. */
-export function projector(latitudes: readonly number[]): (lng: number, lat: number) => Point {
-  const mid = latitudes.length > 0 ? (Math.min(...latitudes) + Math.max(...latitudes)) / 2 : 0;
-  const k = Math.cos((mid * Math.PI) / 180);
-  return (lng, lat) => [lng * k, lat];
-}
-
-export interface Extent {
-  x: [number, number];
-  y: [number, number];
-}
-
-/**
- * Axis ranges that show every point with the same units per pixel on both axes (so the map is
- * not stretched), centred, with a margin.
- */
-export function equalScaleExtent(
-  points: readonly Point[],
-  width: number,
-  height: number,
-  margin = 0.08,
-): Extent {
-  const xs = points.map((p) => p[0]);
-  const ys = points.map((p) => p[1]);
-  const [x0, x1] = points.length > 0 ? [Math.min(...xs), Math.max(...xs)] : [0, 1];
-  const [y0, y1] = points.length > 0 ? [Math.min(...ys), Math.max(...ys)] : [0, 1];
-  // A single point (or a straight line of them) still gets an area around it.
-  const spanX = Math.max(x1 - x0, 1e-3);
-  const spanY = Math.max(y1 - y0, 1e-3);
-  const perPixel = Math.max(spanX / Math.max(width, 1), spanY / Math.max(height, 1)) * (1 + 2 * margin);
-  const cx = (x0 + x1) / 2;
-  const cy = (y0 + y1) / 2;
-  const halfW = (perPixel * width) / 2;
-  const halfH = (perPixel * height) / 2;
-  return { x: [cx - halfW, cx + halfW], y: [cy - halfH, cy + halfH] };
-}
 
 const cross = (o: Point, a: Point, b: Point) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
 
