@@ -14,6 +14,8 @@ export const User = z.object({
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
   version: z.number().int(),
+  /** The cadre record this login belongs to ("my ledger" lists that cadre's items). */
+  cadreId: z.string().nullable(),
 });
 export type User = z.infer<typeof User>;
 
@@ -41,6 +43,7 @@ export const UpdateUserBody = z.strictObject({
   role: z.enum(roles).optional(),
   scopeRegions: scopeRegions.optional(),
   disabled: z.boolean().optional(),
+  cadreId: z.uuid().nullable().optional(),
 });
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
 

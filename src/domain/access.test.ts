@@ -20,6 +20,11 @@ describe('can (role × action)', () => {
     ['hq', 'household.personal', false],
     ['hq', 'inventory.write', true],
     ['contractor', 'inventory.write', false],
+    ['viewer', 'project.write', false],
+    ['hq', 'project.write', true],
+    ['subdistrict', 'ledger.write', true],
+    ['community', 'ledger.write', false],
+    ['viewer', 'ledger.read', true],
   ];
   it.each(cases)('%s may %s: %s', (role, action, expected) => {
     expect(can(role, action)).toBe(expected);

@@ -24,6 +24,8 @@ export const actions = [
   /** see owners' names, phones and ID numbers unmasked, and export them */
   'household.personal',
   'project.read',
+  /** start projects, name their accountability, move them through the lifecycle */
+  'project.write',
   'ledger.read',
   /** add ledger items and record meetings */
   'ledger.write',
@@ -45,8 +47,8 @@ const everyone: readonly Action[] = [
  */
 export const permissions: Record<Role, readonly Action[]> = {
   admin: [...everyone, 'user.manage', 'audit.read'],
-  hq: [...everyone, 'inventory.write', 'ledger.write'],
-  subdistrict: [...everyone, 'inventory.write', 'household.personal', 'ledger.write'],
+  hq: [...everyone, 'inventory.write', 'project.write', 'ledger.write'],
+  subdistrict: [...everyone, 'inventory.write', 'household.personal', 'project.write', 'ledger.write'],
   community: [...everyone, 'inventory.write', 'household.personal'],
   contractor: [...everyone],
   supervisor: [...everyone],

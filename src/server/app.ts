@@ -16,6 +16,7 @@ import { resolveSession, sessionCookie } from './modules/auth/sessions.js';
 import { ledgerRoutes } from './modules/compounds/ledger-routes.js';
 import { compoundRoutes } from './modules/compounds/routes.js';
 import { supervisionRoutes } from './modules/ledger/routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
@@ -37,6 +38,7 @@ const modules: ((app: FastifyInstance, deps: Deps & { kind: Database['kind'] }) 
   projectRoutes,
   organisationRoutes,
   supervisionRoutes,
+  notificationRoutes,
   statsRoutes,
   userRoutes,
   auditRoutes,

@@ -435,3 +435,75 @@ export const ledgerProgress = pgTable(
   },
   (t) => [index('ledger_progress_item_idx').on(t.itemId, t.createdAt)],
 );
+
+// ── What gets renovated (改造内容) and how it is paid for (资金整合) ─────────────────────────
+
+/** The editable catalogue of renovation items (国办发〔2020〕23号 categories; the district's 8 mandatory ones flagged). */
+export const catalogueItems = pgTable('catalogue_items', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  category: text('category').notNull(),
+  unit: text('unit').notNull(),
+  mandatory: boolean('mandatory').notNull().default(false),
+  sort: integer('sort').notNull().default(0),
+});
+
+/** An item chosen for a project, or a mandatory item waived with a recorded reason. */
+export const projectItems = pgTable(
+  'project_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    catalogueItemId: uuid('catalogue_item_id')
+      .notNull()
+      .references(() => catalogueItems.id),
+    quantity: numeric('quantity', { precision: 14, scale: 2, mode: 'number' }),
+    /** 万元 */
+    budget: numeric('budget', { precision: 14, scale: 2, mode: 'number' }),
+    progress: integer('progress').notNull().default(0),
+    status: text('status').notNull().default('planned'),
+    waiverReason: text('waiver_reason'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('project_items_uq').on(t.projectId, t.catalogueItemId)],
+);
+
+/** Planned, received and spent money per source for one project (万元). */
+export const projectFunding = pgTable(
+  'project_funding',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    source: text('source').notNull(),
+    planned: numeric('planned', { precision: 14, scale: 2, mode: 'number' }).notNull().default(0),
+    received: numeric('received', { precision: 14, scale: 2, mode: 'number' }).notNull().default(0),
+    spent: numeric('spent', { precision: 14, scale: 2, mode: 'number' }).notNull().default(0),
+  },
+  (t) => [uniqueIndex('project_funding_uq').on(t.projectId, t.source)],
+);
+
+/** In-app notifications (assignment, due soon, overdue, status changes); other channels later. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    link: text('link'),
+    /** What it is about, so the same reminder is not sent twice. */
+    subject: text('subject'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    readAt: ts('read_at'),
+  },
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    uniqueIndex('notifications_user_kind_subject_uq').on(t.userId, t.kind, t.subject),
+  ],
+);

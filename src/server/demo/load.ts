@@ -15,6 +15,7 @@ import { write } from '../platform/context.js';
 import { generateDemoDistrict } from './district.js';
 import { demoFigures } from './figures.js';
 import { loadDemoOrganisation } from './organisation.js';
+import { loadDemoProjects } from './projects.js';
 
 /** Kaifeng's Shunhe Hui district and its township-level units, with their division codes. */
 export const shunheRegions = [
@@ -135,6 +136,7 @@ export async function loadDemoDistrict(database: Database): Promise<boolean> {
       )
       .returning({ id: projects.id, regionCode: projects.regionCode });
     await loadDemoOrganisation(tx, projectRows);
+    await loadDemoProjects(tx);
     await audit({
       action: 'seed.demo',
       entityType: 'district',

@@ -19,6 +19,7 @@ import {
   units,
 } from '../db/schema.js';
 import { demoSubdistricts, organisationFigures as f } from './figures.js';
+import { reservedPartyOrgs } from './projects.js';
 
 const departmentNames = [
   '区委组织部',
@@ -182,9 +183,10 @@ export async function loadDemoOrganisation(
     .insert(firstSecretaries)
     .values(streets.map((code, i) => ({ regionCode: code, cadreId: counties[i]?.id ?? '' })));
 
-  const bodies = (kind: string, count: number, label: string, attach: boolean) =>
+  // The last `reserved` temporary party organisations are left for the 2023 batch (demo/projects.ts).
+  const bodies = (kind: string, count: number, label: string, attach: boolean, reserved = 0) =>
     Array.from({ length: count }, (_, i) => {
-      const project = attach ? projects[i % projects.length] : undefined;
+      const project = attach && i < count - reserved ? projects[i % projects.length] : undefined;
       return {
         kind,
         name: `示例·${label}${i + 1}`,
@@ -194,7 +196,7 @@ export async function loadDemoOrganisation(
       };
     });
   const all = [
-    ...bodies('temp_party_org', f.tempPartyOrgs, '临时党支部', true),
+    ...bodies('temp_party_org', f.tempPartyOrgs, '临时党支部', true, reservedPartyOrgs),
     ...bodies('commando_team', f.commandoTeams, '党员突击队', true),
     ...bodies('vanguard_post', f.vanguardPosts, '党员先锋岗', false),
     ...bodies('co_building_unit', f.coBuildingUnits, '共建单位', false),

@@ -12,6 +12,7 @@ import { cadres, ledgerItems, ledgerProgress, meetings } from '../../db/schema.j
 import { recordAudit } from '../../platform/audit.js';
 import { type Audit, type Ctx, write } from '../../platform/context.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { notify } from '../notifications/service.js';
 import { loadProject } from '../projects/queries.js';
 import { loadLedgerItem } from './queries.js';
 
@@ -52,6 +53,12 @@ async function addItem(
     entityId: row.id,
     regionCode: row.regionCode,
     after: row,
+  });
+  await notify(tx, [owner.userId], {
+    kind: 'assignment',
+    title: row.title,
+    link: '/ledger/mine',
+    subject: `ledger:${row.id}:assigned`,
   });
   return row.id;
 }

@@ -1,8 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { districtToday, escalation } from '../../../domain/ledger.js';
 import { cadres, ledgerItems, meetings } from '../../db/schema.js';
-import { buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
+import { adminPassword, buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
 import { escalationSql } from './queries.js';
 
 let t: TestApp;
@@ -126,8 +127,20 @@ describe('meetings', () => {
 describe('my ledger and progress', () => {
   it('the owner sees their item and reports progress; a stale report is refused', async () => {
     const owner = await buildUser(t.database, 'community', ['410203002']);
-    await t.database.db.update(cadres).set({ userId: owner.id }).where(eq(cadres.id, tietaCadre.id));
+    // The administrator links the login to its cadre record.
+    const admin = await login(t.app, 'admin', adminPassword);
+    const linked = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${owner.id}`,
+      payload: { version: owner.version, cadreId: tietaCadre.id },
+      headers: admin.headers,
+    });
+    expect(linked.json().cadreId).toBe(tietaCadre.id);
     const s = await login(t.app, owner.username, owner.password);
+    // Assigned from now on, they hear about it.
+    expect((await post('/api/ledger', item({ title: '补充楼栋入户核查' }), hq)).statusCode).toBe(201);
+    const bell = (await get('/api/notifications', s)).json();
+    expect(bell.items.find((n: { kind: string }) => n.kind === 'assignment')?.title).toBe('补充楼栋入户核查');
     const mine = (await get('/api/ledger/mine', s)).json();
     expect(mine.total).toBeGreaterThan(0);
     const first = mine.items[0];
@@ -178,10 +191,17 @@ describe('escalation on the board', () => {
       .where(eq(cadres.id, tietaCadre.superiorId ?? ''));
     expect(found).toMatchObject({ escalation: 'overdue', escalatedTo: boss?.name });
     const board = (await get('/api/ledger/board', hq)).json();
-    expect(board.bySubdistrict[0]).toMatchObject({ regionCode: '410203002', name: '铁塔街道' });
-    expect(board.bySubdistrict[0].overdue).toBeGreaterThan(0);
-    const list = (await get('/api/ledger?status=open', hq)).json().items;
-    expect(list[0].escalation).toBe('overdue');
+    const tietaRow = board.bySubdistrict.find((r: { regionCode: string }) => r.regionCode === '410203002');
+    expect(tietaRow).toMatchObject({ name: '铁塔街道' });
+    expect(tietaRow.overdue).toBeGreaterThan(0);
+    // the board puts the worst subdistrict first
+    const weight = (r: { seriouslyOverdue: number; overdue: number }) =>
+      r.seriouslyOverdue * 1000 + r.overdue;
+    expect(weight(board.bySubdistrict[0])).toBeGreaterThanOrEqual(weight(tietaRow));
+    const list = (await get('/api/ledger?status=open&pageSize=100', hq)).json().items;
+    const rank = { seriously_overdue: 3, overdue: 2, due_soon: 1, none: 0 } as Record<string, number>;
+    const ranks = list.map((i: { escalation: string }) => rank[i.escalation] ?? 0);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
   });
 
   it('computes escalation in SQL exactly as the domain rule does', async () => {
@@ -192,5 +212,39 @@ describe('escalation on the board', () => {
         .from(sql`(SELECT ${deadline}::date AS deadline, 'open' AS status) AS ledger_items`);
       expect(row?.level, `deadline ${deadline}`).toBe(escalation({ status: 'open', deadline }, today));
     }
+  });
+});
+
+describe('notifications and the 台账 export', () => {
+  it('raises overdue reminders once, and marks them read', async () => {
+    const owner = await buildUser(t.database, 'community', ['410203002']);
+    const [late] = await t.database.db
+      .select({ cadreId: ledgerItems.ownerCadreId })
+      .from(ledgerItems)
+      .where(
+        sql`${ledgerItems.status} = 'open' AND ${ledgerItems.deadline} < ${today}::date AND ${ledgerItems.regionCode} LIKE '410203%'`,
+      )
+      .limit(1);
+    if (!late) throw new Error('the demo has no overdue item');
+    await t.database.db.update(cadres).set({ userId: null }).where(eq(cadres.userId, owner.id));
+    await t.database.db.update(cadres).set({ userId: owner.id }).where(eq(cadres.id, late.cadreId));
+    const s = await login(t.app, owner.username, owner.password);
+    const first = (await get('/api/notifications', s)).json();
+    const overdue = first.items.filter((n: { kind: string }) => n.kind === 'overdue');
+    expect(overdue.length).toBeGreaterThan(0);
+    const again = (await get('/api/notifications', s)).json();
+    expect(again.items.filter((n: { kind: string }) => n.kind === 'overdue')).toHaveLength(overdue.length);
+    const read = await post('/api/notifications/read', { all: true }, s);
+    expect(read.json().unread).toBe(0);
+  });
+
+  it('exports the ledger in the usual 台账 columns', async () => {
+    const res = await get('/api/ledger/export?status=open', hq);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(res.rawPayload).buffer);
+    const values = wb.worksheets[0]?.getRow(2).values as unknown[];
+    expect(values.slice(1)).toEqual(['序号', '事项', '责任单位', '责任人', '完成时限', '进展情况', '状态']);
+    expect(JSON.stringify(wb.worksheets[0]?.getSheetValues())).toMatch(/逾期/);
   });
 });

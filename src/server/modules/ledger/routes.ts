@@ -1,8 +1,11 @@
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../contract/api.js';
 import { districtToday } from '../../../domain/ledger.js';
 import { type Deps, route } from '../../platform/http.js';
+import { attachment } from '../../platform/uploads.js';
 import { createLedgerItem, createMeeting, reportProgress } from './commands.js';
+import { exportSupervision } from './export.js';
 import { ledgerBoard, listLedger } from './queries.js';
 
 export function supervisionRoutes(app: FastifyInstance, deps: Deps) {
@@ -24,4 +27,16 @@ export function supervisionRoutes(app: FastifyInstance, deps: Deps) {
   route(app, deps, api.createMeeting, writeAction, async (ctx, { body }) =>
     createMeeting(ctx, body, districtToday()),
   );
+  route(app, deps, api.ledgerExport, read, async (ctx, { query, reply }) => {
+    const { page: _page, pageSize: _pageSize, ...filters } = query;
+    const today = districtToday();
+    const stream = new PassThrough();
+    void exportSupervision(ctx.db, ctx.principal, filters, today, stream).catch((err: Error) =>
+      stream.destroy(err),
+    );
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', attachment(`督办台账-${today.replaceAll('-', '')}.xlsx`))
+      .send(stream);
+  });
 }

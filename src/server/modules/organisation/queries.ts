@@ -1,9 +1,9 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CadreListQuery } from '../../../contract/projects.js';
 import type { CadreLevel } from '../../../domain/projects.js';
 import type { Db } from '../../db/client.js';
-import { cadres, units } from '../../db/schema.js';
+import { cadres, partyBodies, units } from '../../db/schema.js';
 import { scopeWhere } from '../../platform/access.js';
 import type { Principal } from '../../platform/context.js';
 import { contains, paged } from '../../platform/sql.js';
@@ -35,4 +35,35 @@ export async function listCadres(db: Db, principal: Principal, q: z.infer<typeof
     q,
   );
   return { ...page, items: page.items.map((c) => ({ ...c, level: c.level as CadreLevel })) };
+}
+
+/** Party bodies in scope; `unassigned` lists those not yet attached to a project. */
+export async function listPartyBodies(
+  db: Db,
+  principal: Principal,
+  q: { page: number; pageSize: number; kind?: string; unassigned?: 'true' | 'false' },
+) {
+  const where = and(
+    scopeWhere(principal, partyBodies.regionCode),
+    q.kind ? eq(partyBodies.kind, q.kind) : undefined,
+    q.unassigned === 'true' ? isNull(partyBodies.projectId) : undefined,
+  );
+  return paged(
+    () => db.select({ n: count() }).from(partyBodies).where(where),
+    (limit, offset) =>
+      db
+        .select({
+          id: partyBodies.id,
+          kind: partyBodies.kind,
+          name: partyBodies.name,
+          projectId: partyBodies.projectId,
+          regionCode: partyBodies.regionCode,
+        })
+        .from(partyBodies)
+        .where(where)
+        .orderBy(asc(partyBodies.kind), asc(partyBodies.name))
+        .limit(limit)
+        .offset(offset),
+    q,
+  );
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { partyBodies } from '../../db/schema.js';
 import { buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
 
 let t: TestApp;
@@ -21,10 +22,12 @@ describe('GET /api/projects', () => {
     expect((await get('/api/projects?status=finished', viewer)).statusCode).toBe(400);
   });
 
-  it('lists the 135 renovations of 2019–2022, by year', async () => {
-    expect((await get('/api/projects', viewer)).json().total).toBe(135);
-    expect((await get('/api/projects?year=2021', viewer)).json().total).toBe(35);
+  it('lists the 135 completed renovations of 2019–2022 and the 2023 batch under way', async () => {
     expect((await get('/api/projects?status=handed_over&pageSize=1', viewer)).json().total).toBe(135);
+    expect((await get('/api/projects?year=2021', viewer)).json().total).toBe(35);
+    const batch = (await get('/api/projects?year=2023&pageSize=100', viewer)).json();
+    expect(batch.total).toBeGreaterThan(0);
+    expect(batch.items.some((p: { status: string }) => p.status === 'under_construction')).toBe(true);
   });
 
   it('keeps a subdistrict to its own projects, and 404 for another’s', async () => {
@@ -38,7 +41,7 @@ describe('GET /api/projects', () => {
 
 describe('GET /api/projects/:id', () => {
   it('names the accountable people: a county-level liaison, a section-level cadre in charge, a work group', async () => {
-    const first = (await get('/api/projects?pageSize=1', viewer)).json().items[0];
+    const first = (await get('/api/projects?status=handed_over&pageSize=1', viewer)).json().items[0];
     const p = (await get(`/api/projects/${first.id}`, viewer)).json();
     expect(p.liaisonCadre.level).toBe('county');
     expect(p.cadreInCharge.level).toBe('section');
@@ -65,5 +68,169 @@ describe('GET /api/cadres', () => {
     expect(JSON.stringify(county)).not.toMatch(/139\d{8}/);
     const mine = (await get('/api/cadres?pageSize=100', tieta)).json();
     expect(mine.items.every((c: { regionCode: string }) => c.regionCode.startsWith('410203002'))).toBe(true);
+  });
+});
+
+describe('running a project: create, name the accountable, items, funding, step by step', () => {
+  let hq: Session;
+  let project: { id: string; version: number };
+  const send = (method: 'POST' | 'PUT', url: string, payload: unknown, s: Session = hq) =>
+    t.app.inject({ method, url, payload: payload as object, headers: s.headers });
+
+  beforeAll(async () => {
+    const h = await buildUser(t.database, 'hq');
+    hq = await login(t.app, h.username, h.password);
+    // The demo's 95 organisations are all in use; the new project forms its own.
+    await t.database.db
+      .insert(partyBodies)
+      .values({ kind: 'temp_party_org', name: '测试·临时党支部', regionCode: '410203002' });
+  });
+
+  it('403 for a read-only role, 400 for a compound that does not exist', async () => {
+    const compound = (
+      await get('/api/compounds?old=true&status=not_planned&region=410203002&pageSize=1', hq)
+    ).json().items[0];
+    expect(
+      (await send('POST', '/api/projects', { compoundId: compound.id, year: 2024 }, viewer)).statusCode,
+    ).toBe(403);
+    const missing = await send('POST', '/api/projects', {
+      compoundId: '00000000-0000-4000-8000-000000000000',
+      year: 2024,
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.fields).toHaveProperty('compoundId');
+  });
+
+  it('creates a 2024 project, and refuses a second one for the same compound and year', async () => {
+    const compound = (
+      await get('/api/compounds?old=true&status=not_planned&region=410203002&pageSize=1', hq)
+    ).json().items[0];
+    const res = await send('POST', '/api/projects', { compoundId: compound.id, year: 2024 });
+    expect(res.statusCode).toBe(201);
+    project = res.json();
+    expect(res.json()).toMatchObject({ status: 'planned', nextStatus: 'consulting', nextStepProblems: [] });
+    const again = await send('POST', '/api/projects', { compoundId: compound.id, year: 2024 });
+    expect(again.json().error.fields).toHaveProperty('year');
+  });
+
+  it('will not start construction until all five accountability pieces are there', async () => {
+    for (const to of ['consulting', 'designed', 'tendered']) {
+      const res = await send('POST', `/api/projects/${project.id}/transition`, {
+        version: project.version,
+        to,
+      });
+      expect(res.statusCode).toBe(200);
+      project = res.json();
+    }
+    expect(project).toMatchObject({ status: 'tendered', nextStatus: 'under_construction' });
+    const reasons = (project as unknown as { nextStepProblems: { reason: string }[] }).nextStepProblems.map(
+      (p) => p.reason,
+    );
+    expect(reasons).toEqual([
+      'liaison_cadre_missing',
+      'cadre_in_charge_missing',
+      'temp_party_org_missing',
+      'work_group_empty',
+      'ledger_empty',
+    ]);
+    const blocked = await send('POST', `/api/projects/${project.id}/transition`, {
+      version: project.version,
+      to: 'under_construction',
+    });
+    expect(blocked.statusCode).toBe(400);
+    expect(blocked.json().error.fields.to).toMatch(/联系县级干部/);
+  });
+
+  it('checks levels, scope and versions when naming the accountable', async () => {
+    const county = (await get('/api/cadres?level=county&pageSize=1', hq)).json().items[0];
+    const section = (await get('/api/cadres?level=section&q=&pageSize=100', tieta)).json().items[0];
+    const other = (await get('/api/cadres?level=other&pageSize=100', tieta)).json().items.slice(0, 2);
+    const elsewhere = (await get('/api/cadres?level=section&pageSize=100', hq))
+      .json()
+      .items.find((c: { regionCode: string }) => c.regionCode === '410203001');
+    const org = (await get('/api/party-bodies?kind=temp_party_org&unassigned=true&pageSize=1', hq)).json()
+      .items[0];
+    const body = {
+      version: project.version,
+      liaisonCadreId: county.id,
+      cadreInChargeId: section.id,
+      tempPartyOrgId: org.id,
+      workGroup: other.map((c: { id: string }) => c.id),
+    };
+    const wrongLevel = await send('PUT', `/api/projects/${project.id}/accountability`, {
+      ...body,
+      liaisonCadreId: section.id,
+    });
+    expect(wrongLevel.json().error.fields).toHaveProperty('liaisonCadreId');
+    const outside = await send('PUT', `/api/projects/${project.id}/accountability`, {
+      ...body,
+      cadreInChargeId: elsewhere.id,
+    });
+    expect(outside.json().error.fields).toHaveProperty('cadreInChargeId');
+    const ok = await send('PUT', `/api/projects/${project.id}/accountability`, body);
+    expect(ok.statusCode).toBe(200);
+    const stale = await send('PUT', `/api/projects/${project.id}/accountability`, body);
+    expect(stale.statusCode).toBe(409);
+    project = ok.json();
+    expect(ok.json().tempPartyOrg.id).toBe(org.id);
+    expect(ok.json().nextStepProblems.map((p: { reason: string }) => p.reason)).toEqual(['ledger_empty']);
+  });
+
+  it('starts construction once the ledger has an item, and refuses acceptance until the mandatory items are in', async () => {
+    const owner = (await get('/api/projects/' + project.id, hq)).json().cadreInCharge;
+    const deadline = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    expect(
+      (
+        await send('POST', '/api/ledger', {
+          title: '施工单位进场',
+          ownerCadreId: owner.id,
+          deadline,
+          projectId: project.id,
+        })
+      ).statusCode,
+    ).toBe(201);
+    project = (await get(`/api/projects/${project.id}`, hq)).json();
+    const started = await send('POST', `/api/projects/${project.id}/transition`, {
+      version: project.version,
+      to: 'under_construction',
+    });
+    expect(started.statusCode).toBe(200);
+    project = started.json();
+    const accept = await send('POST', `/api/projects/${project.id}/transition`, {
+      version: project.version,
+      to: 'accepted',
+    });
+    expect(accept.json().error.fields.to).toMatch(/必改/);
+    const catalogue = (await get('/api/catalogue', hq))
+      .json()
+      .items.filter((c: { mandatory: boolean }) => c.mandatory);
+    const waivedWithout = await send('PUT', `/api/projects/${project.id}/items`, {
+      version: project.version,
+      items: catalogue.map((c: { code: string }, i: number) => ({
+        catalogueCode: c.code,
+        status: i === 0 ? 'waived' : 'done',
+      })),
+    });
+    expect(waivedWithout.json().error.fields).toHaveProperty(['items.0.waiverReason']);
+    const items = await send('PUT', `/api/projects/${project.id}/items`, {
+      version: project.version,
+      items: catalogue.map((c: { code: string }, i: number) =>
+        i === 0
+          ? { catalogueCode: c.code, status: 'waived', waiverReason: '2021年已实施雨污分流专项' }
+          : { catalogueCode: c.code, status: 'done', progress: 100 },
+      ),
+    });
+    expect(items.statusCode).toBe(200);
+    const funded = await send('PUT', `/api/projects/${project.id}/funding`, {
+      version: items.json().version,
+      rows: [{ source: 'central', planned: 200, received: 150, spent: 120 }],
+    });
+    expect(funded.json().funding).toEqual([{ source: 'central', planned: 200, received: 150, spent: 120 }]);
+    const accepted = await send('POST', `/api/projects/${project.id}/transition`, {
+      version: funded.json().version,
+      to: 'accepted',
+    });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json().status).toBe('accepted');
   });
 });

@@ -1,13 +1,33 @@
 import { aliasedTable, and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { ProjectDetail, ProjectListQuery } from '../../../contract/projects.js';
 import type { ProjectStatus } from '../../../domain/inventory.js';
-import type { CadreLevel } from '../../../domain/projects.js';
+import { projectStatuses } from '../../../domain/inventory.js';
+import {
+  type CadreLevel,
+  type FundingSource,
+  missingMandatory,
+  type ProjectFacts,
+  transitionProblems,
+} from '../../../domain/projects.js';
 import type { Db, Tx } from '../../db/client.js';
-import { cadres, compounds, partyBodies, projectMembers, projects, regions } from '../../db/schema.js';
+import {
+  cadres,
+  catalogueItems,
+  compounds,
+  ledgerItems,
+  partyBodies,
+  projectFunding,
+  projectItems,
+  projectMembers,
+  projects,
+  regions,
+} from '../../db/schema.js';
 import { scopeWhere } from '../../platform/access.js';
 import type { Principal } from '../../platform/context.js';
+import type { Lang } from '../../platform/errors.js';
 import { notFound } from '../../platform/errors.js';
 import { contains, paged } from '../../platform/sql.js';
+import { unmetMessage } from './messages.js';
 
 const subdistrict = aliasedTable(regions, 'subdistrict');
 
@@ -64,8 +84,79 @@ export async function loadProject(db: Db | Tx, principal: Principal, id: string)
 
 const person = (c: { id: string; name: string; level: string }) => ({ ...c, level: c.level as CadreLevel });
 
-/** One project with its named accountability. */
-export async function projectDetail(db: Db, principal: Principal, id: string): Promise<ProjectDetail> {
+/** A project's items with their catalogue entries, in catalogue order. */
+async function itemsOf(db: Db | Tx, projectId: string) {
+  const rows = await db
+    .select({
+      catalogueCode: catalogueItems.code,
+      name: catalogueItems.name,
+      category: catalogueItems.category,
+      unit: catalogueItems.unit,
+      mandatory: catalogueItems.mandatory,
+      quantity: projectItems.quantity,
+      budget: projectItems.budget,
+      progress: projectItems.progress,
+      status: projectItems.status,
+      waiverReason: projectItems.waiverReason,
+    })
+    .from(projectItems)
+    .innerJoin(catalogueItems, eq(catalogueItems.id, projectItems.catalogueItemId))
+    .where(eq(projectItems.projectId, projectId))
+    .orderBy(asc(catalogueItems.sort));
+  return rows.map((r) => ({
+    ...r,
+    category: r.category as ProjectDetail['items'][number]['category'],
+    status: r.status as ProjectDetail['items'][number]['status'],
+  }));
+}
+
+/** What the lifecycle rules need to know about one project. */
+export async function projectFacts(
+  db: Db | Tx,
+  project: typeof projects.$inferSelect,
+): Promise<ProjectFacts> {
+  const named = await db
+    .select({ id: cadres.id, level: cadres.level })
+    .from(cadres)
+    .where(inArray(cadres.id, [project.liaisonCadreId ?? project.id, project.cadreInChargeId ?? project.id]));
+  const levelOf = (id: string | null) =>
+    (named.find((n) => n.id === id)?.level as CadreLevel | undefined) ?? null;
+  const [members] = await db
+    .select({ n: count() })
+    .from(projectMembers)
+    .where(eq(projectMembers.projectId, project.id));
+  const [ledger] = await db
+    .select({ n: count() })
+    .from(ledgerItems)
+    .where(eq(ledgerItems.projectId, project.id));
+  const mandatory = await db
+    .select({ code: catalogueItems.code })
+    .from(catalogueItems)
+    .where(eq(catalogueItems.mandatory, true));
+  const chosen = await itemsOf(db, project.id);
+  return {
+    liaisonCadreLevel: levelOf(project.liaisonCadreId),
+    cadreInChargeLevel: levelOf(project.cadreInChargeId),
+    hasTempPartyOrg: project.tempPartyOrgId !== null,
+    workGroupSize: members?.n ?? 0,
+    ledgerItems: ledger?.n ?? 0,
+    missingMandatoryItems: missingMandatory(
+      mandatory.map((m) => m.code),
+      chosen.map((c) => ({ code: c.catalogueCode, status: c.status, waiverReason: c.waiverReason })),
+    ),
+  };
+}
+
+export const nextStatusOf = (status: ProjectStatus): ProjectStatus | null =>
+  projectStatuses[projectStatuses.indexOf(status) + 1] ?? null;
+
+/** One project with its named accountability, items, funding and what blocks its next step. */
+export async function projectDetail(
+  db: Db,
+  principal: Principal,
+  id: string,
+  lang: Lang,
+): Promise<ProjectDetail> {
   const project = await loadProject(db, principal, id);
   const [head] = await db
     .select(summary)
@@ -101,11 +192,34 @@ export async function projectDetail(db: Db, principal: Principal, id: string): P
         .from(partyBodies)
         .where(eq(partyBodies.id, project.tempPartyOrgId))
     : [];
+  const funding = await db
+    .select({
+      source: projectFunding.source,
+      planned: projectFunding.planned,
+      received: projectFunding.received,
+      spent: projectFunding.spent,
+    })
+    .from(projectFunding)
+    .where(eq(projectFunding.projectId, id))
+    .orderBy(asc(projectFunding.source));
+  const [open] = await db
+    .select({ n: count() })
+    .from(ledgerItems)
+    .where(and(eq(ledgerItems.projectId, id), eq(ledgerItems.status, 'open')));
+  const next = nextStatusOf(project.status as ProjectStatus);
+  const problems = next
+    ? transitionProblems(project.status as ProjectStatus, next, await projectFacts(db, project))
+    : [];
   return {
     ...head,
     liaisonCadre: find(project.liaisonCadreId),
     cadreInCharge: find(project.cadreInChargeId),
     tempPartyOrg: org ?? null,
     workGroup: workGroup.map(person),
+    items: await itemsOf(db, id),
+    funding: funding.map((f) => ({ ...f, source: f.source as FundingSource })),
+    openLedgerItems: open?.n ?? 0,
+    nextStatus: next,
+    nextStepProblems: problems.map((p) => ({ reason: p.reason, message: unmetMessage(p, lang) })),
   };
 }

@@ -2,13 +2,13 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { CreateUserBody, ResetPasswordBody, UpdateUserBody, User } from '../../../contract/users.js';
 import { inScope, type Role, scopeProblem } from '../../../domain/access.js';
 import type { Db, Tx } from '../../db/client.js';
-import { regions, users } from '../../db/schema.js';
+import { cadres, regions, users } from '../../db/schema.js';
 import type { Actor } from '../../platform/audit.js';
 import { type Ctx, write } from '../../platform/context.js';
 import { AppError, conflict } from '../../platform/errors.js';
 import { assertPasswordAcceptable, hashPassword } from '../../platform/passwords.js';
 import { endSessionsOf } from '../auth/sessions.js';
-import { loadUser, presentUser } from './queries.js';
+import { cadreIdOf, loadUser, presentUser } from './queries.js';
 
 const codeLengths = [12, 9, 6, 4, 2];
 
@@ -80,6 +80,19 @@ export async function createUser(
   });
 }
 
+/** Make `cadreId` (or nobody) the cadre record of user `id`; a cadre belongs to one login at most. */
+async function linkCadre(tx: Tx, ctx: Ctx, id: string, cadreId: string | null) {
+  await tx.update(cadres).set({ userId: null }).where(eq(cadres.userId, id));
+  if (cadreId === null) return;
+  const [cadre] = await tx.select().from(cadres).where(eq(cadres.id, cadreId)).limit(1);
+  if (!cadre || !inScope(ctx.principal.prefixes, cadre.regionCode)) {
+    throw new AppError('VALIDATION_FAILED', { cadreId: 'cadre_outside_scope' });
+  }
+  if (cadre.userId !== null && cadre.userId !== id)
+    throw new AppError('VALIDATION_FAILED', { cadreId: 'taken' });
+  await tx.update(cadres).set({ userId: id }).where(eq(cadres.id, cadreId));
+}
+
 /** Versioned update: a stale `version` is refused with CONFLICT, never silently overwritten. */
 async function updateVersioned(
   tx: Tx,
@@ -115,14 +128,18 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserBody): P
     });
     // A disabled user is out at once: every session of theirs ends in this transaction.
     if (row.disabled) await endSessionsOf(tx, id);
-    const user = presentUser(row);
+    const cadreBefore = await cadreIdOf(tx, id);
+    if (input.cadreId !== undefined && input.cadreId !== cadreBefore) {
+      await linkCadre(tx, ctx, id, input.cadreId);
+    }
+    const user = presentUser(row, input.cadreId === undefined ? cadreBefore : input.cadreId);
     await audit({
       action:
         input.disabled === true ? 'user.disable' : input.disabled === false ? 'user.enable' : 'user.update',
       entityType: 'user',
       entityId: id,
       regionCode: row.regionCode,
-      before: presentUser(current),
+      before: presentUser(current, cadreBefore),
       after: user,
     });
     return user;

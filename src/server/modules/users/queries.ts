@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { User, UserListQuery } from '../../../contract/users.js';
 import type { Role } from '../../../domain/access.js';
 import type { Db, Tx } from '../../db/client.js';
-import { users } from '../../db/schema.js';
+import { cadres, users } from '../../db/schema.js';
 import { scopeWhere } from '../../platform/access.js';
 import type { Principal } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
@@ -11,7 +11,7 @@ import { contains, paged } from '../../platform/sql.js';
 type Row = typeof users.$inferSelect;
 
 /** The public shape of a user: never the password hash or the failure counters. */
-export function presentUser(r: Row): User {
+export function presentUser(r: Row, cadreId: string | null = null): User {
   return {
     id: r.id,
     username: r.username,
@@ -23,6 +23,7 @@ export function presentUser(r: Row): User {
     lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
     version: r.version,
+    cadreId,
   };
 }
 
@@ -45,10 +46,26 @@ export async function listUsers(db: Db, principal: Principal, q: UserListQuery) 
   const page = await paged(
     () => db.select({ n: count() }).from(users).where(where),
     (limit, offset) =>
-      db.select().from(users).where(where).orderBy(sorts[q.sort], asc(users.id)).limit(limit).offset(offset),
+      db
+        .select({ user: users, cadreId: cadreOfUser })
+        .from(users)
+        .where(where)
+        .orderBy(sorts[q.sort], asc(users.id))
+        .limit(limit)
+        .offset(offset),
     q,
   );
-  return { ...page, items: page.items.map(presentUser) };
+  return { ...page, items: page.items.map((r) => presentUser(r.user, r.cadreId)) };
+}
+
+const cadreOfUser = sql<
+  string | null
+>`(SELECT ${cadres.id} FROM ${cadres} WHERE ${cadres.userId} = ${users.id} LIMIT 1)`;
+
+/** The cadre a user is linked to, if any. */
+export async function cadreIdOf(db: Db | Tx, userId: string): Promise<string | null> {
+  const [row] = await db.select({ id: cadres.id }).from(cadres).where(eq(cadres.userId, userId)).limit(1);
+  return row?.id ?? null;
 }
 
 /** Load one user inside the principal's scope, or 404 (never reveal that it exists elsewhere). */

@@ -1,0 +1,105 @@
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { NotificationList, notificationKinds } from '../../../contract/notifications.js';
+import { escalation } from '../../../domain/ledger.js';
+import type { Db, Tx } from '../../db/client.js';
+import { cadres, ledgerItems, notifications } from '../../db/schema.js';
+
+type Kind = (typeof notificationKinds)[number];
+
+/**
+ * Tell users about something, inside the write that caused it. A subject is notified once per
+ * kind and user (so a reminder is not repeated). In-app only for now; other channels can read
+ * the same rows.
+ */
+export async function notify(
+  tx: Tx | Db,
+  userIds: readonly (string | null | undefined)[],
+  n: { kind: Kind; title: string; link: string | null; subject: string },
+): Promise<void> {
+  const to = [...new Set(userIds.filter((u): u is string => Boolean(u)))];
+  if (to.length === 0) return;
+  await tx
+    .insert(notifications)
+    .values(to.map((userId) => ({ userId, ...n })))
+    .onConflictDoNothing();
+}
+
+/** The users behind a set of cadres (those with a login). */
+export async function usersOfCadres(tx: Tx | Db, cadreIds: readonly (string | null)[]): Promise<string[]> {
+  const ids = cadreIds.filter((c): c is string => c !== null);
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .select({ userId: cadres.userId })
+    .from(cadres)
+    .where(and(inArray(cadres.id, ids), isNotNull(cadres.userId)));
+  return rows.map((r) => r.userId).filter((u): u is string => u !== null);
+}
+
+/**
+ * Due-soon and overdue reminders are derived, like the escalation itself: they are raised for
+ * the user's own open items when the user looks, once per item and level.
+ */
+async function raiseReminders(db: Db, userId: string, today: string): Promise<void> {
+  const open = await db
+    .select({ id: ledgerItems.id, title: ledgerItems.title, deadline: ledgerItems.deadline })
+    .from(ledgerItems)
+    .innerJoin(cadres, eq(cadres.id, ledgerItems.ownerCadreId))
+    .where(and(eq(cadres.userId, userId), eq(ledgerItems.status, 'open')));
+  for (const item of open) {
+    const level = escalation({ status: 'open', deadline: item.deadline }, today);
+    if (level === 'none') continue;
+    const kind: Kind = level === 'due_soon' ? 'due_soon' : 'overdue';
+    await notify(db, [userId], {
+      kind,
+      title: item.title,
+      link: '/ledger/mine',
+      subject: `ledger:${item.id}:${level}`,
+    });
+  }
+}
+
+export async function listNotifications(
+  db: Db,
+  userId: string,
+  today: string,
+): Promise<z.infer<typeof NotificationList>> {
+  await raiseReminders(db, userId, today);
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.createdAt))
+    .limit(50);
+  const [unread] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as Kind,
+      title: r.title,
+      link: r.link,
+      createdAt: r.createdAt.toISOString(),
+      read: r.readAt !== null,
+    })),
+    unread: unread?.n ?? 0,
+  };
+}
+
+/** Reading one's notifications is bookkeeping, like a session's last-seen time: not audited. */
+export async function markRead(db: Db, userId: string, ids: string[] | 'all'): Promise<void> {
+  await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+        ids === 'all'
+          ? undefined
+          : inArray(notifications.id, ids.length ? ids : ['00000000-0000-0000-0000-000000000000']),
+      ),
+    );
+}

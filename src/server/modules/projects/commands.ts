@@ -1,0 +1,271 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { AccountabilityBody, FundingBody, ItemsBody } from '../../../contract/projects.js';
+import type { ProjectStatus } from '../../../domain/inventory.js';
+import { cadreCanServe, transitionProblems } from '../../../domain/projects.js';
+import type { Tx } from '../../db/client.js';
+import {
+  cadres,
+  catalogueItems,
+  compounds,
+  partyBodies,
+  projectFunding,
+  projectItems,
+  projectMembers,
+  projects,
+} from '../../db/schema.js';
+import { scopeWhere } from '../../platform/access.js';
+import { type Ctx, write } from '../../platform/context.js';
+import { AppError, conflict } from '../../platform/errors.js';
+import { notify, usersOfCadres } from '../notifications/service.js';
+import { unmetMessage } from './messages.js';
+import { loadProject, projectFacts } from './queries.js';
+
+/** Bump a project's version, refusing a stale one: the caller holds an old copy. */
+async function bump(
+  tx: Tx,
+  id: string,
+  version: number,
+  changes: Partial<typeof projects.$inferInsert> = {},
+) {
+  const [row] = await tx
+    .update(projects)
+    .set({ ...changes, version: sql`${projects.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(projects.id, id), eq(projects.version, version)))
+    .returning();
+  if (!row) throw conflict();
+  return row;
+}
+
+const link = (id: string) => `/projects/${id}`;
+
+export async function createProject(ctx: Ctx, input: { compoundId: string; year: number }): Promise<string> {
+  return write(ctx.db, ctx.actor, async (tx, audit) => {
+    const [compound] = await tx
+      .select()
+      .from(compounds)
+      .where(and(eq(compounds.id, input.compoundId), scopeWhere(ctx.principal, compounds.regionCode)))
+      .limit(1);
+    if (!compound)
+      throw new AppError('VALIDATION_FAILED', { compoundId: { text: 'not found in your scope' } });
+    const [taken] = await tx
+      .select({ id: projects.id })
+      .from(projects)
+      .where(and(eq(projects.compoundId, compound.id), eq(projects.year, input.year)))
+      .limit(1);
+    if (taken) throw new AppError('VALIDATION_FAILED', { year: 'taken' });
+    const [row] = await tx
+      .insert(projects)
+      .values({
+        compoundId: compound.id,
+        regionCode: compound.regionCode,
+        year: input.year,
+        status: 'planned',
+      })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    await audit({
+      action: 'project.create',
+      entityType: 'project',
+      entityId: row.id,
+      regionCode: row.regionCode,
+      after: row,
+    });
+    return row.id;
+  });
+}
+
+/** Name the accountable people; each must be of the right level and able to serve the project's area. */
+export async function setAccountability(ctx: Ctx, id: string, input: AccountabilityBody): Promise<void> {
+  await write(ctx.db, ctx.actor, async (tx, audit) => {
+    const project = await loadProject(tx, ctx.principal, id);
+    const wanted = [input.liaisonCadreId, input.cadreInChargeId, ...input.workGroup].filter(
+      (c): c is string => c !== null,
+    );
+    const found = wanted.length ? await tx.select().from(cadres).where(inArray(cadres.id, wanted)) : [];
+    const check = (cid: string | null, field: string, level?: string) => {
+      if (cid === null) return;
+      const c = found.find((f) => f.id === cid);
+      if (!c || !cadreCanServe(c.regionCode, project.regionCode)) {
+        throw new AppError('VALIDATION_FAILED', { [field]: 'cadre_outside_scope' });
+      }
+      if (level && c.level !== level) {
+        throw new AppError('VALIDATION_FAILED', {
+          [field]: {
+            text: unmetMessage(
+              {
+                reason:
+                  level === 'county' ? 'liaison_cadre_not_county_level' : 'cadre_in_charge_not_section_level',
+              },
+              ctx.lang,
+            ),
+          },
+        });
+      }
+    };
+    check(input.liaisonCadreId, 'liaisonCadreId', 'county');
+    check(input.cadreInChargeId, 'cadreInChargeId', 'section');
+    input.workGroup.forEach((c, i) => {
+      check(c, `workGroup.${i}`);
+    });
+    if (input.tempPartyOrgId) {
+      const [org] = await tx
+        .select()
+        .from(partyBodies)
+        .where(eq(partyBodies.id, input.tempPartyOrgId))
+        .limit(1);
+      const usable =
+        org?.kind === 'temp_party_org' &&
+        (org.projectId === null || org.projectId === id) &&
+        cadreCanServe(org.regionCode.slice(0, 9), project.regionCode);
+      if (!usable)
+        throw new AppError('VALIDATION_FAILED', {
+          tempPartyOrgId: { text: 'not a free temporary party organisation here' },
+        });
+      await tx.update(partyBodies).set({ projectId: id }).where(eq(partyBodies.id, input.tempPartyOrgId));
+    }
+    const before = {
+      ...(await projectFacts(tx, project)),
+      liaisonCadreId: project.liaisonCadreId,
+      cadreInChargeId: project.cadreInChargeId,
+    };
+    const updated = await bump(tx, id, input.version, {
+      liaisonCadreId: input.liaisonCadreId,
+      cadreInChargeId: input.cadreInChargeId,
+      tempPartyOrgId: input.tempPartyOrgId,
+    });
+    await tx.delete(projectMembers).where(eq(projectMembers.projectId, id));
+    if (input.workGroup.length) {
+      await tx
+        .insert(projectMembers)
+        .values([...new Set(input.workGroup)].map((cadreId) => ({ projectId: id, cadreId })));
+    }
+    await audit({
+      action: 'project.accountability',
+      entityType: 'project',
+      entityId: id,
+      regionCode: updated.regionCode,
+      before,
+      after: input,
+    });
+    await notify(tx, await usersOfCadres(tx, wanted), {
+      kind: 'assignment',
+      title: '您已被指定为改造项目责任人',
+      link: link(id),
+      subject: `project:${id}:accountability:${updated.version}`,
+    });
+  });
+}
+
+/** One step forward, if the domain rules allow it now. */
+export async function transitionProject(
+  ctx: Ctx,
+  id: string,
+  input: { version: number; to: ProjectStatus },
+): Promise<void> {
+  await write(ctx.db, ctx.actor, async (tx, audit) => {
+    const project = await loadProject(tx, ctx.principal, id);
+    const problems = transitionProblems(
+      project.status as ProjectStatus,
+      input.to,
+      await projectFacts(tx, project),
+    );
+    if (problems.length > 0) {
+      throw new AppError('VALIDATION_FAILED', {
+        to: { text: problems.map((p) => unmetMessage(p, ctx.lang)).join('；') },
+      });
+    }
+    const updated = await bump(tx, id, input.version, { status: input.to });
+    await audit({
+      action: 'project.transition',
+      entityType: 'project',
+      entityId: id,
+      regionCode: updated.regionCode,
+      before: { status: project.status },
+      after: { status: updated.status },
+    });
+    const members = await tx
+      .select({ cadreId: projectMembers.cadreId })
+      .from(projectMembers)
+      .where(eq(projectMembers.projectId, id));
+    await notify(
+      tx,
+      await usersOfCadres(tx, [
+        project.liaisonCadreId,
+        project.cadreInChargeId,
+        ...members.map((m) => m.cadreId),
+      ]),
+      {
+        kind: 'status_change',
+        title: `改造项目进入新阶段：${input.to}`,
+        link: link(id),
+        subject: `project:${id}:status:${input.to}`,
+      },
+    );
+  });
+}
+
+/** Replace the project's items; a waived mandatory item must say why. */
+export async function setProjectItems(ctx: Ctx, id: string, input: ItemsBody): Promise<void> {
+  await write(ctx.db, ctx.actor, async (tx, audit) => {
+    const project = await loadProject(tx, ctx.principal, id);
+    const codes = input.items.map((i) => i.catalogueCode);
+    const catalogue = codes.length
+      ? await tx.select().from(catalogueItems).where(inArray(catalogueItems.code, codes))
+      : [];
+    const fields: Record<string, { text: string }> = {};
+    input.items.forEach((item, i) => {
+      if (!catalogue.some((c) => c.code === item.catalogueCode))
+        fields[`items.${i}.catalogueCode`] = { text: 'not in the catalogue' };
+      if (codes.indexOf(item.catalogueCode) !== i)
+        fields[`items.${i}.catalogueCode`] = { text: 'listed twice' };
+      if (item.status === 'waived' && !item.waiverReason)
+        fields[`items.${i}.waiverReason`] = { text: 'a waived item needs a reason' };
+    });
+    if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', fields);
+    const updated = await bump(tx, id, input.version);
+    await tx.delete(projectItems).where(eq(projectItems.projectId, id));
+    if (input.items.length) {
+      await tx.insert(projectItems).values(
+        input.items.map((item) => ({
+          projectId: id,
+          catalogueItemId: catalogue.find((c) => c.code === item.catalogueCode)?.id ?? '',
+          quantity: item.quantity,
+          budget: item.budget,
+          progress: item.progress,
+          status: item.status,
+          waiverReason: item.waiverReason,
+        })),
+      );
+    }
+    await audit({
+      action: 'project.items',
+      entityType: 'project',
+      entityId: id,
+      regionCode: project.regionCode,
+      after: input.items,
+    });
+    return updated;
+  });
+}
+
+/** Replace the project's funding rows (万元 per source). */
+export async function setProjectFunding(ctx: Ctx, id: string, input: FundingBody): Promise<void> {
+  await write(ctx.db, ctx.actor, async (tx, audit) => {
+    const project = await loadProject(tx, ctx.principal, id);
+    const sources = input.rows.map((r) => r.source);
+    const twice = sources.findIndex((s, i) => sources.indexOf(s) !== i);
+    if (twice >= 0)
+      throw new AppError('VALIDATION_FAILED', { [`rows.${twice}.source`]: { text: 'listed twice' } });
+    await bump(tx, id, input.version);
+    await tx.delete(projectFunding).where(eq(projectFunding.projectId, id));
+    if (input.rows.length)
+      await tx.insert(projectFunding).values(input.rows.map((r) => ({ ...r, projectId: id })));
+    await audit({
+      action: 'project.funding',
+      entityType: 'project',
+      entityId: id,
+      regionCode: project.regionCode,
+      after: input.rows,
+    });
+  });
+}
