@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { count } from 'drizzle-orm';
-import { defaultCatalogue } from '../domain/projects.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
-import { catalogueItems, users } from './db/schema.js';
+import { users } from './db/schema.js';
 import { loadDemoDistrict } from './demo/load.js';
+import { seedCatalogue } from './modules/projects/catalogue.js';
 import { createUser } from './modules/users/commands.js';
 import { systemActor } from './platform/audit.js';
-import { write } from './platform/context.js';
 import { generatePassword } from './platform/passwords.js';
 
 /**
@@ -44,21 +43,4 @@ export async function bootstrap(
     log(`created user "admin" with password: ${password}`);
     log(`(also written to ${file}; change it after the first login)`);
   }
-}
-
-/** Every install starts with the renovation catalogue (editable afterwards); loaded once. */
-export async function seedCatalogue(database: Database): Promise<void> {
-  const [existing] = await database.db.select({ n: count() }).from(catalogueItems);
-  if ((existing?.n ?? 0) > 0) return;
-  await write(database.db, systemActor('bootstrap'), async (tx, audit) => {
-    await tx
-      .insert(catalogueItems)
-      .values(defaultCatalogue.map((c, i) => ({ ...c, sort: i + 1 })))
-      .onConflictDoNothing();
-    await audit({
-      action: 'seed.catalogue',
-      entityType: 'catalogue',
-      after: { items: defaultCatalogue.length },
-    });
-  });
 }

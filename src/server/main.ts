@@ -9,7 +9,7 @@ import { ZodError } from 'zod';
 import { type LedgerKind, ledgerKinds } from '../contract/imports.js';
 import { roles } from '../domain/access.js';
 import { buildApp } from './app.js';
-import { bootstrap, seedCatalogue } from './bootstrap.js';
+import { bootstrap } from './bootstrap.js';
 import { type Config, loadConfig } from './config.js';
 import { backup, RestoreError, restore } from './db/backup.js';
 import { type Database, openDatabase } from './db/client.js';
@@ -210,7 +210,6 @@ async function run(argv: string[]): Promise<void> {
       if (rest[0] !== 'demo') throw new UsageError('seed takes: demo');
       return withDatabase(config, async (db) => {
         await db.migrate();
-        await seedCatalogue(db);
         if (!(await loadDemoDistrict(db)))
           throw new Error('the inventory is not empty; the demo district loads only into an empty one');
         console.log('demo district loaded');

@@ -10,6 +10,7 @@ import {
   regions,
   settings,
 } from '../db/schema.js';
+import { seedCatalogue } from '../modules/projects/catalogue.js';
 import { systemActor } from '../platform/audit.js';
 import { write } from '../platform/context.js';
 import { generateDemoDistrict } from './district.js';
@@ -41,6 +42,7 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
  * renovation records. Does nothing when compounds already exist (returns false).
  */
 export async function loadDemoDistrict(database: Database): Promise<boolean> {
+  await seedCatalogue(database);
   return write(database.db, systemActor('seed'), async (tx: Tx, audit) => {
     const [existing] = await tx.select({ n: count() }).from(compounds);
     if ((existing?.n ?? 0) > 0) {
