@@ -21,6 +21,9 @@ import {
 import { demoSubdistricts, organisationFigures as f } from './figures.js';
 import { reservedPartyOrgs } from './projects.js';
 
+/** Temporary party organisations formed and waiting for a project (so a new project can take one). */
+const spareParty = 5;
+
 const departmentNames = [
   '区委组织部',
   '区委宣传部',
@@ -183,20 +186,22 @@ export async function loadDemoOrganisation(
     .insert(firstSecretaries)
     .values(streets.map((code, i) => ({ regionCode: code, cadreId: counties[i]?.id ?? '' })));
 
-  // The last `reserved` temporary party organisations are left for the 2023 batch (demo/projects.ts).
+  // The last `reserved` temporary party organisations are not yet serving a project: the 2023
+  // batch takes some (demo/projects.ts); the rest wait, district-wide, for the next project.
   const bodies = (kind: string, count: number, label: string, attach: boolean, reserved = 0) =>
     Array.from({ length: count }, (_, i) => {
-      const project = attach && i < count - reserved ? projects[i % projects.length] : undefined;
+      const waiting = attach && i >= count - reserved;
+      const project = attach && !waiting ? projects[i % projects.length] : undefined;
       return {
         kind,
         name: `示例·${label}${i + 1}`,
         projectId: project?.id ?? null,
-        regionCode: project?.regionCode ?? streets[i % streets.length] ?? '410203',
+        regionCode: project?.regionCode ?? (waiting ? '410203' : (streets[i % streets.length] ?? '410203')),
         isDemo: true,
       };
     });
   const all = [
-    ...bodies('temp_party_org', f.tempPartyOrgs, '临时党支部', true, reservedPartyOrgs),
+    ...bodies('temp_party_org', f.tempPartyOrgs, '临时党支部', true, reservedPartyOrgs + spareParty),
     ...bodies('commando_team', f.commandoTeams, '党员突击队', true),
     ...bodies('vanguard_post', f.vanguardPosts, '党员先锋岗', false),
     ...bodies('co_building_unit', f.coBuildingUnits, '共建单位', false),

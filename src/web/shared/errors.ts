@@ -11,6 +11,11 @@ export interface ErrorReportOptions {
   fields?: readonly string[];
   /** Called on 409 CONFLICT (someone else changed the record) after the user has been told; reload here. */
   onConflict?: () => void;
+  /**
+   * Where a server field path (`decisions.1.deadline`) lives in the form, for forms with lists;
+   * null when it has no place there. Without it a path goes to its first segment's field.
+   */
+  mapPath?: (path: string) => (string | number)[] | null;
 }
 
 /** A function reporting an error from a call: field messages on the form, otherwise a message toast. */
@@ -30,15 +35,23 @@ export function useErrorReporter() {
       options.onConflict?.();
       return;
     }
-    const { form, fields: known = [] } = options;
+    const { form, fields: known = [], mapPath } = options;
     const unplaced: string[] = [];
     if (error.fields && form) {
-      const placed = Object.entries(error.fields).flatMap(([path, text]) => {
-        const name = path.split('.')[0] ?? path;
-        if (known.includes(name)) return [{ name, errors: [text] }];
-        unplaced.push(`${path}: ${text}`);
-        return [];
-      });
+      const placed = Object.entries(error.fields).flatMap(
+        ([path, text]): { name: string | (string | number)[]; errors: string[] }[] => {
+          if (mapPath) {
+            const name = mapPath(path);
+            if (name) return [{ name, errors: [text] }];
+            unplaced.push(`${path}: ${text}`);
+            return [];
+          }
+          const name = path.split('.')[0] ?? path;
+          if (known.includes(name)) return [{ name, errors: [text] }];
+          unplaced.push(`${path}: ${text}`);
+          return [];
+        },
+      );
       form.setFields(placed);
       if (placed.length > 0 && unplaced.length === 0) return;
     }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useIsPhone } from '../shared/responsive.js';
 import { FullPageSpin } from './guards.js';
+import { Notifications } from './Notifications.js';
 import { menuPages, navigation, useMenuItems } from './navigation.js';
 import { UserMenu } from './UserMenu.js';
 
@@ -99,7 +100,10 @@ export function AppLayout() {
               )}
               <Brand compact={isPhone} />
             </Flex>
-            <UserMenu />
+            <Flex align="center" gap={isPhone ? 0 : 8}>
+              <Notifications />
+              <UserMenu />
+            </Flex>
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ padding: isPhone ? 12 : 24, minWidth: 0 }}>

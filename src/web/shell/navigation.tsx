@@ -2,7 +2,14 @@
  * The one table of navigable pages: the router builds its routes from it and the side menu its
  * entries, so a page appears in the menu exactly when it exists and the user may open it.
  */
-import { DashboardOutlined, HomeOutlined, SettingOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  ToolOutlined,
+} from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import { type ComponentType, lazy, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,6 +49,27 @@ const CompoundMapPage = lazy(() =>
 const ImportPage = lazy(() =>
   import('../features/inventory/ImportPage.js').then((m) => ({ default: m.ImportPage })),
 );
+const ProjectsPage = lazy(() =>
+  import('../features/projects/ProjectsPage.js').then((m) => ({ default: m.ProjectsPage })),
+);
+const ProjectDetailPage = lazy(() =>
+  import('../features/projects/ProjectDetailPage.js').then((m) => ({ default: m.ProjectDetailPage })),
+);
+const LedgerListPage = lazy(() =>
+  import('../features/ledger/LedgerListPage.js').then((m) => ({ default: m.LedgerListPage })),
+);
+const MyLedgerPage = lazy(() =>
+  import('../features/ledger/MyLedgerPage.js').then((m) => ({ default: m.MyLedgerPage })),
+);
+const BoardPage = lazy(() =>
+  import('../features/ledger/BoardPage.js').then((m) => ({ default: m.BoardPage })),
+);
+const MeetingPage = lazy(() =>
+  import('../features/ledger/MeetingPage.js').then((m) => ({ default: m.MeetingPage })),
+);
+const OrganisationPage = lazy(() =>
+  import('../features/organisation/OrganisationPage.js').then((m) => ({ default: m.OrganisationPage })),
+);
 const UsersPage = lazy(() =>
   import('../features/users/UsersPage.js').then((m) => ({ default: m.UsersPage })),
 );
@@ -69,6 +97,40 @@ export const navigation: NavGroup[] = [
       { path: '/compounds/map', permission: 'inventory.read', Component: CompoundMapPage },
       { path: '/compounds/import', permission: 'inventory.write', Component: ImportPage },
       { path: '/compounds/:id', permission: 'inventory.read', Component: CompoundDetailPage },
+    ],
+  },
+  {
+    key: 'projects',
+    label: 'menu.projects',
+    icon: <ToolOutlined />,
+    pages: [
+      { path: '/projects', label: 'menu.projects', permission: 'project.read', Component: ProjectsPage },
+      { path: '/projects/:id', permission: 'project.read', Component: ProjectDetailPage },
+    ],
+  },
+  {
+    key: 'ledger',
+    label: 'menu.ledger',
+    icon: <FileDoneOutlined />,
+    pages: [
+      // One menu entry; the page's tabs lead to my items, the board and meetings.
+      { path: '/ledger', label: 'menu.ledger', permission: 'ledger.read', Component: LedgerListPage },
+      { path: '/ledger/mine', permission: 'ledger.read', Component: MyLedgerPage },
+      { path: '/ledger/board', permission: 'ledger.read', Component: BoardPage },
+      { path: '/ledger/meetings', permission: 'ledger.write', Component: MeetingPage },
+    ],
+  },
+  {
+    key: 'organisation',
+    label: 'menu.organisation',
+    icon: <ApartmentOutlined />,
+    pages: [
+      {
+        path: '/organisation',
+        label: 'menu.organisation',
+        permission: 'project.read',
+        Component: OrganisationPage,
+      },
     ],
   },
   {

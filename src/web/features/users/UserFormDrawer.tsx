@@ -9,6 +9,7 @@ import { useErrorReporter } from '../../shared/errors.js';
 import { useRegions } from '../../shared/regions.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { useRoleLabels } from '../../shared/roles.js';
+import { CadreSelect } from '../organisation/pickers.js';
 import { PasswordFields } from './PasswordFields.js';
 import { useCreateUser, useUpdateUser, useUser } from './queries.js';
 
@@ -21,9 +22,10 @@ interface UserFormValues {
   scopeRegions: string[];
   password: string;
   confirm: string;
+  cadreId?: string;
 }
 
-const formFields = ['username', 'displayName', 'role', 'scopeRegions', 'password'] as const;
+const formFields = ['username', 'displayName', 'role', 'scopeRegions', 'password', 'cadreId'] as const;
 
 const needsScope = (role: Role | undefined) => role !== undefined && !districtWideRoles.includes(role);
 
@@ -63,7 +65,12 @@ export function UserFormDrawer({ mode, onClose }: { mode: UserFormMode | null; o
   const update = useUpdateUser();
 
   const fill = (u: User) => {
-    form.setFieldsValue({ displayName: u.displayName, role: u.role, scopeRegions: u.scopeRegions });
+    form.setFieldsValue({
+      displayName: u.displayName,
+      role: u.role,
+      scopeRegions: u.scopeRegions,
+      cadreId: u.cadreId ?? undefined,
+    });
     setBase(u);
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: fill once per opened user, not on every render
@@ -99,8 +106,18 @@ export function UserFormDrawer({ mode, onClose }: { mode: UserFormMode | null; o
       );
     } else if (base) {
       const { displayName, role } = values;
+      const cadreId = values.cadreId ?? null;
       update.mutate(
-        { id: base.id, body: { version: base.version, displayName, role, scopeRegions } },
+        {
+          id: base.id,
+          body: {
+            version: base.version,
+            displayName,
+            role,
+            scopeRegions,
+            ...(cadreId !== base.cadreId ? { cadreId } : {}),
+          },
+        },
         {
           onSuccess: () => {
             void message.success(t('users.saved'));
@@ -201,6 +218,11 @@ export function UserFormDrawer({ mode, onClose }: { mode: UserFormMode | null; o
                 <Typography.Text type="secondary">{t('users.scopeWide')}</Typography.Text>
               </Form.Item>
             )
+          )}
+          {mode?.kind === 'edit' && (
+            <Form.Item name="cadreId" label={t('users.cadre')} extra={t('users.cadreHelp')}>
+              <CadreSelect />
+            </Form.Item>
           )}
           {mode?.kind === 'create' && <PasswordFields />}
         </Form>

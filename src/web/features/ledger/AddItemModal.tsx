@@ -1,0 +1,120 @@
+/** Add one item to the supervision ledger: what, who owns it, by when; for a project or on its own. */
+import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { priorities } from '../../../contract/ledger.js';
+import { districtToday } from '../../../domain/ledger.js';
+import { useErrorReporter } from '../../shared/errors.js';
+import { dateFormat } from '../../shared/format.js';
+import { useIsPhone } from '../../shared/responsive.js';
+import { CadreSelect } from '../organisation/pickers.js';
+import type { Priority } from './labels.js';
+import { ProjectSelect } from './ProjectSelect.js';
+import { useCreateLedgerItem } from './queries.js';
+
+interface Values {
+  title: string;
+  ownerCadreId: string;
+  deadline: string;
+  priority: Priority;
+  projectId?: string;
+}
+
+/** A date field kept as 'YYYY-MM-DD', exactly as the contract takes it. */
+export const dateItemProps = {
+  getValueProps: (value: string | undefined) => ({ value: value ? dayjs(value) : null }),
+  normalize: (value: Dayjs | null) => (value ? value.format(dateFormat) : undefined),
+};
+
+/** Deadlines are days in the district (UTC+8), whatever the device's clock zone: before today is refused. */
+export const beforeToday = (d: Dayjs) => d.format(dateFormat) < districtToday();
+
+export function AddItemModal({
+  open,
+  onClose,
+  project,
+}: {
+  open: boolean;
+  onClose: () => void;
+  /** The project the item belongs to; without it the user may pick one (or none). */
+  project?: { id: string; regionCode: string; compoundName: string };
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const report = useErrorReporter();
+  const isPhone = useIsPhone();
+  const [form] = Form.useForm<Values>();
+  const create = useCreateLedgerItem();
+
+  const close = () => {
+    form.resetFields();
+    onClose();
+  };
+  const onFinish = (v: Values) =>
+    create.mutate(
+      {
+        title: v.title.trim(),
+        ownerCadreId: v.ownerCadreId,
+        deadline: v.deadline,
+        priority: v.priority,
+        ...((project?.id ?? v.projectId) ? { projectId: project?.id ?? v.projectId } : {}),
+      },
+      {
+        onSuccess: (item) => {
+          void message.success(t('ledger.added', { title: item.title }));
+          close();
+        },
+        onError: (error) =>
+          report(error, { form, fields: ['title', 'ownerCadreId', 'deadline', 'priority', 'projectId'] }),
+      },
+    );
+
+  return (
+    <Modal
+      open={open}
+      title={project ? t('ledger.addForProject', { name: project.compoundName }) : t('ledger.add')}
+      onCancel={close}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+      width={isPhone ? '100%' : 560}
+    >
+      <Form<Values>
+        name="ledgerItem"
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ priority: 'normal' }}
+      >
+        <Form.Item
+          name="title"
+          label={t('ledger.item')}
+          rules={[{ required: true, whitespace: true }, { max: 200 }]}
+        >
+          <Input maxLength={200} placeholder={t('ledger.itemPlaceholder')} />
+        </Form.Item>
+        <Form.Item name="ownerCadreId" label={t('ledger.owner')} rules={[{ required: true }]}>
+          <CadreSelect region={project?.regionCode} />
+        </Form.Item>
+        <Form.Item
+          name="deadline"
+          label={t('ledger.deadline')}
+          rules={[{ required: true }]}
+          {...dateItemProps}
+        >
+          <DatePicker style={{ width: '100%' }} disabledDate={beforeToday} inputReadOnly={isPhone} />
+        </Form.Item>
+        <Form.Item name="priority" label={t('ledger.priority')}>
+          <Select options={priorities.map((p) => ({ value: p, label: t(`ledger.priorities.${p}`) }))} />
+        </Form.Item>
+        {!project && (
+          <Form.Item name="projectId" label={t('ledger.project')} extra={t('ledger.projectHelp')}>
+            <ProjectSelect />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

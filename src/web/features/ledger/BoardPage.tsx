@@ -1,0 +1,276 @@
+/**
+ * 督办看板: open items per subdistrict by escalation, the worst first. A row, a bar or a figure
+ * opens the list filtered to what it counts.
+ */
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Row,
+  Skeleton,
+  Statistic,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { type ChartOption, EChart } from '../../shared/EChart.js';
+import { EmptyHint } from '../../shared/EmptyHint.js';
+import { formatNumber } from '../../shared/numbers.js';
+import { useIsPhone } from '../../shared/responsive.js';
+import { type BoardRow, byUrgency } from './board.js';
+import { LedgerHeader } from './LedgerHeader.js';
+import { type Escalation, escalationColour } from './labels.js';
+import { useBoard } from './queries.js';
+
+type Counted = 'dueSoon' | 'overdue' | 'seriouslyOverdue';
+const counted: { field: Counted; escalation: Exclude<Escalation, 'none'> }[] = [
+  { field: 'seriouslyOverdue', escalation: 'seriously_overdue' },
+  { field: 'overdue', escalation: 'overdue' },
+  { field: 'dueSoon', escalation: 'due_soon' },
+];
+
+function chartOption(rows: BoardRow[], labels: Record<Counted | 'rest', string>): ChartOption {
+  const rest = rows.map((r) => Math.max(0, r.open - r.dueSoon - r.overdue - r.seriouslyOverdue));
+  const label = {
+    show: true,
+    fontSize: 11,
+    formatter: (p: { value: unknown }) => (p.value ? String(p.value) : ''),
+  };
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0 },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { type: 'dashed' } } },
+    yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name), axisTick: { show: false } },
+    series: [
+      ...counted.map(({ field, escalation }) => ({
+        type: 'bar' as const,
+        name: labels[field],
+        stack: 'open',
+        data: rows.map((r) => r[field]),
+        itemStyle: { color: escalationColour[escalation] },
+        label,
+        barMaxWidth: 26,
+      })),
+      {
+        type: 'bar' as const,
+        name: labels.rest,
+        stack: 'open',
+        data: rest,
+        itemStyle: { color: '#91caff' },
+        label,
+        barMaxWidth: 26,
+      },
+    ],
+  };
+}
+
+export function BoardPage() {
+  const { t } = useTranslation();
+  const isPhone = useIsPhone();
+  const navigate = useNavigate();
+  const board = useBoard();
+  const rows = useMemo(() => [...(board.data?.bySubdistrict ?? [])].sort(byUrgency), [board.data]);
+  const labels = useMemo(
+    () => ({
+      dueSoon: t('ledger.escalations.due_soon'),
+      overdue: t('ledger.escalations.overdue'),
+      seriouslyOverdue: t('ledger.escalations.seriously_overdue'),
+      rest: t('ledger.boardOnTrack'),
+    }),
+    [t],
+  );
+  const option = useMemo(() => chartOption(rows, labels), [rows, labels]);
+
+  const open = (filters: { region?: string; escalation?: Escalation }) => {
+    const search = new URLSearchParams({ status: 'open' });
+    if (filters.region) search.set('region', filters.region);
+    if (filters.escalation) search.set('escalation', filters.escalation);
+    navigate(`/ledger?${search.toString()}`);
+  };
+
+  const total = (field: keyof Omit<BoardRow, 'regionCode' | 'name'>) =>
+    rows.reduce((n, r) => n + r[field], 0);
+  const countCell = (field: Counted, escalation: Escalation) => (n: number, row: BoardRow) =>
+    n > 0 ? (
+      <Button
+        type="link"
+        size="small"
+        onClick={(e) => {
+          e.stopPropagation();
+          open({ region: row.regionCode, escalation });
+        }}
+        style={{
+          color: escalationColour[escalation as Exclude<Escalation, 'none'>],
+          fontWeight: 600,
+          padding: 0,
+        }}
+        aria-label={`${row.name} ${labels[field]} ${n}`}
+      >
+        {formatNumber(n)}
+      </Button>
+    ) : (
+      <Typography.Text type="secondary">0</Typography.Text>
+    );
+
+  const columns: TableColumnsType<BoardRow> = [
+    { key: 'name', title: t('inventory.subdistrict'), dataIndex: 'name' },
+    {
+      key: 'open',
+      title: t('ledger.boardOpen'),
+      dataIndex: 'open',
+      align: 'right',
+      render: (n: number) => formatNumber(n),
+    },
+    {
+      key: 'dueSoon',
+      title: labels.dueSoon,
+      dataIndex: 'dueSoon',
+      align: 'right',
+      render: countCell('dueSoon', 'due_soon'),
+    },
+    {
+      key: 'overdue',
+      title: labels.overdue,
+      dataIndex: 'overdue',
+      align: 'right',
+      render: countCell('overdue', 'overdue'),
+    },
+    {
+      key: 'seriouslyOverdue',
+      title: labels.seriouslyOverdue,
+      dataIndex: 'seriouslyOverdue',
+      align: 'right',
+      render: countCell('seriouslyOverdue', 'seriously_overdue'),
+    },
+  ];
+
+  if (board.isPending) {
+    return (
+      <Flex vertical gap={16}>
+        <LedgerHeader />
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Flex>
+    );
+  }
+  if (board.isError) {
+    return (
+      <Flex vertical gap={16}>
+        <LedgerHeader />
+        <Alert
+          type="error"
+          showIcon
+          title={t('errors.loadFailed', { message: board.error.message })}
+          action={<Button onClick={() => void board.refetch()}>{t('common.retry')}</Button>}
+        />
+      </Flex>
+    );
+  }
+
+  const figures: { key: string; title: string; value: number; colour?: string; escalation?: Escalation }[] = [
+    { key: 'open', title: t('ledger.boardOpen'), value: total('open') },
+    {
+      key: 'due_soon',
+      title: labels.dueSoon,
+      value: total('dueSoon'),
+      colour: escalationColour.due_soon,
+      escalation: 'due_soon',
+    },
+    {
+      key: 'overdue',
+      title: labels.overdue,
+      value: total('overdue'),
+      colour: escalationColour.overdue,
+      escalation: 'overdue',
+    },
+    {
+      key: 'seriously_overdue',
+      title: labels.seriouslyOverdue,
+      value: total('seriouslyOverdue'),
+      colour: escalationColour.seriously_overdue,
+      escalation: 'seriously_overdue',
+    },
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      <LedgerHeader />
+      <Typography.Text type="secondary">{t('ledger.boardHint', { today: board.data.today })}</Typography.Text>
+      <Row gutter={[12, 12]}>
+        {figures.map((f) => (
+          <Col key={f.key} xs={12} md={6}>
+            <Card
+              size="small"
+              hoverable
+              onClick={() => open({ escalation: f.escalation })}
+              data-testid={`board-${f.key}`}
+            >
+              <Statistic
+                title={f.title}
+                value={f.value}
+                styles={{ content: { color: f.value > 0 ? f.colour : undefined, fontSize: 26 } }}
+              />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      {rows.length === 0 ? (
+        <EmptyHint text={t('ledger.boardEmpty')} />
+      ) : (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={12}>
+            <Card size="small" title={t('ledger.boardTable')}>
+              <Table<BoardRow>
+                rowKey="regionCode"
+                columns={columns}
+                dataSource={rows}
+                pagination={false}
+                size={isPhone ? 'middle' : 'small'}
+                onRow={(row) => ({
+                  onClick: () => open({ region: row.regionCode }),
+                  style: { cursor: 'pointer' },
+                })}
+                summary={() => (
+                  <Table.Summary.Row>
+                    <Table.Summary.Cell index={0}>
+                      <Typography.Text strong>{t('ledger.boardTotal')}</Typography.Text>
+                    </Table.Summary.Cell>
+                    {(['open', 'dueSoon', 'overdue', 'seriouslyOverdue'] as const).map((field, i) => (
+                      <Table.Summary.Cell key={field} index={i + 1} align="right">
+                        <Typography.Text strong>{formatNumber(total(field))}</Typography.Text>
+                      </Table.Summary.Cell>
+                    ))}
+                  </Table.Summary.Row>
+                )}
+                data-testid="board-table"
+              />
+            </Card>
+          </Col>
+          <Col xs={24} xl={12}>
+            <Card size="small" title={t('ledger.boardChart')}>
+              <EChart
+                option={option}
+                height={Math.max(240, rows.length * 40 + 60)}
+                ariaLabel={t('ledger.boardAria', {
+                  figures: rows
+                    .map((r) => `${r.name} ${r.open}/${r.dueSoon}/${r.overdue}/${r.seriouslyOverdue}`)
+                    .join('；'),
+                })}
+                onClick={(e) => {
+                  const row = rows[e.dataIndex];
+                  const escalation = counted[e.seriesIndex ?? -1]?.escalation;
+                  if (row) open({ region: row.regionCode, escalation });
+                }}
+              />
+            </Card>
+          </Col>
+        </Row>
+      )}
+    </Flex>
+  );
+}

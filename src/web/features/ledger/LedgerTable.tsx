@@ -1,0 +1,138 @@
+/** The ledger as a table: the list of all items, and a project's own items. */
+import { Button, Flex, Table, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { LedgerItem } from '../../../contract/ledger.js';
+import { formatDateTime } from '../../shared/format.js';
+import { useIsPhone } from '../../shared/responsive.js';
+import { Deadline, EscalationTag, type LedgerStatus, LedgerStatusTag, PriorityTag } from './labels.js';
+
+export function LedgerTable({
+  items,
+  loading,
+  pagination,
+  onPage,
+  emptyText,
+  onReport,
+  showProject = true,
+}: {
+  items: LedgerItem[];
+  loading?: boolean;
+  pagination: TablePaginationConfig | false;
+  onPage?: (page: TablePaginationConfig) => void;
+  emptyText: ReactNode;
+  /** Offers 报告进展 on open items when given. */
+  onReport?: (item: LedgerItem) => void;
+  showProject?: boolean;
+}) {
+  const { t } = useTranslation();
+  const isPhone = useIsPhone();
+  const columns: TableColumnsType<LedgerItem> = [
+    {
+      key: 'title',
+      title: t('ledger.item'),
+      dataIndex: 'title',
+      render: (title: string, item) => (
+        <Flex vertical style={{ minWidth: 180, maxWidth: 360 }}>
+          <Typography.Text strong>{title}</Typography.Text>
+          {showProject && item.projectId && (
+            <Link to={`/projects/${item.projectId}?tab=ledger`} style={{ fontSize: 12 }}>
+              {item.compoundName ?? t('ledger.project')}
+            </Link>
+          )}
+        </Flex>
+      ),
+    },
+    {
+      key: 'escalation',
+      title: t('ledger.escalation'),
+      render: (_, item) =>
+        item.escalation === 'none' ? (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ) : (
+          <EscalationTag item={item} />
+        ),
+    },
+    {
+      key: 'owner',
+      title: t('ledger.owner'),
+      render: (_, item) => (
+        <Flex vertical>
+          <span style={{ whiteSpace: 'nowrap' }}>{item.owner.name}</span>
+          {item.owner.unitName && (
+            <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+              {item.owner.unitName}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
+    },
+    { key: 'deadline', title: t('ledger.deadline'), render: (_, item) => <Deadline item={item} /> },
+    {
+      key: 'status',
+      title: t('ledger.status'),
+      dataIndex: 'status',
+      render: (s: LedgerStatus, item) => (
+        <Flex gap={4}>
+          <LedgerStatusTag status={s} />
+          <PriorityTag priority={item.priority} quiet />
+        </Flex>
+      ),
+    },
+    {
+      key: 'subdistrict',
+      title: t('inventory.subdistrict'),
+      dataIndex: 'subdistrictName',
+      render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{v ?? '—'}</span>,
+    },
+    {
+      key: 'progress',
+      title: t('ledger.lastProgress'),
+      render: (_, item) =>
+        item.lastProgress ? (
+          <Flex vertical style={{ maxWidth: 280 }}>
+            <Typography.Paragraph
+              ellipsis={{ rows: 2, tooltip: item.lastProgress.note }}
+              style={{ margin: 0 }}
+            >
+              {item.lastProgress.note}
+            </Typography.Paragraph>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatDateTime(item.lastProgress.at)}
+            </Typography.Text>
+          </Flex>
+        ) : (
+          <Typography.Text type="secondary">{t('ledger.noProgress')}</Typography.Text>
+        ),
+    },
+    ...(onReport
+      ? [
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            fixed: isPhone ? undefined : ('right' as const),
+            render: (_: unknown, item: LedgerItem) =>
+              item.status === 'open' && (
+                <Button type="link" onClick={() => onReport(item)} style={{ paddingInline: 0 }}>
+                  {t('ledger.report')}
+                </Button>
+              ),
+          },
+        ]
+      : []),
+  ];
+  return (
+    <Table<LedgerItem>
+      rowKey="id"
+      columns={columns}
+      dataSource={items}
+      loading={loading}
+      pagination={pagination}
+      onChange={(p) => onPage?.(p)}
+      scroll={{ x: 'max-content' }}
+      size={isPhone ? 'middle' : 'small'}
+      locale={{ emptyText }}
+    />
+  );
+}

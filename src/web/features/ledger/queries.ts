@@ -1,0 +1,72 @@
+/** The supervision ledger: lists, the board, and the writes (which change lists, projects and notifications). */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../contract/api.js';
+import type {
+  CreateLedgerItemBody,
+  CreateMeetingBody,
+  LedgerListQuery,
+  ProgressBody,
+} from '../../../contract/ledger.js';
+import { call } from '../../shared/api.js';
+
+export const ledgerKey = ['ledger'] as const;
+
+export function useLedgerList(query: LedgerListQuery, enabled = true) {
+  return useQuery({
+    queryKey: [...ledgerKey, 'list', query],
+    queryFn: ({ signal }) => call(api.listLedger, { query, signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useMyLedger(query: LedgerListQuery) {
+  return useQuery({
+    queryKey: [...ledgerKey, 'mine', query],
+    queryFn: ({ signal }) => call(api.myLedger, { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useBoard() {
+  return useQuery({
+    queryKey: [...ledgerKey, 'board'],
+    queryFn: ({ signal }) => call(api.ledgerBoard, { signal }),
+  });
+}
+
+/** Everything a ledger write may change: the lists, the board, projects' counts and steps, notifications. */
+export function useInvalidateLedger() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ledgerKey }),
+      queryClient.invalidateQueries({ queryKey: ['projects'] }),
+      queryClient.invalidateQueries({ queryKey: ['notifications'] }),
+    ]);
+}
+
+export function useCreateLedgerItem() {
+  const invalidate = useInvalidateLedger();
+  return useMutation({
+    mutationFn: (body: CreateLedgerItemBody) => call(api.createLedgerItem, { body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useReportProgress() {
+  const invalidate = useInvalidateLedger();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: ProgressBody }) =>
+      call(api.reportProgress, { params: { id }, body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useCreateMeeting() {
+  const invalidate = useInvalidateLedger();
+  return useMutation({
+    mutationFn: (body: CreateMeetingBody) => call(api.createMeeting, { body }),
+    onSuccess: invalidate,
+  });
+}

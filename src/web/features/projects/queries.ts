@@ -1,0 +1,119 @@
+/** Projects: the list, one project, the catalogue, and the writes (each answers with the whole project). */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../contract/api.js';
+import type {
+  AccountabilityBody,
+  FundingBody,
+  ItemsBody,
+  ProjectDetail,
+  ProjectListQuery,
+} from '../../../contract/projects.js';
+import type { ProjectStatus } from '../../../domain/inventory.js';
+import { call } from '../../shared/api.js';
+
+export const projectsKey = ['projects'] as const;
+const oneKey = (id: string) => [...projectsKey, 'one', id] as const;
+
+export function useProjectList(query: ProjectListQuery) {
+  return useQuery({
+    queryKey: [...projectsKey, 'list', query],
+    queryFn: ({ signal }) => call(api.listProjects, { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useProject(id: string, enabled = true) {
+  return useQuery({
+    queryKey: oneKey(id),
+    queryFn: ({ signal }) => call(api.getProject, { params: { id }, signal }),
+    enabled: enabled && id !== '',
+  });
+}
+
+/** The renovation catalogue; it changes with configuration only. */
+export function useCatalogue() {
+  return useQuery({
+    queryKey: [...projectsKey, 'catalogue'],
+    queryFn: ({ signal }) => call(api.catalogue, { signal }),
+    staleTime: 10 * 60_000,
+  });
+}
+
+/** Projects found by compound name, for pickers. */
+export function useProjectSearch(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...projectsKey, 'search', q],
+    queryFn: ({ signal }) => call(api.listProjects, { query: { q: q || undefined, pageSize: 30 }, signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** Compounds found by name, code or address, for the new-project form. */
+export function useCompoundSearch(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['inventory', 'search', q],
+    queryFn: ({ signal }) => call(api.listCompounds, { query: { q: q || undefined, pageSize: 30 }, signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** After a write: the project's new state in place, and everything derived from projects refetched. */
+function useSettle() {
+  const queryClient = useQueryClient();
+  return (project: ProjectDetail) => {
+    queryClient.setQueryData(oneKey(project.id), project);
+    void queryClient.invalidateQueries({ queryKey: [...projectsKey, 'list'] });
+    void queryClient.invalidateQueries({ queryKey: ['inventory'] });
+    void queryClient.invalidateQueries({ queryKey: ['organisation', 'partyBodies'] });
+    void queryClient.invalidateQueries({ queryKey: ['stats'] });
+  };
+}
+
+/** Refetch one project (after a 409, or when something else changed it, such as a new ledger item). */
+export function useReloadProject() {
+  const queryClient = useQueryClient();
+  return (id: string) => queryClient.invalidateQueries({ queryKey: oneKey(id) });
+}
+
+export function useCreateProject() {
+  const settle = useSettle();
+  return useMutation({
+    mutationFn: (body: { compoundId: string; year: number }) => call(api.createProject, { body }),
+    onSuccess: settle,
+  });
+}
+
+export function useSetAccountability(id: string) {
+  const settle = useSettle();
+  return useMutation({
+    mutationFn: (body: AccountabilityBody) => call(api.setAccountability, { params: { id }, body }),
+    onSuccess: settle,
+  });
+}
+
+export function useTransition(id: string) {
+  const settle = useSettle();
+  return useMutation({
+    mutationFn: (body: { version: number; to: ProjectStatus }) =>
+      call(api.transitionProject, { params: { id }, body }),
+    onSuccess: settle,
+  });
+}
+
+export function useSetItems(id: string) {
+  const settle = useSettle();
+  return useMutation({
+    mutationFn: (body: ItemsBody) => call(api.setProjectItems, { params: { id }, body }),
+    onSuccess: settle,
+  });
+}
+
+export function useSetFunding(id: string) {
+  const settle = useSettle();
+  return useMutation({
+    mutationFn: (body: FundingBody) => call(api.setProjectFunding, { params: { id }, body }),
+    onSuccess: settle,
+  });
+}
