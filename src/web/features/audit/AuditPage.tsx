@@ -8,7 +8,6 @@ import {
   Form,
   Input,
   Select,
-  Table,
   type TableColumnsType,
   type TableProps,
   Tag,
@@ -22,8 +21,8 @@ import { EmptyHint } from '../../shared/EmptyHint.js';
 import { FilterField, FilterForm } from '../../shared/FilterForm.js';
 import { dateFormat, formatDateTime } from '../../shared/format.js';
 import { useListParams } from '../../shared/listParams.js';
-import { serverPagination } from '../../shared/pagination.js';
 import { useIsPhone } from '../../shared/responsive.js';
+import { ServerTable } from '../../shared/ServerTable.js';
 import { AuditDiff } from './AuditDiff.js';
 import { useAuditList } from './queries.js';
 
@@ -205,14 +204,12 @@ export function AuditPage() {
         </FilterForm>
       </Card>
       {list.isError && list.data && <Alert type="error" showIcon title={list.error.message} />}
-      <Table<AuditEvent>
+      <ServerTable<AuditEvent>
+        list={list}
+        query={query}
         rowKey="seq"
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
         onChange={onChange}
-        pagination={serverPagination({ ...query, total: list.data?.total }, t, isPhone)}
-        scroll={{ x: 'max-content' }}
         expandable={{
           expandedRowRender: (event) => <AuditDiff event={event} />,
           rowExpandable: (event) => event.before != null || event.after != null,

@@ -6,17 +6,7 @@ import {
   PartitionOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Drawer,
-  Flex,
-  Table,
-  type TableColumnsType,
-  type TableProps,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Drawer, Flex, type TableColumnsType, type TableProps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -29,9 +19,9 @@ import type { CompoundStatus, PropertyManagement } from '../../../domain/invento
 import { EmptyHint } from '../../shared/EmptyHint.js';
 import { useListParams } from '../../shared/listParams.js';
 import { formatArea, formatNumber } from '../../shared/numbers.js';
-import { serverPagination } from '../../shared/pagination.js';
 import { useRegionTree } from '../../shared/regionTree.js';
 import { useIsPhone } from '../../shared/responsive.js';
+import { ServerTable } from '../../shared/ServerTable.js';
 import { useCan } from '../../shared/session.js';
 import {
   CompoundFilters,
@@ -271,14 +261,12 @@ export function CompoundsPage() {
           </Card>
         )}
         <div style={{ flex: 1, minWidth: 0 }}>
-          <Table<CompoundSummary>
+          <ServerTable<CompoundSummary>
+            list={list}
+            query={query}
             rowKey="id"
             columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
             onChange={onChange}
-            pagination={serverPagination({ ...query, total: list.data?.total }, t, isPhone)}
-            scroll={{ x: 'max-content' }}
             locale={{ emptyText }}
             size={isPhone ? 'middle' : 'small'}
           />

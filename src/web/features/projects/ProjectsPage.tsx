@@ -8,7 +8,6 @@ import {
   Form,
   Input,
   Select,
-  Table,
   type TableColumnsType,
   type TableProps,
   Typography,
@@ -23,8 +22,8 @@ import { type ProjectStatus, projectStatuses } from '../../../domain/inventory.j
 import { EmptyHint } from '../../shared/EmptyHint.js';
 import { FilterField, FilterForm } from '../../shared/FilterForm.js';
 import { useListParams } from '../../shared/listParams.js';
-import { serverPagination } from '../../shared/pagination.js';
 import { useIsPhone } from '../../shared/responsive.js';
+import { ServerTable } from '../../shared/ServerTable.js';
 import { useCan } from '../../shared/session.js';
 import { RegionSelect } from '../inventory/CompoundFilters.js';
 import { CreateProjectModal, programmeYears } from './CreateProjectModal.js';
@@ -165,14 +164,12 @@ export function ProjectsPage() {
         </FilterForm>
       </Card>
       {list.isError && list.data && <Alert type="error" showIcon title={list.error.message} />}
-      <Table<Row>
+      <ServerTable<Row>
+        list={list}
+        query={query}
         rowKey="id"
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
         onChange={onChange}
-        pagination={serverPagination({ ...query, total: list.data?.total }, t, isPhone)}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText }}
         size={isPhone ? 'middle' : 'small'}
       />

@@ -11,7 +11,6 @@ import {
   Popconfirm,
   Select,
   Space,
-  Table,
   type TableColumnsType,
   type TableProps,
   Tag,
@@ -27,10 +26,10 @@ import { useErrorReporter } from '../../shared/errors.js';
 import { FilterField, FilterForm } from '../../shared/FilterForm.js';
 import { formatDateTime } from '../../shared/format.js';
 import { useListParams } from '../../shared/listParams.js';
-import { serverPagination } from '../../shared/pagination.js';
 import { regionNames, useRegions } from '../../shared/regions.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { useRoleLabels } from '../../shared/roles.js';
+import { ServerTable } from '../../shared/ServerTable.js';
 import { useMe } from '../../shared/session.js';
 import { useInvalidateUsers, useUpdateUser, useUserList } from './queries.js';
 import { ResetPasswordModal } from './ResetPasswordModal.js';
@@ -63,7 +62,7 @@ export function UsersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const report = useErrorReporter();
-  const isPhone = useIsPhone();
+  const _isPhone = useIsPhone();
   const roles = useRoleLabels();
   const { data: me } = useMe();
   const regions = useRegions();
@@ -245,14 +244,12 @@ export function UsersPage() {
         </FilterForm>
       </Card>
       {list.isError && list.data && <Alert type="error" showIcon title={list.error.message} />}
-      <Table<User>
+      <ServerTable<User>
+        list={list}
+        query={query}
         rowKey="id"
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
         onChange={onChange}
-        pagination={serverPagination({ ...query, total: list.data?.total }, t, isPhone)}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText }}
       />
       <UserFormDrawer mode={drawer} onClose={() => setDrawer(null)} />
