@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { limits, PageQuery, pageOf, regionCode } from './common.js';
-import { cadreLevels } from './projects.js';
+import { cadreLevels } from './organisation.js';
 
 export const ledgerStatuses = ['open', 'done', 'cancelled'] as const;
 export const escalations = ['none', 'due_soon', 'overdue', 'seriously_overdue'] as const;
@@ -14,11 +14,16 @@ export const LedgerItem = z.object({
   projectId: z.string().nullable(),
   compoundName: z.string().nullable(),
   meetingId: z.string().nullable(),
+  taskForce: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** A cadre, or a unit whose leader answers for the item. */
   owner: z.object({
+    kind: z.enum(['cadre', 'unit']),
     id: z.string(),
     name: z.string(),
-    level: z.enum(cadreLevels),
+    level: z.enum(cadreLevels).nullable(),
     unitName: z.string().nullable(),
+    /** The person who answers: the cadre, or the unit's leader (null while it has none). */
+    personName: z.string().nullable(),
   }),
   deadline: z.string(),
   priority: z.enum(priorities),
@@ -39,6 +44,7 @@ export const LedgerListQuery = PageQuery.extend({
   escalation: z.enum(escalations).optional(),
   region: regionCode.optional(),
   projectId: z.uuid().optional(),
+  taskForceId: z.uuid().optional(),
   q: z.string().max(limits.search.max).optional(),
 });
 export type LedgerListQuery = z.infer<typeof LedgerListQuery>;
@@ -47,9 +53,12 @@ const title = z.string().trim().min(1).max(200);
 
 export const CreateLedgerItemBody = z.strictObject({
   title,
-  ownerCadreId: z.uuid(),
+  /** Exactly one of the two owners. */
+  ownerCadreId: z.uuid().optional(),
+  ownerUnitId: z.uuid().optional(),
   deadline: day,
   priority: z.enum(priorities).default('normal'),
+  taskForceId: z.uuid().optional(),
   projectId: z.uuid().optional(),
 });
 export type CreateLedgerItemBody = z.infer<typeof CreateLedgerItemBody>;
@@ -87,18 +96,18 @@ export const Meeting = z.object({
   items: z.array(LedgerItem),
 });
 
+const Counts = z.object({
+  open: z.number().int(),
+  dueSoon: z.number().int(),
+  overdue: z.number().int(),
+  seriouslyOverdue: z.number().int(),
+});
+/** Open items by escalation, the worst first. */
 export const Board = z.object({
   today: z.string(),
-  bySubdistrict: z.array(
-    z.object({
-      regionCode: z.string(),
-      name: z.string(),
-      open: z.number().int(),
-      dueSoon: z.number().int(),
-      overdue: z.number().int(),
-      seriouslyOverdue: z.number().int(),
-    }),
-  ),
+  bySubdistrict: z.array(Counts.extend({ regionCode: z.string(), name: z.string() })),
+  /** `id` null: items no task force supervises. */
+  byTaskForce: z.array(Counts.extend({ id: z.string().nullable(), name: z.string().nullable() })),
 });
 
 export const LedgerPage = pageOf(LedgerItem);

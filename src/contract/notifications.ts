@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const notificationKinds = ['assignment', 'due_soon', 'overdue', 'status_change'] as const;
+export const notificationKinds = ['assignment', 'due_soon', 'overdue', 'status_change', 'escalated'] as const;
 
 export const Notification = z.object({
   id: z.string(),

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { projectStatuses } from '../domain/inventory.js';
 import { fundingSources, itemCategories, projectItemStatuses } from '../domain/projects.js';
 import { limits, PageQuery, pageOf, regionCode } from './common.js';
-
-export const cadreLevels = ['county', 'section', 'other'] as const;
+import { cadreLevels } from './organisation.js';
 
 export const ProjectListQuery = PageQuery.extend({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   status: z.enum(projectStatuses).optional(),
   region: regionCode.optional(),
+  batchId: z.uuid().optional(),
   q: z.string().max(limits.search.max).optional(),
 });
 export type ProjectListQuery = z.infer<typeof ProjectListQuery>;
@@ -21,10 +21,22 @@ export const ProjectSummary = z.object({
   subdistrictName: z.string().nullable(),
   year: z.number().int(),
   status: z.enum(projectStatuses),
+  batch: z.object({ id: z.string(), name: z.string() }).nullable(),
   version: z.number().int(),
 });
 
 const Person = z.object({ id: z.string(), name: z.string(), level: z.enum(cadreLevels) });
+
+export const Photo = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  size: z.number().int(),
+  createdAt: z.string(),
+});
+export const photoTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const PhotoParams = z.object({ id: z.uuid(), code: z.string().max(40) });
+export const PhotoUploadQuery = z.object({ fileName: z.string().trim().min(1).max(200) });
+export const PhotoId = z.object({ id: z.uuid() });
 
 export const ProjectItem = z.object({
   catalogueCode: z.string(),
@@ -37,6 +49,8 @@ export const ProjectItem = z.object({
   progress: z.number().int(),
   status: z.enum(projectItemStatuses),
   waiverReason: z.string().nullable(),
+  /** Site photos, newest first. */
+  photos: z.array(Photo),
 });
 
 export const FundingRow = z.object({
@@ -112,30 +126,57 @@ export const CatalogueItem = z.object({
   category: z.enum(itemCategories),
   unit: z.string(),
   mandatory: z.boolean(),
+  active: z.boolean(),
+  sort: z.number().int(),
+  version: z.number().int(),
 });
+export type CatalogueItem = z.infer<typeof CatalogueItem>;
 export const Catalogue = z.object({ items: z.array(CatalogueItem) });
 export type ProjectDetail = z.infer<typeof ProjectDetail>;
 
-export const CadreListQuery = PageQuery.extend({
-  level: z.enum(cadreLevels).optional(),
-  q: z.string().max(limits.search.max).optional(),
+const catalogueFields = {
+  name: z.string().trim().min(1).max(100),
+  category: z.enum(itemCategories),
+  unit: z.string().trim().min(1).max(20),
+  mandatory: z.boolean(),
+  sort: z.number().int().min(0).max(10_000),
+};
+export const CreateCatalogueItemBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, - and _'),
+  ...catalogueFields,
 });
-export const Cadre = Person.extend({ regionCode: z.string(), unitName: z.string().nullable() });
+export type CreateCatalogueItemBody = z.infer<typeof CreateCatalogueItemBody>;
+export const UpdateCatalogueItemBody = z.strictObject({
+  version: z.number().int(),
+  ...z.object(catalogueFields).partial().shape,
+  active: z.boolean().optional(),
+});
+export type UpdateCatalogueItemBody = z.infer<typeof UpdateCatalogueItemBody>;
+export const CatalogueCode = z.object({ code: z.string().max(40) });
 
 export const ProjectPage = pageOf(ProjectSummary);
-export const CadrePage = pageOf(Cadre);
 export const ProjectId = z.object({ id: z.uuid() });
 
-/** Party bodies to choose a project's temporary party organisation from. */
-export const PartyBodyQuery = PageQuery.extend({
-  kind: z.enum(['temp_party_org', 'commando_team', 'vanguard_post', 'co_building_unit']).optional(),
-  unassigned: z.enum(['true', 'false']).optional(),
+/** Several compounds renovated together in one year: one project each, grouped. */
+export const CreateBatchBody = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  year: z.number().int().min(2000).max(2100),
+  compoundIds: z.array(z.uuid()).min(2).max(200),
 });
-export const PartyBody = z.object({
+export type CreateBatchBody = z.infer<typeof CreateBatchBody>;
+export const BatchListQuery = PageQuery.extend({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export const Batch = z.object({
   id: z.string(),
-  kind: z.string(),
   name: z.string(),
-  projectId: z.string().nullable(),
+  year: z.number().int(),
   regionCode: z.string(),
+  projects: z.number().int(),
+  /** Projects per lifecycle status. */
+  byStatus: z.partialRecord(z.enum(projectStatuses), z.number().int()),
 });
-export const PartyBodyPage = pageOf(PartyBody);
+export const BatchPage = pageOf(Batch);

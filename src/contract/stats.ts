@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { fundingSources } from '../domain/projects.js';
+import { regionCode } from './common.js';
 
 export const SummaryQuery = z.object({
   from: z.coerce.number().int().min(1949).max(2100).optional(),
@@ -33,3 +35,20 @@ export const Summary = z.object({
   toYear: z.number().int(),
 });
 export type Summary = z.infer<typeof Summary>;
+
+export const FundingTotalsQuery = SummaryQuery.extend({ region: regionCode.optional() });
+const Money = z.object({ planned: z.number(), received: z.number(), spent: z.number() });
+/** Funding (万元) by year and subdistrict, per source and in total, within the caller's scope. */
+export const FundingTotals = z.object({
+  rows: z.array(
+    Money.extend({
+      year: z.number().int(),
+      regionCode: z.string(),
+      name: z.string(),
+      projects: z.number().int(),
+      sources: z.record(z.enum(fundingSources), Money),
+    }),
+  ),
+  total: Money.extend({ projects: z.number().int(), sources: z.record(z.enum(fundingSources), Money) }),
+});
+export type FundingTotals = z.infer<typeof FundingTotals>;

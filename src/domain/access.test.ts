@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Action, can, inScope, type Role, scopePrefixes, scopeProblem } from './access.js';
+import { type Action, can, commonRegion, inScope, type Role, scopePrefixes, scopeProblem } from './access.js';
 
 describe('can (role × action)', () => {
   const cases: [Role, Action, boolean][] = [
@@ -25,6 +25,17 @@ describe('can (role × action)', () => {
     ['subdistrict', 'ledger.write', true],
     ['community', 'ledger.write', false],
     ['viewer', 'ledger.read', true],
+    ['hq', 'organisation.write', true],
+    ['subdistrict', 'organisation.write', false],
+    ['admin', 'organisation.write', false],
+    ['hq', 'cadre.personal', true],
+    ['subdistrict', 'cadre.personal', true],
+    ['viewer', 'cadre.personal', false],
+    ['hq', 'catalogue.manage', true],
+    ['subdistrict', 'catalogue.manage', false],
+    ['admin', 'settings.manage', true],
+    ['hq', 'settings.manage', true],
+    ['subdistrict', 'settings.manage', false],
   ];
   it.each(cases)('%s may %s: %s', (role, action, expected) => {
     expect(can(role, action)).toBe(expected);
@@ -63,5 +74,17 @@ describe('scopePrefixes and inScope', () => {
   ];
   it.each(cases)('prefixes %j contain %s: %s', (prefixes, code, expected) => {
     expect(inScope(scopePrefixes('subdistrict', prefixes), code)).toBe(expected);
+  });
+});
+
+describe('commonRegion', () => {
+  it.each([
+    [[], null],
+    [['410203002'], '410203002'],
+    [['410203001', '410203002'], '410203'],
+    [['410203002001', '410203002005'], '410203002'],
+    [['410203001', '420100'], null],
+  ] as [string[], string | null][])('commonRegion(%j) = %s', (scope, expected) => {
+    expect(commonRegion(scope)).toBe(expected);
   });
 });

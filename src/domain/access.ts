@@ -29,6 +29,14 @@ export const actions = [
   'ledger.read',
   /** add ledger items and record meetings */
   'ledger.write',
+  /** keep the organisation registries: units, cadres and their superiors, first secretaries */
+  'organisation.write',
+  /** see cadres' phone numbers unmasked, and export them */
+  'cadre.personal',
+  /** edit the renovation item catalogue */
+  'catalogue.manage',
+  /** change district settings (old-compound cut-off, escalation thresholds) */
+  'settings.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -43,12 +51,29 @@ const everyone: readonly Action[] = [
 /**
  * The one table of role × action. Later areas add their actions here. Personal data goes to
  * the roles that work with households door to door (subdistrict and community staff), not to
- * administrators, headquarters or viewers, who work with figures.
+ * administrators, headquarters or viewers, who work with figures. Cadres' phones go to those
+ * who direct cadres (headquarters, subdistricts).
  */
 export const permissions: Record<Role, readonly Action[]> = {
-  admin: [...everyone, 'user.manage', 'audit.read'],
-  hq: [...everyone, 'inventory.write', 'project.write', 'ledger.write'],
-  subdistrict: [...everyone, 'inventory.write', 'household.personal', 'project.write', 'ledger.write'],
+  admin: [...everyone, 'user.manage', 'audit.read', 'settings.manage'],
+  hq: [
+    ...everyone,
+    'inventory.write',
+    'project.write',
+    'ledger.write',
+    'organisation.write',
+    'cadre.personal',
+    'catalogue.manage',
+    'settings.manage',
+  ],
+  subdistrict: [
+    ...everyone,
+    'inventory.write',
+    'household.personal',
+    'project.write',
+    'ledger.write',
+    'cadre.personal',
+  ],
   community: [...everyone, 'inventory.write', 'household.personal'],
   contractor: [...everyone],
   supervisor: [...everyone],
@@ -89,4 +114,15 @@ export function inScope(prefixes: readonly string[] | null, code: string | null)
   if (prefixes === null) return true;
   if (code === null) return false;
   return prefixes.some((p) => code.startsWith(p));
+}
+
+const codeLengths = [12, 9, 6, 4, 2];
+
+/** The narrowest region code that holds every code of the scope (codes nest by prefix). */
+export function commonRegion(scope: readonly string[]): string | null {
+  if (scope.length === 0) return null;
+  let prefix = scope[0] ?? '';
+  for (const code of scope) while (!code.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  const length = codeLengths.find((l) => l <= prefix.length);
+  return length ? prefix.slice(0, length) : null;
 }

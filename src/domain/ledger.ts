@@ -15,6 +15,12 @@ export interface EscalationPolicy {
 
 export const defaultEscalationPolicy: EscalationPolicy = { dueSoonDays: 3, seriousAfterDays: 7 };
 
+/** The day a ledger is looked at and the thresholds in force: all escalation depends on these two. */
+export interface LedgerDay {
+  today: string;
+  policy: EscalationPolicy;
+}
+
 /** Whole days from `today` to `deadline` (both YYYY-MM-DD, the district's calendar days). */
 export function daysUntil(deadline: string, today: string): number {
   return Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);

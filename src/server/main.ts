@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { type LedgerKind, ledgerKinds } from '../contract/imports.js';
+import { UpdateSettingsBody } from '../contract/settings.js';
 import { roles } from '../domain/access.js';
 import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
@@ -23,7 +24,7 @@ import type { Principal } from './platform/context.js';
 import { AppError, type Lang } from './platform/errors.js';
 import { failInterruptedJobs } from './platform/jobs.js';
 import { generatePassword } from './platform/passwords.js';
-import { oldCutoffYear, setOldCutoffYear } from './platform/settings.js';
+import { oldCutoffYear, readSettings, updateSettings } from './platform/settings.js';
 import { removeStaleUploads } from './platform/uploads.js';
 
 const usage = `usage: jiugai <command>
@@ -34,7 +35,7 @@ const usage = `usage: jiugai <command>
   export KIND FILE [--include-personal] [--csv]
                                  write a ledger (owners' personal data only when asked)
   user add NAME --role ROLE [--display-name TEXT] [--scope CODE,CODE] [--password-stdin]
-  settings old-cutoff-year [YEAR]
+  settings [old-cutoff-year YEAR | escalation DUE_SOON_DAYS SERIOUS_AFTER_DAYS]
                                  show or set the year before which a compound counts as old
   audit verify                   check the audit hash chain
   backup FILE                    write the whole database to FILE
@@ -93,6 +94,34 @@ async function serve(config: Config) {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** Show the district settings, or change one (audited, as from the web). */
+async function settingsCommand(config: Config, args: string[]) {
+  const [name, ...values] = args;
+  const numbers = values.map(Number);
+  const change =
+    name === undefined
+      ? null
+      : name === 'old-cutoff-year' && values.length === 1
+        ? { oldCutoffYear: numbers[0] }
+        : name === 'escalation' && values.length === 2
+          ? { escalation: { dueSoonDays: numbers[0], seriousAfterDays: numbers[1] } }
+          : undefined;
+  if (change === undefined) {
+    throw new UsageError(
+      'settings takes: [old-cutoff-year YEAR | escalation DUE_SOON_DAYS SERIOUS_AFTER_DAYS]',
+    );
+  }
+  const input = change && UpdateSettingsBody.parse(change);
+  return withDatabase(config, async (db) => {
+    await db.migrate();
+    const s = input ? await updateSettings(db.db, systemActor('cli'), input) : await readSettings(db.db);
+    console.log(`old-cutoff-year: ${s.oldCutoffYear} (compounds built before it count as old)`);
+    console.log(
+      `escalation: due soon within ${s.escalation.dueSoonDays} days; seriously overdue after ${s.escalation.seriousAfterDays} days`,
+    );
+  });
 }
 
 async function userAdd(config: Config, args: string[]) {
@@ -222,16 +251,8 @@ async function run(argv: string[]): Promise<void> {
     case 'user':
       if (rest[0] !== 'add') throw new UsageError('user takes: add');
       return userAdd(config, rest.slice(1));
-    case 'settings': {
-      if (rest[0] !== 'old-cutoff-year') throw new UsageError('settings takes: old-cutoff-year [YEAR]');
-      return withDatabase(config, async (db) => {
-        await db.migrate();
-        if (rest[1] !== undefined) await setOldCutoffYear(db.db, systemActor('cli'), Number(rest[1]));
-        console.log(
-          `old-cutoff-year: ${await oldCutoffYear(db.db)} (compounds built before it count as old)`,
-        );
-      });
-    }
+    case 'settings':
+      return settingsCommand(config, rest);
     case 'audit': {
       if (rest[0] !== 'verify') throw new UsageError('audit takes: verify');
       return withDatabase(config, async (db) => {

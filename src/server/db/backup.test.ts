@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { adminPassword, buildUser } from '../testing/app.js';
 import { freshDatabase, freshPostgresUrl } from '../testing/db.js';
 import { backup, RestoreError, restore } from './backup.js';
 import { type Database, openDatabase } from './client.js';
+import { catalogueItems, photos, projects } from './schema.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-backup-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -37,6 +39,25 @@ beforeAll(async () => {
   source = await freshDatabase();
   await bootstrap(source, loadConfig({ JIUGAI_ADMIN_PASSWORD: adminPassword, DATA_DIR: dir }), () => {});
   for (const role of ['hq', 'subdistrict', 'community', 'viewer'] as const) await buildUser(source, role);
+  // Photos are kept as bytes: more of them than one read batch, each bigger than a text row.
+  const [project] = await source.db.select().from(projects).limit(1);
+  const [item] = await source.db.select().from(catalogueItems).limit(1);
+  if (!project || !item) throw new Error('the demo has projects and a catalogue');
+  await source.db.insert(photos).values(
+    Array.from({ length: 20 }, (_, i) => {
+      const bytes = crypto.randomBytes(64 * 1024);
+      return {
+        projectId: project.id,
+        catalogueItemId: item.id,
+        regionCode: project.regionCode,
+        fileName: `现场照片${i}.jpg`,
+        contentType: 'image/jpeg',
+        size: bytes.length,
+        sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+        bytes,
+      };
+    }),
+  );
   await backup(source, first);
 });
 
@@ -48,6 +69,10 @@ describe('backup and restore', () => {
     const second = path.join(dir, 'second.jiugai.gz');
     await backup(target, second);
     expect(body(second)).toBe(body(first));
+    const restored = await target.db.select().from(photos);
+    expect(restored).toHaveLength(20);
+    for (const p of restored)
+      expect(crypto.createHash('sha256').update(p.bytes).digest('hex')).toBe(p.sha256);
     expect(await verifyAuditChain(target.db)).toMatchObject({ ok: true });
   });
 

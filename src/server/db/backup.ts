@@ -8,6 +8,9 @@ import { type Database, type Db, queryRows, type Tx, tableNames } from './client
 const format = 'jiugai-backup';
 const formatVersion = 1;
 const batchSize = 2000;
+/** Rows of tables holding files (photos) are read a few at a time, and restored by size. */
+const blobBatchSize = 16;
+const maxBatchBytes = 32 * 1024 * 1024;
 
 interface Header {
   format: typeof format;
@@ -73,14 +76,20 @@ export async function backup(database: Database, file: string): Promise<{ tables
     for (const table of header.tables) {
       const pk = await primaryKey(db, table);
       const order = pk.length > 0 ? sql.join(pk.map(ident), sql`, `) : sql`1`;
-      for (let offset = 0; ; offset += batchSize) {
+      const [blobs] = await queryRows<{ any: boolean }>(
+        db,
+        sql`SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = ${`public.${table}`}::regclass
+            AND atttypid = 'bytea'::regtype AND NOT attisdropped) AS any`,
+      );
+      const size = blobs?.any ? blobBatchSize : batchSize;
+      for (let offset = 0; ; offset += size) {
         const rows = await queryRows<{ j: string }>(
           db,
-          sql`SELECT row_to_json(t)::text AS j FROM ${ident(table)} t ORDER BY ${order} LIMIT ${batchSize} OFFSET ${offset}`,
+          sql`SELECT row_to_json(t)::text AS j FROM ${ident(table)} t ORDER BY ${order} LIMIT ${size} OFFSET ${offset}`,
         );
         for (const r of rows) yield `{"t":${JSON.stringify(table)},"r":${r.j}}\n`;
         total += rows.length;
-        if (rows.length < batchSize) break;
+        if (rows.length < size) break;
       }
     }
   }
@@ -134,6 +143,7 @@ export async function restore(database: Database, file: string): Promise<{ rows:
     let rows = 0;
     let table = '';
     let batch: string[] = [];
+    let batchBytes = 0;
     const flush = async () => {
       if (batch.length === 0) return;
       // Generated columns are computed again, not inserted.
@@ -152,6 +162,7 @@ export async function restore(database: Database, file: string): Promise<{ rows:
       );
       rows += batch.length;
       batch = [];
+      batchBytes = 0;
     };
     for await (const line of { [Symbol.asyncIterator]: () => lines }) {
       if (line === '') continue;
@@ -161,8 +172,10 @@ export async function restore(database: Database, file: string): Promise<{ rows:
         await flush();
         table = t;
       }
-      batch.push(JSON.stringify(r));
-      if (batch.length >= batchSize) await flush();
+      const json = JSON.stringify(r);
+      batch.push(json);
+      batchBytes += json.length;
+      if (batch.length >= batchSize || batchBytes >= maxBatchBytes) await flush();
     }
     await flush();
     // Serial columns continue after the restored rows.

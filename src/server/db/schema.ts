@@ -3,6 +3,8 @@ import {
   type AnyPgColumn,
   bigint,
   boolean,
+  check,
+  customType,
   date,
   doublePrecision,
   index,
@@ -17,6 +19,11 @@ import {
 } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
+/** Binary content; both drivers hand back bytes (pg a Buffer, PGlite a Uint8Array). */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
 
 /** Administrative divisions; codes nest by prefix (410203 → 410203001 → 410203001xxx). */
 export const regions = pgTable(
@@ -222,6 +229,25 @@ export const households = pgTable(
   ],
 );
 
+/** Several compounds renovated together in one year (one approval, one tender): a project each. */
+export const projectBatches = pgTable(
+  'project_batches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    year: integer('year').notNull(),
+    /** The narrowest region holding every compound of the batch. */
+    regionCode: text('region_code').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    isDemo: boolean('is_demo').notNull().default(false),
+  },
+  (t) => [
+    index('project_batches_region_idx').on(t.regionCode.op('text_pattern_ops')),
+    uniqueIndex('project_batches_year_name_uq').on(t.year, t.name),
+  ],
+);
+
 /** A renovation project: one compound in one year. The projects area extends it. */
 export const projects = pgTable(
   'projects',
@@ -238,6 +264,7 @@ export const projects = pgTable(
     cadreInChargeId: uuid('cadre_in_charge_id').references((): AnyPgColumn => cadres.id),
     // Deferrable in the migration: party bodies and projects point at each other.
     tempPartyOrgId: uuid('temp_party_org_id').references((): AnyPgColumn => partyBodies.id),
+    batchId: uuid('batch_id').references(() => projectBatches.id),
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -247,6 +274,7 @@ export const projects = pgTable(
     uniqueIndex('projects_compound_year_uq').on(t.compoundId, t.year),
     index('projects_year_idx').on(t.year),
     index('projects_region_idx').on(t.regionCode.op('text_pattern_ops')),
+    index('projects_batch_idx').on(t.batchId),
   ],
 );
 
@@ -304,7 +332,10 @@ export const taskForceMembers = pgTable(
 export const units = pgTable('units', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
+  /** Who answers for the unit's ledger items (deferrable: units and cadres point at each other). */
+  leaderCadreId: uuid('leader_cadre_id').references((): AnyPgColumn => cadres.id),
   isDemo: boolean('is_demo').notNull().default(false),
+  version: integer('version').notNull().default(1),
 });
 
 /** Party-member cadres (860+ in the seed); phone is personal data. */
@@ -401,9 +432,11 @@ export const ledgerItems = pgTable(
     title: text('title').notNull(),
     projectId: uuid('project_id').references(() => projects.id),
     meetingId: uuid('meeting_id').references(() => meetings.id),
-    ownerCadreId: uuid('owner_cadre_id')
-      .notNull()
-      .references(() => cadres.id),
+    /** Owned by a cadre or by a unit (then its leader answers for it); exactly one is set. */
+    ownerCadreId: uuid('owner_cadre_id').references(() => cadres.id),
+    ownerUnitId: uuid('owner_unit_id').references(() => units.id),
+    /** The headquarters task force that supervises the item (for the board by task force). */
+    taskForceId: uuid('task_force_id').references(() => taskForces.id),
     deadline: date('deadline', { mode: 'string' }).notNull(),
     priority: text('priority').notNull().default('normal'),
     status: text('status').notNull().default('open'),
@@ -418,6 +451,8 @@ export const ledgerItems = pgTable(
     index('ledger_items_owner_idx').on(t.ownerCadreId, t.status),
     index('ledger_items_project_idx').on(t.projectId),
     index('ledger_items_open_deadline_idx').on(t.status, t.deadline),
+    index('ledger_items_unit_idx').on(t.ownerUnitId, t.status),
+    check('ledger_items_one_owner', sql`num_nonnulls(${t.ownerCadreId}, ${t.ownerUnitId}) = 1`),
   ],
 );
 
@@ -447,6 +482,9 @@ export const catalogueItems = pgTable('catalogue_items', {
   unit: text('unit').notNull(),
   mandatory: boolean('mandatory').notNull().default(false),
   sort: integer('sort').notNull().default(0),
+  /** Retired items stay on the projects that chose them but are offered no more. */
+  active: boolean('active').notNull().default(true),
+  version: integer('version').notNull().default(1),
 });
 
 /** An item chosen for a project, or a mandatory item waived with a recorded reason. */
@@ -469,6 +507,32 @@ export const projectItems = pgTable(
     version: integer('version').notNull().default(1),
   },
   (t) => [uniqueIndex('project_items_uq').on(t.projectId, t.catalogueItemId)],
+);
+
+/**
+ * Site photos of a project's renovation items, kept in the database so every instance and every
+ * backup has them. Keyed by catalogue item, so they outlive a re-save of the project's item list.
+ */
+export const photos = pgTable(
+  'photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    catalogueItemId: uuid('catalogue_item_id')
+      .notNull()
+      .references(() => catalogueItems.id),
+    regionCode: text('region_code').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    bytes: bytea('bytes').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('photos_project_item_idx').on(t.projectId, t.catalogueItemId, t.createdAt)],
 );
 
 /** Planned, received and spent money per source for one project (万元). */

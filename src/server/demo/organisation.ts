@@ -181,6 +181,10 @@ export async function loadDemoOrganisation(
       isDemo: true,
     })),
   );
+  // Each unit is led by its most senior cadre (cadre i serves unit i mod 58).
+  for (const [u, unit] of unitRows.entries()) {
+    await tx.update(units).set({ leaderCadreId: ids[u] }).where(eq(units.id, unit.id));
+  }
   const counties = ids.slice(0, county).map((id) => ({ id }));
   await tx
     .insert(firstSecretaries)

@@ -13,10 +13,13 @@ import {
   compounds,
   ledgerItems,
   partyBodies,
+  projectBatches,
   projectFunding,
   projectItems,
   projectMembers,
   projects,
+  taskForces,
+  units,
 } from '../db/schema.js';
 
 const batch2023: ProjectStatus[] = [
@@ -46,6 +49,7 @@ const commitments = [
   '车棚拆除重建方案报审',
   '隐蔽工程验收资料归档',
 ];
+const unitTasks = ['汇总2023年改造项目质量抽检情况', '编制下一年度改造计划申报材料', '完成管线迁改资金审核'];
 // Days from today: two seriously overdue, two overdue, one due soon, the rest ahead.
 const offsets = [-12, -9, -4, -1, 2, 10, 20, 35];
 
@@ -62,6 +66,24 @@ export async function loadDemoProjects(tx: Tx, today = districtToday()): Promise
     mandatory.map((m) => ({ projectId: p.id, catalogueItemId: m.id, progress: 100, status: 'done' })),
   );
   for (let i = 0; i < rows.length; i += 1000) await tx.insert(projectItems).values(rows.slice(i, i + 1000));
+
+  // What the completed projects cost, about 300 元/m² (万元), and who paid it: all received and spent.
+  await tx.execute(sql`
+    INSERT INTO ${projectFunding} (project_id, source, planned, received, spent)
+    SELECT p.id, s.source, a.amount, a.amount, a.amount
+    FROM ${projects} p JOIN ${compounds} c ON c.id = p.compound_id
+    CROSS JOIN (VALUES ('central', 0.45), ('provincial', 0.10), ('city', 0.05), ('district', 0.20),
+                       ('utilities', 0.12), ('residents', 0.08)) AS s(source, share)
+    CROSS JOIN LATERAL (SELECT round((c.floor_area * 0.03 * s.share)::numeric, 2) AS amount) a`);
+
+  const forces = await tx
+    .select({ id: taskForces.id, code: taskForces.code })
+    .from(taskForces)
+    .orderBy(taskForces.sort);
+  const [batch] = await tx
+    .insert(projectBatches)
+    .values({ name: '2023年第一批城镇老旧小区改造', year: 2023, regionCode: '410203', isDemo: true })
+    .returning({ id: projectBatches.id });
 
   // The 2023 batch: old compounds in the old town not renovated yet.
   const taken = tx.select({ id: projects.compoundId }).from(projects);
@@ -111,6 +133,7 @@ export async function loadDemoProjects(tx: Tx, today = districtToday()): Promise
         liaisonCadreId: advanced ? counties[i % counties.length]?.id : null,
         cadreInChargeId: advanced ? section?.id : null,
         tempPartyOrgId: org?.id ?? null,
+        batchId: batch?.id ?? null,
       })
       .returning({ id: projects.id });
     if (!p) continue;
@@ -165,8 +188,23 @@ export async function loadDemoProjects(tx: Tx, today = districtToday()): Promise
           deadline: day(today, offsets[n++ % offsets.length] ?? 10),
           priority: k === 0 ? 'high' : 'normal',
           regionCode: c.regionCode,
+          taskForceId: forces[(i + k) % forces.length]?.id ?? null,
         });
       }
     }
+  }
+
+  // District units answer for district-wide work; the first one is already late.
+  const leading = await tx.select({ id: units.id }).from(units).orderBy(units.name).limit(unitTasks.length);
+  const engineering = forces.find((f) => f.code === 'engineering') ?? forces[0];
+  for (const [k, unit] of leading.entries()) {
+    await tx.insert(ledgerItems).values({
+      title: unitTasks[k] ?? '推进改造',
+      ownerUnitId: unit.id,
+      deadline: day(today, [-5, 6, 25][k] ?? 10),
+      priority: 'normal',
+      regionCode: '410203',
+      taskForceId: engineering?.id ?? null,
+    });
   }
 }

@@ -82,6 +82,18 @@ const fieldMessages = {
     'zh-CN': '只有责任人或督办人员可以报告进展',
     en: 'only the owner or supervising staff can report progress',
   },
+  one_owner: {
+    'zh-CN': '请指定一名责任人或一个责任单位（二选一）',
+    en: 'name either a cadre or a unit as the owner, not both',
+  },
+  not_found: { 'zh-CN': '不存在', en: 'does not exist' },
+  not_an_image: { 'zh-CN': '不是 JPEG、PNG 或 WebP 图片', en: 'is not a JPEG, PNG or WebP image' },
+  superior_cycle: {
+    'zh-CN': '上级关系会形成循环',
+    en: 'would make the chain of superiors a loop',
+  },
+  not_county_level: { 'zh-CN': '须为县级干部', en: 'must be a county-level cadre' },
+  item_retired: { 'zh-CN': '该改造内容已停用', en: 'this catalogue item is retired' },
   self_lockout: {
     'zh-CN': '不能停用自己或撤销自己的管理员角色',
     en: 'you cannot disable yourself or drop your own admin role',
@@ -125,5 +137,10 @@ export function statusOf(code: ErrorCode): number {
 }
 
 export const notFound = () => new AppError('NOT_FOUND');
+/** The value, or a 404 when there is none (a record gone or outside the caller's scope). */
+export function found<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw notFound();
+  return value;
+}
 export const forbidden = () => new AppError('FORBIDDEN');
 export const conflict = () => new AppError('CONFLICT');

@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
+import type { Settings, UpdateSettingsBody } from '../../contract/settings.js';
 import { nationalOldCutoffYear } from '../../domain/inventory.js';
+import { defaultEscalationPolicy, type EscalationPolicy } from '../../domain/ledger.js';
 import type { Db, Tx } from '../db/client.js';
 import { settings } from '../db/schema.js';
 import type { Actor } from './audit.js';
@@ -12,25 +14,48 @@ export async function oldCutoffYear(db: Db | Tx): Promise<number> {
   return typeof row?.value === 'number' ? row.value : nationalOldCutoffYear;
 }
 
-/** Change the old-compound cut-off year (audited); every figure and filter follows at once. */
-export async function setOldCutoffYear(db: Db, actor: Actor, year: number): Promise<void> {
-  if (!Number.isInteger(year) || year < 1949 || year > new Date().getFullYear()) {
+/** When ledger items count as due soon and seriously overdue: the district's setting, else the default. */
+export async function escalationPolicy(db: Db | Tx): Promise<EscalationPolicy> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, 'escalation')).limit(1);
+  return { ...defaultEscalationPolicy, ...(row?.value as Partial<EscalationPolicy> | undefined) };
+}
+
+export async function readSettings(db: Db | Tx): Promise<Settings> {
+  return { oldCutoffYear: await oldCutoffYear(db), escalation: await escalationPolicy(db) };
+}
+
+/**
+ * Change district settings in one audited write; every figure, filter and reminder follows at
+ * once.
+ */
+export async function updateSettings(db: Db, actor: Actor, input: UpdateSettingsBody): Promise<Settings> {
+  const year = input.oldCutoffYear;
+  if (year !== undefined && (!Number.isInteger(year) || year < 1949 || year > new Date().getFullYear())) {
     throw new AppError('VALIDATION_FAILED', {
       oldCutoffYear: { text: `not a year between 1949 and now: ${year}` },
     });
   }
-  await write(db, actor, async (tx, audit) => {
-    const before = await oldCutoffYear(tx);
-    await tx
-      .insert(settings)
-      .values({ key: 'oldCutoffYear', value: year })
-      .onConflictDoUpdate({ target: settings.key, set: { value: year } });
+  return write(db, actor, async (tx, audit) => {
+    const before = await readSettings(tx);
+    const changes = Object.entries(input).filter(([, v]) => v !== undefined);
+    for (const [key, value] of changes) {
+      await tx
+        .insert(settings)
+        .values({ key, value })
+        .onConflictDoUpdate({ target: settings.key, set: { value } });
+    }
+    const after = await readSettings(tx);
     await audit({
       action: 'settings.update',
       entityType: 'setting',
-      entityId: 'oldCutoffYear',
+      entityId: changes.map(([k]) => k).join(',') || 'none',
       before,
-      after: year,
+      after,
     });
+    return after;
   });
+}
+
+export async function setOldCutoffYear(db: Db, actor: Actor, year: number): Promise<void> {
+  await updateSettings(db, actor, { oldCutoffYear: year });
 }

@@ -11,6 +11,9 @@ export const uploadTypes = [
   'application/octet-stream',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'text/csv',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
 ];
 
 export function acceptUploads(app: FastifyInstance): void {
@@ -46,6 +49,23 @@ export async function saveUpload(body: unknown, dir: string, maxBytes: number): 
     throw new AppError('VALIDATION_FAILED', { file: 'empty_file' });
   }
   return file;
+}
+
+/** Read a small uploaded body into memory, refusing it past `maxBytes` (photos, not ledgers). */
+export async function readUpload(body: unknown, maxBytes: number): Promise<Buffer> {
+  if (!(body instanceof Readable)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      body.resume();
+      throw new AppError('PAYLOAD_TOO_LARGE');
+    }
+    chunks.push(chunk);
+  }
+  if (size === 0) throw new AppError('VALIDATION_FAILED', { file: 'empty_file' });
+  return Buffer.concat(chunks);
 }
 
 /** `attachment; filename*=UTF-8''…` so Chinese file names survive every browser. */

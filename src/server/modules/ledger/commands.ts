@@ -6,15 +6,40 @@ import type {
   ProgressBody,
 } from '../../../contract/ledger.js';
 import { can, inScope } from '../../../domain/access.js';
+import type { LedgerDay } from '../../../domain/ledger.js';
 import { cadreCanServe } from '../../../domain/projects.js';
 import type { Tx } from '../../db/client.js';
-import { cadres, ledgerItems, ledgerProgress, meetings } from '../../db/schema.js';
+import { cadres, ledgerItems, ledgerProgress, meetings, taskForces, units } from '../../db/schema.js';
 import { recordAudit } from '../../platform/audit.js';
 import { type Audit, type Ctx, write } from '../../platform/context.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { notify } from '../notifications/service.js';
 import { loadProject } from '../projects/queries.js';
-import { loadLedgerItem } from './queries.js';
+import { loadLedgerItem, person, withOwners } from './queries.js';
+
+/** The cadre who answers for a new item (and is told of it): its owner, or the owning unit's leader. */
+async function resolveOwner(
+  tx: Tx,
+  input: { ownerCadreId?: string; ownerUnitId?: string },
+  field: string,
+): Promise<{ cadre: typeof cadres.$inferSelect | null; unitId: string | null }> {
+  if (Boolean(input.ownerCadreId) === Boolean(input.ownerUnitId)) {
+    throw new AppError('VALIDATION_FAILED', { [`${field}ownerCadreId`]: 'one_owner' });
+  }
+  if (input.ownerCadreId) {
+    const [cadre] = await tx.select().from(cadres).where(eq(cadres.id, input.ownerCadreId)).limit(1);
+    if (!cadre) throw new AppError('VALIDATION_FAILED', { [`${field}ownerCadreId`]: 'cadre_outside_scope' });
+    return { cadre, unitId: null };
+  }
+  const [unit] = await tx
+    .select({ id: units.id, leader: cadres })
+    .from(units)
+    .leftJoin(cadres, eq(cadres.id, units.leaderCadreId))
+    .where(eq(units.id, input.ownerUnitId ?? ''))
+    .limit(1);
+  if (!unit) throw new AppError('VALIDATION_FAILED', { [`${field}ownerUnitId`]: 'not_found' });
+  return { cadre: unit.leader, unitId: unit.id };
+}
 
 /** Add one item inside an open write: checks the deadline, the owner's scope and the project. */
 async function addItem(
@@ -27,22 +52,36 @@ async function addItem(
 ): Promise<string> {
   if (input.deadline < today)
     throw new AppError('VALIDATION_FAILED', { [`${field}deadline`]: 'deadline_past' });
-  const [owner] = await tx.select().from(cadres).where(eq(cadres.id, input.ownerCadreId)).limit(1);
+  const { cadre, unitId } = await resolveOwner(tx, input, field);
   const project = input.projectId ? await loadProject(tx, ctx.principal, input.projectId) : null;
-  const servesProject = project ? owner && cadreCanServe(owner.regionCode, project.regionCode) : true;
-  if (!owner || !servesProject || !(inScope(ctx.principal.prefixes, owner.regionCode) || project)) {
-    throw new AppError('VALIDATION_FAILED', { [`${field}ownerCadreId`]: 'cadre_outside_scope' });
+  // A cadre must work where the item is; district units serve the whole district.
+  if (cadre && !unitId) {
+    const servesProject = project ? cadreCanServe(cadre.regionCode, project.regionCode) : true;
+    if (!servesProject || !(inScope(ctx.principal.prefixes, cadre.regionCode) || project)) {
+      throw new AppError('VALIDATION_FAILED', { [`${field}ownerCadreId`]: 'cadre_outside_scope' });
+    }
   }
+  if (input.taskForceId) {
+    const [force] = await tx
+      .select({ id: taskForces.id })
+      .from(taskForces)
+      .where(eq(taskForces.id, input.taskForceId));
+    if (!force) throw new AppError('VALIDATION_FAILED', { [`${field}taskForceId`]: 'not_found' });
+  }
+  const regionCode =
+    project?.regionCode ?? (unitId ? null : cadre?.regionCode) ?? ctx.principal.scopeRegions[0] ?? '410203';
   const [row] = await tx
     .insert(ledgerItems)
     .values({
       title: input.title,
-      ownerCadreId: owner.id,
+      ownerCadreId: unitId ? null : (cadre?.id ?? null),
+      ownerUnitId: unitId,
+      taskForceId: input.taskForceId ?? null,
       deadline: input.deadline,
       priority: input.priority,
       projectId: project?.id ?? null,
       meetingId: input.meetingId ?? null,
-      regionCode: project?.regionCode ?? owner.regionCode,
+      regionCode,
       createdBy: ctx.principal.userId,
     })
     .returning();
@@ -54,7 +93,7 @@ async function addItem(
     regionCode: row.regionCode,
     after: row,
   });
-  await notify(tx, [owner.userId], {
+  await notify(tx, [cadre?.userId], {
     kind: 'assignment',
     title: row.title,
     link: '/ledger/mine',
@@ -66,16 +105,16 @@ async function addItem(
 export async function createLedgerItem(
   ctx: Ctx,
   input: CreateLedgerItemBody,
-  today: string,
+  day: LedgerDay,
 ): Promise<LedgerItem> {
-  const id = await write(ctx.db, ctx.actor, (tx, audit) => addItem(tx, ctx, audit, today, input));
-  const item = await loadLedgerItem(ctx.db, id, today);
+  const id = await write(ctx.db, ctx.actor, (tx, audit) => addItem(tx, ctx, audit, day.today, input));
+  const item = await loadLedgerItem(ctx.db, id, day);
   if (!item) throw notFound();
   return item;
 }
 
 /** A meeting and its decisions, each decision a ledger item, in one transaction. */
-export async function createMeeting(ctx: Ctx, input: CreateMeetingBody, today: string) {
+export async function createMeeting(ctx: Ctx, input: CreateMeetingBody, day: LedgerDay) {
   const { meetingId, ids } = await write(ctx.db, ctx.actor, async (tx, audit) => {
     const project = input.projectId ? await loadProject(tx, ctx.principal, input.projectId) : null;
     const [meeting] = await tx
@@ -106,7 +145,7 @@ export async function createMeeting(ctx: Ctx, input: CreateMeetingBody, today: s
           tx,
           ctx,
           audit,
-          today,
+          day.today,
           { ...d, projectId: project?.id, meetingId: meeting.id },
           `decisions.${i}.`,
         ),
@@ -116,7 +155,7 @@ export async function createMeeting(ctx: Ctx, input: CreateMeetingBody, today: s
   });
   const items = [];
   for (const id of ids) {
-    const item = await loadLedgerItem(ctx.db, id, today);
+    const item = await loadLedgerItem(ctx.db, id, day);
     if (item) items.push(item);
   }
   return {
@@ -135,12 +174,11 @@ export async function reportProgress(
   ctx: Ctx,
   id: string,
   input: ProgressBody,
-  today: string,
+  day: LedgerDay,
 ): Promise<LedgerItem> {
-  const [row] = await ctx.db
-    .select({ item: ledgerItems, ownerUser: cadres.userId })
-    .from(ledgerItems)
-    .innerJoin(cadres, eq(cadres.id, ledgerItems.ownerCadreId))
+  const [row]: { item: typeof ledgerItems.$inferSelect; ownerUser: string | null }[] = await withOwners(
+    ctx.db.select({ item: ledgerItems, ownerUser: person.userId }).from(ledgerItems),
+  )
     .where(eq(ledgerItems.id, id))
     .limit(1);
   const isOwner = row?.ownerUser === ctx.principal.userId;
@@ -181,7 +219,7 @@ export async function reportProgress(
       after: { status: updated.status, version: updated.version, note: input.note },
     });
   });
-  const item = await loadLedgerItem(ctx.db, id, today);
+  const item = await loadLedgerItem(ctx.db, id, day);
   if (!item) throw notFound();
   return item;
 }

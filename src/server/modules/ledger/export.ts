@@ -1,4 +1,5 @@
 import type { LedgerItem, LedgerListQuery } from '../../../contract/ledger.js';
+import type { LedgerDay } from '../../../domain/ledger.js';
 import type { Db } from '../../db/client.js';
 import type { Principal } from '../../platform/context.js';
 import type { LedgerSpec } from '../../platform/ledger/columns.js';
@@ -33,20 +34,20 @@ export async function exportSupervision(
   db: Db,
   principal: Principal,
   q: Omit<LedgerListQuery, 'page' | 'pageSize'>,
-  today: string,
+  day: LedgerDay,
   target: NodeJS.WritableStream,
 ) {
   async function* rows() {
     let seq = 0;
     for (let page = 1; ; page++) {
-      const chunk = await listLedger(db, principal, { ...q, page, pageSize: 100 }, today);
+      const chunk = await listLedger(db, principal, { ...q, page, pageSize: 100 }, day);
       for (const i of chunk.items) {
         seq++;
         yield {
           seq,
           title: i.compoundName ? `【${i.compoundName}】${i.title}` : i.title,
           unit: i.owner.unitName ?? '',
-          owner: i.owner.name,
+          owner: i.owner.personName ?? '',
           deadline: i.deadline,
           progress: i.lastProgress?.note ?? '',
           state: stateOf(i),

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { districtToday, escalation } from '../../../domain/ledger.js';
+import { defaultEscalationPolicy, districtToday, escalation } from '../../../domain/ledger.js';
 import { cadres, ledgerItems, meetings } from '../../db/schema.js';
 import { adminPassword, buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
 import { escalationSql } from './queries.js';
@@ -208,7 +208,7 @@ describe('escalation on the board', () => {
     for (const offset of [-9, -8, -7, -1, 0, 1, 3, 4, 30]) {
       const deadline = inDays(offset);
       const [row] = await t.database.db
-        .select({ level: escalationSql(today) })
+        .select({ level: escalationSql({ today, policy: defaultEscalationPolicy }) })
         .from(sql`(SELECT ${deadline}::date AS deadline, 'open' AS status) AS ledger_items`);
       expect(row?.level, `deadline ${deadline}`).toBe(escalation({ status: 'open', deadline }, today));
     }
@@ -222,12 +222,15 @@ describe('notifications and the 台账 export', () => {
       .select({ cadreId: ledgerItems.ownerCadreId })
       .from(ledgerItems)
       .where(
-        sql`${ledgerItems.status} = 'open' AND ${ledgerItems.deadline} < ${today}::date AND ${ledgerItems.regionCode} LIKE '410203%'`,
+        sql`${ledgerItems.ownerCadreId} IS NOT NULL AND ${ledgerItems.status} = 'open' AND ${ledgerItems.deadline} < ${today}::date AND ${ledgerItems.regionCode} LIKE '410203%'`,
       )
       .limit(1);
     if (!late) throw new Error('the demo has no overdue item');
     await t.database.db.update(cadres).set({ userId: null }).where(eq(cadres.userId, owner.id));
-    await t.database.db.update(cadres).set({ userId: owner.id }).where(eq(cadres.id, late.cadreId));
+    await t.database.db
+      .update(cadres)
+      .set({ userId: owner.id })
+      .where(eq(cadres.id, late.cadreId ?? ''));
     const s = await login(t.app, owner.username, owner.password);
     const first = (await get('/api/notifications', s)).json();
     const overdue = first.items.filter((n: { kind: string }) => n.kind === 'overdue');

@@ -1,94 +1,100 @@
-import { aliasedTable, and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { LedgerItem, LedgerListQuery } from '../../../contract/ledger.js';
-import { defaultEscalationPolicy, type Escalation } from '../../../domain/ledger.js';
+import { districtToday, type Escalation, type LedgerDay } from '../../../domain/ledger.js';
 import type { CadreLevel } from '../../../domain/projects.js';
 import type { Db, Tx } from '../../db/client.js';
-import { cadres, compounds, ledgerItems, ledgerProgress, projects, regions, units } from '../../db/schema.js';
+import {
+  cadres,
+  compounds,
+  ledgerItems,
+  ledgerProgress,
+  projects,
+  regions,
+  taskForces,
+  units,
+} from '../../db/schema.js';
 import { scopeWhere } from '../../platform/access.js';
 import type { Principal } from '../../platform/context.js';
+import { escalationPolicy } from '../../platform/settings.js';
 import { contains, paged } from '../../platform/sql.js';
 
-const owner = aliasedTable(cadres, 'owner');
-const superior = aliasedTable(cadres, 'superior');
-const superior2 = aliasedTable(cadres, 'superior2');
+/** Today in the district and the escalation thresholds in force. */
+export async function ledgerDay(db: Db | Tx): Promise<LedgerDay> {
+  return { today: districtToday(), policy: await escalationPolicy(db) };
+}
+
+/** The unit that owns an item outright (null for a cadre's item). */
+const ownerUnit = aliasedTable(units, 'owner_unit');
+/** The person who answers for an item: its cadre, or the owning unit's leader. */
+export const person = aliasedTable(cadres, 'person');
+/** The unit shown as 责任单位: the owning unit, else the cadre's own unit. */
+const unit = aliasedTable(units, 'unit');
+export const superior = aliasedTable(cadres, 'superior');
+export const superior2 = aliasedTable(cadres, 'superior2');
 const subdistrict = aliasedTable(regions, 'subdistrict');
-const policy = defaultEscalationPolicy;
 
 /** The SQL form of domain escalation(): the same thresholds, so lists filter and sort by it. */
-export const escalationSql = (today: string) => sql<Escalation>`CASE
+export const escalationSql = ({ today, policy }: LedgerDay) => sql<Escalation>`CASE
   WHEN ${ledgerItems.status} <> 'open' THEN 'none'
   WHEN ${ledgerItems.deadline} < (${today}::date - ${policy.seriousAfterDays}::int) THEN 'seriously_overdue'
   WHEN ${ledgerItems.deadline} < ${today}::date THEN 'overdue'
   WHEN ${ledgerItems.deadline} <= (${today}::date + ${policy.dueSoonDays}::int) THEN 'due_soon'
   ELSE 'none' END`;
 
-const severity = (today: string) => sql`CASE ${escalationSql(today)}
+const severity = (day: LedgerDay) => sql`CASE ${escalationSql(day)}
   WHEN 'seriously_overdue' THEN 3 WHEN 'overdue' THEN 2 WHEN 'due_soon' THEN 1 ELSE 0 END`;
 
-function columns(today: string) {
+const lastProgress = <T>(column: SQL) =>
+  sql<T>`(SELECT ${column} FROM ${ledgerProgress} WHERE ${ledgerProgress.itemId} = ${ledgerItems.id} ORDER BY ${ledgerProgress.createdAt} DESC LIMIT 1)`;
+
+function columns(day: LedgerDay) {
   return {
     id: ledgerItems.id,
     title: ledgerItems.title,
     projectId: ledgerItems.projectId,
     compoundName: compounds.name,
     meetingId: ledgerItems.meetingId,
-    ownerId: owner.id,
-    ownerName: owner.name,
-    ownerLevel: owner.level,
-    unitName: units.name,
+    taskForceId: taskForces.id,
+    taskForceName: taskForces.name,
+    ownerUnitId: ledgerItems.ownerUnitId,
+    personId: person.id,
+    personName: person.name,
+    personLevel: person.level,
+    unitName: unit.name,
     deadline: ledgerItems.deadline,
     priority: ledgerItems.priority,
     status: ledgerItems.status,
-    escalation: escalationSql(today),
+    escalation: escalationSql(day),
     superiorName: superior.name,
     superior2Name: superior2.name,
     regionCode: ledgerItems.regionCode,
     subdistrictName: subdistrict.name,
-    lastNote: sql<
-      string | null
-    >`(SELECT ${ledgerProgress.note} FROM ${ledgerProgress} WHERE ${ledgerProgress.itemId} = ${ledgerItems.id} ORDER BY ${ledgerProgress.createdAt} DESC LIMIT 1)`,
-    lastAt: sql<
-      string | null
-    >`(SELECT ${ledgerProgress.createdAt}::text FROM ${ledgerProgress} WHERE ${ledgerProgress.itemId} = ${ledgerItems.id} ORDER BY ${ledgerProgress.createdAt} DESC LIMIT 1)`,
+    lastNote: lastProgress<string | null>(sql`${ledgerProgress.note}`),
+    lastAt: lastProgress<string | null>(sql`${ledgerProgress.createdAt}::text`),
     version: ledgerItems.version,
   };
 }
 
-function select(db: Db | Tx, today: string) {
-  return db
-    .select(columns(today))
-    .from(ledgerItems)
-    .innerJoin(owner, eq(owner.id, ledgerItems.ownerCadreId))
-    .leftJoin(units, eq(units.id, owner.unitId))
-    .leftJoin(superior, eq(superior.id, owner.superiorId))
-    .leftJoin(superior2, eq(superior2.id, superior.superiorId))
+/** Items joined to whoever answers for them and that person's two superiors. */
+export function withOwners<Q extends { leftJoin: unknown }>(q: Q) {
+  // biome-ignore lint/suspicious/noExplicitAny: drizzle's builder types change with every join
+  return (q as any)
+    .leftJoin(ownerUnit, eq(ownerUnit.id, ledgerItems.ownerUnitId))
+    .leftJoin(person, eq(person.id, sql`coalesce(${ledgerItems.ownerCadreId}, ${ownerUnit.leaderCadreId})`))
+    .leftJoin(unit, eq(unit.id, sql`coalesce(${ledgerItems.ownerUnitId}, ${person.unitId})`))
+    .leftJoin(superior, eq(superior.id, person.superiorId))
+    .leftJoin(superior2, eq(superior2.id, superior.superiorId)) as Q;
+}
+
+function select(db: Db | Tx, day: LedgerDay) {
+  return withOwners(db.select(columns(day)).from(ledgerItems))
     .leftJoin(projects, eq(projects.id, ledgerItems.projectId))
     .leftJoin(compounds, eq(compounds.id, projects.compoundId))
+    .leftJoin(taskForces, eq(taskForces.id, ledgerItems.taskForceId))
     .leftJoin(subdistrict, eq(subdistrict.code, sql`left(${ledgerItems.regionCode}, 9)`));
 }
 
-interface Row {
-  id: string;
-  title: string;
-  projectId: string | null;
-  compoundName: string | null;
-  meetingId: string | null;
-  ownerId: string;
-  ownerName: string;
-  ownerLevel: string;
-  unitName: string | null;
-  deadline: string;
-  priority: string;
-  status: string;
-  escalation: Escalation;
-  superiorName: string | null;
-  superior2Name: string | null;
-  regionCode: string;
-  subdistrictName: string | null;
-  lastNote: string | null;
-  lastAt: string | null;
-  version: number;
-}
+type Row = Awaited<ReturnType<typeof select>>[number];
 
 function present(r: Row): LedgerItem {
   const escalatedTo =
@@ -97,13 +103,22 @@ function present(r: Row): LedgerItem {
       : r.escalation === 'overdue'
         ? r.superiorName
         : null;
+  const byUnit = r.ownerUnitId !== null;
   return {
     id: r.id,
     title: r.title,
     projectId: r.projectId,
     compoundName: r.compoundName,
     meetingId: r.meetingId,
-    owner: { id: r.ownerId, name: r.ownerName, level: r.ownerLevel as CadreLevel, unitName: r.unitName },
+    taskForce: r.taskForceId && r.taskForceName ? { id: r.taskForceId, name: r.taskForceName } : null,
+    owner: {
+      kind: byUnit ? 'unit' : 'cadre',
+      id: byUnit ? (r.ownerUnitId ?? '') : (r.personId ?? ''),
+      name: (byUnit ? r.unitName : r.personName) ?? '',
+      level: byUnit ? null : (r.personLevel as CadreLevel),
+      unitName: r.unitName,
+      personName: r.personName,
+    },
     deadline: r.deadline,
     priority: r.priority as LedgerItem['priority'],
     status: r.status as LedgerItem['status'],
@@ -116,61 +131,90 @@ function present(r: Row): LedgerItem {
   };
 }
 
-/** Ledger items in scope, the most escalated first, then by deadline. */
+/** Ledger items in scope (or, for "my ledger", those the user answers for), most escalated first. */
 export async function listLedger(
   db: Db,
   principal: Principal,
   q: LedgerListQuery,
-  today: string,
+  day: LedgerDay,
   mine?: string,
 ) {
   const where: SQL | undefined = and(
-    mine ? eq(owner.userId, mine) : scopeWhere(principal, ledgerItems.regionCode),
+    mine ? eq(person.userId, mine) : scopeWhere(principal, ledgerItems.regionCode),
     q.status ? eq(ledgerItems.status, q.status) : undefined,
-    q.escalation ? eq(escalationSql(today), q.escalation) : undefined,
+    q.escalation ? eq(escalationSql(day), q.escalation) : undefined,
     q.region ? sql`${ledgerItems.regionCode} LIKE ${`${q.region}%`}` : undefined,
     q.projectId ? eq(ledgerItems.projectId, q.projectId) : undefined,
+    q.taskForceId ? eq(ledgerItems.taskForceId, q.taskForceId) : undefined,
     q.q ? contains(ledgerItems.title, q.q) : undefined,
   );
   const page = await paged(
-    () =>
-      db
-        .select({ n: count() })
-        .from(ledgerItems)
-        .innerJoin(owner, eq(owner.id, ledgerItems.ownerCadreId))
-        .where(where),
+    () => withOwners(db.select({ n: count() }).from(ledgerItems)).where(where),
     (limit, offset) =>
-      select(db, today)
+      select(db, day)
         .where(where)
-        .orderBy(desc(severity(today)), asc(ledgerItems.deadline), asc(ledgerItems.id))
+        .orderBy(desc(severity(day)), asc(ledgerItems.deadline), asc(ledgerItems.id))
         .limit(limit)
         .offset(offset),
     q,
   );
-  return { ...page, items: (page.items as Row[]).map(present) };
+  return { ...page, items: page.items.map(present) };
 }
 
-export async function loadLedgerItem(db: Db | Tx, id: string, today: string): Promise<LedgerItem | null> {
-  const [row] = await select(db, today).where(eq(ledgerItems.id, id)).limit(1);
-  return row ? present(row as Row) : null;
+export async function loadLedgerItem(db: Db | Tx, id: string, day: LedgerDay): Promise<LedgerItem | null> {
+  const [row] = await select(db, day).where(eq(ledgerItems.id, id)).limit(1);
+  return row ? present(row) : null;
 }
 
-/** Open items per subdistrict by escalation, for headquarters' supervision board. */
-export async function ledgerBoard(db: Db, principal: Principal, today: string) {
-  const level = escalationSql(today);
-  const rows = await db
+/**
+ * Open items that have gone up to `userId`: overdue items of the cadres they supervise, and
+ * seriously overdue ones of those cadres' subordinates.
+ */
+export async function escalatedTo(db: Db, userId: string, day: LedgerDay) {
+  const level = escalationSql(day);
+  return withOwners(
+    db.select({ id: ledgerItems.id, title: ledgerItems.title, level, owner: person.name }).from(ledgerItems),
+  ).where(
+    and(
+      eq(ledgerItems.status, 'open'),
+      or(
+        and(eq(superior.userId, userId), sql`${level} IN ('overdue', 'seriously_overdue')`),
+        and(eq(superior2.userId, userId), sql`${level} = 'seriously_overdue'`),
+      ),
+    ),
+  );
+}
+
+/** Open items by escalation per subdistrict and per task force, the worst first: headquarters' board. */
+export async function ledgerBoard(db: Db, principal: Principal, day: LedgerDay) {
+  const level = escalationSql(day);
+  const counts = {
+    open: count(),
+    dueSoon: sql<number>`count(*) FILTER (WHERE ${level} = 'due_soon')::int`,
+    overdue: sql<number>`count(*) FILTER (WHERE ${level} = 'overdue')::int`,
+    seriouslyOverdue: sql<number>`count(*) FILTER (WHERE ${level} = 'seriously_overdue')::int`,
+  };
+  const open = and(scopeWhere(principal, ledgerItems.regionCode), eq(ledgerItems.status, 'open'));
+  const street = sql<string>`left(${ledgerItems.regionCode}, 9)`;
+  const bySubdistrict = await db
     .select({
-      regionCode: sql<string>`left(${ledgerItems.regionCode}, 9)`,
-      name: sql<string>`coalesce(max(${subdistrict.name}), left(${ledgerItems.regionCode}, 9))`,
-      open: count(),
-      dueSoon: sql<number>`count(*) FILTER (WHERE ${level} = 'due_soon')::int`,
-      overdue: sql<number>`count(*) FILTER (WHERE ${level} = 'overdue')::int`,
-      seriouslyOverdue: sql<number>`count(*) FILTER (WHERE ${level} = 'seriously_overdue')::int`,
+      regionCode: street,
+      name: sql<string>`coalesce(max(${subdistrict.name}), ${street})`,
+      ...counts,
     })
     .from(ledgerItems)
-    .leftJoin(subdistrict, eq(subdistrict.code, sql`left(${ledgerItems.regionCode}, 9)`))
-    .where(and(scopeWhere(principal, ledgerItems.regionCode), eq(ledgerItems.status, 'open')))
-    .groupBy(sql`left(${ledgerItems.regionCode}, 9)`);
-  const weight = (r: (typeof rows)[number]) => r.seriouslyOverdue * 1_000_000 + r.overdue * 1000 + r.dueSoon;
-  return { today, bySubdistrict: rows.sort((a, b) => weight(b) - weight(a)) };
+    .leftJoin(subdistrict, eq(subdistrict.code, street))
+    .where(open)
+    .groupBy(street);
+  const byTaskForce = await db
+    .select({ id: ledgerItems.taskForceId, name: sql<string | null>`max(${taskForces.name})`, ...counts })
+    .from(ledgerItems)
+    .leftJoin(taskForces, eq(taskForces.id, ledgerItems.taskForceId))
+    .where(open)
+    .groupBy(ledgerItems.taskForceId);
+  const worstFirst = <R extends { seriouslyOverdue: number; overdue: number; dueSoon: number }>(rows: R[]) =>
+    rows.sort(
+      (a, b) => b.seriouslyOverdue - a.seriouslyOverdue || b.overdue - a.overdue || b.dueSoon - a.dueSoon,
+    );
+  return { today: day.today, bySubdistrict: worstFirst(bySubdistrict), byTaskForce: worstFirst(byTaskForce) };
 }

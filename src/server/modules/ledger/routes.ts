@@ -1,42 +1,43 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../contract/api.js';
-import { districtToday } from '../../../domain/ledger.js';
 import { type Deps, route } from '../../platform/http.js';
 import { attachment } from '../../platform/uploads.js';
 import { createLedgerItem, createMeeting, reportProgress } from './commands.js';
 import { exportSupervision } from './export.js';
-import { ledgerBoard, listLedger } from './queries.js';
+import { ledgerBoard, ledgerDay, listLedger } from './queries.js';
 
 export function supervisionRoutes(app: FastifyInstance, deps: Deps) {
   const read = { action: 'ledger.read' } as const;
   const writeAction = { action: 'ledger.write' } as const;
   route(app, deps, api.listLedger, read, async (ctx, { query }) =>
-    listLedger(ctx.db, ctx.principal, query, districtToday()),
+    listLedger(ctx.db, ctx.principal, query, await ledgerDay(ctx.db)),
   );
   route(app, deps, api.myLedger, read, async (ctx, { query }) =>
-    listLedger(ctx.db, ctx.principal, query, districtToday(), ctx.principal.userId),
+    listLedger(ctx.db, ctx.principal, query, await ledgerDay(ctx.db), ctx.principal.userId),
   );
-  route(app, deps, api.ledgerBoard, read, async (ctx) => ledgerBoard(ctx.db, ctx.principal, districtToday()));
+  route(app, deps, api.ledgerBoard, read, async (ctx) =>
+    ledgerBoard(ctx.db, ctx.principal, await ledgerDay(ctx.db)),
+  );
   route(app, deps, api.createLedgerItem, writeAction, async (ctx, { body }) =>
-    createLedgerItem(ctx, body, districtToday()),
+    createLedgerItem(ctx, body, await ledgerDay(ctx.db)),
   );
   route(app, deps, api.reportProgress, read, async (ctx, { params, body }) =>
-    reportProgress(ctx, params.id, body, districtToday()),
+    reportProgress(ctx, params.id, body, await ledgerDay(ctx.db)),
   );
   route(app, deps, api.createMeeting, writeAction, async (ctx, { body }) =>
-    createMeeting(ctx, body, districtToday()),
+    createMeeting(ctx, body, await ledgerDay(ctx.db)),
   );
   route(app, deps, api.ledgerExport, read, async (ctx, { query, reply }) => {
     const { page: _page, pageSize: _pageSize, ...filters } = query;
-    const today = districtToday();
+    const day = await ledgerDay(ctx.db);
     const stream = new PassThrough();
-    void exportSupervision(ctx.db, ctx.principal, filters, today, stream).catch((err: Error) =>
+    void exportSupervision(ctx.db, ctx.principal, filters, day, stream).catch((err: Error) =>
       stream.destroy(err),
     );
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', attachment(`督办台账-${today.replaceAll('-', '')}.xlsx`))
+      .header('content-disposition', attachment(`督办台账-${day.today.replaceAll('-', '')}.xlsx`))
       .send(stream);
   });
 }

@@ -1,9 +1,10 @@
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { NotificationList, notificationKinds } from '../../../contract/notifications.js';
-import { escalation } from '../../../domain/ledger.js';
+import { escalation, type LedgerDay } from '../../../domain/ledger.js';
 import type { Db, Tx } from '../../db/client.js';
 import { cadres, ledgerItems, notifications } from '../../db/schema.js';
+import { escalatedTo, person, withOwners } from '../ledger/queries.js';
 
 type Kind = (typeof notificationKinds)[number];
 
@@ -37,24 +38,32 @@ export async function usersOfCadres(tx: Tx | Db, cadreIds: readonly (string | nu
 }
 
 /**
- * Due-soon and overdue reminders are derived, like the escalation itself: they are raised for
- * the user's own open items when the user looks, once per item and level.
+ * Due-soon, overdue and escalation reminders are derived, like the escalation itself: they are
+ * raised when the user looks, once per item and level — for the items the user answers for,
+ * and for the overdue items that have gone up to them as a superior.
  */
-async function raiseReminders(db: Db, userId: string, today: string): Promise<void> {
-  const open = await db
-    .select({ id: ledgerItems.id, title: ledgerItems.title, deadline: ledgerItems.deadline })
-    .from(ledgerItems)
-    .innerJoin(cadres, eq(cadres.id, ledgerItems.ownerCadreId))
-    .where(and(eq(cadres.userId, userId), eq(ledgerItems.status, 'open')));
-  for (const item of open) {
-    const level = escalation({ status: 'open', deadline: item.deadline }, today);
+async function raiseReminders(db: Db, userId: string, day: LedgerDay): Promise<void> {
+  const own: { id: string; title: string; deadline: string }[] = await withOwners(
+    db
+      .select({ id: ledgerItems.id, title: ledgerItems.title, deadline: ledgerItems.deadline })
+      .from(ledgerItems),
+  ).where(and(eq(person.userId, userId), eq(ledgerItems.status, 'open')));
+  for (const item of own) {
+    const level = escalation({ status: 'open', deadline: item.deadline }, day.today, day.policy);
     if (level === 'none') continue;
-    const kind: Kind = level === 'due_soon' ? 'due_soon' : 'overdue';
     await notify(db, [userId], {
-      kind,
+      kind: level === 'due_soon' ? 'due_soon' : 'overdue',
       title: item.title,
       link: '/ledger/mine',
       subject: `ledger:${item.id}:${level}`,
+    });
+  }
+  for (const item of await escalatedTo(db, userId, day)) {
+    await notify(db, [userId], {
+      kind: 'escalated',
+      title: `${item.owner ?? ''}：${item.title}`,
+      link: '/ledger/board',
+      subject: `ledger:${item.id}:escalated:${item.level}`,
     });
   }
 }
@@ -62,9 +71,9 @@ async function raiseReminders(db: Db, userId: string, today: string): Promise<vo
 export async function listNotifications(
   db: Db,
   userId: string,
-  today: string,
+  day: LedgerDay,
 ): Promise<z.infer<typeof NotificationList>> {
-  await raiseReminders(db, userId, today);
+  await raiseReminders(db, userId, day);
   const rows = await db
     .select()
     .from(notifications)

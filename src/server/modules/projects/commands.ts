@@ -1,5 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { AccountabilityBody, FundingBody, ItemsBody } from '../../../contract/projects.js';
+import type {
+  AccountabilityBody,
+  CreateBatchBody,
+  FundingBody,
+  ItemsBody,
+} from '../../../contract/projects.js';
+import { commonRegion } from '../../../domain/access.js';
 import type { ProjectStatus } from '../../../domain/inventory.js';
 import { cadreCanServe, transitionProblems } from '../../../domain/projects.js';
 import type { Tx } from '../../db/client.js';
@@ -8,14 +14,15 @@ import {
   catalogueItems,
   compounds,
   partyBodies,
+  projectBatches,
   projectFunding,
   projectItems,
   projectMembers,
   projects,
 } from '../../db/schema.js';
 import { scopeWhere } from '../../platform/access.js';
-import { type Ctx, write } from '../../platform/context.js';
-import { AppError, conflict } from '../../platform/errors.js';
+import { type Audit, type Ctx, write } from '../../platform/context.js';
+import { AppError, conflict, type FieldReason } from '../../platform/errors.js';
 import { notify, usersOfCadres } from '../notifications/service.js';
 import { unmetMessage } from './messages.js';
 import { loadProject, projectFacts } from './queries.js';
@@ -38,39 +45,98 @@ async function bump(
 
 const link = (id: string) => `/projects/${id}`;
 
+/** Start one project inside an open write; `field` names the input in errors (a batch's list). */
+async function startProject(
+  tx: Tx,
+  ctx: Ctx,
+  audit: Audit,
+  input: { compoundId: string; year: number; batchId?: string },
+  field = 'compoundId',
+): Promise<typeof projects.$inferSelect> {
+  const [compound] = await tx
+    .select()
+    .from(compounds)
+    .where(and(eq(compounds.id, input.compoundId), scopeWhere(ctx.principal, compounds.regionCode)))
+    .limit(1);
+  if (!compound) throw new AppError('VALIDATION_FAILED', { [field]: { text: 'not found in your scope' } });
+  const [taken] = await tx
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.compoundId, compound.id), eq(projects.year, input.year)))
+    .limit(1);
+  if (taken) throw new AppError('VALIDATION_FAILED', { [input.batchId ? field : 'year']: 'taken' });
+  const [row] = await tx
+    .insert(projects)
+    .values({
+      compoundId: compound.id,
+      regionCode: compound.regionCode,
+      year: input.year,
+      status: 'planned',
+      batchId: input.batchId ?? null,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  await audit({
+    action: 'project.create',
+    entityType: 'project',
+    entityId: row.id,
+    regionCode: row.regionCode,
+    after: row,
+  });
+  return row;
+}
+
 export async function createProject(ctx: Ctx, input: { compoundId: string; year: number }): Promise<string> {
+  return write(ctx.db, ctx.actor, async (tx, audit) => (await startProject(tx, ctx, audit, input)).id);
+}
+
+/** A batch of compounds renovated together in one year: one project each, all or none. */
+export async function createBatch(ctx: Ctx, input: CreateBatchBody): Promise<string> {
   return write(ctx.db, ctx.actor, async (tx, audit) => {
-    const [compound] = await tx
-      .select()
+    const twice = input.compoundIds.findIndex((c, i) => input.compoundIds.indexOf(c) !== i);
+    if (twice >= 0)
+      throw new AppError('VALIDATION_FAILED', { [`compoundIds.${twice}`]: { text: 'listed twice' } });
+    const [named] = await tx
+      .select({ id: projectBatches.id })
+      .from(projectBatches)
+      .where(and(eq(projectBatches.year, input.year), eq(projectBatches.name, input.name)));
+    if (named) throw new AppError('VALIDATION_FAILED', { name: 'taken' });
+    const inScope = await tx
+      .select({ id: compounds.id, regionCode: compounds.regionCode })
       .from(compounds)
-      .where(and(eq(compounds.id, input.compoundId), scopeWhere(ctx.principal, compounds.regionCode)))
-      .limit(1);
-    if (!compound)
-      throw new AppError('VALIDATION_FAILED', { compoundId: { text: 'not found in your scope' } });
-    const [taken] = await tx
-      .select({ id: projects.id })
-      .from(projects)
-      .where(and(eq(projects.compoundId, compound.id), eq(projects.year, input.year)))
-      .limit(1);
-    if (taken) throw new AppError('VALIDATION_FAILED', { year: 'taken' });
-    const [row] = await tx
-      .insert(projects)
+      .where(and(inArray(compounds.id, input.compoundIds), scopeWhere(ctx.principal, compounds.regionCode)));
+    const missing = input.compoundIds.findIndex((id) => !inScope.some((c) => c.id === id));
+    if (missing >= 0)
+      throw new AppError('VALIDATION_FAILED', {
+        [`compoundIds.${missing}`]: { text: 'not found in your scope' },
+      });
+    const [batch] = await tx
+      .insert(projectBatches)
       .values({
-        compoundId: compound.id,
-        regionCode: compound.regionCode,
+        name: input.name,
         year: input.year,
-        status: 'planned',
+        regionCode: commonRegion(inScope.map((c) => c.regionCode)) ?? '',
+        createdBy: ctx.principal.userId,
       })
       .returning();
-    if (!row) throw new Error('insert returned nothing');
+    if (!batch) throw new Error('insert returned nothing');
     await audit({
-      action: 'project.create',
-      entityType: 'project',
-      entityId: row.id,
-      regionCode: row.regionCode,
-      after: row,
+      action: 'batch.create',
+      entityType: 'project_batch',
+      entityId: batch.id,
+      regionCode: batch.regionCode,
+      after: batch,
     });
-    return row.id;
+    for (const [i, compoundId] of input.compoundIds.entries()) {
+      await startProject(
+        tx,
+        ctx,
+        audit,
+        { compoundId, year: input.year, batchId: batch.id },
+        `compoundIds.${i}`,
+      );
+    }
+    return batch.id;
   });
 }
 
@@ -212,10 +278,17 @@ export async function setProjectItems(ctx: Ctx, id: string, input: ItemsBody): P
     const catalogue = codes.length
       ? await tx.select().from(catalogueItems).where(inArray(catalogueItems.code, codes))
       : [];
-    const fields: Record<string, { text: string }> = {};
+    const kept = await tx
+      .select({ id: projectItems.catalogueItemId })
+      .from(projectItems)
+      .where(eq(projectItems.projectId, id));
+    const fields: Record<string, FieldReason | { text: string }> = {};
     input.items.forEach((item, i) => {
-      if (!catalogue.some((c) => c.code === item.catalogueCode))
-        fields[`items.${i}.catalogueCode`] = { text: 'not in the catalogue' };
+      const entry = catalogue.find((c) => c.code === item.catalogueCode);
+      if (!entry) fields[`items.${i}.catalogueCode`] = { text: 'not in the catalogue' };
+      // A retired item stays on projects that chose it, but is offered to no new one.
+      else if (!entry.active && !kept.some((k) => k.id === entry.id))
+        fields[`items.${i}.catalogueCode`] = 'item_retired';
       if (codes.indexOf(item.catalogueCode) !== i)
         fields[`items.${i}.catalogueCode`] = { text: 'listed twice' };
       if (item.status === 'waived' && !item.waiverReason)

@@ -16,6 +16,8 @@ import {
   compounds,
   ledgerItems,
   partyBodies,
+  photos,
+  projectBatches,
   projectFunding,
   projectItems,
   projectMembers,
@@ -39,8 +41,28 @@ const summary = {
   subdistrictName: subdistrict.name,
   year: projects.year,
   status: sql<ProjectStatus>`${projects.status}`,
+  batchId: projects.batchId,
+  batchName: projectBatches.name,
   version: projects.version,
 };
+
+/** Projects with their compound, subdistrict and batch, ready for `summary`. */
+function summaries(db: Db) {
+  return db
+    .select(summary)
+    .from(projects)
+    .innerJoin(compounds, eq(compounds.id, projects.compoundId))
+    .leftJoin(subdistrict, eq(subdistrict.code, compounds.subdistrictCode))
+    .leftJoin(projectBatches, eq(projectBatches.id, projects.batchId));
+}
+
+function present<R extends { batchId: string | null; batchName: string | null }>({
+  batchId,
+  batchName,
+  ...r
+}: R) {
+  return { ...r, batch: batchId && batchName ? { id: batchId, name: batchName } : null };
+}
 
 export async function listProjects(db: Db, principal: Principal, q: ProjectListQuery) {
   const where = and(
@@ -48,9 +70,10 @@ export async function listProjects(db: Db, principal: Principal, q: ProjectListQ
     q.year ? eq(projects.year, q.year) : undefined,
     q.status ? eq(projects.status, q.status) : undefined,
     q.region ? sql`${projects.regionCode} LIKE ${`${q.region}%`}` : undefined,
+    q.batchId ? eq(projects.batchId, q.batchId) : undefined,
     q.q ? or(contains(compounds.name, q.q)) : undefined,
   );
-  return paged(
+  const page = await paged(
     () =>
       db
         .select({ n: count() })
@@ -58,17 +81,14 @@ export async function listProjects(db: Db, principal: Principal, q: ProjectListQ
         .innerJoin(compounds, eq(compounds.id, projects.compoundId))
         .where(where),
     (limit, offset) =>
-      db
-        .select(summary)
-        .from(projects)
-        .innerJoin(compounds, eq(compounds.id, projects.compoundId))
-        .leftJoin(subdistrict, eq(subdistrict.code, compounds.subdistrictCode))
+      summaries(db)
         .where(where)
         .orderBy(desc(projects.year), asc(compounds.code))
         .limit(limit)
         .offset(offset),
     q,
   );
+  return { ...page, items: page.items.map(present) };
 }
 
 /** A project inside the caller's scope, or 404. */
@@ -110,6 +130,28 @@ async function itemsOf(db: Db | Tx, projectId: string) {
   }));
 }
 
+/** Each item with its site photos (newest first; the bytes stay in the database). */
+async function withPhotos<I extends { catalogueCode: string }>(db: Db, projectId: string, items: I[]) {
+  const rows = await db
+    .select({
+      id: photos.id,
+      code: catalogueItems.code,
+      fileName: photos.fileName,
+      size: photos.size,
+      createdAt: photos.createdAt,
+    })
+    .from(photos)
+    .innerJoin(catalogueItems, eq(catalogueItems.id, photos.catalogueItemId))
+    .where(eq(photos.projectId, projectId))
+    .orderBy(desc(photos.createdAt));
+  return items.map((item) => ({
+    ...item,
+    photos: rows
+      .filter((p) => p.code === item.catalogueCode)
+      .map(({ code: _, createdAt, ...p }) => ({ ...p, createdAt: createdAt.toISOString() })),
+  }));
+}
+
 /** What the lifecycle rules need to know about one project. */
 export async function projectFacts(
   db: Db | Tx,
@@ -132,7 +174,7 @@ export async function projectFacts(
   const mandatory = await db
     .select({ code: catalogueItems.code })
     .from(catalogueItems)
-    .where(eq(catalogueItems.mandatory, true));
+    .where(and(eq(catalogueItems.mandatory, true), eq(catalogueItems.active, true)));
   const chosen = await itemsOf(db, project.id);
   return {
     liaisonCadreLevel: levelOf(project.liaisonCadreId),
@@ -158,12 +200,7 @@ export async function projectDetail(
   lang: Lang,
 ): Promise<ProjectDetail> {
   const project = await loadProject(db, principal, id);
-  const [head] = await db
-    .select(summary)
-    .from(projects)
-    .innerJoin(compounds, eq(compounds.id, projects.compoundId))
-    .leftJoin(subdistrict, eq(subdistrict.code, compounds.subdistrictCode))
-    .where(eq(projects.id, id));
+  const [head] = await summaries(db).where(eq(projects.id, id));
   if (!head) throw notFound();
   const named = await db
     .select({ id: cadres.id, name: cadres.name, level: cadres.level })
@@ -211,15 +248,66 @@ export async function projectDetail(
     ? transitionProblems(project.status as ProjectStatus, next, await projectFacts(db, project))
     : [];
   return {
-    ...head,
+    ...present(head),
     liaisonCadre: find(project.liaisonCadreId),
     cadreInCharge: find(project.cadreInChargeId),
     tempPartyOrg: org ?? null,
     workGroup: workGroup.map(person),
-    items: await itemsOf(db, id),
+    items: await withPhotos(db, id, await itemsOf(db, id)),
     funding: funding.map((f) => ({ ...f, source: f.source as FundingSource })),
     openLedgerItems: open?.n ?? 0,
     nextStatus: next,
     nextStepProblems: problems.map((p) => ({ reason: p.reason, message: unmetMessage(p, lang) })),
+  };
+}
+
+/** Batches in scope, newest year first, each with its projects counted by status. */
+export async function listBatches(
+  db: Db | Tx,
+  principal: Principal,
+  q: { page: number; pageSize: number; year?: number; id?: string },
+) {
+  const where = and(
+    scopeWhere(principal, projectBatches.regionCode),
+    q.year ? eq(projectBatches.year, q.year) : undefined,
+    q.id ? eq(projectBatches.id, q.id) : undefined,
+  );
+  const page = await paged(
+    () => db.select({ n: count() }).from(projectBatches).where(where),
+    (limit, offset) =>
+      db
+        .select({
+          id: projectBatches.id,
+          name: projectBatches.name,
+          year: projectBatches.year,
+          regionCode: projectBatches.regionCode,
+        })
+        .from(projectBatches)
+        .where(where)
+        .orderBy(desc(projectBatches.year), asc(projectBatches.name))
+        .limit(limit)
+        .offset(offset),
+    q,
+  );
+  const ids = page.items.map((b) => b.id);
+  const counts = ids.length
+    ? await db
+        .select({ batchId: projects.batchId, status: projects.status, n: count() })
+        .from(projects)
+        .where(inArray(projects.batchId, ids))
+        .groupBy(projects.batchId, projects.status)
+    : [];
+  return {
+    ...page,
+    items: page.items.map((b) => {
+      const mine = counts.filter((c) => c.batchId === b.id);
+      return {
+        ...b,
+        projects: mine.reduce((n, c) => n + c.n, 0),
+        byStatus: Object.fromEntries(mine.map((c) => [c.status, c.n])) as Partial<
+          Record<ProjectStatus, number>
+        >,
+      };
+    }),
   };
 }

@@ -1,22 +1,26 @@
-import { asc } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../contract/api.js';
-import type { itemCategories } from '../../../domain/projects.js';
-import { catalogueItems } from '../../db/schema.js';
+import { photoMaxBytes } from '../../../domain/photos.js';
 import type { Ctx } from '../../platform/context.js';
+import { found } from '../../platform/errors.js';
 import { type Deps, route } from '../../platform/http.js';
+import { readUpload } from '../../platform/uploads.js';
+import { createCatalogueItem, listCatalogue, updateCatalogueItem } from './catalogue.js';
 import {
+  createBatch,
   createProject,
   setAccountability,
   setProjectFunding,
   setProjectItems,
   transitionProject,
 } from './commands.js';
-import { listProjects, projectDetail } from './queries.js';
+import { addPhoto, deletePhoto, loadPhoto } from './photos.js';
+import { listBatches, listProjects, projectDetail } from './queries.js';
 
 export function projectRoutes(app: FastifyInstance, deps: Deps) {
   const read = { action: 'project.read' } as const;
   const write = { action: 'project.write' } as const;
+  const manage = { action: 'catalogue.manage' } as const;
   const detail = (ctx: Ctx, id: string) => projectDetail(ctx.db, ctx.principal, id, ctx.lang);
   route(app, deps, api.listProjects, read, async (ctx, { query }) =>
     listProjects(ctx.db, ctx.principal, query),
@@ -41,16 +45,28 @@ export function projectRoutes(app: FastifyInstance, deps: Deps) {
     await setProjectFunding(ctx, params.id, body);
     return detail(ctx, params.id);
   });
-  route(app, deps, api.catalogue, read, async (ctx) => {
-    const rows = await ctx.db.select().from(catalogueItems).orderBy(asc(catalogueItems.sort));
-    return {
-      items: rows.map((r) => ({
-        code: r.code,
-        name: r.name,
-        category: r.category as (typeof itemCategories)[number],
-        unit: r.unit,
-        mandatory: r.mandatory,
-      })),
-    };
+  route(app, deps, api.catalogue, read, async (ctx) => listCatalogue(ctx.db));
+  route(app, deps, api.createCatalogueItem, manage, async (ctx, { body }) => createCatalogueItem(ctx, body));
+  route(app, deps, api.updateCatalogueItem, manage, async (ctx, { params, body }) =>
+    updateCatalogueItem(ctx, params.code, body),
+  );
+  route(app, deps, api.uploadPhoto, write, async (ctx, { params, query, req }) =>
+    addPhoto(ctx, params.id, params.code, query.fileName, await readUpload(req.body, photoMaxBytes)),
+  );
+  route(app, deps, api.getPhoto, read, async (ctx, { params, reply }) => {
+    const photo = await loadPhoto(ctx.db, ctx, params.id);
+    return reply
+      .type(photo.contentType)
+      .header('cache-control', 'private, max-age=86400, immutable')
+      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(photo.fileName)}`)
+      .send(photo.bytes);
+  });
+  route(app, deps, api.deletePhoto, write, async (ctx, { params }) => deletePhoto(ctx, params.id));
+  route(app, deps, api.listBatches, read, async (ctx, { query }) =>
+    listBatches(ctx.db, ctx.principal, query),
+  );
+  route(app, deps, api.createBatch, write, async (ctx, { body }) => {
+    const id = await createBatch(ctx, body);
+    return found((await listBatches(ctx.db, ctx.principal, { id, page: 1, pageSize: 1 })).items[0]);
   });
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { CreateUserBody, ResetPasswordBody, UpdateUserBody, User } from '../../../contract/users.js';
-import { inScope, type Role, scopeProblem } from '../../../domain/access.js';
+import { commonRegion, inScope, type Role, scopeProblem } from '../../../domain/access.js';
 import type { Db, Tx } from '../../db/client.js';
 import { cadres, regions, users } from '../../db/schema.js';
 import type { Actor } from '../../platform/audit.js';
@@ -9,17 +9,6 @@ import { AppError, conflict } from '../../platform/errors.js';
 import { assertPasswordAcceptable, hashPassword } from '../../platform/passwords.js';
 import { endSessionsOf } from '../auth/sessions.js';
 import { cadreIdOf, loadUser, presentUser } from './queries.js';
-
-const codeLengths = [12, 9, 6, 4, 2];
-
-/** The narrowest region code that holds every code of the scope (codes nest by prefix). */
-export function commonRegion(scope: readonly string[]): string | null {
-  if (scope.length === 0) return null;
-  let prefix = scope[0] ?? '';
-  for (const code of scope) while (!code.startsWith(prefix)) prefix = prefix.slice(0, -1);
-  const length = codeLengths.find((l) => l <= prefix.length);
-  return length ? prefix.slice(0, length) : null;
-}
 
 async function assertScope(tx: Tx, ctx: Pick<Ctx, 'principal'> | null, role: Role, scope: string[]) {
   const problem = scopeProblem(role, scope);

@@ -12,7 +12,6 @@ import {
   type TestApp,
   testApp,
 } from '../../testing/app.js';
-import { commonRegion } from './commands.js';
 import { loadUser } from './queries.js';
 
 let t: TestApp;
@@ -284,15 +283,5 @@ describe('scope', () => {
     await expect(loadUser(t.database.db, qingping, inQingping.id)).resolves.toMatchObject({
       id: inQingping.id,
     });
-  });
-
-  it.each([
-    [[], null],
-    [['410203002'], '410203002'],
-    [['410203001', '410203002'], '410203'],
-    [['410203002001', '410203002005'], '410203002'],
-    [['410203001', '420100'], null],
-  ] as [string[], string | null][])('commonRegion(%j) = %s', (scope, expected) => {
-    expect(commonRegion(scope)).toBe(expected);
   });
 });

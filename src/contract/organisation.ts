@@ -1,0 +1,139 @@
+/** The organisation registries: task forces, departments, units, cadres, first secretaries, party bodies. */
+import { z } from 'zod';
+import { limits, PageQuery, pageOf, regionCode } from './common.js';
+
+export const cadreLevels = ['county', 'section', 'other'] as const;
+export const partyBodyKinds = [
+  'temp_party_org',
+  'commando_team',
+  'vanguard_post',
+  'co_building_unit',
+] as const;
+
+const Named = z.object({ id: z.string(), name: z.string() });
+const name = z.string().trim().min(1).max(100);
+
+export const TaskForce = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  lead: Named.nullable(),
+  members: z.array(Named),
+});
+export const TaskForceList = z.object({ items: z.array(TaskForce) });
+
+export const Department = z.object({
+  id: z.string(),
+  name: z.string(),
+  pooled: z.boolean(),
+  leads: z.array(z.string()),
+  memberOf: z.array(z.string()),
+});
+export const DepartmentList = z.object({ items: z.array(Department) });
+
+export const UnitListQuery = PageQuery.extend({ q: z.string().max(limits.search.max).optional() });
+export const Unit = z.object({
+  id: z.string(),
+  name: z.string(),
+  leader: Named.nullable(),
+  cadres: z.number().int(),
+  version: z.number().int(),
+});
+export const UnitPage = pageOf(Unit);
+export const CreateUnitBody = z.strictObject({ name, leaderCadreId: z.uuid().nullable().default(null) });
+export const UpdateUnitBody = z.strictObject({
+  version: z.number().int(),
+  name: name.optional(),
+  leaderCadreId: z.uuid().nullable().optional(),
+});
+export type UpdateUnitBody = z.infer<typeof UpdateUnitBody>;
+
+export const CadreListQuery = PageQuery.extend({
+  level: z.enum(cadreLevels).optional(),
+  region: regionCode.optional(),
+  unitId: z.uuid().optional(),
+  q: z.string().max(limits.search.max).optional(),
+});
+export type CadreListQuery = z.infer<typeof CadreListQuery>;
+export const Cadre = z.object({
+  id: z.string(),
+  name: z.string(),
+  level: z.enum(cadreLevels),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  superior: Named.nullable(),
+  /** Masked unless the caller's role may see cadres' phones. */
+  phone: z.string().nullable(),
+  hasLogin: z.boolean(),
+  version: z.number().int(),
+});
+export const CadrePage = pageOf(Cadre);
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-\s]{5,20}$/, 'a phone number');
+export const CreateCadreBody = z.strictObject({
+  name,
+  level: z.enum(cadreLevels),
+  regionCode,
+  unitId: z.uuid().nullable().default(null),
+  superiorId: z.uuid().nullable().default(null),
+  phone: phone.nullable().default(null),
+});
+export type CreateCadreBody = z.infer<typeof CreateCadreBody>;
+export const UpdateCadreBody = z.strictObject({
+  version: z.number().int(),
+  name: name.optional(),
+  level: z.enum(cadreLevels).optional(),
+  regionCode: regionCode.optional(),
+  unitId: z.uuid().nullable().optional(),
+  superiorId: z.uuid().nullable().optional(),
+  phone: phone.nullable().optional(),
+});
+export type UpdateCadreBody = z.infer<typeof UpdateCadreBody>;
+
+export const FirstSecretary = z.object({
+  regionCode: z.string(),
+  subdistrictName: z.string(),
+  cadre: Named.extend({ level: z.enum(cadreLevels) }).nullable(),
+});
+export const FirstSecretaryList = z.object({ items: z.array(FirstSecretary) });
+export const FirstSecretaryParams = z.object({ regionCode });
+export const SetFirstSecretaryBody = z.strictObject({ cadreId: z.uuid() });
+
+/** Party bodies; `unassigned` lists those not yet attached to a project. */
+export const PartyBodyQuery = PageQuery.extend({
+  kind: z.enum(partyBodyKinds).optional(),
+  region: regionCode.optional(),
+  projectId: z.uuid().optional(),
+  unassigned: z.enum(['true', 'false']).optional(),
+  q: z.string().max(limits.search.max).optional(),
+});
+export const PartyBody = z.object({
+  id: z.string(),
+  kind: z.enum(partyBodyKinds),
+  name: z.string(),
+  projectId: z.string().nullable(),
+  compoundName: z.string().nullable(),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+});
+export const PartyBodyPage = pageOf(PartyBody);
+export const CreatePartyBodyBody = z.strictObject({
+  kind: z.enum(partyBodyKinds),
+  name,
+  regionCode,
+  projectId: z.uuid().nullable().default(null),
+});
+export type CreatePartyBodyBody = z.infer<typeof CreatePartyBodyBody>;
+
+export const registries = ['task_forces', 'units', 'cadres', 'first_secretaries', 'party_bodies'] as const;
+export const RegistryExportQuery = z.object({
+  registry: z.enum(registries),
+  /** Cadres' phones; only for roles that may see them, and audited. */
+  includePersonal: z.enum(['true', 'false']).default('false'),
+});
+
+export const IdParams = z.object({ id: z.uuid() });

@@ -1,0 +1,236 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, cadres, partyBodies } from '../../db/schema.js';
+import { buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
+
+let t: TestApp;
+let hq: Session;
+let viewer: Session;
+let tieta: Session;
+/** A chain in the demo: a county-level cadre, a section-level one under them, and one under that. */
+let chain: { top: string; middle: string; bottom: { id: string; version: number } };
+
+const send = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload: unknown, s?: Session) =>
+  t.app.inject({ method, url, payload: payload as object, headers: s?.headers });
+const get = (url: string, s: Session) => t.app.inject({ method: 'GET', url, headers: s.headers });
+
+beforeAll(async () => {
+  t = await testApp();
+  const session = async (role: 'hq' | 'viewer' | 'subdistrict', scope?: string[]) => {
+    const u = await buildUser(t.database, role, scope);
+    return login(t.app, u.username, u.password);
+  };
+  hq = await session('hq');
+  viewer = await session('viewer');
+  tieta = await session('subdistrict', ['410203002']);
+  const [bottom] = await t.database.db
+    .select({ id: cadres.id, version: cadres.version, middle: cadres.superiorId })
+    .from(cadres)
+    .where(and(eq(cadres.level, 'other'), eq(cadres.regionCode, '410203002')))
+    .limit(1);
+  const [middle] = await t.database.db
+    .select({ top: cadres.superiorId })
+    .from(cadres)
+    .where(eq(cadres.id, bottom?.middle ?? ''));
+  if (!bottom?.middle || !middle?.top) throw new Error('the demo has no chain of superiors');
+  chain = { top: middle.top, middle: bottom.middle, bottom };
+});
+
+describe('the registries', () => {
+  it('lists the 9 task forces with lead and member departments, and the 18 departments', async () => {
+    const forces = (await get('/api/task-forces', viewer)).json().items;
+    expect(forces).toHaveLength(9);
+    expect(forces[0].name).toBe('党建引领专班');
+    for (const f of forces) {
+      expect(f.lead).not.toBeNull();
+      expect(f.members.length).toBeGreaterThan(0);
+    }
+    const departments = (await get('/api/departments', viewer)).json().items;
+    expect(departments).toHaveLength(18);
+    expect(departments.every((d: { memberOf: string[] }) => d.memberOf.length > 0)).toBe(true);
+  });
+
+  it('lists the 58 units with their leader and cadres, adding up to the 864 cadres', async () => {
+    const units = (await get('/api/units?pageSize=100', viewer)).json();
+    expect(units.total).toBe(58);
+    expect(units.items.every((u: { leader: unknown }) => u.leader !== null)).toBe(true);
+    expect(units.items.reduce((n: number, u: { cadres: number }) => n + u.cadres, 0)).toBe(864);
+  });
+
+  it('names a first secretary for each of the 8 township-level units', async () => {
+    const list = (await get('/api/first-secretaries', viewer)).json().items;
+    expect(list).toHaveLength(8);
+    expect(list.every((s: { cadre: { level: string } | null }) => s.cadre?.level === 'county')).toBe(true);
+    const own = (await get('/api/first-secretaries', tieta)).json().items;
+    expect(own.map((s: { regionCode: string }) => s.regionCode)).toEqual(['410203002']);
+  });
+
+  it('filters cadres by region and unit, and masks phones for roles that do not direct cadres', async () => {
+    const inTieta = (await get('/api/cadres?region=410203002&pageSize=100', hq)).json();
+    expect(inTieta.total).toBeGreaterThan(0);
+    expect(inTieta.items.every((c: { regionCode: string }) => c.regionCode.startsWith('410203002'))).toBe(
+      true,
+    );
+    expect(inTieta.items[0].phone).toMatch(/^1\d{10}$/);
+    const unitId = inTieta.items[0].unitId;
+    const ofUnit = (await get(`/api/cadres?unitId=${unitId}&pageSize=100`, hq)).json();
+    expect(ofUnit.items.every((c: { unitId: string }) => c.unitId === unitId)).toBe(true);
+    const masked = (await get('/api/cadres?region=410203002', viewer)).json().items[0].phone;
+    expect(masked).toMatch(/\*{4}/);
+  });
+});
+
+describe('PATCH /api/cadres/:id', () => {
+  const url = () => `/api/cadres/${chain.bottom.id}`;
+
+  it('401 without a session, 403 without organisation.write, 400 for a malformed body', async () => {
+    expect((await send('PATCH', url(), { version: 1 })).statusCode).toBe(401);
+    expect((await send('PATCH', url(), { version: 1, name: 'x' }, tieta)).statusCode).toBe(403);
+    const bad = await send('PATCH', url(), { version: 1, level: 'minister' }, hq);
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().error.fields)).toContain('level');
+  });
+
+  it('refuses a superior that would close a loop, and writes nothing', async () => {
+    // The top of the chain may not report to someone below them, nor anyone to themselves.
+    const [top] = await t.database.db.select().from(cadres).where(eq(cadres.id, chain.top));
+    for (const superiorId of [chain.bottom.id, chain.middle, chain.top]) {
+      const res = await send('PATCH', `/api/cadres/${chain.top}`, { version: top?.version, superiorId }, hq);
+      expect(res.statusCode, superiorId).toBe(400);
+      expect(res.json().error.fields.superiorId).toMatch(/循环/);
+    }
+    const [after] = await t.database.db.select().from(cadres).where(eq(cadres.id, chain.top));
+    expect(after).toEqual(top);
+  });
+
+  it('moves a cadre to another superior, then refuses a stale edit', async () => {
+    const res = await send(
+      'PATCH',
+      url(),
+      { version: chain.bottom.version, superiorId: chain.top, phone: '13900001111' },
+      hq,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json().superior.id).toBe(chain.top);
+    expect(res.json().phone).toBe('13900001111');
+    const stale = await send('PATCH', url(), { version: chain.bottom.version, name: '示例·重名' }, hq);
+    expect(stale.statusCode).toBe(409);
+    const [row] = await t.database.db.select().from(cadres).where(eq(cadres.id, chain.bottom.id));
+    expect(row?.name).not.toBe('示例·重名');
+    const [event] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, chain.bottom.id))
+      .orderBy(desc(auditEvents.seq))
+      .limit(1);
+    expect(event?.action).toBe('cadre.update');
+  });
+
+  it('adds a cadre in a known region only', async () => {
+    const body = { name: '示例·新干部', level: 'section', regionCode: '410203005' };
+    expect(
+      (await send('POST', '/api/cadres', { ...body, regionCode: '410299' }, hq)).json().error.fields,
+    ).toEqual({
+      regionCode: expect.any(String),
+    });
+    const res = await send('POST', '/api/cadres', { ...body, superiorId: chain.top }, hq);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      name: '示例·新干部',
+      regionName: '工业街道',
+      superior: { id: chain.top },
+    });
+  });
+});
+
+describe('units and first secretaries', () => {
+  it('names a unit leader, refusing a stale version', async () => {
+    const unit = (await get('/api/units?q=住房', hq)).json().items[0];
+    const res = await send(
+      'PATCH',
+      `/api/units/${unit.id}`,
+      { version: unit.version, leaderCadreId: chain.middle },
+      hq,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json().leader.id).toBe(chain.middle);
+    expect(
+      (await send('PATCH', `/api/units/${unit.id}`, { version: unit.version, name: 'x' }, hq)).statusCode,
+    ).toBe(409);
+  });
+
+  it('makes only a county-level cadre a first secretary', async () => {
+    const url = '/api/first-secretaries/410203002';
+    const refused = await send('PUT', url, { cadreId: chain.bottom.id }, hq);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields.cadreId).toMatch(/县级/);
+    const res = await send('PUT', url, { cadreId: chain.top }, hq);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.find((s: { regionCode: string }) => s.regionCode === '410203002').cadre.id).toBe(
+      chain.top,
+    );
+    expect(
+      (await send('PUT', '/api/first-secretaries/410203002001', { cadreId: chain.top }, hq)).statusCode,
+    ).toBe(404);
+  });
+});
+
+describe('POST /api/party-bodies', () => {
+  const body = { kind: 'vanguard_post', name: '示例·新先锋岗', regionCode: '410203002' };
+
+  it('403 for a read-only role; a region outside the scope is refused', async () => {
+    expect((await send('POST', '/api/party-bodies', body, viewer)).statusCode).toBe(403);
+    const outside = await send('POST', '/api/party-bodies', { ...body, regionCode: '410203001' }, tieta);
+    expect(outside.statusCode).toBe(400);
+    const [none] = await t.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(partyBodies)
+      .where(eq(partyBodies.name, body.name));
+    expect(none?.n).toBe(0);
+  });
+
+  it('lets a subdistrict form one in its own area', async () => {
+    const res = await send('POST', '/api/party-bodies', body, tieta);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ kind: 'vanguard_post', regionName: '铁塔街道', projectId: null });
+    const listed = (await get('/api/party-bodies?kind=vanguard_post&q=新先锋岗', tieta)).json();
+    expect(listed.total).toBe(1);
+  });
+});
+
+describe('GET /api/organisation/export', () => {
+  async function sheet(res: { rawPayload: Buffer }) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(res.rawPayload).buffer);
+    const ws = wb.worksheets[0];
+    if (!ws) throw new Error('no sheet');
+    return ws;
+  }
+
+  it('exports the task forces with their departments', async () => {
+    const res = await get('/api/organisation/export?registry=task_forces', viewer);
+    expect(res.statusCode).toBe(200);
+    const ws = await sheet(res);
+    expect(ws.getRow(2).values).toEqual([undefined, '序号', '专班', '牵头部门', '成员部门']);
+    expect(ws.rowCount).toBe(2 + 9);
+  });
+
+  it('leaves phones masked unless asked for by a role that may see them, and audits the asking', async () => {
+    const masked = await sheet(await get('/api/organisation/export?registry=cadres', hq));
+    expect(masked.rowCount).toBe(2 + 865);
+    expect(String(masked.getRow(3).getCell(7).value)).toMatch(/\*{4}/);
+    expect(
+      (await get('/api/organisation/export?registry=cadres&includePersonal=true', viewer)).statusCode,
+    ).toBe(403);
+    const full = await sheet(await get('/api/organisation/export?registry=cadres&includePersonal=true', hq));
+    expect(String(full.getRow(3).getCell(7).value)).toMatch(/^1\d{10}$/);
+    const [event] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'export.personal'))
+      .orderBy(desc(auditEvents.seq))
+      .limit(1);
+    expect(event?.entityType).toBe('cadres');
+  });
+});

@@ -1,0 +1,90 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, photos } from '../../db/schema.js';
+import { buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
+
+let t: TestApp;
+let tieta: Session;
+let viewer: Session;
+let qingping: Session;
+/** A completed project in 铁塔街道 with its items. */
+let project: { id: string; items: { catalogueCode: string }[] };
+
+// Bigger than a JSON body may be: photos take the upload path.
+const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(600 * 1024, 7)]);
+const upload = (code: string, bytes: Buffer, s?: Session, fileName = '雨污分流-施工中.jpg') =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/projects/${project.id}/items/${code}/photos?fileName=${encodeURIComponent(fileName)}`,
+    payload: bytes,
+    headers: { ...s?.headers, 'content-type': 'image/jpeg' },
+  });
+const get = (url: string, s: Session) => t.app.inject({ method: 'GET', url, headers: s.headers });
+
+beforeAll(async () => {
+  t = await testApp();
+  const session = async (role: 'viewer' | 'subdistrict', scope?: string[]) => {
+    const u = await buildUser(t.database, role, scope);
+    return login(t.app, u.username, u.password);
+  };
+  tieta = await session('subdistrict', ['410203002']);
+  qingping = await session('subdistrict', ['410203001']);
+  viewer = await session('viewer');
+  const list = (
+    await get('/api/projects?region=410203002&status=handed_over', tieta)
+  ).json();
+  const id = list.items[0]?.id;
+  if (!id) throw new Error('the demo has a completed project in 铁塔街道');
+  project = (await get(`/api/projects/${id}`, tieta)).json();
+});
+
+describe('site photos of renovation items', () => {
+  it('401 without a session, 403 for a read-only role, 404 outside the scope', async () => {
+    const code = project.items[0]?.catalogueCode ?? '';
+    expect((await upload(code, jpeg)).statusCode).toBe(401);
+    expect((await upload(code, jpeg, viewer)).statusCode).toBe(403);
+    expect((await upload(code, jpeg, qingping)).statusCode).toBe(404);
+  });
+
+  it('refuses what is not an image, an item the project does not have, and an empty body', async () => {
+    const code = project.items[0]?.catalogueCode ?? '';
+    const xlsx = await upload(code, Buffer.from('PK\x03\x04 not a photo'), tieta, 'photo.jpg');
+    expect(xlsx.statusCode).toBe(400);
+    expect(xlsx.json().error.fields.file).toMatch(/图片/);
+    expect((await upload('no_such_item', jpeg, tieta)).json().error.fields.code).toBeDefined();
+    expect((await upload(code, Buffer.alloc(0), tieta)).statusCode).toBe(400);
+    expect(await t.database.db.select({ id: photos.id }).from(photos)).toHaveLength(0);
+  });
+
+  it('keeps a photo with its item, serves it back to those in scope, and removes it on request', async () => {
+    const code = project.items[0]?.catalogueCode ?? '';
+    const res = await upload(code, jpeg, tieta);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ fileName: '雨污分流-施工中.jpg', size: jpeg.length });
+    const detail = (await get(`/api/projects/${project.id}`, viewer)).json();
+    const item = detail.items.find((i: { catalogueCode: string }) => i.catalogueCode === code);
+    expect(item.photos.map((p: { id: string }) => p.id)).toEqual([res.json().id]);
+
+    const image = await get(`/api/photos/${res.json().id}`, viewer);
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toBe('image/jpeg');
+    expect(Buffer.compare(image.rawPayload, jpeg)).toBe(0);
+    expect((await get(`/api/photos/${res.json().id}`, qingping)).statusCode).toBe(404);
+
+    const [event] = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'photo.add'));
+    expect(event?.entityId).toBe(project.id);
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/photos/${res.json().id}`,
+      headers: tieta.headers,
+    });
+    expect(removed.statusCode).toBe(200);
+    expect((await get(`/api/photos/${res.json().id}`, viewer)).statusCode).toBe(404);
+  });
+
+  it('refuses a photo over the size limit', async () => {
+    const code = project.items[0]?.catalogueCode ?? '';
+    const big = Buffer.concat([jpeg, Buffer.alloc(9 * 1024 * 1024)]);
+    expect((await upload(code, big, tieta)).statusCode).toBe(413);
+  });
+});
