@@ -75,3 +75,18 @@ export async function buildUser(
   });
   return { ...user, password: strongPassword };
 }
+
+/** A fresh user of `role` (and scope), logged in. */
+export async function sessionAs(t: TestApp, role: Role, scopeRegions?: string[]): Promise<Session> {
+  const u = await buildUser(t.database, role, scopeRegions);
+  return login(t.app, u.username, u.password);
+}
+
+/** Requests as a session would send them (none: without a session). */
+export function requests(t: TestApp) {
+  return {
+    get: (url: string, s: Session) => t.app.inject({ method: 'GET', url, headers: s.headers }),
+    send: (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload: unknown, s?: Session) =>
+      t.app.inject({ method, url, payload: payload as object, headers: s?.headers }),
+  };
+}

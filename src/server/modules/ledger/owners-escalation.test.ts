@@ -2,18 +2,25 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { districtToday } from '../../../domain/ledger.js';
 import { cadres, ledgerItems, taskForces, units } from '../../db/schema.js';
-import { buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
+import {
+  buildUser,
+  login,
+  requests,
+  type Session,
+  sessionAs,
+  type TestApp,
+  testApp,
+} from '../../testing/app.js';
 
 let t: TestApp;
+let get: ReturnType<typeof requests>['get'];
+let send: ReturnType<typeof requests>['send'];
 let hq: Session;
 let tieta: Session;
 let admin: Session;
 const today = districtToday();
 const inDays = (n: number) =>
   new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const send = (method: 'POST' | 'PATCH', url: string, payload: unknown, s?: Session) =>
-  t.app.inject({ method, url, payload: payload as object, headers: s?.headers });
-const get = (url: string, s: Session) => t.app.inject({ method: 'GET', url, headers: s.headers });
 
 /** A user logged in as the given cadre. */
 async function loginAs(cadreId: string, role: 'community' | 'hq' = 'community') {
@@ -24,13 +31,10 @@ async function loginAs(cadreId: string, role: 'community' | 'hq' = 'community') 
 
 beforeAll(async () => {
   t = await testApp();
-  const session = async (role: 'hq' | 'subdistrict' | 'admin', scope?: string[]) => {
-    const u = await buildUser(t.database, role, scope);
-    return login(t.app, u.username, u.password);
-  };
-  hq = await session('hq');
-  tieta = await session('subdistrict', ['410203002']);
-  admin = await session('admin');
+  ({ get, send } = requests(t));
+  hq = await sessionAs(t, 'hq');
+  tieta = await sessionAs(t, 'subdistrict', ['410203002']);
+  admin = await sessionAs(t, 'admin');
 });
 
 describe('items owned by a unit', () => {

@@ -2,28 +2,23 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, cadres, partyBodies } from '../../db/schema.js';
-import { buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
+import { requests, type Session, sessionAs, type TestApp, testApp } from '../../testing/app.js';
 
 let t: TestApp;
+let get: ReturnType<typeof requests>['get'];
+let send: ReturnType<typeof requests>['send'];
 let hq: Session;
 let viewer: Session;
 let tieta: Session;
 /** A chain in the demo: a county-level cadre, a section-level one under them, and one under that. */
 let chain: { top: string; middle: string; bottom: { id: string; version: number } };
 
-const send = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload: unknown, s?: Session) =>
-  t.app.inject({ method, url, payload: payload as object, headers: s?.headers });
-const get = (url: string, s: Session) => t.app.inject({ method: 'GET', url, headers: s.headers });
-
 beforeAll(async () => {
   t = await testApp();
-  const session = async (role: 'hq' | 'viewer' | 'subdistrict', scope?: string[]) => {
-    const u = await buildUser(t.database, role, scope);
-    return login(t.app, u.username, u.password);
-  };
-  hq = await session('hq');
-  viewer = await session('viewer');
-  tieta = await session('subdistrict', ['410203002']);
+  ({ get, send } = requests(t));
+  hq = await sessionAs(t, 'hq');
+  viewer = await sessionAs(t, 'viewer');
+  tieta = await sessionAs(t, 'subdistrict', ['410203002']);
   const [bottom] = await t.database.db
     .select({ id: cadres.id, version: cadres.version, middle: cadres.superiorId })
     .from(cadres)

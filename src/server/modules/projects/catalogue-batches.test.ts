@@ -1,26 +1,22 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compounds, projectBatches, projectFunding, projects } from '../../db/schema.js';
-import { buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
+import { requests, type Session, sessionAs, type TestApp, testApp } from '../../testing/app.js';
 import { projectFacts } from './queries.js';
 
 let t: TestApp;
+let get: ReturnType<typeof requests>['get'];
+let send: ReturnType<typeof requests>['send'];
 let hq: Session;
 let viewer: Session;
 let tieta: Session;
-const send = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload: unknown, s?: Session) =>
-  t.app.inject({ method, url, payload: payload as object, headers: s?.headers });
-const get = (url: string, s: Session) => t.app.inject({ method: 'GET', url, headers: s.headers });
 
 beforeAll(async () => {
   t = await testApp();
-  const session = async (role: 'hq' | 'viewer' | 'subdistrict', scope?: string[]) => {
-    const u = await buildUser(t.database, role, scope);
-    return login(t.app, u.username, u.password);
-  };
-  hq = await session('hq');
-  viewer = await session('viewer');
-  tieta = await session('subdistrict', ['410203002']);
+  ({ get, send } = requests(t));
+  hq = await sessionAs(t, 'hq');
+  viewer = await sessionAs(t, 'viewer');
+  tieta = await sessionAs(t, 'subdistrict', ['410203002']);
 });
 
 /** Old compounds of a subdistrict with no project yet. */

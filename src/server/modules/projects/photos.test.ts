@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, photos } from '../../db/schema.js';
-import { buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
+import { requests, type Session, sessionAs, type TestApp, testApp } from '../../testing/app.js';
 
 let t: TestApp;
+let get: ReturnType<typeof requests>['get'];
+let send: ReturnType<typeof requests>['send'];
 let tieta: Session;
 let viewer: Session;
 let qingping: Session;
@@ -19,20 +21,14 @@ const upload = (code: string, bytes: Buffer, s?: Session, fileName = '雨污分�
     payload: bytes,
     headers: { ...s?.headers, 'content-type': 'image/jpeg' },
   });
-const get = (url: string, s: Session) => t.app.inject({ method: 'GET', url, headers: s.headers });
 
 beforeAll(async () => {
   t = await testApp();
-  const session = async (role: 'viewer' | 'subdistrict', scope?: string[]) => {
-    const u = await buildUser(t.database, role, scope);
-    return login(t.app, u.username, u.password);
-  };
-  tieta = await session('subdistrict', ['410203002']);
-  qingping = await session('subdistrict', ['410203001']);
-  viewer = await session('viewer');
-  const list = (
-    await get('/api/projects?region=410203002&status=handed_over', tieta)
-  ).json();
+  ({ get, send } = requests(t));
+  tieta = await sessionAs(t, 'subdistrict', ['410203002']);
+  qingping = await sessionAs(t, 'subdistrict', ['410203001']);
+  viewer = await sessionAs(t, 'viewer');
+  const list = (await get('/api/projects?region=410203002&status=handed_over', tieta)).json();
   const id = list.items[0]?.id;
   if (!id) throw new Error('the demo has a completed project in 铁塔街道');
   project = (await get(`/api/projects/${id}`, tieta)).json();
@@ -73,11 +69,7 @@ describe('site photos of renovation items', () => {
 
     const [event] = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'photo.add'));
     expect(event?.entityId).toBe(project.id);
-    const removed = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/photos/${res.json().id}`,
-      headers: tieta.headers,
-    });
+    const removed = await send('DELETE', `/api/photos/${res.json().id}`, undefined, tieta);
     expect(removed.statusCode).toBe(200);
     expect((await get(`/api/photos/${res.json().id}`, viewer)).statusCode).toBe(404);
   });

@@ -179,7 +179,7 @@ describe('running a project: create, name the accountable, items, funding, step 
   });
 
   it('starts construction once the ledger has an item, and refuses acceptance until the mandatory items are in', async () => {
-    const owner = (await get('/api/projects/' + project.id, hq)).json().cadreInCharge;
+    const owner = (await get(`/api/projects/${project.id}`, hq)).json().cadreInCharge;
     const deadline = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
     expect(
       (
