@@ -129,7 +129,14 @@ export const CreatePartyBodyBody = z.strictObject({
 });
 export type CreatePartyBodyBody = z.infer<typeof CreatePartyBodyBody>;
 
-export const registries = ['task_forces', 'units', 'cadres', 'first_secretaries', 'party_bodies'] as const;
+export const registries = [
+  'task_forces',
+  'departments',
+  'units',
+  'cadres',
+  'first_secretaries',
+  'party_bodies',
+] as const;
 export const RegistryExportQuery = z.object({
   registry: z.enum(registries),
   /** Cadres' phones; only for roles that may see them, and audited. */

@@ -4,7 +4,14 @@ import type { Db } from '../../db/client.js';
 import type { Principal } from '../../platform/context.js';
 import type { LedgerSpec } from '../../platform/ledger/columns.js';
 import { writeLedger } from '../../platform/ledger/write.js';
-import { allCadres, allPartyBodies, listFirstSecretaries, listTaskForces, listUnits } from './queries.js';
+import {
+  allCadres,
+  allPartyBodies,
+  listDepartments,
+  listFirstSecretaries,
+  listTaskForces,
+  listUnits,
+} from './queries.js';
 
 type Registry = (typeof registries)[number];
 
@@ -17,6 +24,12 @@ export const registrySheets: Record<Registry, LedgerSpec> = {
     sheetName: '工作专班',
     title: '城镇老旧小区改造指挥部工作专班',
     columns: [seq, text('name', '专班', 24), text('lead', '牵头部门', 24), text('members', '成员部门', 60)],
+  },
+  departments: {
+    kind: 'departments',
+    sheetName: '成员部门',
+    title: '指挥部抽调部门',
+    columns: [seq, text('name', '部门', 28), text('leads', '牵头专班', 24), text('memberOf', '参加专班', 40)],
   },
   units: {
     kind: 'units',
@@ -81,6 +94,11 @@ async function* rowsOf(db: Db, principal: Principal, registry: Registry, withPho
     case 'task_forces':
       for (const f of await listTaskForces(db)) {
         yield { name: f.name, lead: f.lead?.name ?? '', members: f.members.map((m) => m.name).join('、') };
+      }
+      return;
+    case 'departments':
+      for (const d of await listDepartments(db)) {
+        yield { name: d.name, leads: d.leads.join('、'), memberOf: d.memberOf.join('、') };
       }
       return;
     case 'units':

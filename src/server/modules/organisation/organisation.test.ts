@@ -211,6 +211,13 @@ describe('GET /api/organisation/export', () => {
     expect(ws.rowCount).toBe(2 + 9);
   });
 
+  it('exports the departments with the task forces they lead and serve in', async () => {
+    const ws = await sheet(await get('/api/organisation/export?registry=departments', viewer));
+    expect(ws.getRow(2).values).toEqual([undefined, '序号', '部门', '牵头专班', '参加专班']);
+    expect(ws.rowCount).toBe(2 + 18);
+    expect(String(ws.getRow(3).getCell(4).value)).toMatch(/专班/);
+  });
+
   it('leaves phones masked unless asked for by a role that may see them, and audits the asking', async () => {
     const masked = await sheet(await get('/api/organisation/export?registry=cadres', hq));
     expect(masked.rowCount).toBe(2 + 865);
