@@ -140,7 +140,7 @@ test('headquarters contracts a project down the line and a subdistrict cadre rep
   const [inCharge] = await cadresIn(page.request, 'section', tieta, 1);
   if (!liaison || !inCharge) throw new Error('no liaison or cadre in charge to name');
 
-  await sideMenu(page).getByRole('menuitem', { name: '改造项目' }).click();
+  await sideMenu(page).getByRole('menuitem', { name: '项目列表' }).click();
   await expect(page).toHaveURL(/\/projects$/);
   await page.getByRole('button', { name: '新建项目' }).first().click();
   const create = page.getByRole('dialog');

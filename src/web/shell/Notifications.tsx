@@ -24,6 +24,7 @@ const kindColour: Record<Kind, string> = {
   due_soon: 'orange',
   overdue: 'red',
   status_change: 'green',
+  escalated: 'magenta',
 };
 
 function useNotifications() {

@@ -55,6 +55,15 @@ const ProjectsPage = lazy(() =>
 const ProjectDetailPage = lazy(() =>
   import('../features/projects/ProjectDetailPage.js').then((m) => ({ default: m.ProjectDetailPage })),
 );
+const BatchesPage = lazy(() =>
+  import('../features/projects/BatchesPage.js').then((m) => ({ default: m.BatchesPage })),
+);
+const CataloguePage = lazy(() =>
+  import('../features/catalogue/CataloguePage.js').then((m) => ({ default: m.CataloguePage })),
+);
+const FundingPage = lazy(() =>
+  import('../features/funding/FundingPage.js').then((m) => ({ default: m.FundingPage })),
+);
 const LedgerListPage = lazy(() =>
   import('../features/ledger/LedgerListPage.js').then((m) => ({ default: m.LedgerListPage })),
 );
@@ -75,6 +84,9 @@ const UsersPage = lazy(() =>
 );
 const AuditPage = lazy(() =>
   import('../features/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })),
+);
+const SettingsPage = lazy(() =>
+  import('../features/settings/SettingsPage.js').then((m) => ({ default: m.SettingsPage })),
 );
 
 /**
@@ -104,8 +116,12 @@ export const navigation: NavGroup[] = [
     label: 'menu.projects',
     icon: <ToolOutlined />,
     pages: [
-      { path: '/projects', label: 'menu.projects', permission: 'project.read', Component: ProjectsPage },
+      // The list's tabs lead to the batches.
+      { path: '/projects', label: 'menu.projectList', permission: 'project.read', Component: ProjectsPage },
+      { path: '/projects/batches', permission: 'project.read', Component: BatchesPage },
       { path: '/projects/:id', permission: 'project.read', Component: ProjectDetailPage },
+      { path: '/catalogue', label: 'menu.catalogue', permission: 'project.read', Component: CataloguePage },
+      { path: '/funding', label: 'menu.funding', permission: 'stats.read', Component: FundingPage },
     ],
   },
   {
@@ -140,6 +156,12 @@ export const navigation: NavGroup[] = [
     pages: [
       { path: '/admin/users', label: 'menu.users', permission: 'user.manage', Component: UsersPage },
       { path: '/admin/audit', label: 'menu.audit', permission: 'audit.read', Component: AuditPage },
+      {
+        path: '/admin/settings',
+        label: 'menu.settings',
+        permission: 'settings.manage',
+        Component: SettingsPage,
+      },
     ],
   },
 ];

@@ -1,4 +1,7 @@
-/** Add one item to the supervision ledger: what, who owns it, by when; for a project or on its own. */
+/**
+ * Add one item to the supervision ledger: what, who owns it (a cadre or a unit), by when, which
+ * task force supervises it; for a project or on its own.
+ */
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -7,14 +10,14 @@ import { districtToday } from '../../../domain/ledger.js';
 import { useErrorReporter } from '../../shared/errors.js';
 import { dateFormat } from '../../shared/format.js';
 import { useIsPhone } from '../../shared/responsive.js';
-import { CadreSelect } from '../organisation/pickers.js';
 import type { Priority } from './labels.js';
+import { OwnerFields, TaskForceSelect } from './OwnerFields.js';
+import { type OwnerValues, ownerBody, ownerFieldNames } from './owner.js';
 import { ProjectSelect } from './ProjectSelect.js';
 import { useCreateLedgerItem } from './queries.js';
 
-interface Values {
+interface Values extends OwnerValues {
   title: string;
-  ownerCadreId: string;
   deadline: string;
   priority: Priority;
   projectId?: string;
@@ -54,7 +57,7 @@ export function AddItemModal({
     create.mutate(
       {
         title: v.title.trim(),
-        ownerCadreId: v.ownerCadreId,
+        ...ownerBody(v),
         deadline: v.deadline,
         priority: v.priority,
         ...((project?.id ?? v.projectId) ? { projectId: project?.id ?? v.projectId } : {}),
@@ -65,7 +68,7 @@ export function AddItemModal({
           close();
         },
         onError: (error) =>
-          report(error, { form, fields: ['title', 'ownerCadreId', 'deadline', 'priority', 'projectId'] }),
+          report(error, { form, fields: ['title', ...ownerFieldNames, 'deadline', 'priority', 'projectId'] }),
       },
     );
 
@@ -86,7 +89,7 @@ export function AddItemModal({
         form={form}
         layout="vertical"
         onFinish={onFinish}
-        initialValues={{ priority: 'normal' }}
+        initialValues={{ priority: 'normal', ownerKind: 'cadre' }}
       >
         <Form.Item
           name="title"
@@ -95,9 +98,7 @@ export function AddItemModal({
         >
           <Input maxLength={200} placeholder={t('ledger.itemPlaceholder')} />
         </Form.Item>
-        <Form.Item name="ownerCadreId" label={t('ledger.owner')} rules={[{ required: true }]}>
-          <CadreSelect region={project?.regionCode} />
-        </Form.Item>
+        <OwnerFields region={project?.regionCode} />
         <Form.Item
           name="deadline"
           label={t('ledger.deadline')}
@@ -108,6 +109,9 @@ export function AddItemModal({
         </Form.Item>
         <Form.Item name="priority" label={t('ledger.priority')}>
           <Select options={priorities.map((p) => ({ value: p, label: t(`ledger.priorities.${p}`) }))} />
+        </Form.Item>
+        <Form.Item name="taskForceId" label={t('ledger.taskForce')} extra={t('ledger.taskForceHelp')}>
+          <TaskForceSelect />
         </Form.Item>
         {!project && (
           <Form.Item name="projectId" label={t('ledger.project')} extra={t('ledger.projectHelp')}>

@@ -1,28 +1,15 @@
 /**
- * 督办看板: open items per subdistrict by escalation, the worst first. A row, a bar or a figure
- * opens the list filtered to what it counts.
+ * 督办看板: open items per subdistrict and per task force by escalation, the worst first. A row,
+ * a bar or a figure opens the list filtered to what it counts.
  */
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Flex,
-  Row,
-  Skeleton,
-  Statistic,
-  Table,
-  type TableColumnsType,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Flex, Row, Skeleton, Statistic, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { type ChartOption, EChart } from '../../shared/EChart.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
-import { formatNumber } from '../../shared/numbers.js';
-import { useIsPhone } from '../../shared/responsive.js';
-import { type BoardRow, byUrgency } from './board.js';
+import { type BoardFilter, BoardTable } from './BoardTable.js';
+import { type BoardRow, byUrgency, type TaskForceRow, taskForcesByUrgency } from './board.js';
 import { LedgerHeader } from './LedgerHeader.js';
 import { type Escalation, escalationColour } from './labels.js';
 import { useBoard } from './queries.js';
@@ -72,10 +59,10 @@ function chartOption(rows: BoardRow[], labels: Record<Counted | 'rest', string>)
 
 export function BoardPage() {
   const { t } = useTranslation();
-  const isPhone = useIsPhone();
   const navigate = useNavigate();
   const board = useBoard();
   const rows = useMemo(() => [...(board.data?.bySubdistrict ?? [])].sort(byUrgency), [board.data]);
+  const forces = useMemo(() => [...(board.data?.byTaskForce ?? [])].sort(taskForcesByUrgency), [board.data]);
   const labels = useMemo(
     () => ({
       dueSoon: t('ledger.escalations.due_soon'),
@@ -87,68 +74,14 @@ export function BoardPage() {
   );
   const option = useMemo(() => chartOption(rows, labels), [rows, labels]);
 
-  const open = (filters: { region?: string; escalation?: Escalation }) => {
-    const search = new URLSearchParams({ status: 'open' });
-    if (filters.region) search.set('region', filters.region);
-    if (filters.escalation) search.set('escalation', filters.escalation);
+  const open = (filter: NonNullable<BoardFilter> | null, escalation?: Escalation) => {
+    const search = new URLSearchParams({ status: 'open', ...filter });
+    if (escalation) search.set('escalation', escalation);
     navigate(`/ledger?${search.toString()}`);
   };
 
   const total = (field: keyof Omit<BoardRow, 'regionCode' | 'name'>) =>
     rows.reduce((n, r) => n + r[field], 0);
-  const countCell = (field: Counted, escalation: Escalation) => (n: number, row: BoardRow) =>
-    n > 0 ? (
-      <Button
-        type="link"
-        size="small"
-        onClick={(e) => {
-          e.stopPropagation();
-          open({ region: row.regionCode, escalation });
-        }}
-        style={{
-          color: escalationColour[escalation as Exclude<Escalation, 'none'>],
-          fontWeight: 600,
-          padding: 0,
-        }}
-        aria-label={`${row.name} ${labels[field]} ${n}`}
-      >
-        {formatNumber(n)}
-      </Button>
-    ) : (
-      <Typography.Text type="secondary">0</Typography.Text>
-    );
-
-  const columns: TableColumnsType<BoardRow> = [
-    { key: 'name', title: t('inventory.subdistrict'), dataIndex: 'name' },
-    {
-      key: 'open',
-      title: t('ledger.boardOpen'),
-      dataIndex: 'open',
-      align: 'right',
-      render: (n: number) => formatNumber(n),
-    },
-    {
-      key: 'dueSoon',
-      title: labels.dueSoon,
-      dataIndex: 'dueSoon',
-      align: 'right',
-      render: countCell('dueSoon', 'due_soon'),
-    },
-    {
-      key: 'overdue',
-      title: labels.overdue,
-      dataIndex: 'overdue',
-      align: 'right',
-      render: countCell('overdue', 'overdue'),
-    },
-    {
-      key: 'seriouslyOverdue',
-      title: labels.seriouslyOverdue,
-      dataIndex: 'seriouslyOverdue',
-      align: 'right',
-      render: countCell('seriouslyOverdue', 'seriously_overdue'),
-    },
-  ];
 
   if (board.isPending) {
     return (
@@ -207,7 +140,7 @@ export function BoardPage() {
             <Card
               size="small"
               hoverable
-              onClick={() => open({ escalation: f.escalation })}
+              onClick={() => open(null, f.escalation)}
               data-testid={`board-${f.key}`}
             >
               <Statistic
@@ -225,29 +158,14 @@ export function BoardPage() {
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}>
             <Card size="small" title={t('ledger.boardTable')}>
-              <Table<BoardRow>
-                rowKey="regionCode"
-                columns={columns}
-                dataSource={rows}
-                pagination={false}
-                size={isPhone ? 'middle' : 'small'}
-                onRow={(row) => ({
-                  onClick: () => open({ region: row.regionCode }),
-                  style: { cursor: 'pointer' },
-                })}
-                summary={() => (
-                  <Table.Summary.Row>
-                    <Table.Summary.Cell index={0}>
-                      <Typography.Text strong>{t('ledger.boardTotal')}</Typography.Text>
-                    </Table.Summary.Cell>
-                    {(['open', 'dueSoon', 'overdue', 'seriouslyOverdue'] as const).map((field, i) => (
-                      <Table.Summary.Cell key={field} index={i + 1} align="right">
-                        <Typography.Text strong>{formatNumber(total(field))}</Typography.Text>
-                      </Table.Summary.Cell>
-                    ))}
-                  </Table.Summary.Row>
-                )}
-                data-testid="board-table"
+              <BoardTable<BoardRow>
+                rows={rows}
+                rowKey={(r) => r.regionCode}
+                nameTitle={t('inventory.subdistrict')}
+                nameOf={(r) => r.name}
+                filterOf={(r) => ({ region: r.regionCode })}
+                onOpen={open}
+                testId="board-table"
               />
             </Card>
           </Col>
@@ -264,8 +182,21 @@ export function BoardPage() {
                 onClick={(e) => {
                   const row = rows[e.dataIndex];
                   const escalation = counted[e.seriesIndex ?? -1]?.escalation;
-                  if (row) open({ region: row.regionCode, escalation });
+                  if (row) open({ region: row.regionCode }, escalation);
                 }}
+              />
+            </Card>
+          </Col>
+          <Col xs={24} xl={12}>
+            <Card size="small" title={t('ledger.boardByTaskForce')}>
+              <BoardTable<TaskForceRow>
+                rows={forces}
+                rowKey={(r) => r.id ?? 'none'}
+                nameTitle={t('ledger.taskForce')}
+                nameOf={(r) => r.name ?? t('ledger.noTaskForce')}
+                filterOf={(r) => (r.id ? { taskForceId: r.id } : null)}
+                onOpen={open}
+                testId="board-task-force-table"
               />
             </Card>
           </Col>

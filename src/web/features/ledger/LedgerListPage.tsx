@@ -18,16 +18,18 @@ import { AddItemModal } from './AddItemModal.js';
 import { LedgerHeader } from './LedgerHeader.js';
 import { LedgerTable } from './LedgerTable.js';
 import type { Escalation, LedgerStatus } from './labels.js';
+import { TaskForceSelect } from './OwnerFields.js';
 import { ProgressDrawer, useReporting } from './ProgressDrawer.js';
 import { useLedgerList } from './queries.js';
 
 interface Filters {
   status?: LedgerStatus;
   escalation?: Escalation;
+  taskForceId?: string;
   region?: string;
   q?: string;
 }
-const filterKeys = ['status', 'escalation', 'region', 'q', 'projectId'] as const;
+const filterKeys = ['status', 'escalation', 'taskForceId', 'region', 'q', 'projectId'] as const;
 
 export function LedgerListPage() {
   const { t } = useTranslation();
@@ -42,6 +44,7 @@ export function LedgerListPage() {
   const filters: Filters = {
     status: query.status,
     escalation: query.escalation,
+    taskForceId: query.taskForceId,
     region: query.region,
     q: query.q,
   };
@@ -50,6 +53,7 @@ export function LedgerListPage() {
     update({
       status: v.status,
       escalation: v.escalation,
+      taskForceId: v.taskForceId,
       region: v.region,
       q: v.q?.trim(),
       projectId: undefined,
@@ -115,6 +119,11 @@ export function LedgerListPage() {
                 placeholder={t('common.all')}
                 options={escalations.map((e) => ({ value: e, label: t(`ledger.escalations.${e}`) }))}
               />
+            </Form.Item>
+          </FilterField>
+          <FilterField>
+            <Form.Item name="taskForceId" label={t('ledger.taskForce')}>
+              <TaskForceSelect placeholder={t('common.all')} />
             </Form.Item>
           </FilterField>
           <FilterField>

@@ -6,7 +6,14 @@ import { Link } from 'react-router';
 import type { LedgerItem } from '../../../contract/ledger.js';
 import { formatDateTime } from '../../shared/format.js';
 import { useIsPhone } from '../../shared/responsive.js';
-import { Deadline, EscalationTag, type LedgerStatus, LedgerStatusTag, PriorityTag } from './labels.js';
+import {
+  Deadline,
+  EscalationTag,
+  type LedgerStatus,
+  LedgerStatusTag,
+  OwnerCell,
+  PriorityTag,
+} from './labels.js';
 
 export function LedgerTable({
   items,
@@ -57,16 +64,18 @@ export function LedgerTable({
     {
       key: 'owner',
       title: t('ledger.owner'),
-      render: (_, item) => (
-        <Flex vertical>
-          <span style={{ whiteSpace: 'nowrap' }}>{item.owner.name}</span>
-          {item.owner.unitName && (
-            <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-              {item.owner.unitName}
-            </Typography.Text>
-          )}
-        </Flex>
-      ),
+      render: (_, item) => <OwnerCell owner={item.owner} />,
+    },
+    {
+      key: 'taskForce',
+      title: t('ledger.taskForce'),
+      dataIndex: 'taskForce',
+      render: (f: LedgerItem['taskForce']) =>
+        f ? (
+          <span style={{ whiteSpace: 'nowrap' }}>{f.name}</span>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
     },
     { key: 'deadline', title: t('ledger.deadline'), render: (_, item) => <Deadline item={item} /> },
     {

@@ -25,19 +25,19 @@ import { type Meeting, priorities } from '../../../contract/ledger.js';
 import { districtToday } from '../../../domain/ledger.js';
 import { useErrorReporter } from '../../shared/errors.js';
 import { useIsPhone } from '../../shared/responsive.js';
-import { CadreSelect } from '../organisation/pickers.js';
 import { useProject } from '../projects/queries.js';
 import { beforeToday, dateItemProps } from './AddItemModal.js';
 import { LedgerHeader } from './LedgerHeader.js';
 import { LedgerTable } from './LedgerTable.js';
 import type { Priority } from './labels.js';
 import { meetingFieldPath } from './meetingFields.js';
+import { OwnerFields, TaskForceSelect } from './OwnerFields.js';
+import { type OwnerValues, ownerBody } from './owner.js';
 import { ProjectSelect } from './ProjectSelect.js';
 import { useCreateMeeting } from './queries.js';
 
-interface Decision {
+interface Decision extends OwnerValues {
   title: string;
-  ownerCadreId: string;
   deadline: string;
   priority: Priority;
 }
@@ -52,7 +52,7 @@ interface Values {
   decisions: Decision[];
 }
 
-const emptyDecision: Partial<Decision> = { priority: 'normal' };
+const emptyDecision: Partial<Decision> = { priority: 'normal', ownerKind: 'cadre' };
 
 function Created({ meeting, onAnother }: { meeting: z.infer<typeof Meeting>; onAnother: () => void }) {
   const { t } = useTranslation();
@@ -102,7 +102,7 @@ export function MeetingPage() {
         ...(v.projectId ? { projectId: v.projectId } : {}),
         decisions: v.decisions.map((d) => ({
           title: d.title.trim(),
-          ownerCadreId: d.ownerCadreId,
+          ...ownerBody(d),
           deadline: d.deadline,
           priority: d.priority,
         })),
@@ -266,13 +266,12 @@ export function MeetingPage() {
                         </Form.Item>
                       </Col>
                       <Col xs={24} lg={12}>
-                        <Form.Item
-                          name={[field.name, 'ownerCadreId']}
-                          label={t('ledger.owner')}
-                          rules={[{ required: true }]}
-                        >
-                          <CadreSelect region={region} />
+                        <Form.Item name={[field.name, 'taskForceId']} label={t('ledger.taskForce')}>
+                          <TaskForceSelect />
                         </Form.Item>
+                      </Col>
+                      <Col xs={24}>
+                        <OwnerFields name={[field.name]} path={['decisions', field.name]} region={region} />
                       </Col>
                       <Col xs={24} sm={12}>
                         <Form.Item

@@ -37,6 +37,10 @@ function ItemCard({ item, onReport }: { item: LedgerItem; onReport: (item: Ledge
             <LedgerStatusTag status={item.status} />
           )}
           <PriorityTag priority={item.priority} quiet />
+          {item.owner.kind === 'unit' && (
+            <Tag color="geekblue">{t('ledger.unitItem', { name: item.owner.name })}</Tag>
+          )}
+          {item.taskForce && <Tag>{item.taskForce.name}</Tag>}
           {hasDraft && (
             <Tag icon={<EditOutlined />} color="warning">
               {t('ledger.draftTag')}

@@ -76,3 +76,34 @@ export function Deadline({ item }: { item: LedgerItem }) {
     </Tooltip>
   );
 }
+
+/**
+ * Who owns an item: a cadre with their unit, or a unit (tagged as one) with its leader, the person
+ * who answers for it.
+ */
+export function OwnerCell({ owner }: { owner: LedgerItem['owner'] }) {
+  const { t } = useTranslation();
+  const second =
+    owner.kind === 'unit'
+      ? owner.personName
+        ? t('organisation.leaderNamed', { name: owner.personName })
+        : t('organisation.noLeader')
+      : owner.unitName;
+  return (
+    <Flex vertical data-testid={`owner-${owner.kind}`}>
+      <Flex gap={4} align="center" style={{ whiteSpace: 'nowrap' }}>
+        {owner.kind === 'unit' && (
+          <Tag color="geekblue" style={{ marginInlineEnd: 0 }}>
+            {t('ledger.ownerKinds.unit')}
+          </Tag>
+        )}
+        <span>{owner.name}</span>
+      </Flex>
+      {second && (
+        <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+          {second}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+}

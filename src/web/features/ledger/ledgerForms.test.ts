@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { namePath, sentRowPath } from '../../shared/fieldPaths.js';
-import { type BoardRow, byUrgency } from './board.js';
+import { type BoardRow, byUrgency, type TaskForceRow, taskForcesByUrgency } from './board.js';
 import { meetingFieldPath } from './meetingFields.js';
+import { ownerBody } from './owner.js';
 
 const row = (regionCode: string, open: number, dueSoon: number, overdue: number, seriouslyOverdue: number) =>
   ({ regionCode, name: regionCode, open, dueSoon, overdue, seriouslyOverdue }) satisfies BoardRow;
@@ -24,6 +25,29 @@ describe('byUrgency', () => {
       '410203001',
       '410203006',
     ]);
+  });
+});
+
+describe('taskForcesByUrgency', () => {
+  const force = (id: string | null, open: number, overdue: number) =>
+    ({ id, name: id, open, dueSoon: 0, overdue, seriouslyOverdue: 0 }) satisfies TaskForceRow;
+
+  it('puts overdue first and, among equals, the items without a task force last', () => {
+    const rows = [force('b', 5, 0), force(null, 5, 0), force('a', 5, 0), force('c', 1, 1)];
+    expect([...rows].sort(taskForcesByUrgency).map((r) => r.id)).toEqual(['c', 'a', 'b', null]);
+  });
+});
+
+describe('ownerBody', () => {
+  it('sends the owner of the kind chosen, whatever the other picker last held', () => {
+    expect(ownerBody({ ownerKind: 'unit', ownerCadreId: 'c', ownerUnitId: 'u' })).toEqual({
+      ownerUnitId: 'u',
+    });
+    expect(ownerBody({ ownerKind: 'cadre', ownerCadreId: 'c', ownerUnitId: 'u', taskForceId: 't' })).toEqual({
+      ownerCadreId: 'c',
+      taskForceId: 't',
+    });
+    expect(ownerBody({ ownerCadreId: 'c' })).toEqual({ ownerCadreId: 'c' });
   });
 });
 

@@ -1,5 +1,6 @@
 /** The supervision ledger: lists, the board, and the writes (which change lists, projects and notifications). */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../../../contract/api.js';
 import type {
   CreateLedgerItemBody,
@@ -7,6 +8,7 @@ import type {
   LedgerListQuery,
   ProgressBody,
 } from '../../../contract/ledger.js';
+import type { UnitListQuery } from '../../../contract/organisation.js';
 import { call } from '../../shared/api.js';
 
 export const ledgerKey = ['ledger'] as const;
@@ -32,6 +34,15 @@ export function useBoard() {
   return useQuery({
     queryKey: [...ledgerKey, 'board'],
     queryFn: ({ signal }) => call(api.ledgerBoard, { signal }),
+  });
+}
+
+/** The headquarters' task forces, which may supervise ledger items; they change rarely. */
+export function useTaskForces() {
+  return useQuery({
+    queryKey: ['organisation', 'taskForces'],
+    queryFn: ({ signal }) => call(api.listTaskForces, { signal }),
+    staleTime: 10 * 60_000,
   });
 }
 

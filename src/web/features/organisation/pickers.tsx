@@ -1,6 +1,7 @@
 /**
- * Pickers over the organisation: cadres (searched on the server, optionally of one level) and
- * temporary party organisations not yet given to a project. Used by projects and the ledger.
+ * Pickers over the organisation: cadres (searched on the server, optionally of one level), units,
+ * and temporary party organisations not yet given to a project. Used by projects, the ledger and
+ * the organisation registries themselves.
  */
 import { Flex, Select, Spin, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
@@ -9,12 +10,13 @@ import type { CadreLevel } from '../../../domain/projects.js';
 import { cadreCanServe } from '../../../domain/projects.js';
 import { regionNames, useRegions } from '../../shared/regions.js';
 import { useDebounced } from '../../shared/useDebounced.js';
-import { useCadres, usePartyBodies } from './queries.js';
+import { useCadres, usePartyBodies, useUnitList } from './queries.js';
 
 export interface CadreChoice {
   id: string;
   name: string;
-  level: CadreLevel;
+  /** Unknown for a cadre known only by name (a superior, a unit's leader). */
+  level?: CadreLevel;
   unitName?: string | null;
   regionCode?: string;
 }
@@ -44,6 +46,8 @@ interface CadreSelectBase {
   known?: readonly CadreChoice[];
   /** A project's region: cadres who cannot serve there are shown but not offered. */
   region?: string;
+  /** A cadre never offered (the one being edited, as their own superior). */
+  exclude?: string;
   id?: string;
   placeholder?: string;
   'aria-label'?: string;
@@ -57,7 +61,7 @@ type CadreSelectProps = CadreSelectBase &
 
 export function CadreSelect(props: CadreSelectProps) {
   const { t } = useTranslation();
-  const { level, known = [], region } = props;
+  const { level, known = [], region, exclude } = props;
   const regions = useRegions();
   const [open, setOpen] = useState(false);
   const [search, setSearch] = useState('');
@@ -68,7 +72,7 @@ export function CadreSelect(props: CadreSelectProps) {
 
   const byId = new Map<string, CadreChoice>();
   for (const c of [...known, ...picked.values(), ...(list.data?.items ?? [])]) {
-    if (!byId.has(c.id)) byId.set(c.id, c);
+    if (!byId.has(c.id) && c.id !== exclude) byId.set(c.id, c);
   }
   const canServe = (c: CadreChoice) => !region || !c.regionCode || cadreCanServe(c.regionCode, region);
   const options: CadreOption[] = [...byId.values()]
@@ -115,7 +119,7 @@ export function CadreSelect(props: CadreSelectProps) {
         <Flex vertical>
           <Flex gap={4} align="center" wrap>
             <span>{c.name}</span>
-            <CadreLevelTag level={c.level} />
+            {c.level && <CadreLevelTag level={c.level} />}
           </Flex>
           <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'normal' }}>
             {[c.unitName, where].filter(Boolean).join(' · ')}
@@ -190,4 +194,63 @@ export function PartyOrgSelect(props: {
       style={{ width: '100%' }}
     />
   );
+}
+
+/**
+ * A district unit, searched on the server by name; each option says who leads it (the leader
+ * answers for the unit's ledger items). `known` names the current one before any search.
+ */
+export function UnitSelect(props: {
+  value?: string | null;
+  onChange?: (value: string | undefined) => void;
+  known?: { id: string; name: string } | null;
+  id?: string;
+  placeholder?: string;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim());
+  const list = useUnitList({ q: q || undefined, pageSize: 50 }, open || q !== '');
+  const [picked, setPicked] = useState<UnitChoice | null>(null);
+  const units = [props.known, picked, ...(list.data?.items ?? [])].filter(
+    (u, i, all): u is UnitChoice => !!u && all.findIndex((x) => x?.id === u.id) === i,
+  );
+  return (
+    <Select<string | undefined, { value: string; label: string; title: string; unit: UnitChoice }>
+      id={props.id}
+      value={props.value ?? undefined}
+      allowClear
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      onOpenChange={setOpen}
+      loading={list.isFetching}
+      placeholder={props.placeholder ?? t('organisation.unitPlaceholder')}
+      notFoundContent={list.isFetching ? <Spin size="small" /> : undefined}
+      options={units.map((u) => ({ value: u.id, label: u.name, title: u.name, unit: u }))}
+      optionRender={(option): ReactNode => (
+        <Flex vertical>
+          <span>{option.data.unit.name}</span>
+          {option.data.unit.leader !== undefined && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {option.data.unit.leader
+                ? t('organisation.leaderNamed', { name: option.data.unit.leader.name })
+                : t('organisation.noLeader')}
+            </Typography.Text>
+          )}
+        </Flex>
+      )}
+      onChange={(value) => {
+        setPicked(units.find((u) => u.id === value) ?? null);
+        props.onChange?.(value);
+      }}
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+/** A unit as the picker knows it; the leader is known once it came from a search. */
+interface UnitChoice {
+  id: string;
+  name: string;
+  leader?: { id: string; name: string } | null;
 }

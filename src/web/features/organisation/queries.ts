@@ -1,8 +1,17 @@
-/** Organisation reads: cadres, party bodies and the command structure's figures. */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+/** Organisation reads and writes: the six registries and the command structure's figures. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../../contract/api.js';
-import type { CadreListQuery, PartyBodyQuery } from '../../../contract/projects.js';
+import type {
+  CadreListQuery,
+  CreateCadreBody,
+  CreatePartyBodyBody,
+  CreateUnitBody,
+  PartyBodyQuery,
+  UnitListQuery,
+  UpdateCadreBody,
+  UpdateUnitBody,
+} from '../../../contract/organisation.js';
 import { call } from '../../shared/api.js';
 
 export const organisationKey = ['organisation'] as const;
@@ -26,6 +35,36 @@ export function usePartyBodies(query: z.input<typeof PartyBodyQuery>, enabled = 
   });
 }
 
+export function useTaskForceList() {
+  return useQuery({
+    queryKey: [...organisationKey, 'taskForces'],
+    queryFn: ({ signal }) => call(api.listTaskForces, { signal }),
+  });
+}
+
+export function useDepartments() {
+  return useQuery({
+    queryKey: [...organisationKey, 'departments'],
+    queryFn: ({ signal }) => call(api.listDepartments, { signal }),
+  });
+}
+
+export function useUnitList(query: z.input<typeof UnitListQuery>, enabled = true) {
+  return useQuery({
+    queryKey: [...organisationKey, 'units', query],
+    queryFn: ({ signal }) => call(api.listUnits, { query, signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useFirstSecretaries() {
+  return useQuery({
+    queryKey: [...organisationKey, 'firstSecretaries'],
+    queryFn: ({ signal }) => call(api.listFirstSecretaries, { signal }),
+  });
+}
+
 /** The headline figures, of which this page shows the command structure's. */
 export function useOrganisationFigures() {
   return useQuery({
@@ -33,3 +72,40 @@ export function useOrganisationFigures() {
     queryFn: ({ signal }) => call(api.statsSummary, { signal }),
   });
 }
+
+/** A registry write; afterwards every organisation list (here and in the pickers) and the figures refresh. */
+function useOrganisationMutation<V, R>(mutationFn: (variables: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: organisationKey }),
+        queryClient.invalidateQueries({ queryKey: ['stats'] }),
+      ]),
+  });
+}
+
+export const useCreateCadre = () =>
+  useOrganisationMutation((body: z.input<typeof CreateCadreBody>) => call(api.createCadre, { body }));
+
+export const useUpdateCadre = () =>
+  useOrganisationMutation(({ id, body }: { id: string; body: UpdateCadreBody }) =>
+    call(api.updateCadre, { params: { id }, body }),
+  );
+
+export const useCreateUnit = () =>
+  useOrganisationMutation((body: z.input<typeof CreateUnitBody>) => call(api.createUnit, { body }));
+
+export const useUpdateUnit = () =>
+  useOrganisationMutation(({ id, body }: { id: string; body: UpdateUnitBody }) =>
+    call(api.updateUnit, { params: { id }, body }),
+  );
+
+export const useSetFirstSecretary = () =>
+  useOrganisationMutation(({ regionCode, cadreId }: { regionCode: string; cadreId: string }) =>
+    call(api.setFirstSecretary, { params: { regionCode }, body: { cadreId } }),
+  );
+
+export const useCreatePartyBody = () =>
+  useOrganisationMutation((body: z.input<typeof CreatePartyBodyBody>) => call(api.createPartyBody, { body }));

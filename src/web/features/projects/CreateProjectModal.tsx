@@ -1,13 +1,11 @@
 /** Start a project: a compound (searched by name, code or address) and the programme year. */
-import { App, Flex, Form, Modal, Select, Spin, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Form, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useErrorReporter } from '../../shared/errors.js';
 import { useIsPhone } from '../../shared/responsive.js';
-import { useDebounced } from '../../shared/useDebounced.js';
-import { StatusTag } from '../inventory/labels.js';
-import { useCompoundSearch, useCreateProject } from './queries.js';
+import { CompoundSelect } from './CompoundSelect.js';
+import { useCreateProject } from './queries.js';
 
 interface Values {
   compoundId: string;
@@ -18,48 +16,6 @@ interface Values {
 export function programmeYears(): number[] {
   const last = new Date().getFullYear() + 2;
   return Array.from({ length: last - 2019 + 1 }, (_, i) => last - i);
-}
-
-function CompoundSelect(props: { value?: string; onChange?: (value: string) => void; id?: string }) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [open, setOpen] = useState(false);
-  const q = useDebounced(search.trim());
-  const list = useCompoundSearch(q, open || q !== '');
-  const compounds = list.data?.items ?? [];
-  return (
-    <Select<string>
-      {...props}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      onOpenChange={setOpen}
-      loading={list.isFetching}
-      placeholder={t('projects.compoundPlaceholder')}
-      notFoundContent={
-        list.isFetching ? (
-          <Spin size="small" />
-        ) : (
-          <Typography.Text type="secondary">{t('projects.compoundNotFound')}</Typography.Text>
-        )
-      }
-      options={compounds.map((c) => ({ value: c.id, label: c.name, title: c.name, compound: c }))}
-      optionRender={(option) => {
-        const c = option.data.compound;
-        return (
-          <Flex vertical>
-            <Flex gap={4} align="center" wrap>
-              <span>{c.name}</span>
-              {c.isOld && <Tag color="volcano">{t('inventory.oldTag')}</Tag>}
-              <StatusTag status={c.status} />
-            </Flex>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {[c.code, c.subdistrictName, c.regionName].filter(Boolean).join(' · ')}
-            </Typography.Text>
-          </Flex>
-        );
-      }}
-      style={{ width: '100%' }}
-    />
-  );
 }
 
 export function CreateProjectModal({ open, onClose }: { open: boolean; onClose: () => void }) {

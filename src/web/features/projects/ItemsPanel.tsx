@@ -1,7 +1,8 @@
 /**
  * 改造内容 (mechanism 6): the catalogue items chosen for the project, the eight mandatory ones
- * marked 必改. Editing shows the whole catalogue; mandatory items start included, and one not done
- * must be waived with a reason. Everything is saved at once.
+ * marked 必改. Editing shows the catalogue in use (and retired items the project already has, which
+ * it keeps); mandatory items start included, and one not done must be waived with a reason.
+ * Everything is saved at once.
  */
 import { EditOutlined, WarningOutlined } from '@ant-design/icons';
 import {
@@ -32,7 +33,8 @@ import { useErrorReporter } from '../../shared/errors.js';
 import { sentRowPath } from '../../shared/fieldPaths.js';
 import { formatNumber } from '../../shared/numbers.js';
 import { useIsPhone } from '../../shared/responsive.js';
-import { type ItemStatus, ItemStatusTag, MandatoryTag } from './labels.js';
+import { ItemPhotos } from '../photos/ItemPhotos.js';
+import { type ItemStatus, ItemStatusTag, MandatoryTag, RetiredTag } from './labels.js';
 import { useCatalogue, useReloadProject, useSetItems } from './queries.js';
 
 type Entry = z.infer<typeof CatalogueItem>;
@@ -53,6 +55,14 @@ interface Values {
 
 const money = (n: number | null) => (n === null ? '—' : formatNumber(n, 2));
 
+/** The entries a project may hold: those in use, and retired ones it already has (never newly chosen). */
+export function choosable(catalogue: Entry[], items: readonly { catalogueCode: string }[]): Entry[] {
+  return catalogue.filter((e) => e.active || items.some((i) => i.catalogueCode === e.code));
+}
+
+/** Mandatory items that count: a retired item no longer binds anyone. */
+const binding = (catalogue: Entry[]) => catalogue.filter((e) => e.mandatory && e.active);
+
 /** The form's rows: one per catalogue entry, filled from the project; mandatory entries included. */
 function initialRows(catalogue: Entry[], items: Item[]): RowValue[] {
   return catalogue.map((entry) => {
@@ -67,7 +77,7 @@ function initialRows(catalogue: Entry[], items: Item[]): RowValue[] {
           waiverReason: item.waiverReason,
         }
       : {
-          included: entry.mandatory,
+          included: entry.mandatory && entry.active,
           quantity: null,
           budget: null,
           progress: 0,
@@ -77,10 +87,20 @@ function initialRows(catalogue: Entry[], items: Item[]): RowValue[] {
   });
 }
 
-function View({ project: p, catalogue }: { project: ProjectDetail; catalogue: Entry[] }) {
+function View({
+  project: p,
+  catalogue,
+  canEdit,
+}: {
+  project: ProjectDetail;
+  catalogue: Entry[];
+  canEdit: boolean;
+}) {
   const { t } = useTranslation();
+  const reload = useReloadProject();
   const isPhone = useIsPhone();
-  const missing = catalogue.filter((e) => e.mandatory && !p.items.some((i) => i.catalogueCode === e.code));
+  const missing = binding(catalogue).filter((e) => !p.items.some((i) => i.catalogueCode === e.code));
+  const retired = new Set(catalogue.filter((e) => !e.active).map((e) => e.code));
   const rows: (Item & { missing?: boolean })[] = [
     ...p.items,
     ...missing.map((e) => ({
@@ -94,6 +114,7 @@ function View({ project: p, catalogue }: { project: ProjectDetail; catalogue: En
       progress: 0,
       status: 'planned' as const,
       waiverReason: null,
+      photos: [],
       missing: true,
     })),
   ];
@@ -106,6 +127,7 @@ function View({ project: p, catalogue }: { project: ProjectDetail; catalogue: En
         <Flex gap={4} align="center" style={{ whiteSpace: 'nowrap' }}>
           <span>{i.name}</span>
           {i.mandatory && <MandatoryTag />}
+          {retired.has(i.catalogueCode) && <RetiredTag />}
         </Flex>
       ),
     },
@@ -144,6 +166,12 @@ function View({ project: p, catalogue }: { project: ProjectDetail; catalogue: En
       title: t('project.waiverReason'),
       render: (_, i) => i.waiverReason ?? '—',
     },
+    {
+      key: 'photos',
+      title: t('photos.title'),
+      align: 'right',
+      render: (_, i) => (i.missing ? '—' : i.photos.length),
+    },
   ];
   return (
     <Flex vertical gap={12}>
@@ -157,17 +185,29 @@ function View({ project: p, catalogue }: { project: ProjectDetail; catalogue: En
         pagination={false}
         scroll={{ x: 'max-content' }}
         size={isPhone ? 'middle' : 'small'}
+        expandable={{
+          rowExpandable: (i) => !i.missing,
+          expandedRowRender: (i) => (
+            <ItemPhotos
+              projectId={p.id}
+              catalogueCode={i.catalogueCode}
+              photos={i.photos}
+              canEdit={canEdit}
+              onChanged={() => reload(p.id)}
+            />
+          ),
+        }}
         locale={{ emptyText: <EmptyHint text={t('project.itemsEmpty')} /> }}
         summary={() =>
           p.items.length > 0 && (
             <Table.Summary.Row>
-              <Table.Summary.Cell index={0} colSpan={3}>
+              <Table.Summary.Cell index={0} colSpan={4}>
                 <Typography.Text strong>{t('project.budgetTotal')}</Typography.Text>
               </Table.Summary.Cell>
-              <Table.Summary.Cell index={3} align="right">
+              <Table.Summary.Cell index={4} align="right">
                 <Typography.Text strong>{money(budget)}</Typography.Text>
               </Table.Summary.Cell>
-              <Table.Summary.Cell index={4} colSpan={3} />
+              <Table.Summary.Cell index={5} colSpan={4} />
             </Table.Summary.Row>
           )
         }
@@ -238,7 +278,10 @@ function Edit({
       width: 64,
       render: (_, e, index) => (
         <Form.Item name={[index, 'included']} valuePropName="checked" noStyle>
-          <Checkbox disabled={e.mandatory} aria-label={t('project.includeItem', { name: e.name })} />
+          <Checkbox
+            disabled={e.mandatory && e.active}
+            aria-label={t('project.includeItem', { name: e.name })}
+          />
         </Form.Item>
       ),
     },
@@ -248,7 +291,8 @@ function Edit({
       render: (_, e) => (
         <Flex gap={4} align="center" style={{ whiteSpace: 'nowrap' }}>
           <span>{e.name}</span>
-          {e.mandatory && <MandatoryTag />}
+          {e.mandatory && e.active && <MandatoryTag />}
+          {!e.active && <RetiredTag />}
         </Flex>
       ),
     },
@@ -325,7 +369,7 @@ function Edit({
             style={{ margin: 0, minWidth: 200 }}
             rules={[
               {
-                required: Boolean(waived && e.mandatory),
+                required: Boolean(waived && e.mandatory && e.active),
                 whitespace: true,
                 message: t('project.waiverRequired'),
               },
@@ -424,8 +468,8 @@ export function ItemsPanel({ project, canEdit }: { project: ProjectDetail; canEd
       <Alert type="error" showIcon title={t('errors.loadFailed', { message: catalogue.error.message })} />
     );
   }
-  const entries = catalogue.data.items;
-  const mandatory = entries.filter((e) => e.mandatory);
+  const entries = choosable(catalogue.data.items, project.items);
+  const mandatory = binding(entries);
   const covered = mandatory.filter((e) => project.items.some((i) => i.catalogueCode === e.code)).length;
   return (
     <Flex vertical gap={12}>
@@ -442,7 +486,7 @@ export function ItemsPanel({ project, canEdit }: { project: ProjectDetail; canEd
       {editing ? (
         <Edit project={project} catalogue={entries} onDone={() => setEditing(false)} />
       ) : (
-        <View project={project} catalogue={entries} />
+        <View project={project} catalogue={entries} canEdit={canEdit} />
       )}
     </Flex>
   );

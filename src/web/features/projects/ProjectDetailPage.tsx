@@ -161,6 +161,14 @@ export function ProjectDetailPage() {
             </Flex>
             <Typography.Text type="secondary">
               {t('project.subtitle', { year: p.year, subdistrict: p.subdistrictName ?? '—' })}
+              {p.batch && (
+                <>
+                  {' · '}
+                  <Link to={`/projects?batchId=${p.batch.id}`} data-testid="project-batch">
+                    {t('batches.ofBatch', { name: p.batch.name })}
+                  </Link>
+                </>
+              )}
               {' · '}
               <Link to={`/compounds/${p.compoundId}`}>{t('project.viewCompound')}</Link>
             </Typography.Text>

@@ -1,18 +1,5 @@
-/** 改造项目: the projects in scope, filtered by year, status, region and text; new projects from here. */
-import { PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  Select,
-  type TableColumnsType,
-  type TableProps,
-  Typography,
-} from 'antd';
-import { useState } from 'react';
+/** 改造项目: the projects in scope, filtered by year, status, batch, region and text; new projects from the header. */
+import { Alert, Button, Card, Flex, Form, Input, Select, type TableColumnsType, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
@@ -26,8 +13,10 @@ import { useIsPhone } from '../../shared/responsive.js';
 import { ServerTable } from '../../shared/ServerTable.js';
 import { useCan } from '../../shared/session.js';
 import { RegionSelect } from '../inventory/CompoundFilters.js';
-import { CreateProjectModal, programmeYears } from './CreateProjectModal.js';
+import { BatchSelect } from './BatchSelect.js';
+import { programmeYears } from './CreateProjectModal.js';
 import { ProjectStatusTag } from './labels.js';
+import { ProjectsHeader } from './ProjectsHeader.js';
 import { useProjectList } from './queries.js';
 
 type Row = z.infer<typeof ProjectSummary>;
@@ -35,10 +24,11 @@ type Row = z.infer<typeof ProjectSummary>;
 interface Filters {
   year?: number;
   status?: ProjectStatus;
+  batchId?: string;
   region?: string;
   q?: string;
 }
-const filterKeys = ['year', 'status', 'region', 'q'] as const;
+const filterKeys = ['year', 'status', 'batchId', 'region', 'q'] as const;
 
 export function ProjectsPage() {
   const { t } = useTranslation();
@@ -47,12 +37,24 @@ export function ProjectsPage() {
   const { query, update, key } = useListParams(ProjectListQuery);
   const list = useProjectList(query);
   const [form] = Form.useForm<Filters>();
-  const [creating, setCreating] = useState(false);
 
-  const filters: Filters = { year: query.year, status: query.status, region: query.region, q: query.q };
+  const filters: Filters = {
+    year: query.year,
+    status: query.status,
+    batchId: query.batchId,
+    region: query.region,
+    q: query.q,
+  };
   const filtered = filterKeys.some((k) => query[k] !== undefined);
   const apply = (v: Filters) =>
-    update({ year: v.year, status: v.status, region: v.region, q: v.q?.trim(), page: undefined });
+    update({
+      year: v.year,
+      status: v.status,
+      batchId: v.batchId,
+      region: v.region,
+      q: v.q?.trim(),
+      page: undefined,
+    });
   const clear = () => apply({});
 
   const onChange: TableProps<Row>['onChange'] = (pagination) => {
@@ -89,13 +91,26 @@ export function ProjectsPage() {
       dataIndex: 'subdistrictName',
       render: (v: string | null) => v ?? '—',
     },
+    {
+      key: 'batch',
+      title: t('batches.batch'),
+      dataIndex: 'batch',
+      render: (batch: Row['batch']) =>
+        batch ? (
+          <Button
+            type="link"
+            size="small"
+            style={{ padding: 0, whiteSpace: 'nowrap' }}
+            onClick={() => update({ batchId: batch.id, page: undefined })}
+          >
+            {batch.name}
+          </Button>
+        ) : (
+          '—'
+        ),
+    },
   ];
 
-  const createButton = can('project.write') && (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-      {t('projects.create')}
-    </Button>
-  );
   const emptyText = list.isError ? (
     <EmptyHint
       text={t('errors.loadFailed', { message: list.error.message })}
@@ -107,19 +122,14 @@ export function ProjectsPage() {
       action={<Button onClick={clear}>{t('common.reset')}</Button>}
     />
   ) : can('project.write') ? (
-    <EmptyHint text={t('projects.empty')} action={createButton} />
+    <EmptyHint text={t('projects.empty')} />
   ) : (
     <EmptyHint text={t('projects.emptyReadOnly')} />
   );
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center" gap={8} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('projects.title')}
-        </Typography.Title>
-        {createButton}
-      </Flex>
+      <ProjectsHeader />
       <Card size="small">
         <FilterForm<Filters>
           name="projectFilters"
@@ -148,6 +158,15 @@ export function ProjectsPage() {
             </Form.Item>
           </FilterField>
           <FilterField>
+            <Form.Item name="batchId" label={t('batches.batch')}>
+              <BatchSelect
+                known={
+                  query.batchId ? list.data?.items.find((p) => p.batch?.id === query.batchId)?.batch : null
+                }
+              />
+            </Form.Item>
+          </FilterField>
+          <FilterField>
             <Form.Item name="region" label={t('inventory.filterRegion')}>
               <RegionSelect />
             </Form.Item>
@@ -172,8 +191,8 @@ export function ProjectsPage() {
         onChange={onChange}
         locale={{ emptyText }}
         size={isPhone ? 'middle' : 'small'}
+        data-testid="projects-table"
       />
-      <CreateProjectModal open={creating} onClose={() => setCreating(false)} />
     </Flex>
   );
 }

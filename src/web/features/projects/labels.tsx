@@ -37,3 +37,9 @@ export function MandatoryTag() {
   const { t } = useTranslation();
   return <Tag color="red">{t('project.mandatory')}</Tag>;
 }
+
+/** A catalogue item no longer offered for new choices (projects that have it keep it). */
+export function RetiredTag() {
+  const { t } = useTranslation();
+  return <Tag>{t('catalogue.retired')}</Tag>;
+}

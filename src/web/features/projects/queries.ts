@@ -1,8 +1,11 @@
 /** Projects: the list, one project, the catalogue, and the writes (each answers with the whole project). */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../../../contract/api.js';
 import type {
   AccountabilityBody,
+  BatchListQuery,
+  CreateBatchBody,
   FundingBody,
   ItemsBody,
   ProjectDetail,
@@ -30,12 +33,24 @@ export function useProject(id: string, enabled = true) {
   });
 }
 
-/** The renovation catalogue; it changes with configuration only. */
+/** The key of the renovation catalogue, which the catalogue page edits. */
+export const catalogueKey = [...projectsKey, 'catalogue'] as const;
+
+/** The renovation catalogue, retired items included; it changes with configuration only. */
 export function useCatalogue() {
   return useQuery({
-    queryKey: [...projectsKey, 'catalogue'],
+    queryKey: catalogueKey,
     queryFn: ({ signal }) => call(api.catalogue, { signal }),
     staleTime: 10 * 60_000,
+  });
+}
+
+/** Batches of projects started together, with their projects counted by status. */
+export function useBatches(query: z.input<typeof BatchListQuery>) {
+  return useQuery({
+    queryKey: [...projectsKey, 'batches', query],
+    queryFn: ({ signal }) => call(api.listBatches, { query, signal }),
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -82,6 +97,20 @@ export function useCreateProject() {
   return useMutation({
     mutationFn: (body: { compoundId: string; year: number }) => call(api.createProject, { body }),
     onSuccess: settle,
+  });
+}
+
+/** Start a batch: one project per compound, all or none; lists and figures are refetched. */
+export function useCreateBatch() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateBatchBody) => call(api.createBatch, { body }),
+    onSuccess: () =>
+      Promise.all(
+        [[...projectsKey, 'list'], [...projectsKey, 'batches'], ['inventory'], ['stats']].map((queryKey) =>
+          queryClient.invalidateQueries({ queryKey }),
+        ),
+      ),
   });
 }
 

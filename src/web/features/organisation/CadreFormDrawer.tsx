@@ -1,0 +1,173 @@
+/** Add a cadre, or edit one: level, unit, work region, superior (no loops) and phone. */
+import { App, Form, Input, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { type Cadre, cadreLevels, UpdateCadreBody } from '../../../contract/organisation.js';
+import type { CadreLevel } from '../../../domain/projects.js';
+import { useErrorReporter } from '../../shared/errors.js';
+import { useCan } from '../../shared/session.js';
+import { CadreSelect, UnitSelect } from './pickers.js';
+import { useCreateCadre, useUpdateCadre } from './queries.js';
+import { FormDrawer, isConflict, RegionSelect, useConflictNotice } from './RegistryParts.js';
+
+export type CadreRow = z.infer<typeof Cadre>;
+
+/** `null` while closed; `{}` to add a cadre; `{ cadre }` to edit one. */
+export type CadreFormMode = { cadre?: CadreRow } | null;
+
+interface CadreValues {
+  name: string;
+  level: CadreLevel;
+  regionCode: string;
+  unitId?: string;
+  superiorId?: string;
+  phone?: string;
+}
+
+const fields = ['name', 'level', 'regionCode', 'unitId', 'superiorId', 'phone'] as const;
+
+const valuesOf = (c: CadreRow): CadreValues => ({
+  name: c.name,
+  level: c.level,
+  regionCode: c.regionCode,
+  unitId: c.unitId ?? undefined,
+  superiorId: c.superior?.id ?? undefined,
+  phone: c.phone ?? undefined,
+});
+
+/** The fields that differ from the record the form was filled from, as the PATCH body takes them. */
+function changes(base: CadreRow, v: CadreValues): UpdateCadreBody {
+  const before = valuesOf(base);
+  const body: UpdateCadreBody = { version: base.version };
+  if (v.name.trim() !== before.name) body.name = v.name.trim();
+  if (v.level !== before.level) body.level = v.level;
+  if (v.regionCode !== before.regionCode) body.regionCode = v.regionCode;
+  if (v.unitId !== before.unitId) body.unitId = v.unitId ?? null;
+  if (v.superiorId !== before.superiorId) body.superiorId = v.superiorId ?? null;
+  if ((v.phone ?? '') !== (before.phone ?? '')) body.phone = v.phone?.trim() || null;
+  return body;
+}
+
+export function CadreFormDrawer(props: {
+  mode: CadreFormMode;
+  onClose: () => void;
+  /** The cadre as the server now has it (after a 409), or undefined when it is no longer listed. */
+  reload: (id: string) => Promise<CadreRow | undefined>;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const report = useErrorReporter();
+  const can = useCan();
+  const [form] = Form.useForm<CadreValues>();
+  const create = useCreateCadre();
+  const update = useUpdateCadre();
+  // The record the form was filled from: its version goes with the update.
+  const [base, setBase] = useState<CadreRow | undefined>();
+  const fill = (c: CadreRow | undefined) => {
+    form.resetFields();
+    if (c) form.setFieldsValue(valuesOf(c));
+    setBase(c);
+  };
+  const conflict = useConflictNotice(async () => {
+    const fresh = base && (await props.reload(base.id));
+    if (fresh) fill(fresh);
+    else props.onClose();
+  });
+  const close = () => {
+    conflict.clear();
+    props.onClose();
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fill once each time the drawer opens
+  useEffect(() => {
+    if (props.mode) fill(props.mode.cadre);
+  }, [props.mode]);
+
+  const onError = (error: Error) => (isConflict(error) ? conflict.raise() : report(error, { form, fields }));
+  const onFinish = (v: CadreValues) => {
+    const done = (key: 'organisation.cadreCreated' | 'organisation.saved') => (saved: CadreRow) => {
+      void message.success(t(key, { name: saved.name }));
+      close();
+    };
+    if (!base) {
+      create.mutate(
+        {
+          name: v.name.trim(),
+          level: v.level,
+          regionCode: v.regionCode,
+          unitId: v.unitId ?? null,
+          superiorId: v.superiorId ?? null,
+          phone: v.phone?.trim() || null,
+        },
+        { onSuccess: done('organisation.cadreCreated'), onError },
+      );
+    } else {
+      update.mutate(
+        { id: base.id, body: changes(base, v) },
+        { onSuccess: done('organisation.saved'), onError },
+      );
+    }
+  };
+
+  const known = base?.superior ? [base.superior] : [];
+  return (
+    <FormDrawer
+      open={props.mode !== null}
+      onClose={close}
+      onSave={() => form.submit()}
+      saving={create.isPending || update.isPending}
+      title={
+        base ? t('organisation.cadreEditTitle', { name: base.name }) : t('organisation.cadreCreateTitle')
+      }
+    >
+      {conflict.notice}
+      <Form name="cadre" form={form} layout="vertical" onFinish={onFinish} scrollToFirstError>
+        <Form.Item
+          name="name"
+          label={t('organisation.cadreName')}
+          rules={[{ required: true, whitespace: true }]}
+        >
+          <Input maxLength={100} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="level" label={t('organisation.level')} rules={[{ required: true }]}>
+          <Select options={cadreLevels.map((l) => ({ value: l, label: t(`organisation.levels.${l}`) }))} />
+        </Form.Item>
+        <Form.Item name="unitId" label={t('organisation.unit')} extra={t('organisation.unitHelp')}>
+          <UnitSelect
+            known={base?.unitId && base.unitName ? { id: base.unitId, name: base.unitName } : null}
+          />
+        </Form.Item>
+        <Form.Item
+          name="regionCode"
+          label={t('organisation.region')}
+          extra={t('organisation.regionHelp')}
+          rules={[{ required: true }]}
+        >
+          <RegionSelect />
+        </Form.Item>
+        <Form.Item
+          name="superiorId"
+          label={t('organisation.superior')}
+          extra={t('organisation.superiorHelp')}
+        >
+          <CadreSelect known={known} exclude={base?.id} />
+        </Form.Item>
+        <Form.Item
+          name="phone"
+          label={t('organisation.phone')}
+          extra={can('cadre.personal') ? undefined : t('organisation.phoneMasked')}
+          rules={[
+            {
+              validator: (_, value: string | undefined) =>
+                !value?.trim() || UpdateCadreBody.shape.phone.safeParse(value.trim()).success
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('organisation.phoneInvalid'))),
+            },
+          ]}
+        >
+          <Input inputMode="tel" maxLength={20} autoComplete="off" disabled={!can('cadre.personal')} />
+        </Form.Item>
+      </Form>
+    </FormDrawer>
+  );
+}

@@ -1,0 +1,105 @@
+/** 系统设置: the district settings every figure and reminder follows — old-compound cut-off, ledger escalation. */
+import { Alert, App, Button, Card, Flex, Form, InputNumber, Skeleton, Space, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Settings, UpdateSettingsBody } from '../../../contract/settings.js';
+import { useErrorReporter } from '../../shared/errors.js';
+import { namePath } from '../../shared/fieldPaths.js';
+import { useSettings, useUpdateSettings } from './queries.js';
+
+// The bounds the server accepts, read from the contract so form and server agree.
+const escalation = UpdateSettingsBody.shape.escalation.unwrap().shape;
+const bounds = {
+  oldCutoffYear: UpdateSettingsBody.shape.oldCutoffYear.unwrap(),
+  dueSoonDays: escalation.dueSoonDays,
+  seriousAfterDays: escalation.seriousAfterDays,
+};
+type Field = keyof typeof bounds;
+
+/** One whole-number setting with its bounds, unit and an explanation of what it changes. */
+function NumberSetting({ name, path, unit }: { name: Field; path: (string | number)[]; unit: string }) {
+  const { t } = useTranslation();
+  const min = bounds[name].minValue ?? 0;
+  const max = bounds[name].maxValue ?? Number.MAX_SAFE_INTEGER;
+  const range = t('settings.range', { min, max, unit });
+  return (
+    <Form.Item
+      name={path}
+      label={t(`settings.${name}`)}
+      extra={t(`settings.${name}Help`)}
+      rules={[
+        { required: true, message: t('settings.required', { range }) },
+        { type: 'integer', min, max, message: t('settings.outOfRange', { range }) },
+      ]}
+    >
+      <InputNumber min={min} max={max} precision={0} suffix={unit} style={{ width: 200, maxWidth: '100%' }} />
+    </Form.Item>
+  );
+}
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const report = useErrorReporter();
+  const settings = useSettings();
+  const save = useUpdateSettings();
+  const [form] = Form.useForm<Settings>();
+  useEffect(() => {
+    if (settings.data) form.setFieldsValue(settings.data);
+  }, [settings.data, form]);
+
+  const onFinish = (values: Settings) =>
+    save.mutate(values, {
+      onSuccess: () => void message.success(t('settings.saved')),
+      onError: (error) => report(error, { form, mapPath: namePath }),
+    });
+
+  return (
+    <Flex vertical gap={16} style={{ maxWidth: 720 }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('settings.title')}
+      </Typography.Title>
+      <Typography.Text type="secondary">{t('settings.hint')}</Typography.Text>
+      {settings.isError && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('errors.loadFailed', { message: settings.error.message })}
+          action={<Button onClick={() => void settings.refetch()}>{t('common.retry')}</Button>}
+        />
+      )}
+      {settings.isPending ? (
+        <Skeleton active paragraph={{ rows: 6 }} />
+      ) : (
+        <Form name="settings" form={form} layout="vertical" onFinish={onFinish} scrollToFirstError>
+          <Flex vertical gap={16}>
+            <Card size="small" title={t('settings.escalationTitle')}>
+              <Typography.Paragraph type="secondary">{t('settings.escalationHint')}</Typography.Paragraph>
+              <NumberSetting
+                name="dueSoonDays"
+                path={['escalation', 'dueSoonDays']}
+                unit={t('settings.days')}
+              />
+              <NumberSetting
+                name="seriousAfterDays"
+                path={['escalation', 'seriousAfterDays']}
+                unit={t('settings.days')}
+              />
+            </Card>
+            <Card size="small" title={t('settings.inventoryTitle')}>
+              <NumberSetting name="oldCutoffYear" path={['oldCutoffYear']} unit={t('settings.year')} />
+            </Card>
+            <Space wrap>
+              <Button type="primary" htmlType="submit" loading={save.isPending}>
+                {t('common.save')}
+              </Button>
+              <Button onClick={() => settings.data && form.setFieldsValue(settings.data)}>
+                {t('settings.revert')}
+              </Button>
+            </Space>
+          </Flex>
+        </Form>
+      )}
+    </Flex>
+  );
+}
