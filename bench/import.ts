@@ -37,6 +37,50 @@ async function writeSheet(
   await wb.commit();
 }
 
+/** The two bench sheets, written into `dir`: compounds first, then households naming them. */
+export async function writeSheets(dir: string, compoundRows: number, householdRows: number) {
+  const compounds = path.join(dir, 'compounds.xlsx');
+  const households = path.join(dir, 'households.xlsx');
+  const name = (i: number) => `基准·小区${String(i).padStart(5, '0')}`;
+  await writeSheet(
+    compounds,
+    ['街道（乡）', '小区名称', '建成年代', '楼栋数', '户数', '人口', '建筑面积（平方米）', '物业管理'],
+    (i) => [
+      streets[i % streets.length] ?? '',
+      name(i),
+      `${1960 + (i % 45)}年`,
+      1 + (i % 12),
+      50,
+      140,
+      `${(3500 + i).toLocaleString('en')}.5`,
+      '自管',
+    ],
+    compoundRows,
+  );
+  const perCompound = Math.max(1, Math.ceil(householdRows / compoundRows));
+  await writeSheet(
+    households,
+    ['街道（乡）', '小区名称', '楼栋', '单元', '房号', '产权人', '联系电话', '专有部分面积(㎡)', '面积依据'],
+    (i) => {
+      const c = Math.floor(i / perCompound);
+      const k = i % perCompound;
+      return [
+        streets[c % streets.length] ?? '',
+        name(c),
+        `${1 + Math.floor(k / 24)}号楼`,
+        `${1 + (Math.floor(k / 12) % 2)}单元`,
+        `${1 + (Math.floor(k / 2) % 6)}0${1 + (k % 2)}`,
+        `业主${i}`,
+        `138${String(i).padStart(8, '0')}`,
+        60 + (i % 40),
+        i % 5 === 0 ? '测绘' : '不动产登记',
+      ];
+    },
+    householdRows,
+  );
+  return { compounds, households };
+}
+
 function child(args: string[]): Promise<{ rows?: number; seconds: number; peakRssMb: number }> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, ['--import', 'tsx', path.join('bench', 'import-child.ts'), ...args], {
@@ -74,55 +118,7 @@ export async function benchImport(
 ): Promise<ImportRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-bench-import-'));
   try {
-    const compounds = path.join(dir, 'compounds.xlsx');
-    const households = path.join(dir, 'households.xlsx');
-    const name = (i: number) => `基准·小区${String(i).padStart(5, '0')}`;
-    await writeSheet(
-      compounds,
-      ['街道（乡）', '小区名称', '建成年代', '楼栋数', '户数', '人口', '建筑面积（平方米）', '物业管理'],
-      (i) => [
-        streets[i % streets.length] ?? '',
-        name(i),
-        `${1960 + (i % 45)}年`,
-        1 + (i % 12),
-        50,
-        140,
-        `${(3500 + i).toLocaleString('en')}.5`,
-        '自管',
-      ],
-      compoundRows,
-    );
-    const perCompound = Math.max(1, Math.ceil(householdRows / compoundRows));
-    await writeSheet(
-      households,
-      [
-        '街道（乡）',
-        '小区名称',
-        '楼栋',
-        '单元',
-        '房号',
-        '产权人',
-        '联系电话',
-        '专有部分面积(㎡)',
-        '面积依据',
-      ],
-      (i) => {
-        const c = Math.floor(i / perCompound);
-        const k = i % perCompound;
-        return [
-          streets[c % streets.length] ?? '',
-          name(c),
-          `${1 + Math.floor(k / 24)}号楼`,
-          `${1 + (Math.floor(k / 12) % 2)}单元`,
-          `${1 + (Math.floor(k / 2) % 6)}0${1 + (k % 2)}`,
-          `业主${i}`,
-          `138${String(i).padStart(8, '0')}`,
-          60 + (i % 40),
-          i % 5 === 0 ? '测绘' : '不动产登记',
-        ];
-      },
-      householdRows,
-    );
+    const { compounds, households } = await writeSheets(dir, compoundRows, householdRows);
     const results: ImportRow[] = [];
     const measure = async (sheet: string, file: string, rows: number, setup: string[]) => {
       const label = `${sheet} (${rows.toLocaleString('en')} rows)`;

@@ -3,6 +3,8 @@
  * PostgreSQL runs too when BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a server; fresh
  * databases are made there and dropped afterwards. BENCH_SECONDS sets each side's load time (in three rounds);
  * BENCH_COMPOUNDS and BENCH_HOUSEHOLDS the import sheets' sizes.
+ * Arguments pick benchmarks by name: `npm run bench -- import` runs only the ledger import,
+ * `npm run bench -- audit` only the audit list; no argument runs them all.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +20,15 @@ const householdRows = Number(process.env.BENCH_HOUSEHOLDS ?? 500_000);
 const pgUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-bench-'));
 const pgDatabases: string[] = [];
+const benchmarks = ['audit', 'import'] as const;
+const picked = process.argv.slice(2);
+for (const name of picked) {
+  if (!(benchmarks as readonly string[]).includes(name)) {
+    console.error(`unknown benchmark "${name}"; choose from: ${benchmarks.join(', ')}`);
+    process.exit(2);
+  }
+}
+const runs = (name: (typeof benchmarks)[number]) => picked.length === 0 || picked.includes(name);
 
 async function onServer(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: pgUrl });
@@ -60,6 +71,14 @@ function grid(head: string[], body: string[][]): string {
 
 try {
   if (!pgUrl) console.log('(set BENCH_DATABASE_URL to also measure on PostgreSQL)\n');
+  if (runs('audit')) await auditList();
+  if (runs('import')) await imports();
+} finally {
+  for (const name of pgDatabases) await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  fs.rmSync(scratch, { recursive: true, force: true });
+}
+
+async function auditList() {
   const lists: Row[] = [];
   lists.push(...(await withDatabase(await freshPglite(), (db) => benchAuditList(db, 'pglite', seconds))));
   if (pgUrl)
@@ -73,7 +92,9 @@ try {
     ),
   );
   console.log('ratio = app req/s ÷ bare req/s in the same run; target ≥ 0.80\n');
+}
 
+async function imports() {
   const imports = await benchImport(compoundRows, householdRows, [
     { name: 'pglite', fresh: freshPglite },
     ...(pgUrl ? [{ name: 'postgres', fresh: freshPostgres }] : []),
@@ -87,7 +108,4 @@ try {
   console.log(
     'ratio = rows/s ÷ the bare read’s rows/s of the same file in the same run; targets: import ≥ 0.50, peak < 600 MB',
   );
-} finally {
-  for (const name of pgDatabases) await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  fs.rmSync(scratch, { recursive: true, force: true });
 }

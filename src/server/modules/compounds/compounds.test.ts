@@ -199,7 +199,7 @@ describe('the old-compound cut-off is a setting', () => {
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.action, 'settings.update'));
-    expect(events.map((e) => e.after)).toEqual([2000, 2005]);
+    expect(events.map((e) => (e.after as { oldCutoffYear: number }).oldCutoffYear)).toEqual([2000, 2005]);
   });
 
   it('refuses a year that is not one', async () => {

@@ -1,25 +1,26 @@
 /**
  * Importing the inventory ledgers (compounds, buildings, households) from the sheets offices
- * keep. Two streaming passes over the file: the first checks every row (cells, references,
- * duplicates, scope, counts) and writes nothing; only a file without a single problem is read
- * again and written, all of it in one transaction with its audit event.
+ * keep. One streaming pass in one transaction: every row is checked (cells, references,
+ * duplicates, scope) and, while the file has no problem, staged in a temporary table; the staged
+ * rows are then written in a few set-based statements, and the counts checked. A file with any
+ * problem, or a dry run, is rolled back, with the audit event.
  */
-import { and, eq, inArray, is, SQL, sql } from 'drizzle-orm';
+import { and, inArray, is, SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { ImportProblem, ImportReport, LedgerKind } from '../../../contract/imports.js';
 import { inScope } from '../../../domain/access.js';
-import type { Db, Tx } from '../../db/client.js';
+import { type Db, queryRows, type Tx } from '../../db/client.js';
 import { buildings, compounds, households, owners, regions } from '../../db/schema.js';
 import type { Actor } from '../../platform/audit.js';
 import { write } from '../../platform/context.js';
 import type { Lang } from '../../platform/errors.js';
 import { fileProblemMessage, problemMessage } from '../../platform/ledger/messages.js';
 import { type LedgerProblem, type LedgerRow, readLedger } from '../../platform/ledger/read.js';
+import { createStage } from '../../platform/ledger/stage.js';
 import { type ImportReason, importMessage } from './import-messages.js';
 import { ledgerSpecs, normaliseBuilding, normaliseUnit } from './ledgers.js';
 
 const shownProblems = 500;
-const batchSize = 1000;
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -140,38 +141,23 @@ export async function importLedger(
 
   const checker = makeChecker(kind, refs, options.prefixes, rowProblem);
 
-  // One streaming pass inside one transaction: rows are checked and written batch by batch;
-  // after the first problem nothing more is written, every row is still checked, and the
-  // transaction is rolled back, so a file with any problem (or a dry run) writes nothing.
+  // One streaming pass inside one transaction: rows are checked as they are read, and while the
+  // file has no problem, staged (a temporary table, batch by batch). After the last row the staged
+  // rows are written in a few set-based statements. After the first problem nothing more is
+  // staged, every row is still checked, and the transaction is rolled back, so a file with any
+  // problem (or a dry run) writes nothing.
   const outcome = await write(db, actor, async (tx, audit) => {
-    const writer = makeWriter(tx);
+    const writer = await makeWriter(tx, kind);
     const read = readLedger(file, spec, { onProgress: (n) => options.onProgress?.('checking', n) });
     let rows = 0;
-    let batch: Checked[] = [];
-    // One batch is written while the next is read: on PostgreSQL the server works on the other
-    // core meanwhile. Writes stay in order, and a failed write fails the next flush.
-    let writing: Promise<void> = Promise.resolve();
-    const flush = async () => {
-      const full = batch;
-      batch = [];
-      await writing;
-      // A dry run writes too, then rolls back: its counts are exactly what the import will do.
-      if (problemCount === 0) {
-        writing = writer.write(full);
-        // Its failure is taken up by the next flush; until then it must not count as unhandled.
-        writing.catch(() => {});
-      }
-    };
     for await (const row of read) {
       position = read.source?.columns ?? position;
       rows++;
       for (const p of row.problems) cellProblem(p);
       const checked = row.problems.length === 0 ? checker.check(row) : null;
-      if (checked) batch.push(checked);
-      if (batch.length >= batchSize) await flush();
+      // A dry run writes too, then rolls back: its counts are exactly what the import will do.
+      if (checked && problemCount === 0) await writer.add(checked);
     }
-    await flush();
-    await writing;
     for (const p of read.problems) {
       report({
         sheet: p.sheet ?? null,
@@ -180,6 +166,10 @@ export async function importLedger(
         header: p.header ?? null,
         message: fileProblemMessage(p, options.lang),
       });
+    }
+    if (problemCount === 0) {
+      options.onProgress?.('writing', rows);
+      await writer.finish();
     }
     // Counted after the rows are in: registered households plus the file's, per building.
     await checkBuildingCounts(tx, checker.perBuilding, (at, params) =>
@@ -444,6 +434,17 @@ function whenChanged(table: object, set: Record<string, unknown>): SQL {
   return sql`(${sql.join(columns, sql`, `)}) IS DISTINCT FROM (${sql.join(values, sql`, `)})`;
 }
 
+/** `col = value, …` for an UPDATE or ON CONFLICT's SET, from a column key → value map. */
+function assignments(table: object, set: Record<string, SQL>): SQL {
+  const columns = table as Record<string, AnyPgColumn>;
+  return sql.join(
+    Object.entries(set).map(
+      ([key, value]) => sql`${sql.identifier((columns[key] as AnyPgColumn).name)} = ${value}`,
+    ),
+    sql`, `,
+  );
+}
+
 // On a conflict, what an imported row changes; a blank cell (or a column the sheet leaves out) keeps what is stored.
 const buildingUpdate = {
   floors: sql`coalesce(excluded.floors, ${buildings.floors})`,
@@ -461,219 +462,302 @@ const householdUpdate = {
   notes: sql`coalesce(excluded.notes, ${households.notes})`,
 };
 
-/** Upserts for one kind, in batches, inside the import's transaction. */
-function makeWriter(tx: Tx) {
-  let inserted = 0;
-  let updated = 0;
-  let createdBuildings = 0;
-  const nextNumber = new Map<string, number>();
-  const buildingIds = new Map<string, string>();
-  const ownerIds = new Map<string, string>();
+/**
+ * A compound row as staged: null for a blank cell (or a column the sheet leaves out), which keeps
+ * what is stored, or for a new compound the column's default.
+ */
+const compoundStage = {
+  line: 'int',
+  existing_id: 'uuid',
+  code: 'text',
+  name: 'text',
+  region_code: 'text',
+  address: 'text',
+  build_year: 'int',
+  build_year_approx: 'boolean',
+  building_count: 'int',
+  unit_count: 'int',
+  household_count: 'int',
+  resident_count: 'int',
+  floor_area: 'numeric',
+  property_management: 'text',
+  lng: 'double precision',
+  lat: 'double precision',
+  notes: 'text',
+};
+const buildingStage = {
+  line: 'int',
+  compound_id: 'uuid',
+  region_code: 'text',
+  number: 'text',
+  floors: 'int',
+  unit_count: 'int',
+  household_count: 'int',
+  floor_area: 'numeric',
+  build_year: 'int',
+};
+const householdStage = {
+  line: 'int',
+  compound_id: 'uuid',
+  region_code: 'text',
+  building: 'text',
+  unit: 'text',
+  room: 'text',
+  owner_name: 'text',
+  owner_kind: 'text',
+  /** 'id:' + ID number, else 'name:' + name: who the owner is within the compound. */
+  owner_key: 'text',
+  id_number: 'text',
+  phone: 'text',
+  area_registered: 'numeric',
+  area_surveyed: 'numeric',
+  area_contract: 'numeric',
+  notes: 'text',
+};
+type StageRow<T> = { [K in keyof T]: unknown };
 
-  async function newCode(subdistrictCode: string): Promise<string> {
-    let n = nextNumber.get(subdistrictCode);
-    if (n === undefined) {
-      const [row] = await tx
-        .select({
-          max: sql<number>`coalesce(max(nullif(split_part(${compounds.code}, '-', 2), '')::int), 0)`,
-        })
-        .from(compounds)
-        .where(sql`${compounds.code} ~ ${`^${subdistrictCode}-[0-9]+$`}`);
-      n = Number(row?.max ?? 0);
-    }
-    nextNumber.set(subdistrictCode, n + 1);
-    return `${subdistrictCode}-${String(n + 1).padStart(3, '0')}`;
-  }
+/** The same owner key in SQL, for owners already registered. */
+const ownerKeySql = sql.raw(`CASE WHEN id_number IS NULL THEN 'name:' || name ELSE 'id:' || id_number END`);
 
-  let unchanged = 0;
-  /** Tally an upsert: rows it did not return were already as the file says. */
-  const tally = (rows: { inserted: boolean }[], sent: number) => {
-    for (const r of rows) {
-      if (r.inserted) inserted++;
-      else updated++;
-    }
-    unchanged += sent - rows.length;
-  };
-  const isNew = sql<boolean>`(xmax = 0)`;
+interface Counts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  createdBuildings: number;
+}
 
-  const ownerKey = (compoundId: string, name: string, idNumber: string | null) =>
-    `${compoundId}|${idNumber ? `id:${idNumber}` : `name:${name}`}`;
-  const loaded = new Set<string>();
+const one = async (tx: Tx, query: SQL) => (await queryRows<Record<string, number>>(tx, query))[0] ?? {};
 
-  /** Buildings and owners of the compounds a batch touches, loaded once per compound. */
-  async function preload(compoundIds: string[]) {
-    const fresh = [...new Set(compoundIds)].filter((id) => !loaded.has(id));
-    if (fresh.length === 0) return;
-    for (const id of fresh) loaded.add(id);
-    const bs = await tx
-      .select({ id: buildings.id, compoundId: buildings.compoundId, number: buildings.number })
-      .from(buildings)
-      .where(inArray(buildings.compoundId, fresh));
-    for (const b of bs) buildingIds.set(`${b.compoundId}|${b.number}`, b.id);
-    const os = await tx
-      .select({ id: owners.id, compoundId: owners.compoundId, name: owners.name, idNumber: owners.idNumber })
-      .from(owners)
-      .where(inArray(owners.compoundId, fresh));
-    for (const o of os) ownerIds.set(ownerKey(o.compoundId, o.name, o.idNumber), o.id);
-  }
+/**
+ * Staged writes for one kind, inside the import's transaction: `add` stages a checked row,
+ * `finish` writes them all, and `counts` says what that did.
+ */
+async function makeWriter(tx: Tx, kind: LedgerKind) {
+  const counts: Counts = { inserted: 0, updated: 0, unchanged: 0, createdBuildings: 0 };
+  const result = { counts: () => ({ ...counts }) };
 
-  /** Create, in two statements, the buildings and owners a batch of households needs. */
-  async function createMissing(rows: Extract<Checked, { kind: 'households' }>[]) {
-    await preload(rows.map((c) => c.compound.id));
-    const newBuildings = new Map<string, typeof buildings.$inferInsert>();
-    const newOwners = new Map<string, typeof owners.$inferInsert>();
-    for (const c of rows) {
-      const bKey = `${c.compound.id}|${c.building}`;
-      if (!buildingIds.has(bKey)) {
-        newBuildings.set(bKey, {
-          compoundId: c.compound.id,
-          regionCode: c.compound.regionCode,
-          number: c.building,
-        });
+  if (kind === 'compounds') {
+    const stage = await createStage<StageRow<typeof compoundStage>>(tx, 'import_compounds', compoundStage);
+    const nextNumber = new Map<string, number>();
+    const newCode = async (subdistrictCode: string): Promise<string> => {
+      let n = nextNumber.get(subdistrictCode);
+      if (n === undefined) {
+        const [row] = await tx
+          .select({
+            max: sql<number>`coalesce(max(nullif(split_part(${compounds.code}, '-', 2), '')::int), 0)`,
+          })
+          .from(compounds)
+          .where(sql`${compounds.code} ~ ${`^${subdistrictCode}-[0-9]+$`}`);
+        n = Number(row?.max ?? 0);
       }
-      const name = str(c.values.ownerName);
-      if (!name) continue;
-      const idNumber = str(c.values.idNumber) || null;
-      const oKey = ownerKey(c.compound.id, name, idNumber);
-      if (!ownerIds.has(oKey) && !newOwners.has(oKey)) {
-        newOwners.set(oKey, {
-          compoundId: c.compound.id,
-          regionCode: c.compound.regionCode,
-          kind: name.includes('开发商') ? 'developer' : 'person',
-          name,
-          idNumber,
-          phone: str(c.values.phone) || null,
+      nextNumber.set(subdistrictCode, n + 1);
+      return `${subdistrictCode}-${String(n + 1).padStart(3, '0')}`;
+    };
+    return {
+      ...result,
+      async add(c: Checked) {
+        if (c.kind !== 'compounds') return;
+        const v = c.values;
+        const buildYear = num(v.buildYear);
+        await stage.push({
+          line: c.row,
+          existing_id: c.existing?.id ?? null,
+          code: c.existing ? null : str(v.code) || (await newCode(c.regionCode.slice(0, 9))),
+          name: str(v.name),
+          region_code: c.regionCode,
+          address: str(v.address) || null,
+          build_year: buildYear,
+          build_year_approx: buildYear === null ? null : v.approx === true,
+          building_count: num(v.buildingCount),
+          unit_count: num(v.unitCount),
+          household_count: num(v.householdCount),
+          resident_count: num(v.residentCount),
+          floor_area: num(v.floorArea),
+          property_management: str(v.propertyManagement) || null,
+          lng: num(v.lng),
+          lat: num(v.lat),
+          notes: str(v.notes) || null,
         });
-      }
-    }
-    if (newBuildings.size > 0) {
-      const created = await tx
-        .insert(buildings)
-        .values([...newBuildings.values()])
-        .returning({ id: buildings.id, compoundId: buildings.compoundId, number: buildings.number });
-      for (const b of created) buildingIds.set(`${b.compoundId}|${b.number}`, b.id);
-      createdBuildings += created.length;
-    }
-    if (newOwners.size > 0) {
-      const created = await tx
-        .insert(owners)
-        .values([...newOwners.values()])
-        .returning({
-          id: owners.id,
-          compoundId: owners.compoundId,
-          name: owners.name,
-          idNumber: owners.idNumber,
-        });
-      for (const o of created) ownerIds.set(ownerKey(o.compoundId, o.name, o.idNumber), o.id);
-    }
+      },
+      async finish() {
+        await stage.done();
+        const s = stage.table;
+        // Existing compounds: only those the file changes, each column kept where the cell is blank.
+        const kept = {
+          name: sql.raw('s.name'),
+          regionCode: sql.raw('s.region_code'),
+          address: sql`coalesce(s.address, ${compounds.address})`,
+          buildYear: sql`coalesce(s.build_year, ${compounds.buildYear})`,
+          buildYearApprox: sql`coalesce(s.build_year_approx, ${compounds.buildYearApprox})`,
+          buildingCount: sql`coalesce(s.building_count, ${compounds.buildingCount})`,
+          unitCount: sql`coalesce(s.unit_count, ${compounds.unitCount})`,
+          householdCount: sql`coalesce(s.household_count, ${compounds.householdCount})`,
+          residentCount: sql`coalesce(s.resident_count, ${compounds.residentCount})`,
+          floorArea: sql`coalesce(s.floor_area, ${compounds.floorArea})`,
+          propertyManagement: sql`coalesce(s.property_management, ${compounds.propertyManagement})`,
+          lng: sql`coalesce(s.lng, ${compounds.lng})`,
+          lat: sql`coalesce(s.lat, ${compounds.lat})`,
+          notes: sql`coalesce(s.notes, ${compounds.notes})`,
+        };
+        const updated = await one(
+          tx,
+          sql`WITH up AS (
+            UPDATE ${compounds} SET ${assignments(compounds, kept)}, updated_at = ${new Date()},
+              version = ${compounds.version} + 1
+            FROM ${s} s WHERE s.existing_id = ${compounds.id} AND ${whenChanged(compounds, kept)}
+            RETURNING 1)
+          SELECT count(*)::int AS n FROM up`,
+        );
+        // New compounds: a blank cell takes the column's default, as an insert of the fields given would.
+        const inserted = await one(
+          tx,
+          sql`WITH ins AS (
+            INSERT INTO ${compounds} (code, name, region_code, address, build_year, build_year_approx,
+              building_count, unit_count, household_count, resident_count, floor_area,
+              property_management, lng, lat, notes)
+            SELECT code, name, region_code, address, build_year, coalesce(build_year_approx, false),
+              coalesce(building_count, 0), coalesce(unit_count, 0), coalesce(household_count, 0),
+              coalesce(resident_count, 0), coalesce(floor_area, 0), coalesce(property_management, 'none'),
+              lng, lat, notes
+            FROM ${s} WHERE existing_id IS NULL ORDER BY line
+            RETURNING 1)
+          SELECT count(*)::int AS n FROM ins`,
+        );
+        const existing = await one(
+          tx,
+          sql`SELECT count(*)::int AS n FROM ${s} WHERE existing_id IS NOT NULL`,
+        );
+        counts.inserted = inserted.n ?? 0;
+        counts.updated = updated.n ?? 0;
+        counts.unchanged = (existing.n ?? 0) - counts.updated;
+      },
+    };
   }
 
-  const ownerOf = (c: Extract<Checked, { kind: 'households' }>) => {
-    const name = str(c.values.ownerName);
-    return name
-      ? (ownerIds.get(ownerKey(c.compound.id, name, str(c.values.idNumber) || null)) ?? null)
-      : null;
-  };
+  if (kind === 'buildings') {
+    const stage = await createStage<StageRow<typeof buildingStage>>(tx, 'import_buildings', buildingStage);
+    return {
+      ...result,
+      async add(c: Checked) {
+        if (c.kind !== 'buildings') return;
+        await stage.push({
+          line: c.row,
+          compound_id: c.compound.id,
+          region_code: c.compound.regionCode,
+          number: c.number,
+          floors: num(c.values.floors),
+          unit_count: num(c.values.unitCount),
+          household_count: num(c.values.householdCount),
+          floor_area: num(c.values.floorArea),
+          build_year: num(c.values.buildYear),
+        });
+      },
+      async finish() {
+        await stage.done();
+        const r = await one(
+          tx,
+          sql`WITH up AS (
+            INSERT INTO ${buildings} (compound_id, region_code, number, floors, unit_count, household_count,
+              floor_area, build_year)
+            SELECT compound_id, region_code, number, floors, coalesce(unit_count, 1),
+              coalesce(household_count, 0), floor_area, build_year
+            FROM ${stage.table} ORDER BY line
+            ON CONFLICT (compound_id, number) DO UPDATE
+              SET ${assignments(buildings, buildingUpdate)}, version = ${buildings.version} + 1
+              WHERE ${whenChanged(buildings, buildingUpdate)}
+            RETURNING (xmax = 0) AS inserted)
+          SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
+            count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
+        );
+        counts.inserted = r.inserted ?? 0;
+        counts.updated = r.updated ?? 0;
+        counts.unchanged = stage.count - counts.inserted - counts.updated;
+      },
+    };
+  }
 
+  const stage = await createStage<StageRow<typeof householdStage>>(tx, 'import_households', householdStage);
   return {
-    async write(batch: Checked[]) {
-      if (batch.length === 0) return;
-      const newCompounds: (typeof compounds.$inferInsert)[] = [];
-      for (const c of batch) {
-        if (c.kind === 'compounds') {
-          const v = c.values;
-          const fields = {
-            name: str(v.name),
-            regionCode: c.regionCode,
-            ...(str(v.address) ? { address: str(v.address) } : {}),
-            ...(num(v.buildYear) !== null
-              ? { buildYear: num(v.buildYear), buildYearApprox: v.approx === true }
-              : {}),
-            ...(num(v.buildingCount) !== null ? { buildingCount: num(v.buildingCount) ?? 0 } : {}),
-            ...(num(v.unitCount) !== null ? { unitCount: num(v.unitCount) ?? 0 } : {}),
-            ...(num(v.householdCount) !== null ? { householdCount: num(v.householdCount) ?? 0 } : {}),
-            ...(num(v.residentCount) !== null ? { residentCount: num(v.residentCount) ?? 0 } : {}),
-            ...(num(v.floorArea) !== null ? { floorArea: num(v.floorArea) ?? 0 } : {}),
-            ...(str(v.propertyManagement) ? { propertyManagement: str(v.propertyManagement) } : {}),
-            ...(num(v.lng) !== null ? { lng: num(v.lng) } : {}),
-            ...(num(v.lat) !== null ? { lat: num(v.lat) } : {}),
-            ...(str(v.notes) ? { notes: str(v.notes) } : {}),
-          };
-          if (c.existing) {
-            const changed = whenChanged(compounds, fields);
-            const rows = await tx
-              .update(compounds)
-              .set({ ...fields, updatedAt: new Date(), version: sql`${compounds.version} + 1` })
-              .where(and(eq(compounds.id, c.existing.id), changed))
-              .returning({ id: compounds.id });
-            if (rows.length > 0) updated++;
-            else unchanged++;
-          } else {
-            newCompounds.push({ ...fields, code: str(v.code) || (await newCode(c.regionCode.slice(0, 9))) });
-          }
-        }
-      }
-      if (newCompounds.length > 0) {
-        await tx.insert(compounds).values(newCompounds);
-        inserted += newCompounds.length;
-      }
-      const buildingRows = batch.flatMap((c) => (c.kind === 'buildings' ? [c] : []));
-      if (buildingRows.length > 0) {
-        const rows = await tx
-          .insert(buildings)
-          .values(
-            buildingRows.map((c) => ({
-              compoundId: c.compound.id,
-              regionCode: c.compound.regionCode,
-              number: c.number,
-              floors: num(c.values.floors),
-              unitCount: num(c.values.unitCount) ?? 1,
-              householdCount: num(c.values.householdCount) ?? 0,
-              floorArea: num(c.values.floorArea),
-              buildYear: num(c.values.buildYear),
-            })),
-          )
-          .onConflictDoUpdate({
-            target: [buildings.compoundId, buildings.number],
-            set: { ...buildingUpdate, version: sql`${buildings.version} + 1` },
-            setWhere: whenChanged(buildings, buildingUpdate),
-          })
-          .returning({ inserted: isNew });
-        tally(rows, buildingRows.length);
-      }
-      const householdRows = batch.flatMap((c) => (c.kind === 'households' ? [c] : []));
-      if (householdRows.length > 0) {
-        await createMissing(householdRows);
-        const values = [];
-        for (const c of householdRows) {
-          const area = num(c.values.exclusiveArea);
-          const basis = str(c.values.areaBasis) || 'registered';
-          values.push({
-            compoundId: c.compound.id,
-            buildingId: buildingIds.get(`${c.compound.id}|${c.building}`) ?? '',
-            regionCode: c.compound.regionCode,
-            unit: c.unit,
-            room: c.room,
-            ownerId: ownerOf(c),
-            areaRegistered: basis === 'registered' ? area : null,
-            areaSurveyed: basis === 'surveyed' ? area : null,
-            areaContract: basis === 'contract' ? area : null,
-            contactPhone: str(c.values.phone) || null,
-            notes: str(c.values.notes) || null,
-          });
-        }
-        const rows = await tx
-          .insert(households)
-          .values(values)
-          .onConflictDoUpdate({
-            target: [households.buildingId, households.unit, households.room],
-            set: { ...householdUpdate, version: sql`${households.version} + 1` },
-            setWhere: whenChanged(households, householdUpdate),
-          })
-          .returning({ inserted: isNew });
-        tally(rows, values.length);
-      }
+    ...result,
+    async add(c: Checked) {
+      if (c.kind !== 'households') return;
+      const v = c.values;
+      const name = str(v.ownerName);
+      const idNumber = str(v.idNumber) || null;
+      const area = num(v.exclusiveArea);
+      const basis = str(v.areaBasis) || 'registered';
+      await stage.push({
+        line: c.row,
+        compound_id: c.compound.id,
+        region_code: c.compound.regionCode,
+        building: c.building,
+        unit: c.unit,
+        room: c.room,
+        owner_name: name || null,
+        owner_kind: name.includes('开发商') ? 'developer' : 'person',
+        owner_key: name ? (idNumber ? `id:${idNumber}` : `name:${name}`) : null,
+        id_number: idNumber,
+        phone: str(v.phone) || null,
+        area_registered: basis === 'registered' ? area : null,
+        area_surveyed: basis === 'surveyed' ? area : null,
+        area_contract: basis === 'contract' ? area : null,
+        notes: str(v.notes) || null,
+      });
     },
-    counts: () => ({ inserted, updated, unchanged, createdBuildings }),
+    async finish() {
+      await stage.done();
+      const s = stage.table;
+      // Room for the joins over the whole file in memory rather than in temporary files.
+      await tx.execute(sql`SET LOCAL work_mem = '32MB'`);
+      // The buildings the file names that the register lacks.
+      const created = await one(
+        tx,
+        sql`WITH ins AS (
+          INSERT INTO ${buildings} (compound_id, region_code, number)
+          SELECT DISTINCT ON (compound_id, building) compound_id, region_code, building
+          FROM ${s} ORDER BY compound_id, building, line
+          ON CONFLICT (compound_id, number) DO NOTHING
+          RETURNING 1)
+        SELECT count(*)::int AS n FROM ins`,
+      );
+      // Owners: one per ID number, else per name, within a compound; those not yet registered
+      // are created as their first row in the file gives them.
+      await tx.execute(sql`CREATE TEMP TABLE import_owners ON COMMIT DROP AS
+        SELECT DISTINCT ON (compound_id, key) compound_id, ${ownerKeySql} AS key, id
+        FROM ${owners} WHERE compound_id IN (SELECT DISTINCT compound_id FROM ${s})
+        ORDER BY compound_id, key, id`);
+      await tx.execute(sql`WITH ins AS (
+          INSERT INTO ${owners} (compound_id, region_code, kind, name, id_number, phone)
+          SELECT DISTINCT ON (s.compound_id, s.owner_key) s.compound_id, s.region_code, s.owner_kind,
+            s.owner_name, s.id_number, s.phone
+          FROM ${s} s LEFT JOIN import_owners k ON k.compound_id = s.compound_id AND k.key = s.owner_key
+          WHERE s.owner_key IS NOT NULL AND k.id IS NULL
+          ORDER BY s.compound_id, s.owner_key, s.line
+          RETURNING compound_id, ${ownerKeySql} AS key, id)
+        INSERT INTO import_owners SELECT compound_id, key, id FROM ins`);
+      await tx.execute(sql`ANALYZE ${s}`);
+      await tx.execute(sql`ANALYZE import_owners`);
+      const r = await one(
+        tx,
+        sql`WITH up AS (
+          INSERT INTO ${households} (compound_id, building_id, region_code, unit, room, owner_id,
+            area_registered, area_surveyed, area_contract, contact_phone, notes)
+          SELECT s.compound_id, b.id, s.region_code, s.unit, s.room, k.id,
+            s.area_registered, s.area_surveyed, s.area_contract, s.phone, s.notes
+          FROM ${s} s
+          JOIN ${buildings} b ON b.compound_id = s.compound_id AND b.number = s.building
+          LEFT JOIN import_owners k ON k.compound_id = s.compound_id AND k.key = s.owner_key
+          ON CONFLICT (building_id, unit, room) DO UPDATE
+            SET ${assignments(households, householdUpdate)}, version = ${households.version} + 1
+            WHERE ${whenChanged(households, householdUpdate)}
+          RETURNING (xmax = 0) AS inserted)
+        SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
+          count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
+      );
+      counts.createdBuildings = created.n ?? 0;
+      counts.inserted = r.inserted ?? 0;
+      counts.updated = r.updated ?? 0;
+      counts.unchanged = stage.count - counts.inserted - counts.updated;
+    },
   };
 }

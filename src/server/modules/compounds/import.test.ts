@@ -1,0 +1,190 @@
+/**
+ * The import's staged writes, straight through importLedger on a fresh database (PGlite, or
+ * PostgreSQL with TEST_DATABASE_URL): files larger than one staging batch, re-imports that update
+ * only what changed, blank cells that keep what is stored, owners found again, exact dry runs.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.js';
+import { auditEvents, buildings, compounds, households, owners } from '../../db/schema.js';
+import { loadDemoDistrict } from '../../demo/load.js';
+import { systemActor } from '../../platform/audit.js';
+import { freshDatabase } from '../../testing/db.js';
+import { type ImportOptions, importLedger } from './import.js';
+
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-import-test-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  await loadDemoDistrict(database);
+}, 60_000);
+
+let files = 0;
+function csv(lines: string[]): string {
+  const file = path.join(dir, `ledger-${files++}.csv`);
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+const run = (
+  kind: 'compounds' | 'buildings' | 'households',
+  file: string,
+  extra: Partial<ImportOptions> = {},
+) =>
+  importLedger(database.db, systemActor('test'), kind, file, {
+    dryRun: false,
+    lang: 'en',
+    prefixes: null,
+    ...extra,
+  });
+
+const compoundHead = '街道（乡）,小区名称,建成年代,楼栋数,户数,建筑面积（平方米）,物业管理,备注';
+const householdHead =
+  '街道（乡）,小区名称,楼栋,单元,房号,产权人,身份证号,联系电话,专有部分面积,面积依据,备注';
+/** 6,000 rows: more than one staging batch. */
+const rooms = 6000;
+const household = (i: number, phone = `139${String(i).padStart(8, '0')}`) =>
+  [
+    '曹门街道',
+    '示例·分批导入院',
+    String(1 + Math.floor(i / 200)),
+    String(1 + (Math.floor(i / 100) % 2)),
+    String(100 + (i % 100)),
+    // Every tenth owner has an ID number; the others are found by name, some owning two rooms.
+    i % 10 === 0 ? `业主${i}` : `业主${Math.floor(i / 2)}`,
+    i % 10 === 0 ? `41020319800101${String(i).padStart(4, '0')}` : '',
+    phone,
+    String(60 + (i % 40)),
+    i % 5 === 0 ? '测绘' : '不动产登记',
+    '',
+  ].join(',');
+
+describe('compounds', () => {
+  it('inserts new compounds with generated codes and defaults for blank cells; a dry run counts exactly and writes nothing', async () => {
+    const lines = [compoundHead];
+    for (let i = 0; i < 5200; i++)
+      lines.push(`曹门街道,示例·批量院${i},${1980 + (i % 20)}年,${1 + (i % 5)},40,2600,,`);
+    const file = csv(lines);
+    const before = (await database.db.select({ id: compounds.id }).from(compounds)).length;
+    const dry = await run('compounds', file, { dryRun: true });
+    expect(dry).toMatchObject({ rows: 5200, inserted: 5200, updated: 0, unchanged: 0, problemCount: 0 });
+    expect(await database.db.select({ id: compounds.id }).from(compounds)).toHaveLength(before);
+    const real = await run('compounds', file);
+    expect(real).toMatchObject({ inserted: 5200, updated: 0, unchanged: 0, problemCount: 0 });
+    const [codes] = await queryRows<{ n: number; distinct: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n, count(DISTINCT code)::int AS distinct FROM compounds`,
+    );
+    expect(codes?.distinct).toBe(codes?.n);
+    const [one] = await database.db.select().from(compounds).where(eq(compounds.name, '示例·批量院7'));
+    expect(one).toMatchObject({
+      buildYear: 1987,
+      propertyManagement: 'none',
+      buildYearApprox: false,
+      version: 1,
+    });
+    expect(one?.code).toMatch(/^410203003-\d{3,}$/);
+  });
+
+  it('a re-import changes only the rows the file changes; a blank cell keeps what is stored', async () => {
+    const file = csv([
+      compoundHead,
+      '曹门街道,示例·批量院1,1981年,2,40,2600,,',
+      '曹门街道,示例·批量院2,1982年,3,40,2600,自管,加装电梯',
+      '曹门街道,示例·批量院3,,,,,,',
+    ]);
+    const report = await run('compounds', file);
+    expect(report).toMatchObject({ inserted: 0, updated: 1, unchanged: 2, problemCount: 0 });
+    const [changed] = await database.db.select().from(compounds).where(eq(compounds.name, '示例·批量院2'));
+    expect(changed).toMatchObject({ propertyManagement: 'self', notes: '加装电梯', version: 2 });
+    const [kept] = await database.db.select().from(compounds).where(eq(compounds.name, '示例·批量院3'));
+    expect(kept).toMatchObject({ buildYear: 1983, buildingCount: 4, version: 1 });
+  });
+});
+
+describe('households', () => {
+  it('imports a sheet of several batches: buildings and owners created once, rooms by building', async () => {
+    await run('compounds', csv([compoundHead, '曹门街道,示例·分批导入院,1990年,30,6000,300000,,']));
+    const lines = [householdHead];
+    for (let i = 0; i < rooms; i++) lines.push(household(i));
+    const file = csv(lines);
+    const report = await run('households', file);
+    expect(report).toMatchObject({
+      rows: rooms,
+      inserted: rooms,
+      updated: 0,
+      unchanged: 0,
+      createdBuildings: rooms / 200,
+      problemCount: 0,
+    });
+    const [c] = await database.db.select().from(compounds).where(eq(compounds.name, '示例·分批导入院'));
+    if (!c) throw new Error('compound missing');
+    const held = await database.db.select().from(households).where(eq(households.compoundId, c.id));
+    expect(held).toHaveLength(rooms);
+    expect(held.every((h) => h.ownerId !== null)).toBe(true);
+    // Owners: one per ID number (600), one per name among the rest (each name on two rows).
+    const registered = await database.db.select().from(owners).where(eq(owners.compoundId, c.id));
+    const names = new Set<string>();
+    for (let i = 0; i < rooms; i++) if (i % 10 !== 0) names.add(`业主${Math.floor(i / 2)}`);
+    expect(registered).toHaveLength(rooms / 10 + names.size);
+    // Row 2 (i = 1) and row 3 (i = 2)… share 业主0/业主1: the first row's phone is the owner's.
+    const [first] = registered.filter((o) => o.name === '业主1' && o.idNumber === null);
+    expect(first?.phone).toBe('13900000002');
+    const [room] = await database.db
+      .select()
+      .from(households)
+      .innerJoin(buildings, eq(buildings.id, households.buildingId))
+      .where(and(eq(households.compoundId, c.id), eq(buildings.number, '1号楼'), eq(households.room, '105')));
+    expect(room?.households).toMatchObject({ unit: '1单元', areaSurveyed: 65, areaRegistered: null });
+  });
+
+  it('the same sheet again changes nothing; one changed phone updates one row; a blank phone keeps it', async () => {
+    const lines = [householdHead];
+    for (let i = 0; i < rooms; i++) lines.push(household(i));
+    expect(await run('households', csv(lines))).toMatchObject({ inserted: 0, updated: 0, unchanged: rooms });
+    lines[1 + 7] = household(7, '13700000000');
+    lines[1 + 8] = household(8, '');
+    const dry = await run('households', csv(lines), { dryRun: true });
+    expect(dry).toMatchObject({ inserted: 0, updated: 1, unchanged: rooms - 1, dryRun: true });
+    const report = await run('households', csv(lines));
+    expect(report).toMatchObject({ inserted: 0, updated: 1, unchanged: rooms - 1, createdBuildings: 0 });
+    const phones = await queryRows<{ phone: string; version: number }>(
+      database.db,
+      sql`SELECT h.contact_phone AS phone, h.version FROM households h JOIN compounds c ON c.id = h.compound_id
+          WHERE c.name = '示例·分批导入院' AND h.contact_phone IN ('13700000000', '13900000008') ORDER BY 1`,
+    );
+    expect(phones).toEqual([
+      { phone: '13700000000', version: 2 },
+      { phone: '13900000008', version: 1 },
+    ]);
+    const events = await database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'import.households'));
+    expect(events.at(-1)?.after).toMatchObject({
+      rows: rooms,
+      inserted: 0,
+      updated: 1,
+      unchanged: rooms - 1,
+    });
+  });
+
+  it('a file with a problem writes nothing and names the row', async () => {
+    const lines = [householdHead];
+    for (let i = 0; i < rooms; i++) lines.push(household(i, '13600000000'));
+    lines.push(household(3));
+    const report = await run('households', csv(lines));
+    expect(report).toMatchObject({ inserted: 0, updated: 0, problemCount: 1 });
+    expect(report.problems[0]).toMatchObject({ row: rooms + 2, header: '房号' });
+    const [changed] = await queryRows<{ n: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n FROM households WHERE contact_phone = '13600000000'`,
+    );
+    expect(changed?.n).toBe(0);
+  });
+});
