@@ -22,6 +22,8 @@ export interface Ctx {
   principal: Principal;
   actor: Actor;
   lang: Lang;
+  /** The district this installation serves: where district-wide records sit. */
+  districtCode: string;
 }
 
 export type Audit = (event: AuditInput) => Promise<void>;

@@ -37,9 +37,15 @@ export function actorOf(req: FastifyRequest): Actor {
   };
 }
 
-function ctxOf(req: FastifyRequest, db: Db): Ctx {
+function ctxOf(req: FastifyRequest, deps: Deps): Ctx {
   if (!req.principal) throw new AppError('UNAUTHENTICATED');
-  return { db, principal: req.principal, actor: actorOf(req), lang: langOf(req) };
+  return {
+    db: deps.db,
+    principal: req.principal,
+    actor: actorOf(req),
+    lang: langOf(req),
+    districtCode: deps.config.districtCode,
+  };
 }
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -89,9 +95,9 @@ export function route<E extends Endpoint>(
       }
     },
     preValidation: async (req) => {
-      if (options.action) await authorize(ctxOf(req, deps.db), options.action);
+      if (options.action) await authorize(ctxOf(req, deps), options.action);
     },
-    ctx: (req) => ctxOf(req, deps.db),
+    ctx: (req) => ctxOf(req, deps),
   });
 }
 

@@ -69,7 +69,10 @@ async function addItem(
     if (!force) throw new AppError('VALIDATION_FAILED', { [`${field}taskForceId`]: 'not_found' });
   }
   const regionCode =
-    project?.regionCode ?? (unitId ? null : cadre?.regionCode) ?? ctx.principal.scopeRegions[0] ?? '410203';
+    project?.regionCode ??
+    (unitId ? null : cadre?.regionCode) ??
+    ctx.principal.scopeRegions[0] ??
+    ctx.districtCode;
   const [row] = await tx
     .insert(ledgerItems)
     .values({
@@ -126,7 +129,7 @@ export async function createMeeting(ctx: Ctx, input: CreateMeetingBody, day: Led
         attendees: input.attendees,
         problems: input.problems ?? null,
         projectId: project?.id ?? null,
-        regionCode: project?.regionCode ?? ctx.principal.scopeRegions[0] ?? '410203',
+        regionCode: project?.regionCode ?? ctx.principal.scopeRegions[0] ?? ctx.districtCode,
         createdBy: ctx.principal.userId,
       })
       .returning();

@@ -2,10 +2,8 @@
  * A ledger item's owner — a cadre, or a unit whose leader answers for it — and the task force that
  * supervises it. Used by the add-item form and by each meeting decision.
  */
-import { Col, Flex, Form, Row, Segmented, Select, Spin, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { Col, Form, Row, Segmented, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useDebounced } from '../../shared/useDebounced.js';
 import { CadreSelect, UnitSelect } from '../organisation/pickers.js';
 import { type OwnerKind, ownerKinds } from './owner.js';
 import { useTaskForces } from './queries.js';

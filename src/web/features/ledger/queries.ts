@@ -1,6 +1,5 @@
 /** The supervision ledger: lists, the board, and the writes (which change lists, projects and notifications). */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
 import { api } from '../../../contract/api.js';
 import type {
   CreateLedgerItemBody,
@@ -8,7 +7,6 @@ import type {
   LedgerListQuery,
   ProgressBody,
 } from '../../../contract/ledger.js';
-import type { UnitListQuery } from '../../../contract/organisation.js';
 import { call } from '../../shared/api.js';
 
 export const ledgerKey = ['ledger'] as const;
