@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { limits, PageQuery, pageOf, regionCode } from './common.js';
+import { Photo } from './projects.js';
 import { cadreLevels } from './organisation.js';
 
 export const ledgerStatuses = ['open', 'done', 'cancelled'] as const;
@@ -112,3 +113,22 @@ export const Board = z.object({
 
 export const LedgerPage = pageOf(LedgerItem);
 export const LedgerItemId = z.object({ id: z.uuid() });
+
+/** One progress report, oldest last, with the evidence photos attached to it. */
+export const ProgressEntry = z.object({
+  id: z.string(),
+  note: z.string(),
+  evidence: z.string().nullable(),
+  by: z.string().nullable(),
+  at: z.string(),
+  photos: z.array(Photo),
+});
+/** An item with where it came from and every progress report. */
+export const LedgerItemDetail = LedgerItem.extend({
+  meeting: z.object({ id: z.string(), title: z.string(), heldOn: z.string() }).nullable(),
+  progress: z.array(ProgressEntry),
+  /** Whether the caller may report on it (its owner, or supervising staff in scope). */
+  canReport: z.boolean(),
+});
+export type LedgerItemDetail = z.infer<typeof LedgerItemDetail>;
+export const EvidenceParams = z.object({ id: z.uuid(), progressId: z.uuid() });

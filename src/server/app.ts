@@ -18,6 +18,7 @@ import { compoundRoutes } from './modules/compounds/routes.js';
 import { supervisionRoutes } from './modules/ledger/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
+import { photoRoutes } from './modules/photos/routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { statsRoutes } from './modules/stats/routes.js';
@@ -37,6 +38,7 @@ const modules: ((app: FastifyInstance, deps: Deps & { kind: Database['kind'] }) 
   ledgerRoutes,
   projectRoutes,
   organisationRoutes,
+  photoRoutes,
   supervisionRoutes,
   notificationRoutes,
   statsRoutes,

@@ -1,19 +1,30 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type {
   CreateLedgerItemBody,
   CreateMeetingBody,
   LedgerItem,
+  LedgerItemDetail,
   ProgressBody,
 } from '../../../contract/ledger.js';
 import { can, inScope } from '../../../domain/access.js';
 import type { LedgerDay } from '../../../domain/ledger.js';
 import { cadreCanServe } from '../../../domain/projects.js';
 import type { Tx } from '../../db/client.js';
-import { cadres, ledgerItems, ledgerProgress, meetings, taskForces, units } from '../../db/schema.js';
+import {
+  cadres,
+  ledgerItems,
+  ledgerProgress,
+  meetings,
+  photos,
+  taskForces,
+  units,
+  users,
+} from '../../db/schema.js';
 import { recordAudit } from '../../platform/audit.js';
 import { type Audit, type Ctx, write } from '../../platform/context.js';
-import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { AppError, conflict, found, notFound } from '../../platform/errors.js';
 import { notify } from '../notifications/service.js';
+import { storePhoto } from '../photos/service.js';
 import { loadProject } from '../projects/queries.js';
 import { loadLedgerItem, person, withOwners } from './queries.js';
 
@@ -172,22 +183,22 @@ export async function createMeeting(ctx: Ctx, input: CreateMeetingBody, day: Led
   };
 }
 
-/** The owner (or supervising staff in scope) reports progress; a stale version is refused. */
-export async function reportProgress(
-  ctx: Ctx,
-  id: string,
-  input: ProgressBody,
-  day: LedgerDay,
-): Promise<LedgerItem> {
+/** Who may see an item: its answering person, or anyone whose scope holds it. */
+async function visibleItem(ctx: Ctx, id: string) {
   const [row]: { item: typeof ledgerItems.$inferSelect; ownerUser: string | null }[] = await withOwners(
     ctx.db.select({ item: ledgerItems, ownerUser: person.userId }).from(ledgerItems),
   )
     .where(eq(ledgerItems.id, id))
     .limit(1);
   const isOwner = row?.ownerUser === ctx.principal.userId;
-  const visible = row && inScope(ctx.principal.prefixes, row.item.regionCode);
-  if (!row || !(isOwner || visible)) throw notFound();
-  if (!isOwner && !can(ctx.principal.role, 'ledger.write')) {
+  if (!row || !(isOwner || inScope(ctx.principal.prefixes, row.item.regionCode))) throw notFound();
+  return { ...row, isOwner, mayReport: isOwner || can(ctx.principal.role, 'ledger.write') };
+}
+
+/** The item, if the caller may report on it (and add evidence); a refusal is audited. */
+async function reportableItem(ctx: Ctx, id: string) {
+  const row = await visibleItem(ctx, id);
+  if (!row.mayReport) {
     await recordAudit(ctx.db, ctx.actor, {
       action: 'access.denied',
       outcome: 'denied',
@@ -195,6 +206,85 @@ export async function reportProgress(
     });
     throw new AppError('FORBIDDEN');
   }
+  return row;
+}
+
+/** One item with its meeting, every progress report and the evidence attached to each. */
+export async function ledgerItemDetail(ctx: Ctx, id: string, day: LedgerDay): Promise<LedgerItemDetail> {
+  const { mayReport } = await visibleItem(ctx, id);
+  const item = found(await loadLedgerItem(ctx.db, id, day));
+  const [meeting] = item.meetingId
+    ? await ctx.db
+        .select({ id: meetings.id, title: meetings.title, heldOn: meetings.heldOn })
+        .from(meetings)
+        .where(eq(meetings.id, item.meetingId))
+    : [];
+  const progress = await ctx.db
+    .select({
+      id: ledgerProgress.id,
+      note: ledgerProgress.note,
+      evidence: ledgerProgress.evidence,
+      by: users.displayName,
+      at: ledgerProgress.createdAt,
+    })
+    .from(ledgerProgress)
+    .leftJoin(users, eq(users.id, ledgerProgress.createdBy))
+    .where(eq(ledgerProgress.itemId, id))
+    .orderBy(desc(ledgerProgress.createdAt), desc(ledgerProgress.id));
+  const evidence = progress.length
+    ? await ctx.db
+        .select({
+          id: photos.id,
+          progressId: photos.progressId,
+          fileName: photos.fileName,
+          size: photos.size,
+          createdAt: photos.createdAt,
+        })
+        .from(photos)
+        .where(
+          inArray(
+            photos.progressId,
+            progress.map((p) => p.id),
+          ),
+        )
+        .orderBy(asc(photos.createdAt))
+    : [];
+  return {
+    ...item,
+    meeting: meeting ?? null,
+    canReport: mayReport,
+    progress: progress.map((p) => ({
+      ...p,
+      at: p.at.toISOString(),
+      photos: evidence
+        .filter((e) => e.progressId === p.id)
+        .map(({ progressId: _, createdAt, ...e }) => ({ ...e, createdAt: createdAt.toISOString() })),
+    })),
+  };
+}
+
+/** Attach an evidence photo to one of the item's progress reports (same rights as reporting). */
+export async function addEvidence(ctx: Ctx, id: string, progressId: string, fileName: string, bytes: Buffer) {
+  const { item } = await reportableItem(ctx, id);
+  const [report] = await ctx.db
+    .select({ id: ledgerProgress.id })
+    .from(ledgerProgress)
+    .where(and(eq(ledgerProgress.id, progressId), eq(ledgerProgress.itemId, item.id)));
+  if (!report) throw notFound();
+  return storePhoto(ctx, { progressId, regionCode: item.regionCode }, fileName, bytes, {
+    entityType: 'ledger_item',
+    entityId: item.id,
+  });
+}
+
+/** The owner (or supervising staff in scope) reports progress; a stale version is refused. */
+export async function reportProgress(
+  ctx: Ctx,
+  id: string,
+  input: ProgressBody,
+  day: LedgerDay,
+): Promise<LedgerItemDetail> {
+  const row = await reportableItem(ctx, id);
   await write(ctx.db, ctx.actor, async (tx, audit) => {
     const closing = input.status === 'done' && row.item.status !== 'done';
     const [updated] = await tx
@@ -222,7 +312,5 @@ export async function reportProgress(
       after: { status: updated.status, version: updated.version, note: input.note },
     });
   });
-  const item = await loadLedgerItem(ctx.db, id, day);
-  if (!item) throw notFound();
-  return item;
+  return ledgerItemDetail(ctx, id, day);
 }

@@ -1,9 +1,16 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../contract/api.js';
+import { photoMaxBytes } from '../../../domain/photos.js';
 import { type Deps, route } from '../../platform/http.js';
-import { attachment } from '../../platform/uploads.js';
-import { createLedgerItem, createMeeting, reportProgress } from './commands.js';
+import { attachment, readUpload } from '../../platform/uploads.js';
+import {
+  addEvidence,
+  createLedgerItem,
+  createMeeting,
+  ledgerItemDetail,
+  reportProgress,
+} from './commands.js';
 import { exportSupervision } from './export.js';
 import { ledgerBoard, ledgerDay, listLedger } from './queries.js';
 
@@ -21,6 +28,12 @@ export function supervisionRoutes(app: FastifyInstance, deps: Deps) {
   );
   route(app, deps, api.createLedgerItem, writeAction, async (ctx, { body }) =>
     createLedgerItem(ctx, body, await ledgerDay(ctx.db)),
+  );
+  route(app, deps, api.getLedgerItem, read, async (ctx, { params }) =>
+    ledgerItemDetail(ctx, params.id, await ledgerDay(ctx.db)),
+  );
+  route(app, deps, api.uploadEvidence, read, async (ctx, { params, query, req }) =>
+    addEvidence(ctx, params.id, params.progressId, query.fileName, await readUpload(req.body, photoMaxBytes)),
   );
   route(app, deps, api.reportProgress, read, async (ctx, { params, body }) =>
     reportProgress(ctx, params.id, body, await ledgerDay(ctx.db)),

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, photos } from '../../db/schema.js';
+import { auditEvents, cadres, photos } from '../../db/schema.js';
 import { requests, type Session, sessionAs, type TestApp, testApp } from '../../testing/app.js';
 
 let t: TestApp;
@@ -78,5 +78,56 @@ describe('site photos of renovation items', () => {
     const code = project.items[0]?.catalogueCode ?? '';
     const big = Buffer.concat([jpeg, Buffer.alloc(9 * 1024 * 1024)]);
     expect((await upload(code, big, tieta)).statusCode).toBe(413);
+  });
+});
+
+describe('evidence on ledger progress reports', () => {
+  it('shows an item with every report and its evidence; only those who may report add evidence', async () => {
+    const [cadre] = await t.database.db
+      .select()
+      .from(cadres)
+      .where(eq(cadres.regionCode, '410203002'))
+      .limit(1);
+    const deadline = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const open = (
+      await send(
+        'POST',
+        '/api/ledger',
+        { title: '东棚板雨污管网接驳', ownerCadreId: cadre?.id, deadline },
+        tieta,
+      )
+    ).json();
+    const reported = await send(
+      'POST',
+      `/api/ledger/${open.id}/progress`,
+      { version: open.version, note: '管网接驳完成，已拍照留存' },
+      tieta,
+    );
+    expect(reported.statusCode).toBe(200);
+    const report = reported.json().progress[0];
+    expect(report).toMatchObject({ note: '管网接驳完成，已拍照留存', photos: [] });
+    expect(reported.json().canReport).toBe(true);
+
+    const url = `/api/ledger/${open.id}/progress/${report.id}/photos?fileName=${encodeURIComponent('接驳.jpg')}`;
+    const attach = (s: Session) =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        payload: jpeg,
+        headers: { ...s.headers, 'content-type': 'image/jpeg' },
+      });
+    expect((await attach(viewer)).statusCode).toBe(403);
+    expect((await attach(qingping)).statusCode).toBe(404);
+    const added = await attach(tieta);
+    expect(added.statusCode).toBe(201);
+
+    const detail = (await get(`/api/ledger/${open.id}`, viewer)).json();
+    expect(detail.canReport).toBe(false);
+    expect(detail.progress[0].photos.map((p: { id: string }) => p.id)).toEqual([added.json().id]);
+    expect(detail.progress.length).toBeGreaterThanOrEqual(1);
+    expect((await get(`/api/photos/${added.json().id}`, viewer)).headers['content-type']).toBe('image/jpeg');
+    // Evidence stays with its report: it is not removed like an item's site photo.
+    expect((await send('DELETE', `/api/photos/${added.json().id}`, undefined, tieta)).statusCode).toBe(404);
+    expect((await get(`/api/ledger/${open.id}`, qingping)).statusCode).toBe(404);
   });
 });

@@ -14,7 +14,7 @@ import {
   setProjectItems,
   transitionProject,
 } from './commands.js';
-import { addPhoto, deletePhoto, loadPhoto } from './photos.js';
+import { addItemPhoto } from './photos.js';
 import { listBatches, listProjects, projectDetail } from './queries.js';
 
 export function projectRoutes(app: FastifyInstance, deps: Deps) {
@@ -51,17 +51,8 @@ export function projectRoutes(app: FastifyInstance, deps: Deps) {
     updateCatalogueItem(ctx, params.code, body),
   );
   route(app, deps, api.uploadPhoto, write, async (ctx, { params, query, req }) =>
-    addPhoto(ctx, params.id, params.code, query.fileName, await readUpload(req.body, photoMaxBytes)),
+    addItemPhoto(ctx, params.id, params.code, query.fileName, await readUpload(req.body, photoMaxBytes)),
   );
-  route(app, deps, api.getPhoto, read, async (ctx, { params, reply }) => {
-    const photo = await loadPhoto(ctx.db, ctx, params.id);
-    return reply
-      .type(photo.contentType)
-      .header('cache-control', 'private, max-age=86400, immutable')
-      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(photo.fileName)}`)
-      .send(photo.bytes);
-  });
-  route(app, deps, api.deletePhoto, write, async (ctx, { params }) => deletePhoto(ctx, params.id));
   route(app, deps, api.listBatches, read, async (ctx, { query }) =>
     listBatches(ctx.db, ctx.principal, query),
   );

@@ -1,0 +1,101 @@
+/**
+ * Photos kept in the database: site photos of renovation items and evidence on ledger progress
+ * reports. What a file is comes from its first bytes, never its name or declared type.
+ */
+import { createHash } from 'node:crypto';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { imageType } from '../../../domain/photos.js';
+import type { Db } from '../../db/client.js';
+import { photos } from '../../db/schema.js';
+import { scopeWhere } from '../../platform/access.js';
+import { type Ctx, write } from '../../platform/context.js';
+import { AppError, found } from '../../platform/errors.js';
+
+/** What a photo belongs to: a project's item, or a progress report. */
+type Owner =
+  | { projectId: string; catalogueItemId: string; progressId?: undefined; regionCode: string }
+  | { progressId: string; projectId?: undefined; catalogueItemId?: undefined; regionCode: string };
+
+/** Keep one photo, audited against the record it documents. */
+export async function storePhoto(
+  ctx: Ctx,
+  owner: Owner,
+  fileName: string,
+  bytes: Buffer,
+  subject: { entityType: string; entityId: string },
+) {
+  const contentType = imageType(bytes);
+  if (!contentType) throw new AppError('VALIDATION_FAILED', { file: 'not_an_image' });
+  return write(ctx.db, ctx.actor, async (tx, audit) => {
+    const [row] = await tx
+      .insert(photos)
+      .values({
+        ...owner,
+        fileName,
+        contentType,
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        bytes,
+        createdBy: ctx.principal.userId,
+      })
+      .returning({
+        id: photos.id,
+        fileName: photos.fileName,
+        size: photos.size,
+        createdAt: photos.createdAt,
+        sha256: photos.sha256,
+      });
+    const photo = found(row);
+    await audit({
+      action: 'photo.add',
+      ...subject,
+      regionCode: owner.regionCode,
+      after: { photo: photo.id, fileName, size: photo.size, sha256: photo.sha256 },
+    });
+    return {
+      id: photo.id,
+      fileName: photo.fileName,
+      size: photo.size,
+      createdAt: photo.createdAt.toISOString(),
+    };
+  });
+}
+
+/** A photo inside the caller's scope, or 404. */
+export async function loadPhoto(db: Db, ctx: Pick<Ctx, 'principal'>, id: string) {
+  const [row] = await db
+    .select()
+    .from(photos)
+    .where(and(eq(photos.id, id), scopeWhere(ctx.principal, photos.regionCode)));
+  return found(row);
+}
+
+/** Remove a site photo of an item. Evidence on a progress report stays, as the report does. */
+export async function deletePhoto(ctx: Ctx, id: string) {
+  await write(ctx.db, ctx.actor, async (tx, audit) => {
+    const [row] = await tx
+      .delete(photos)
+      .where(
+        and(
+          eq(photos.id, id),
+          isNotNull(photos.catalogueItemId),
+          scopeWhere(ctx.principal, photos.regionCode),
+        ),
+      )
+      .returning({
+        projectId: photos.projectId,
+        regionCode: photos.regionCode,
+        fileName: photos.fileName,
+        sha256: photos.sha256,
+      });
+    const gone = found(row);
+    await audit({
+      action: 'photo.remove',
+      entityType: 'project',
+      entityId: gone.projectId,
+      regionCode: gone.regionCode,
+      before: { photo: id, fileName: gone.fileName, sha256: gone.sha256 },
+    });
+  });
+  return { ok: true as const };
+}
