@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminPassword, logIn, logOut, sideMenu } from './support.js';
+import { adminPassword, dropdownOption, logIn, logOut, sideMenu } from './support.js';
 
 test('admin creates a subdistrict user who then sees only their own workbench', async ({ page }) => {
   // Unique per run, so the journey also works against a long-lived server (E2E_BASE_URL).
@@ -17,11 +17,11 @@ test('admin creates a subdistrict user who then sees only their own workbench', 
   await drawer.getByLabel('用户名').fill(username);
   await drawer.getByLabel('姓名').fill('铁塔街道 王主任');
   await drawer.getByLabel('角色').click();
-  await page.getByTitle('街道', { exact: true }).click();
+  await dropdownOption(page, '街道').click();
   const scope = drawer.getByLabel('管辖范围');
   await scope.click();
   await scope.fill('铁塔');
-  await page.getByTitle('铁塔街道', { exact: true }).click();
+  await dropdownOption(page, '铁塔街道').click();
   await drawer.getByLabel('密码', { exact: true }).fill(password);
   await drawer.getByLabel('确认密码').fill(password);
   await drawer.getByRole('button', { name: '保存' }).click();

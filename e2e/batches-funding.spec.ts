@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
-import { adminPassword, logIn, logOut, sideMenu } from './support.js';
+import { adminPassword, dropdownOption, logIn, logOut, sideMenu } from './support.js';
 
 /**
  * Headquarters starts a 2025 batch of two old compounds and finds both projects under it, reads
@@ -44,7 +44,7 @@ async function createUser(page: Page, body: Record<string, unknown>) {
 async function choose(page: Page, picker: Locator, search: string, title: string) {
   await picker.click();
   await picker.fill(search);
-  await page.getByTitle(title, { exact: true }).click();
+  await dropdownOption(page, title).click();
 }
 
 test('headquarters starts a batch, reads the funding totals and puts an item on a unit and a task force', async ({

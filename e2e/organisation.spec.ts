@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
-import { adminPassword, logIn, logOut, sideMenu } from './support.js';
+import { adminPassword, dropdownOption, logIn, logOut, sideMenu } from './support.js';
 
 /**
  * The organisation registries and the district settings: headquarters narrows the cadres to one
@@ -65,7 +65,7 @@ function pickCadres(cadres: Cadre[]) {
 async function chooseCadre(page: Page, picker: Locator, cadre: Cadre) {
   await picker.click();
   await picker.fill(cadre.name);
-  await page.getByTitle(cadreLabel(cadre), { exact: true }).click();
+  await dropdownOption(page, cadreLabel(cadre)).click();
 }
 
 /** A write through the API, as the logged-in user (the session's CSRF token comes from /me). */
@@ -108,7 +108,7 @@ test('headquarters keeps the cadres registry and changes the escalation settings
   const region = page.getByLabel('工作区域');
   await region.click();
   await region.fill('铁塔');
-  await page.getByTitle('铁塔街道', { exact: true }).click();
+  await dropdownOption(page, '铁塔街道').click();
   await page.getByLabel('姓名').fill(cadre.name);
   await page.getByRole('button', { name: '查询' }).click();
   await expect(page).toHaveURL(new RegExp(`region=${tieta}`));

@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
-import { adminPassword, logIn, logOut, sideMenu } from './support.js';
+import { adminPassword, dropdownOption, logIn, logOut, sideMenu } from './support.js';
 
 /**
  * Contracting down the line (mechanism 2) and the supervision ledger: headquarters starts a 2024
@@ -51,7 +51,7 @@ async function cadresIn(request: APIRequestContext, level: Cadre['level'], regio
 async function chooseCadre(page: Page, picker: Locator, cadre: Cadre) {
   await picker.click();
   await picker.fill(cadre.name);
-  await page.getByTitle(cadreLabel(cadre), { exact: true }).click();
+  await dropdownOption(page, cadreLabel(cadre)).click();
 }
 
 /** Type a date into an antd date picker. */
@@ -71,12 +71,12 @@ async function createUser(
   await drawer.getByLabel('用户名').fill(user.username);
   await drawer.getByLabel('姓名').fill(user.displayName);
   await drawer.getByLabel('角色').click();
-  await page.getByTitle(user.role, { exact: true }).click();
+  await dropdownOption(page, user.role).click();
   if (user.scope) {
     const scope = drawer.getByLabel('管辖范围');
     await scope.click();
     await scope.fill(user.scope.slice(0, 2));
-    await page.getByTitle(user.scope, { exact: true }).click();
+    await dropdownOption(page, user.scope).click();
   }
   await drawer.getByLabel('密码', { exact: true }).fill(password);
   await drawer.getByLabel('确认密码').fill(password);
@@ -147,7 +147,7 @@ test('headquarters contracts a project down the line and a subdistrict cadre rep
   const compoundPicker = create.getByLabel('小区');
   await compoundPicker.click();
   await compoundPicker.fill(compound.code);
-  await page.getByTitle(compound.name, { exact: true }).click();
+  await dropdownOption(page, compound.name).click();
   const year = create.getByLabel('年度');
   await year.click();
   await year.fill('2024');
@@ -242,7 +242,7 @@ test('headquarters contracts a project down the line and a subdistrict cadre rep
   await chooseCadre(page, first.getByLabel('责任人'), streetCadre);
   await fillDate(first.getByLabel('完成时限'), districtDay(10));
   await first.getByLabel('优先级').click();
-  await page.getByTitle('高', { exact: true }).click();
+  await dropdownOption(page, '高').click();
   await page.getByRole('button', { name: '保存会议并生成督办事项' }).click();
   const created = page.getByTestId('meeting-created');
   await expect(created).toContainText('已生成 1 条督办事项');

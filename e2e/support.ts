@@ -30,3 +30,10 @@ export async function logOut(page: Page): Promise<void> {
 
 /** The side menu (the <nav> around it), where admin entries appear. */
 export const sideMenu = (page: Page) => page.getByRole('navigation');
+
+/**
+ * An option of the open select or picker dropdown. Looked up inside the dropdown, so a table cell
+ * with the same title behind it (a user's role, a subdistrict) is never clicked instead.
+ */
+export const dropdownOption = (page: Page, title: string) =>
+  page.locator('.ant-select-dropdown:visible').getByTitle(title, { exact: true });
