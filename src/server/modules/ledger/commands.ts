@@ -8,6 +8,7 @@ import type {
 } from '../../../contract/ledger.js';
 import { can, inScope } from '../../../domain/access.js';
 import type { LedgerDay } from '../../../domain/ledger.js';
+import { photoMaxBytes } from '../../../domain/photos.js';
 import { cadreCanServe } from '../../../domain/projects.js';
 import type { Tx } from '../../db/client.js';
 import {
@@ -23,6 +24,7 @@ import {
 import { recordAudit } from '../../platform/audit.js';
 import { type Audit, type Ctx, write } from '../../platform/context.js';
 import { AppError, conflict, found, notFound } from '../../platform/errors.js';
+import { readUpload } from '../../platform/uploads.js';
 import { notify } from '../notifications/service.js';
 import { storePhoto } from '../photos/service.js';
 import { loadProject } from '../projects/queries.js';
@@ -264,13 +266,15 @@ export async function ledgerItemDetail(ctx: Ctx, id: string, day: LedgerDay): Pr
 }
 
 /** Attach an evidence photo to one of the item's progress reports (same rights as reporting). */
-export async function addEvidence(ctx: Ctx, id: string, progressId: string, fileName: string, bytes: Buffer) {
+export async function addEvidence(ctx: Ctx, id: string, progressId: string, fileName: string, body: unknown) {
   const { item } = await reportableItem(ctx, id);
   const [report] = await ctx.db
     .select({ id: ledgerProgress.id })
     .from(ledgerProgress)
     .where(and(eq(ledgerProgress.id, progressId), eq(ledgerProgress.itemId, item.id)));
   if (!report) throw notFound();
+  // Taken in only once the caller may add it.
+  const bytes = await readUpload(body, photoMaxBytes);
   return storePhoto(ctx, { progressId, regionCode: item.regionCode }, fileName, bytes, {
     entityType: 'ledger_item',
     entityId: item.id,

@@ -1,7 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../contract/api.js';
-import { photoMaxBytes } from '../../../domain/photos.js';
 import { type Deps, route } from '../../platform/http.js';
 import { attachment, readUpload } from '../../platform/uploads.js';
 import {
@@ -33,7 +32,7 @@ export function supervisionRoutes(app: FastifyInstance, deps: Deps) {
     ledgerItemDetail(ctx, params.id, await ledgerDay(ctx.db)),
   );
   route(app, deps, api.uploadEvidence, read, async (ctx, { params, query, req }) =>
-    addEvidence(ctx, params.id, params.progressId, query.fileName, await readUpload(req.body, photoMaxBytes)),
+    addEvidence(ctx, params.id, params.progressId, query.fileName, req.body),
   );
   route(app, deps, api.reportProgress, read, async (ctx, { params, body }) =>
     reportProgress(ctx, params.id, body, await ledgerDay(ctx.db)),

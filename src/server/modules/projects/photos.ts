@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
+import { photoMaxBytes } from '../../../domain/photos.js';
 import { catalogueItems, projectItems } from '../../db/schema.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { readUpload } from '../../platform/uploads.js';
 import { storePhoto } from '../photos/service.js';
 import { loadProject } from './queries.js';
 
@@ -11,7 +13,7 @@ export async function addItemPhoto(
   projectId: string,
   code: string,
   fileName: string,
-  bytes: Buffer,
+  body: unknown,
 ) {
   const project = await loadProject(ctx.db, ctx.principal, projectId);
   const [item] = await ctx.db
@@ -20,6 +22,8 @@ export async function addItemPhoto(
     .innerJoin(catalogueItems, eq(catalogueItems.id, projectItems.catalogueItemId))
     .where(and(eq(projectItems.projectId, project.id), eq(catalogueItems.code, code)));
   if (!item) throw new AppError('VALIDATION_FAILED', { code: 'not_found' });
+  // Taken in only once the project and item are known to be the caller's.
+  const bytes = await readUpload(body, photoMaxBytes);
   return storePhoto(
     ctx,
     { projectId: project.id, catalogueItemId: item.id, regionCode: project.regionCode },

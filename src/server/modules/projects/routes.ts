@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../contract/api.js';
-import { photoMaxBytes } from '../../../domain/photos.js';
 import type { Ctx } from '../../platform/context.js';
 import { found } from '../../platform/errors.js';
 import { type Deps, route } from '../../platform/http.js';
-import { readUpload } from '../../platform/uploads.js';
 import { createCatalogueItem, listCatalogue, updateCatalogueItem } from './catalogue.js';
 import {
   createBatch,
@@ -51,7 +49,7 @@ export function projectRoutes(app: FastifyInstance, deps: Deps) {
     updateCatalogueItem(ctx, params.code, body),
   );
   route(app, deps, api.uploadPhoto, write, async (ctx, { params, query, req }) =>
-    addItemPhoto(ctx, params.id, params.code, query.fileName, await readUpload(req.body, photoMaxBytes)),
+    addItemPhoto(ctx, params.id, params.code, query.fileName, req.body),
   );
   route(app, deps, api.listBatches, read, async (ctx, { query }) =>
     listBatches(ctx.db, ctx.principal, query),
