@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { limits, PageQuery, pageOf, regionCode } from './common.js';
-import { Photo } from './projects.js';
 import { cadreLevels } from './organisation.js';
+import { Photo } from './projects.js';
 
 export const ledgerStatuses = ['open', 'done', 'cancelled'] as const;
 export const escalations = ['none', 'due_soon', 'overdue', 'seriously_overdue'] as const;

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../contract/api.js';
 import { type Deps, route } from '../../platform/http.js';
-import { attachment, readUpload } from '../../platform/uploads.js';
+import { attachment } from '../../platform/uploads.js';
 import {
   addEvidence,
   createLedgerItem,

@@ -105,7 +105,8 @@ export async function createBatch(ctx: Ctx, input: CreateBatchBody): Promise<str
       .select({ id: compounds.id, regionCode: compounds.regionCode })
       .from(compounds)
       .where(and(inArray(compounds.id, input.compoundIds), scopeWhere(ctx.principal, compounds.regionCode)));
-    const missing = input.compoundIds.findIndex((id) => !inScope.some((c) => c.id === id));
+    const seen = new Set(inScope.map((c) => c.id));
+    const missing = input.compoundIds.findIndex((id) => !seen.has(id));
     if (missing >= 0)
       throw new AppError('VALIDATION_FAILED', {
         [`compoundIds.${missing}`]: { text: 'not found in your scope' },
