@@ -1,4 +1,4 @@
-/** The ledger as a table: the list of all items, and a project's own items. */
+/** The ledger as a table: the list of all items, and a project's own items. A title opens the item's detail. */
 import { Button, Flex, Table, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { LedgerItem } from '../../../contract/ledger.js';
 import { formatDateTime } from '../../shared/format.js';
 import { useIsPhone } from '../../shared/responsive.js';
+import { ItemDetailDrawer, ItemTitleButton, useItemDetail } from './ItemDetailDrawer.js';
 import {
   Deadline,
   EscalationTag,
@@ -35,6 +36,7 @@ export function LedgerTable({
 }) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
+  const detail = useItemDetail();
   const columns: TableColumnsType<LedgerItem> = [
     {
       key: 'title',
@@ -42,7 +44,7 @@ export function LedgerTable({
       dataIndex: 'title',
       render: (title: string, item) => (
         <Flex vertical style={{ minWidth: 180, maxWidth: 360 }}>
-          <Typography.Text strong>{title}</Typography.Text>
+          <ItemTitleButton title={title} onOpen={() => detail.show(item.id)} />
           {showProject && item.projectId && (
             <Link to={`/projects/${item.projectId}?tab=ledger`} style={{ fontSize: 12 }}>
               {item.compoundName ?? t('ledger.project')}
@@ -132,16 +134,19 @@ export function LedgerTable({
       : []),
   ];
   return (
-    <Table<LedgerItem>
-      rowKey="id"
-      columns={columns}
-      dataSource={items}
-      loading={loading}
-      pagination={pagination}
-      onChange={(p) => onPage?.(p)}
-      scroll={{ x: 'max-content' }}
-      size={isPhone ? 'middle' : 'small'}
-      locale={{ emptyText }}
-    />
+    <>
+      <Table<LedgerItem>
+        rowKey="id"
+        columns={columns}
+        dataSource={items}
+        loading={loading}
+        pagination={pagination}
+        onChange={(p) => onPage?.(p)}
+        scroll={{ x: 'max-content' }}
+        size={isPhone ? 'middle' : 'small'}
+        locale={{ emptyText }}
+      />
+      <ItemDetailDrawer id={detail.id} open={detail.open} onClose={detail.close} />
+    </>
   );
 }

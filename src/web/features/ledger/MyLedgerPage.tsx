@@ -14,6 +14,7 @@ import { formatDateTime } from '../../shared/format.js';
 import { useListParams } from '../../shared/listParams.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { readDraft } from './drafts.js';
+import { ItemDetailDrawer, ItemTitleButton, useItemDetail } from './ItemDetailDrawer.js';
 import { LedgerHeader } from './LedgerHeader.js';
 import { Deadline, EscalationTag, LedgerStatusTag, PriorityTag } from './labels.js';
 import { ProgressDrawer, useReporting } from './ProgressDrawer.js';
@@ -24,7 +25,15 @@ const MineQuery = LedgerListQuery.pick({ page: true, pageSize: true }).extend({
   show: z.enum(shows).default('open'),
 });
 
-function ItemCard({ item, onReport }: { item: LedgerItem; onReport: (item: LedgerItem) => void }) {
+function ItemCard({
+  item,
+  onReport,
+  onOpen,
+}: {
+  item: LedgerItem;
+  onReport: (item: LedgerItem) => void;
+  onOpen: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const hasDraft = item.status === 'open' && readDraft(item.id) !== null;
   return (
@@ -47,9 +56,7 @@ function ItemCard({ item, onReport }: { item: LedgerItem; onReport: (item: Ledge
             </Tag>
           )}
         </Flex>
-        <Typography.Text strong style={{ fontSize: 16 }}>
-          {item.title}
-        </Typography.Text>
+        <ItemTitleButton title={item.title} onOpen={() => onOpen(item.id)} large />
         <Deadline item={item} />
         {item.projectId && (
           <Link to={`/projects/${item.projectId}`}>{item.compoundName ?? t('ledger.project')}</Link>
@@ -94,6 +101,7 @@ export function MyLedgerPage() {
     ...(query.show === 'all' ? {} : { status: query.show }),
   });
   const reporting = useReporting(list.refetch);
+  const detail = useItemDetail();
   const items = list.data?.items ?? [];
 
   let content: ReactNode;
@@ -111,7 +119,7 @@ export function MyLedgerPage() {
     content = (
       <Flex vertical gap={12}>
         {items.map((item) => (
-          <ItemCard key={item.id} item={item} onReport={reporting.open} />
+          <ItemCard key={item.id} item={item} onReport={reporting.open} onOpen={detail.show} />
         ))}
       </Flex>
     );
@@ -146,6 +154,7 @@ export function MyLedgerPage() {
         />
       )}
       <ProgressDrawer item={reporting.item} onClose={reporting.close} onConflict={reporting.onConflict} />
+      <ItemDetailDrawer id={detail.id} open={detail.open} onClose={detail.close} />
     </Flex>
   );
 }

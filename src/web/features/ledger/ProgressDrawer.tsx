@@ -2,6 +2,7 @@
  * 报告进展: what was done, what shows it, and whether the item is finished. Built for a phone held
  * in one hand: a bottom sheet, large targets, the send button at the thumb, and a plain statement
  * of whether the report has reached the server (a draft stays on the device until it has).
+ * Evidence photos chosen with it go to the report once it is saved, one by one.
  */
 import { CheckCircleFilled, CloudUploadOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Drawer, Flex, Form, Input, Result, Segmented, Tag, Typography } from 'antd';
@@ -11,7 +12,10 @@ import type { LedgerItem } from '../../../contract/ledger.js';
 import { ApiError } from '../../shared/api.js';
 import { formatDateTime } from '../../shared/format.js';
 import { useIsPhone } from '../../shared/responsive.js';
+import { chosenMax, PhotoChooser, useChosenPhotos } from '../photos/ChosenPhotos.js';
 import { clearDraft, type ProgressDraft, readDraft, writeDraft } from './drafts.js';
+import { EvidenceUploadList } from './EvidenceUploadList.js';
+import { useEvidenceUploads } from './evidenceUploads.js';
 import { Deadline, EscalationTag } from './labels.js';
 import { useReportProgress } from './queries.js';
 
@@ -57,6 +61,8 @@ export function ProgressDrawer({
   const [saved, setSaved] = useState<{ item: LedgerItem; at: string } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
+  const photos = useChosenPhotos();
+  const uploads = useEvidenceUploads();
   const itemId = item?.id ?? null;
 
   // A new item opens clean, or with the draft this device kept for it.
@@ -76,6 +82,8 @@ export function ProgressDrawer({
 
   const close = () => {
     form.resetFields();
+    photos.clear();
+    uploads.reset();
     setSaved(null);
     setFailure(null);
     onClose();
@@ -106,6 +114,10 @@ export function ProgressDrawer({
           clearDraft(item.id);
           setDirty(false);
           setSaved({ item: updated, at: new Date().toISOString() });
+          const entry = updated.progress[0];
+          if (entry && photos.chosen.length > 0) {
+            uploads.start({ itemId: item.id, progressId: entry.id }, photos.chosen);
+          }
         },
         onError: (error) => {
           if (error instanceof ApiError && error.code === 'CONFLICT') {
@@ -139,9 +151,12 @@ export function ProgressDrawer({
       title={saved.item.status === 'done' ? t('ledger.savedClosed') : t('ledger.savedOpen')}
       subTitle={t('ledger.savedAt', { time: formatDateTime(saved.at) })}
       extra={
-        <Button type="primary" size="large" block onClick={close}>
-          {t('ledger.backToList')}
-        </Button>
+        <Flex vertical gap={16}>
+          {photos.chosen.length > 0 && <EvidenceUploadList photos={photos.chosen} uploads={uploads} />}
+          <Button type="primary" size="large" block onClick={close} disabled={uploads.busy}>
+            {t('ledger.backToList')}
+          </Button>
+        </Flex>
       }
       data-testid="progress-saved"
     />
@@ -171,6 +186,9 @@ export function ProgressDrawer({
       <Form.Item name="evidence" label={t('ledger.evidence')} extra={t('ledger.evidenceHelp')}>
         <Input maxLength={evidenceMax} placeholder={t('ledger.evidencePlaceholder')} />
       </Form.Item>
+      <Form.Item label={t('photos.evidence')} extra={t('photos.evidenceHelp', { max: chosenMax })}>
+        <PhotoChooser photos={photos} disabled={report.isPending} />
+      </Form.Item>
       <Form.Item name="outcome" label={t('ledger.outcome')}>
         <Segmented
           block
@@ -190,6 +208,7 @@ export function ProgressDrawer({
       onClose={close}
       placement={isPhone ? 'bottom' : 'right'}
       size={isPhone ? '88%' : 480}
+      mask={{ closable: !uploads.busy }}
       destroyOnHidden
       title={
         <Flex vertical gap={2}>

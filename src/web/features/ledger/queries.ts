@@ -28,6 +28,15 @@ export function useMyLedger(query: LedgerListQuery) {
   });
 }
 
+/** One item with its meeting, every progress report and their evidence photos; null id: none shown. */
+export function useLedgerItem(id: string | null) {
+  return useQuery({
+    queryKey: [...ledgerKey, 'item', id],
+    queryFn: ({ signal }) => call(api.getLedgerItem, { params: { id: id ?? '' }, signal }),
+    enabled: id !== null,
+  });
+}
+
 export function useBoard() {
   return useQuery({
     queryKey: [...ledgerKey, 'board'],

@@ -4,42 +4,41 @@
  */
 import { CameraOutlined, DeleteOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Flex, Image, Popconfirm, Progress, Typography, Upload } from 'antd';
+import { Button, Flex, Popconfirm, Progress, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { api } from '../../../contract/api.js';
-import type { Photo } from '../../../contract/projects.js';
-import { call, downloadUrl, upload } from '../../shared/api.js';
+import { call, upload } from '../../shared/api.js';
 import { useErrorReporter } from '../../shared/errors.js';
-import { shrinkPhoto } from './shrink.js';
+import { sendPhoto, uploadName } from './sendPhoto.js';
+import { PhotoGallery, type StoredPhoto, shownPhoto } from './Thumbnail.js';
 
 interface Props {
   projectId: string;
   catalogueCode: string;
-  photos: z.infer<typeof Photo>[];
+  photos: StoredPhoto[];
   canEdit: boolean;
   /** Called after a photo is added or removed (the project is read again). */
   onChanged: () => void;
 }
-
-const photoUrl = (id: string) => downloadUrl(api.getPhoto, { params: { id } });
 
 export function ItemPhotos({ projectId, catalogueCode, photos, canEdit, onChanged }: Props) {
   const { t } = useTranslation();
   const report = useErrorReporter();
   const [sent, setSent] = useState<number | null>(null);
   const add = useMutation({
-    mutationFn: async (file: File) => {
-      const blob = await shrinkPhoto(file);
-      setSent(0);
-      return upload(api.uploadPhoto, {
-        params: { id: projectId, code: catalogueCode },
-        query: { fileName: file.name },
-        file: blob,
-        onProgress: (done, total) => setSent(Math.round((done / total) * 100)),
-      });
-    },
+    mutationFn: (file: File) =>
+      sendPhoto(
+        file,
+        (blob, onProgress) =>
+          upload(api.uploadPhoto, {
+            params: { id: projectId, code: catalogueCode },
+            query: { fileName: uploadName(file) },
+            file: blob,
+            onProgress,
+          }),
+        setSent,
+      ),
     onSettled: () => setSent(null),
     onSuccess: onChanged,
     onError: (error) => report(error),
@@ -53,37 +52,27 @@ export function ItemPhotos({ projectId, catalogueCode, photos, canEdit, onChange
   return (
     <Flex vertical gap={8}>
       {photos.length > 0 ? (
-        <Image.PreviewGroup>
-          <Flex wrap gap={8}>
-            {photos.map((p) => (
-              <Flex key={p.id} vertical align="center" gap={2}>
-                <Image
-                  src={photoUrl(p.id)}
-                  alt={p.fileName}
-                  width={96}
-                  height={72}
-                  style={{ objectFit: 'cover', borderRadius: 4 }}
+        <PhotoGallery
+          photos={photos.map(shownPhoto)}
+          below={(id) =>
+            canEdit && (
+              <Popconfirm
+                title={t('photos.removeConfirm')}
+                okText={t('photos.remove')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => remove.mutate(id)}
+              >
+                <Button
+                  size="small"
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t('photos.remove')}
                 />
-                {canEdit && (
-                  <Popconfirm
-                    title={t('photos.removeConfirm')}
-                    okText={t('photos.remove')}
-                    cancelText={t('common.cancel')}
-                    onConfirm={() => remove.mutate(p.id)}
-                  >
-                    <Button
-                      size="small"
-                      type="text"
-                      danger
-                      icon={<DeleteOutlined />}
-                      aria-label={t('photos.remove')}
-                    />
-                  </Popconfirm>
-                )}
-              </Flex>
-            ))}
-          </Flex>
-        </Image.PreviewGroup>
+              </Popconfirm>
+            )
+          }
+        />
       ) : (
         <Typography.Text type="secondary">{t('photos.none')}</Typography.Text>
       )}
