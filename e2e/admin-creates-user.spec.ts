@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminPassword, dropdownOption, logIn, logOut, sideMenu } from './support.js';
+import { adminPassword, choose, logIn, logOut, sideMenu, userMenu } from './support.js';
 
 test('admin creates a subdistrict user who then sees only their own workbench', async ({ page }) => {
   // Unique per run, so the journey also works against a long-lived server (E2E_BASE_URL).
@@ -16,12 +16,8 @@ test('admin creates a subdistrict user who then sees only their own workbench', 
   await expect(drawer.getByText('新建用户')).toBeVisible();
   await drawer.getByLabel('用户名').fill(username);
   await drawer.getByLabel('姓名').fill('铁塔街道 王主任');
-  await drawer.getByLabel('角色').click();
-  await dropdownOption(page, '街道').click();
-  const scope = drawer.getByLabel('管辖范围');
-  await scope.click();
-  await scope.fill('铁塔');
-  await dropdownOption(page, '铁塔街道').click();
+  await choose(page, drawer.getByLabel('角色'), '街道');
+  await choose(page, drawer.getByLabel('管辖范围'), '铁塔街道', '铁塔');
   await drawer.getByLabel('密码', { exact: true }).fill(password);
   await drawer.getByLabel('确认密码').fill(password);
   await drawer.getByRole('button', { name: '保存' }).click();
@@ -35,8 +31,7 @@ test('admin creates a subdistrict user who then sees only their own workbench', 
   await logOut(page);
   await logIn(page, username, password);
   await expect(page).toHaveURL(/\/overview$/);
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: '我的工作台' }).click();
+  await userMenu(page, '我的工作台', () => expect(page).toHaveURL(/\/workbench$/, { timeout: 3_000 }));
   await expect(page.getByTestId('workbench-scope')).toHaveText('铁塔街道');
   await expect(page.getByText('欢迎，铁塔街道 王主任')).toBeVisible();
   await expect(page.getByRole('menuitem', { name: '系统管理' })).toHaveCount(0);

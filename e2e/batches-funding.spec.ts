@@ -1,5 +1,5 @@
-import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
-import { adminPassword, dropdownOption, logIn, logOut, sideMenu } from './support.js';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { adminPassword, choose, logIn, logOut, sideMenu } from './support.js';
 
 /**
  * Headquarters starts a 2025 batch of two old compounds and finds both projects under it, reads
@@ -38,13 +38,6 @@ async function createUser(page: Page, body: Record<string, unknown>) {
     headers: { 'x-csrf-token': csrfToken },
   });
   expect(response.status(), await response.text()).toBe(201);
-}
-
-/** Search a picker and choose the option with exactly this title. */
-async function choose(page: Page, picker: Locator, search: string, title: string) {
-  await picker.click();
-  await picker.fill(search);
-  await dropdownOption(page, title).click();
 }
 
 test('headquarters starts a batch, reads the funding totals and puts an item on a unit and a task force', async ({
@@ -90,8 +83,8 @@ test('headquarters starts a batch, reads the funding totals and puts an item on 
   await year.press('Enter');
   await expect(dialog.getByTitle('2025', { exact: true })).toBeVisible();
   const compounds = dialog.getByLabel('小区');
-  await choose(page, compounds, first.code, first.name);
-  await choose(page, compounds, second.code, second.name);
+  await choose(page, compounds, first.name, first.code);
+  await choose(page, compounds, second.name, second.code);
   await compounds.press('Escape');
   await dialog.getByRole('button', { name: '创建批次' }).click();
   await expect(page.getByText(`已创建批次 ${batchName}，共 2 个项目。`)).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { adminPassword, dropdownOption, logIn, logOut, sideMenu } from './support.js';
+import { adminPassword, choose, logIn, logOut, sideMenu } from './support.js';
 
 /** Finds a header's column in a ledger sheet: the header row is the first row holding 小区名称. */
 function columns(sheet: ExcelJS.Worksheet): { headerRow: number; byHeader: Map<string, number> } {
@@ -31,8 +31,7 @@ test('headquarters staff find the old compounds, export them, correct one in Exc
   const drawer = page.getByRole('dialog');
   await drawer.getByLabel('用户名').fill(username);
   await drawer.getByLabel('姓名').fill('指挥部 工程专班 赵工');
-  await drawer.getByLabel('角色').click();
-  await dropdownOption(page, '指挥部').click();
+  await choose(page, drawer.getByLabel('角色'), '指挥部');
   await expect(drawer.getByText('全区（该角色不限范围）')).toBeVisible();
   await drawer.getByLabel('密码', { exact: true }).fill(password);
   await drawer.getByLabel('确认密码').fill(password);
@@ -58,8 +57,7 @@ test('headquarters staff find the old compounds, export them, correct one in Exc
   await sideMenu(page).getByRole('menuitem', { name: '小区台账' }).click();
   await expect(page).toHaveURL(/\/compounds$/);
   await expect(page.getByText('共 212 条')).toBeVisible();
-  await page.getByLabel('是否老旧').click();
-  await dropdownOption(page, '老旧小区').click();
+  await choose(page, page.getByLabel('是否老旧'), '老旧小区');
   await page.getByRole('button', { name: '查询' }).click();
   await expect(page).toHaveURL(/old=true/);
   await expect(page.getByText('共 188 条')).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminPassword, logIn, logOut, sideMenu } from './support.js';
+import { adminPassword, logIn, logOut, sideMenu, userMenu } from './support.js';
 
 test('admin logs in, sees the shell, switches language and back, logs out', async ({ page }) => {
   await logIn(page, 'admin', adminPassword);
@@ -10,9 +10,7 @@ test('admin logs in, sees the shell, switches language and back, logs out', asyn
   const menu = sideMenu(page);
   await expect(menu.getByRole('menuitem', { name: '总览' })).toBeVisible();
   await expect(menu.getByRole('menuitem', { name: '小区台账' })).toBeVisible();
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: '我的工作台' }).click();
-  await expect(page).toHaveURL(/\/workbench$/);
+  await userMenu(page, '我的工作台', () => expect(page).toHaveURL(/\/workbench$/, { timeout: 3_000 }));
   await expect(page.getByTestId('workbench-scope')).toHaveText('全区');
   await expect(menu.getByRole('menuitem', { name: '系统管理' })).toBeVisible();
   await expect(menu.getByRole('menuitem', { name: '用户', exact: true })).toBeVisible();
@@ -20,8 +18,9 @@ test('admin logs in, sees the shell, switches language and back, logs out', asyn
 
   await page.getByTestId('user-menu').click();
   await expect(page.getByRole('menuitem', { name: 'API 参考' })).toBeVisible();
-  await page.getByRole('menuitem', { name: 'English' }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await userMenu(page, 'English', () =>
+    expect(page.locator('html')).toHaveAttribute('lang', 'en', { timeout: 3_000 }),
+  );
   await expect(page.getByText('My workbench')).toBeVisible();
   await expect(page.getByTestId('workbench-scope')).toHaveText('Whole district');
   await expect(menu.getByRole('menuitem', { name: 'Admin' })).toBeVisible();
@@ -32,9 +31,9 @@ test('admin logs in, sees the shell, switches language and back, logs out', asyn
   await page.reload();
   await expect(page.getByText('My workbench')).toBeVisible();
 
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: '中文' }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await userMenu(page, '中文', () =>
+    expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN', { timeout: 3_000 }),
+  );
   await expect(page.getByText('我的工作台')).toBeVisible();
   await expect(menu.getByRole('menuitem', { name: '系统管理' })).toBeVisible();
 

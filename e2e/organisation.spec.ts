@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
-import { adminPassword, dropdownOption, logIn, logOut, sideMenu } from './support.js';
+import { adminPassword, choose, logIn, logOut, sideMenu } from './support.js';
 
 /**
  * The organisation registries and the district settings: headquarters narrows the cadres to one
@@ -63,9 +63,7 @@ function pickCadres(cadres: Cadre[]) {
 
 /** Search a cadre picker by name and choose the cadre. */
 async function chooseCadre(page: Page, picker: Locator, cadre: Cadre) {
-  await picker.click();
-  await picker.fill(cadre.name);
-  await dropdownOption(page, cadreLabel(cadre)).click();
+  await choose(page, picker, cadreLabel(cadre), cadre.name);
 }
 
 /** A write through the API, as the logged-in user (the session's CSRF token comes from /me). */
@@ -105,10 +103,7 @@ test('headquarters keeps the cadres registry and changes the escalation settings
   await expect(page).toHaveURL(/\/organisation$/);
   await page.getByRole('tab', { name: '下沉干部' }).click();
   await expect(page).toHaveURL(/tab=cadres/);
-  const region = page.getByLabel('工作区域');
-  await region.click();
-  await region.fill('铁塔');
-  await dropdownOption(page, '铁塔街道').click();
+  await choose(page, page.getByLabel('工作区域'), '铁塔街道', '铁塔');
   await page.getByLabel('姓名').fill(cadre.name);
   await page.getByRole('button', { name: '查询' }).click();
   await expect(page).toHaveURL(new RegExp(`region=${tieta}`));

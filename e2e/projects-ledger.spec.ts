@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
-import { adminPassword, dropdownOption, logIn, logOut, sideMenu } from './support.js';
+import { adminPassword, choose, logIn, logOut, sideMenu } from './support.js';
 
 /**
  * Contracting down the line (mechanism 2) and the supervision ledger: headquarters starts a 2024
@@ -49,9 +49,7 @@ async function cadresIn(request: APIRequestContext, level: Cadre['level'], regio
 
 /** Search a cadre picker by name and choose the cadre. */
 async function chooseCadre(page: Page, picker: Locator, cadre: Cadre) {
-  await picker.click();
-  await picker.fill(cadre.name);
-  await dropdownOption(page, cadreLabel(cadre)).click();
+  await choose(page, picker, cadreLabel(cadre), cadre.name);
 }
 
 /** Type a date into an antd date picker. */
@@ -70,14 +68,8 @@ async function createUser(
   const drawer = page.getByRole('dialog');
   await drawer.getByLabel('用户名').fill(user.username);
   await drawer.getByLabel('姓名').fill(user.displayName);
-  await drawer.getByLabel('角色').click();
-  await dropdownOption(page, user.role).click();
-  if (user.scope) {
-    const scope = drawer.getByLabel('管辖范围');
-    await scope.click();
-    await scope.fill(user.scope.slice(0, 2));
-    await dropdownOption(page, user.scope).click();
-  }
+  await choose(page, drawer.getByLabel('角色'), user.role);
+  if (user.scope) await choose(page, drawer.getByLabel('管辖范围'), user.scope, user.scope.slice(0, 2));
   await drawer.getByLabel('密码', { exact: true }).fill(password);
   await drawer.getByLabel('确认密码').fill(password);
   await drawer.getByRole('button', { name: '保存' }).click();
@@ -144,10 +136,7 @@ test('headquarters contracts a project down the line and a subdistrict cadre rep
   await expect(page).toHaveURL(/\/projects$/);
   await page.getByRole('button', { name: '新建项目' }).first().click();
   const create = page.getByRole('dialog');
-  const compoundPicker = create.getByLabel('小区');
-  await compoundPicker.click();
-  await compoundPicker.fill(compound.code);
-  await dropdownOption(page, compound.name).click();
+  await choose(page, create.getByLabel('小区'), compound.name, compound.code);
   const year = create.getByLabel('年度');
   await year.click();
   await year.fill('2024');
@@ -241,8 +230,7 @@ test('headquarters contracts a project down the line and a subdistrict cadre rep
   await first.getByLabel('事项内容').fill(decision);
   await chooseCadre(page, first.getByLabel('责任人'), streetCadre);
   await fillDate(first.getByLabel('完成时限'), districtDay(10));
-  await first.getByLabel('优先级').click();
-  await dropdownOption(page, '高').click();
+  await choose(page, first.getByLabel('优先级'), '高');
   await page.getByRole('button', { name: '保存会议并生成督办事项' }).click();
   const created = page.getByTestId('meeting-created');
   await expect(created).toContainText('已生成 1 条督办事项');

@@ -1,5 +1,5 @@
 /** Shared by the journeys: the admin's password and logging in and out through the real UI. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * The bootstrap admin's password for the server the config starts. It must pass the server's
@@ -19,13 +19,8 @@ export async function logIn(page: Page, username: string, password: string): Pro
  * after a drawer closed, say) can go unheard, as it would for a person, who clicks again.
  */
 export async function logOut(page: Page): Promise<void> {
-  const item = page.getByRole('menuitem', { name: '退出登录' });
-  await expect(async () => {
-    if (/\/login$/.test(page.url())) return;
-    if (!(await item.isVisible())) await page.getByTestId('user-menu').click({ timeout: 2_000 });
-    await item.click({ timeout: 2_000 });
-    await expect(page).toHaveURL(/\/login$/, { timeout: 3_000 });
-  }).toPass({ timeout: 20_000 });
+  if (/\/login$/.test(page.url())) return;
+  await userMenu(page, '退出登录', () => expect(page).toHaveURL(/\/login$/, { timeout: 3_000 }));
 }
 
 /** The side menu (the <nav> around it), where admin entries appear. */
@@ -37,3 +32,31 @@ export const sideMenu = (page: Page) => page.getByRole('navigation');
  */
 export const dropdownOption = (page: Page, title: string) =>
   page.locator('.ant-select-dropdown:visible').getByTitle(title, { exact: true });
+
+/**
+ * Choose `title` in a select or picker (typing `search` first, when given) and wait until the
+ * field shows it. A click on an option that is still sliding into place can go unheard; then
+ * it is made again, as a person would.
+ */
+export async function choose(page: Page, field: Locator, title: string, search?: string): Promise<void> {
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  const option = dropdownOption(page, title);
+  await expect(async () => {
+    if (!(await option.isVisible())) {
+      await field.click({ timeout: 2_000 });
+      if (search !== undefined) await field.fill(search, { timeout: 2_000 });
+    }
+    await option.click({ timeout: 3_000 });
+    await expect(select).toContainText(title, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
+/** Open the user menu and choose an entry, again if the first click went unheard. */
+export async function userMenu(page: Page, entry: string, until: () => Promise<void>): Promise<void> {
+  const item = page.getByRole('menuitem', { name: entry });
+  await expect(async () => {
+    if (!(await item.isVisible())) await page.getByTestId('user-menu').click({ timeout: 2_000 });
+    await item.click({ timeout: 2_000 });
+    await until();
+  }).toPass({ timeout: 20_000 });
+}
