@@ -7,6 +7,11 @@ export const limits = {
   search: { max: 100 },
   pageSize: { max: 100, default: 20 },
   regionCode: { min: 6, max: 12 },
+  /** Names of units, cadres, party bodies, batches and catalogue items. */
+  name: { max: 100 },
+  catalogueCode: { max: 40 },
+  unitOfMeasure: { max: 20 },
+  phone: { max: 20 },
 } as const;
 
 /** Stable error codes: clients and tests rely on these, the messages are for people. */

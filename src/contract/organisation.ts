@@ -11,7 +11,7 @@ export const partyBodyKinds = [
 ] as const;
 
 const Named = z.object({ id: z.string(), name: z.string() });
-const name = z.string().trim().min(1).max(100);
+const name = z.string().trim().min(1).max(limits.name.max);
 
 export const TaskForce = z.object({
   id: z.string(),
@@ -73,7 +73,7 @@ export const CadrePage = pageOf(Cadre);
 const phone = z
   .string()
   .trim()
-  .regex(/^[0-9+\-\s]{5,20}$/, 'a phone number');
+  .regex(new RegExp(`^[0-9+\\-\\s]{5,${limits.phone.max}}$`), 'a phone number');
 export const CreateCadreBody = z.strictObject({
   name,
   level: z.enum(cadreLevels),

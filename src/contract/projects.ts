@@ -34,7 +34,7 @@ export const Photo = z.object({
   createdAt: z.string(),
 });
 export const photoTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export const PhotoParams = z.object({ id: z.uuid(), code: z.string().max(40) });
+export const PhotoParams = z.object({ id: z.uuid(), code: z.string().max(limits.catalogueCode.max) });
 export const PhotoUploadQuery = z.object({ fileName: z.string().trim().min(1).max(200) });
 export const PhotoId = z.object({ id: z.uuid() });
 
@@ -94,7 +94,7 @@ export const ItemsBody = z.strictObject({
   items: z
     .array(
       z.strictObject({
-        catalogueCode: z.string().max(40),
+        catalogueCode: z.string().max(limits.catalogueCode.max),
         quantity: z.number().min(0).nullable().default(null),
         budget: z.number().min(0).nullable().default(null),
         progress: z.number().int().min(0).max(100).default(0),
@@ -135,9 +135,9 @@ export const Catalogue = z.object({ items: z.array(CatalogueItem) });
 export type ProjectDetail = z.infer<typeof ProjectDetail>;
 
 const catalogueFields = {
-  name: z.string().trim().min(1).max(100),
+  name: z.string().trim().min(1).max(limits.name.max),
   category: z.enum(itemCategories),
-  unit: z.string().trim().min(1).max(20),
+  unit: z.string().trim().min(1).max(limits.unitOfMeasure.max),
   mandatory: z.boolean(),
   sort: z.number().int().min(0).max(10_000),
 };
@@ -145,7 +145,7 @@ export const CreateCatalogueItemBody = z.strictObject({
   code: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, - and _'),
+    .regex(new RegExp(`^[A-Za-z0-9_-]{1,${limits.catalogueCode.max}}$`), 'letters, digits, - and _'),
   ...catalogueFields,
 });
 export type CreateCatalogueItemBody = z.infer<typeof CreateCatalogueItemBody>;
@@ -155,14 +155,14 @@ export const UpdateCatalogueItemBody = z.strictObject({
   active: z.boolean().optional(),
 });
 export type UpdateCatalogueItemBody = z.infer<typeof UpdateCatalogueItemBody>;
-export const CatalogueCode = z.object({ code: z.string().max(40) });
+export const CatalogueCode = z.object({ code: z.string().max(limits.catalogueCode.max) });
 
 export const ProjectPage = pageOf(ProjectSummary);
 export const ProjectId = z.object({ id: z.uuid() });
 
 /** Several compounds renovated together in one year: one project each, grouped. */
 export const CreateBatchBody = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: z.string().trim().min(1).max(limits.name.max),
   year: z.number().int().min(2000).max(2100),
   compoundIds: z.array(z.uuid()).min(2).max(200),
 });

@@ -5,6 +5,7 @@
 import { Alert, App, Button, Drawer, Form, Input, InputNumber, Radio, Space, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { limits } from '../../../contract/common.js';
 import { type CatalogueItem, CreateCatalogueItemBody } from '../../../contract/projects.js';
 import { itemCategories } from '../../../domain/projects.js';
 import { useErrorReporter } from '../../shared/errors.js';
@@ -130,14 +131,19 @@ export function CatalogueDrawer({
             },
           ]}
         >
-          <Input disabled={Boolean(editing)} maxLength={40} autoCapitalize="none" autoComplete="off" />
+          <Input
+            disabled={Boolean(editing)}
+            maxLength={limits.catalogueCode.max}
+            autoCapitalize="none"
+            autoComplete="off"
+          />
         </Form.Item>
         <Form.Item
           name="name"
           label={t('catalogue.name')}
           rules={[{ required: true, whitespace: true }, { max: 100 }]}
         >
-          <Input maxLength={100} placeholder={t('catalogue.namePlaceholder')} />
+          <Input maxLength={limits.name.max} placeholder={t('catalogue.namePlaceholder')} />
         </Form.Item>
         <Form.Item name="category" label={t('project.category')} rules={[{ required: true }]}>
           <Radio.Group
@@ -151,7 +157,7 @@ export function CatalogueDrawer({
           label={t('catalogue.unit')}
           rules={[{ required: true, whitespace: true }, { max: 20 }]}
         >
-          <Input maxLength={20} placeholder={t('catalogue.unitPlaceholder')} />
+          <Input maxLength={limits.unitOfMeasure.max} placeholder={t('catalogue.unitPlaceholder')} />
         </Form.Item>
         <Form.Item
           name="mandatory"

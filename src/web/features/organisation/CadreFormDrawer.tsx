@@ -3,6 +3,7 @@ import { App, Form, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { limits } from '../../../contract/common.js';
 import { type Cadre, cadreLevels, UpdateCadreBody } from '../../../contract/organisation.js';
 import type { CadreLevel } from '../../../domain/projects.js';
 import { useErrorReporter } from '../../shared/errors.js';
@@ -127,7 +128,7 @@ export function CadreFormDrawer(props: {
           label={t('organisation.cadreName')}
           rules={[{ required: true, whitespace: true }]}
         >
-          <Input maxLength={100} autoComplete="off" />
+          <Input maxLength={limits.name.max} autoComplete="off" />
         </Form.Item>
         <Form.Item name="level" label={t('organisation.level')} rules={[{ required: true }]}>
           <Select options={cadreLevels.map((l) => ({ value: l, label: t(`organisation.levels.${l}`) }))} />
@@ -165,7 +166,12 @@ export function CadreFormDrawer(props: {
             },
           ]}
         >
-          <Input inputMode="tel" maxLength={20} autoComplete="off" disabled={!can('cadre.personal')} />
+          <Input
+            inputMode="tel"
+            maxLength={limits.phone.max}
+            autoComplete="off"
+            disabled={!can('cadre.personal')}
+          />
         </Form.Item>
       </Form>
     </FormDrawer>

@@ -2,6 +2,7 @@
 import { App, Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { limits } from '../../../contract/common.js';
 import { partyBodyKinds } from '../../../contract/organisation.js';
 import { useErrorReporter } from '../../shared/errors.js';
 import { useCreatePartyBody } from './queries.js';
@@ -64,7 +65,7 @@ export function PartyBodyFormDrawer({ open, onClose }: { open: boolean; onClose:
           extra={t('organisation.bodyNameHelp')}
           rules={[{ required: true, whitespace: true }]}
         >
-          <Input maxLength={100} autoComplete="off" />
+          <Input maxLength={limits.name.max} autoComplete="off" />
         </Form.Item>
         <Form.Item
           name="regionCode"

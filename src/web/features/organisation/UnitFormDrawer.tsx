@@ -3,6 +3,7 @@ import { App, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { limits } from '../../../contract/common.js';
 import type { Unit, UpdateUnitBody } from '../../../contract/organisation.js';
 import { useErrorReporter } from '../../shared/errors.js';
 import { CadreSelect } from './pickers.js';
@@ -85,7 +86,7 @@ export function UnitFormDrawer(props: {
           label={t('organisation.unitName')}
           rules={[{ required: true, whitespace: true }]}
         >
-          <Input maxLength={100} autoComplete="off" />
+          <Input maxLength={limits.name.max} autoComplete="off" />
         </Form.Item>
         <Form.Item name="leaderCadreId" label={t('organisation.leader')} extra={t('organisation.leaderHelp')}>
           <CadreSelect known={base?.leader ? [base.leader] : []} />

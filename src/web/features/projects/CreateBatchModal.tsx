@@ -6,6 +6,7 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { limits } from '../../../contract/common.js';
 import { ApiError } from '../../shared/api.js';
 import { useErrorReporter } from '../../shared/errors.js';
 import { useIsPhone } from '../../shared/responsive.js';
@@ -103,7 +104,7 @@ export function CreateBatchModal({ open, onClose }: { open: boolean; onClose: ()
           label={t('batches.name')}
           rules={[{ required: true, whitespace: true, message: t('batches.nameRequired') }, { max: 100 }]}
         >
-          <Input maxLength={100} placeholder={t('batches.namePlaceholder')} />
+          <Input maxLength={limits.name.max} placeholder={t('batches.namePlaceholder')} />
         </Form.Item>
         <Form.Item name="year" label={t('projects.year')} rules={[{ required: true }]}>
           <Select
