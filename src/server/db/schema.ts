@@ -7,6 +7,7 @@ import {
   customType,
   date,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -177,6 +178,8 @@ export const buildings = pgTable(
   },
   (t) => [
     uniqueIndex('buildings_compound_number_uq').on(t.compoundId, t.number),
+    // What a household's (building, compound) pair refers to.
+    uniqueIndex('buildings_id_compound_uq').on(t.id, t.compoundId),
     index('buildings_region_idx').on(t.regionCode.op('text_pattern_ops')),
   ],
 );
@@ -195,22 +198,16 @@ export const owners = pgTable(
     idNumber: text('id_number'),
     phone: text('phone'),
   },
-  (t) => [
-    index('owners_compound_idx').on(t.compoundId),
-    uniqueIndex('owners_compound_id_number_uq').on(t.compoundId, t.idNumber),
-  ],
+  // Its leading column serves lookups by compound too.
+  (t) => [uniqueIndex('owners_compound_id_number_uq').on(t.compoundId, t.idNumber)],
 );
 
 export const households = pgTable(
   'households',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    compoundId: uuid('compound_id')
-      .notNull()
-      .references(() => compounds.id, { onDelete: 'cascade' }),
-    buildingId: uuid('building_id')
-      .notNull()
-      .references(() => buildings.id, { onDelete: 'cascade' }),
+    compoundId: uuid('compound_id').notNull(),
+    buildingId: uuid('building_id').notNull(),
     regionCode: text('region_code').notNull(),
     unit: text('unit').notNull(),
     room: text('room').notNull(),
@@ -223,6 +220,15 @@ export const households = pgTable(
     version: integer('version').notNull().default(1),
   },
   (t) => [
+    // One check for both: the building exists and is in the household's compound (and a
+    // compound's deletion reaches its households through its buildings).
+    foreignKey({
+      name: 'households_building_compound_fk',
+      columns: [t.buildingId, t.compoundId],
+      foreignColumns: [buildings.id, buildings.compoundId],
+    })
+      .onDelete('cascade')
+      .onUpdate('cascade'),
     uniqueIndex('households_building_unit_room_uq').on(t.buildingId, t.unit, t.room),
     index('households_compound_idx').on(t.compoundId),
     index('households_owner_idx').on(t.ownerId),
