@@ -174,6 +174,96 @@ describe('households', () => {
     });
   });
 
+  it('new rooms in a registered compound find its buildings and owners again, by ID number and by name', async () => {
+    const [c] = await database.db.select().from(compounds).where(eq(compounds.name, '示例·分批导入院'));
+    if (!c) throw new Error('compound missing');
+    const before = await database.db.select().from(owners).where(eq(owners.compoundId, c.id));
+    const room = (building: string, number: string, owner: string, idNumber = '') =>
+      ['曹门街道', '示例·分批导入院', building, '1', number, owner, idNumber, '', '70', '', ''].join(',');
+    const report = await run(
+      'households',
+      csv([
+        householdHead,
+        room('1', '901', '业主0', `41020319800101${'0'.padStart(4, '0')}`), // registered, by ID number
+        room('1', '902', '业主1'), // registered, by name
+        room('99', '101', '新业主'), // a new building and a new owner
+        room('99', '102', '新业主'),
+      ]),
+    );
+    expect(report).toMatchObject({
+      inserted: 4,
+      updated: 0,
+      unchanged: 0,
+      createdBuildings: 1,
+      problemCount: 0,
+    });
+    const after = await database.db.select().from(owners).where(eq(owners.compoundId, c.id));
+    expect(after).toHaveLength(before.length + 1);
+    const added = await queryRows<{
+      room: string;
+      building: string;
+      owner: string;
+      id_number: string | null;
+    }>(
+      database.db,
+      sql`SELECT h.room, b.number AS building, o.name AS owner, o.id_number FROM households h
+          JOIN buildings b ON b.id = h.building_id JOIN owners o ON o.id = h.owner_id
+          WHERE h.compound_id = ${c.id} AND (h.room IN ('901', '902') OR b.number = '99号楼')
+          ORDER BY b.number, h.room`,
+    );
+    expect(added).toEqual([
+      { room: '901', building: '1号楼', owner: '业主0', id_number: '410203198001010000' },
+      { room: '902', building: '1号楼', owner: '业主1', id_number: null },
+      { room: '101', building: '99号楼', owner: '新业主', id_number: null },
+      { room: '102', building: '99号楼', owner: '新业主', id_number: null },
+    ]);
+    const registered = before.filter(
+      (o) => o.idNumber === '410203198001010000' || (o.name === '业主1' && o.idNumber === null),
+    );
+    const found = await queryRows<{ owner_id: string }>(
+      database.db,
+      sql`SELECT owner_id FROM households WHERE compound_id = ${c.id} AND room IN ('901', '902') ORDER BY room`,
+    );
+    expect(found.map((f) => f.owner_id).sort()).toEqual(registered.map((o) => o.id).sort());
+  });
+
+  it('a household is in the compound of its building, and goes with the compound', async () => {
+    const [a, b] = await database.db
+      .select()
+      .from(compounds)
+      .where(sql`${compounds.name} IN ('示例·分批导入院', '示例·批量院1')`)
+      .orderBy(compounds.name);
+    if (!a || !b) throw new Error('compounds missing');
+    const [other] = await database.db.select().from(buildings).where(eq(buildings.compoundId, a.id)).limit(1);
+    if (!other) throw new Error('building missing');
+    // A building of one compound cannot hold a household of another.
+    await expect(
+      database.db.insert(households).values({
+        compoundId: b.id,
+        buildingId: other.id,
+        regionCode: b.regionCode,
+        unit: '1单元',
+        room: '101',
+      }),
+    ).rejects.toThrow();
+    await run('compounds', csv([compoundHead, '曹门街道,示例·待删院,1990年,1,2,100,,']));
+    await run(
+      'households',
+      csv([
+        householdHead,
+        ['曹门街道', '示例·待删院', '1', '1', '101', '甲', '', '', '50', '', ''].join(','),
+      ]),
+    );
+    const [gone] = await database.db.select().from(compounds).where(eq(compounds.name, '示例·待删院'));
+    if (!gone) throw new Error('compound missing');
+    await database.db.delete(compounds).where(eq(compounds.id, gone.id));
+    const [left] = await queryRows<{ n: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n FROM households WHERE compound_id = ${gone.id}`,
+    );
+    expect(left?.n).toBe(0);
+  });
+
   it('a file with a problem writes nothing and names the row', async () => {
     const lines = [householdHead];
     for (let i = 0; i < rooms; i++) lines.push(household(i, '13600000000'));

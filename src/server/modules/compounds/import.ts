@@ -14,9 +14,10 @@ import { buildings, compounds, households, owners, regions } from '../../db/sche
 import type { Actor } from '../../platform/audit.js';
 import { write } from '../../platform/context.js';
 import type { Lang } from '../../platform/errors.js';
+import { idSequence } from '../../platform/ids.js';
 import { fileProblemMessage, problemMessage } from '../../platform/ledger/messages.js';
 import { type LedgerProblem, type LedgerRow, readLedger } from '../../platform/ledger/read.js';
-import { createStage } from '../../platform/ledger/stage.js';
+import { batches, createStage, recordset } from '../../platform/ledger/stage.js';
 import { type ImportReason, importMessage } from './import-messages.js';
 import { ledgerSpecs, normaliseBuilding, normaliseUnit } from './ledgers.js';
 
@@ -94,7 +95,7 @@ type Checked =
       kind: 'households';
       row: number;
       compound: CompoundRef;
-      building: string;
+      site: BuildingRows;
       unit: string;
       room: string;
       values: Record<string, unknown>;
@@ -156,7 +157,11 @@ export async function importLedger(
       for (const p of row.problems) cellProblem(p);
       const checked = row.problems.length === 0 ? checker.check(row) : null;
       // A dry run writes too, then rolls back: its counts are exactly what the import will do.
-      if (checked && problemCount === 0) await writer.add(checked);
+      if (checked && problemCount === 0) {
+        // Awaited only when a batch is handed over: most rows just join the batch.
+        const handing = writer.add(checked);
+        if (handing) await handing;
+      }
     }
     for (const p of read.problems) {
       report({
@@ -170,7 +175,7 @@ export async function importLedger(
     if (problemCount === 0) {
       options.onProgress?.('writing', rows);
       await writer.finish();
-    }
+    } else await writer.settle();
     // Counted after the rows are in: registered households plus the file's, per building.
     await checkBuildingCounts(tx, checker.perBuilding, (at, params) =>
       rowProblem(at, 'room', 'exceeds_building_count', params),
@@ -329,16 +334,25 @@ function makeChecker(
       const unit = normaliseUnit(str(v.unit));
       const room = str(v.room);
       const key = `${compound.id}|${building}`;
-      const entry = perBuilding.get(key) ?? {
-        sheet: row.sheet,
-        lastRow: 0,
-        compoundId: compound.id,
-        building,
-        rooms: new Map(),
-      };
-      perBuilding.set(key, entry);
+      let site = perBuilding.get(key);
+      if (!site) {
+        site = {
+          sheet: row.sheet,
+          lastRow: 0,
+          compoundId: compound.id,
+          building,
+          rooms: new Map(),
+          count: 0,
+        };
+        perBuilding.set(key, site);
+      }
       // The building's rooms serve both the duplicate check and the household count.
-      const first = entry.rooms.get(`${unit}|${room}`);
+      let rooms = site.rooms.get(unit);
+      if (!rooms) {
+        rooms = new Map();
+        site.rooms.set(unit, rooms);
+      }
+      const first = rooms.get(room);
       if (first !== undefined) {
         problem(row, 'room', 'duplicate_row', {
           first,
@@ -346,21 +360,27 @@ function makeChecker(
         });
         return null;
       }
-      entry.rooms.set(`${unit}|${room}`, row.row);
-      entry.lastRow = row.row;
-      return { kind, row: row.row, compound, building, unit, room, values: v };
+      rooms.set(room, row.row);
+      site.count++;
+      site.lastRow = row.row;
+      return { kind, row: row.row, compound, site, unit, room, values: v };
     },
     perBuilding,
   };
 }
 
+/** A building the file names, and its rows. */
 interface BuildingRows {
   sheet: string;
   lastRow: number;
   compoundId: string;
   building: string;
-  /** unit|room → the row it is on */
-  rooms: Map<string, number>;
+  /** unit → room → the row it is on */
+  rooms: Map<string, Map<string, number>>;
+  /** Rooms in the file. */
+  count: number;
+  /** Its id, once the writer knows it. */
+  id?: string;
 }
 
 /**
@@ -400,18 +420,19 @@ async function checkBuildingCounts(
           checked.map((b) => b.id),
         ),
       );
-    const byBuilding = new Map<string, string[]>();
-    for (const h of registered)
-      byBuilding.set(h.buildingId, [...(byBuilding.get(h.buildingId) ?? []), `${h.unit}|${h.room}`]);
+    // Registered rooms the file does not name, per building.
+    const others = new Map<string, number>();
+    const byId = new Map(checked.map((b) => [b.id, perBuilding.get(`${b.compoundId}|${b.number}`)]));
+    for (const h of registered) {
+      if (byId.get(h.buildingId)?.rooms.get(h.unit)?.has(h.room)) continue;
+      others.set(h.buildingId, (others.get(h.buildingId) ?? 0) + 1);
+    }
     for (const b of checked) {
-      const entry = perBuilding.get(`${b.compoundId}|${b.number}`);
+      const entry = byId.get(b.id);
       if (!entry) continue;
-      const rooms = new Set([...entry.rooms.keys(), ...(byBuilding.get(b.id) ?? [])]);
-      if (rooms.size > b.n) {
-        problem(
-          { sheet: entry.sheet, row: entry.lastRow },
-          { building: entry.building, limit: b.n, count: rooms.size },
-        );
+      const count = entry.count + (others.get(b.id) ?? 0);
+      if (count > b.n) {
+        problem({ sheet: entry.sheet, row: entry.lastRow }, { building: entry.building, limit: b.n, count });
       }
     }
   }
@@ -445,7 +466,7 @@ function assignments(table: object, set: Record<string, SQL>): SQL {
   );
 }
 
-// On a conflict, what an imported row changes; a blank cell (or a column the sheet leaves out) keeps what is stored.
+// What an imported row (`excluded`) changes in a registered one; a blank cell (or a column the sheet leaves out) keeps what is stored.
 const buildingUpdate = {
   floors: sql`coalesce(excluded.floors, ${buildings.floors})`,
   unitCount: sql`excluded.unit_count`,
@@ -496,28 +517,35 @@ const buildingStage = {
   floor_area: 'numeric',
   build_year: 'int',
 };
-const householdStage = {
-  line: 'int',
+/** The rows a households batch writes: buildings and owners new to the register, then the households. */
+const newBuildings = recordset({ id: 'uuid', compound_id: 'uuid', region_code: 'text', number: 'text' });
+const newOwners = recordset({
+  id: 'uuid',
   compound_id: 'uuid',
   region_code: 'text',
-  building: 'text',
-  unit: 'text',
-  room: 'text',
-  owner_name: 'text',
-  owner_kind: 'text',
-  /** 'id:' + ID number, else 'name:' + name: who the owner is within the compound. */
-  owner_key: 'text',
+  kind: 'text',
+  name: 'text',
   id_number: 'text',
   phone: 'text',
+});
+const householdColumns = sql.raw(
+  'id, compound_id, building_id, region_code, unit, room, owner_id, area_registered, area_surveyed, area_contract, contact_phone, notes',
+);
+const householdRows = recordset({
+  id: 'uuid',
+  compound_id: 'uuid',
+  building_id: 'uuid',
+  region_code: 'text',
+  unit: 'text',
+  room: 'text',
+  owner_id: 'uuid',
   area_registered: 'numeric',
   area_surveyed: 'numeric',
   area_contract: 'numeric',
+  contact_phone: 'text',
   notes: 'text',
-};
+});
 type StageRow<T> = { [K in keyof T]: unknown };
-
-/** The same owner key in SQL, for owners already registered. */
-const ownerKeySql = sql.raw(`CASE WHEN id_number IS NULL THEN 'name:' || name ELSE 'id:' || id_number END`);
 
 interface Counts {
   inserted: number;
@@ -555,6 +583,7 @@ async function makeWriter(tx: Tx, kind: LedgerKind) {
     };
     return {
       ...result,
+      settle: stage.settle,
       async add(c: Checked) {
         if (c.kind !== 'compounds') return;
         const v = c.values;
@@ -638,6 +667,7 @@ async function makeWriter(tx: Tx, kind: LedgerKind) {
     const stage = await createStage<StageRow<typeof buildingStage>>(tx, 'import_buildings', buildingStage);
     return {
       ...result,
+      settle: stage.settle,
       async add(c: Checked) {
         if (c.kind !== 'buildings') return;
         await stage.push({
@@ -676,88 +706,171 @@ async function makeWriter(tx: Tx, kind: LedgerKind) {
     };
   }
 
-  const stage = await createStage<StageRow<typeof householdStage>>(tx, 'import_households', householdStage);
-  return {
-    ...result,
-    async add(c: Checked) {
-      if (c.kind !== 'households') return;
-      const v = c.values;
+  return householdWriter(tx, counts, result);
+}
+
+/**
+ * Households are written batch by batch as they are read, with the buildings and owners they
+ * name. Those already registered are looked up once per compound, the first time a batch names
+ * it (and only for compounds with anything registered); those new to the register get their ids
+ * here, so one batch writes them and the households naming them, without reading ids back. A
+ * household registered already is updated where the file changes it; the others are inserted.
+ */
+async function householdWriter(tx: Tx, counts: Counts, result: { counts: () => Counts }) {
+  const ids = idSequence();
+  const stored = new Set(
+    (
+      await queryRows<{ id: string }>(
+        tx,
+        sql`SELECT compound_id AS id FROM ${buildings} UNION SELECT compound_id FROM ${owners}`,
+      )
+    ).map((r) => r.id),
+  );
+  const looked = new Set<string>();
+  // What the lookups found: buildings by compound id|number, households by building id|unit|room.
+  const buildingIds = new Map<string, string>();
+  const homeIds = new Map<string, string>();
+  // Owners per compound by ID number and by name: a registered owner's id, or a new one's number
+  // in `ids` (a number is smaller to hold than its id for each of a large file's owners).
+  const ownerIds = new Map<
+    string,
+    { byId: Map<string, string | number>; byName: Map<string, string | number> }
+  >();
+  const ownersOf = (compoundId: string) => {
+    let keys = ownerIds.get(compoundId);
+    if (!keys) {
+      keys = { byId: new Map(), byName: new Map() };
+      ownerIds.set(compoundId, keys);
+    }
+    return keys;
+  };
+  const lookUp = async (compoundIds: string[]) => {
+    // A literal array (uuids need no quoting): planned as an index lookup on either driver.
+    const these = sql`ANY(${`{${compoundIds.join(',')}}`}::uuid[])`;
+    const registered = await queryRows<{ id: string; compound_id: string; number: string }>(
+      tx,
+      sql`SELECT id, compound_id, number FROM ${buildings} WHERE compound_id = ${these}`,
+    );
+    for (const b of registered) buildingIds.set(`${b.compound_id}|${b.number}`, b.id);
+    // Where several registered owners share an ID number or a name: the one with the least id, each time.
+    const known = await queryRows<{
+      id: string;
+      compound_id: string;
+      id_number: string | null;
+      name: string;
+    }>(
+      tx,
+      sql`SELECT id, compound_id, id_number, name FROM ${owners} WHERE compound_id = ${these} ORDER BY id DESC`,
+    );
+    for (const o of known) {
+      const keys = ownersOf(o.compound_id);
+      if (o.id_number === null) keys.byName.set(o.name, o.id);
+      else keys.byId.set(o.id_number, o.id);
+    }
+    const homes = await queryRows<{ id: string; building_id: string; unit: string; room: string }>(
+      tx,
+      sql`SELECT id, building_id, unit, room FROM ${households} WHERE compound_id = ${these}`,
+    );
+    for (const h of homes) homeIds.set(`${h.building_id}|${h.unit}|${h.room}`, h.id);
+  };
+
+  const written = batches<Extract<Checked, { kind: 'households' }>>(async (rows) => {
+    const unseen: string[] = [];
+    for (const { compound } of rows) {
+      if (looked.has(compound.id)) continue;
+      looked.add(compound.id);
+      if (stored.has(compound.id)) unseen.push(compound.id);
+    }
+    if (unseen.length > 0) await lookUp(unseen);
+    const buildingsToAdd: Record<string, unknown>[] = [];
+    const ownersToAdd: Record<string, unknown>[] = [];
+    const homesToAdd: Record<string, unknown>[] = [];
+    const homesToUpdate: Record<string, unknown>[] = [];
+    for (const c of rows) {
+      const { compound, site, values: v } = c;
+      const registered = stored.has(compound.id);
+      if (!site.id) {
+        const id = registered ? buildingIds.get(`${compound.id}|${site.building}`) : undefined;
+        site.id = id ?? ids.id(ids.next());
+        if (!id)
+          buildingsToAdd.push({
+            id: site.id,
+            compound_id: compound.id,
+            region_code: compound.regionCode,
+            number: site.building,
+          });
+      }
+      // Owners: one per ID number, else per name, within a compound; one not yet registered is
+      // created as its first row in the file gives it.
       const name = str(v.ownerName);
       const idNumber = str(v.idNumber) || null;
+      const phone = str(v.phone) || null;
+      let ownerId: string | null = null;
+      if (name) {
+        const keys = ownersOf(compound.id);
+        const [map, key] = idNumber ? [keys.byId, idNumber] : [keys.byName, name];
+        const known = map.get(key);
+        if (known === undefined) {
+          const n = ids.next();
+          map.set(key, n);
+          ownerId = ids.id(n);
+          ownersToAdd.push({
+            id: ownerId,
+            compound_id: compound.id,
+            region_code: compound.regionCode,
+            kind: name.includes('开发商') ? 'developer' : 'person',
+            name,
+            id_number: idNumber,
+            phone,
+          });
+        } else ownerId = typeof known === 'number' ? ids.id(known) : known;
+      }
       const area = num(v.exclusiveArea);
       const basis = str(v.areaBasis) || 'registered';
-      await stage.push({
-        line: c.row,
-        compound_id: c.compound.id,
-        region_code: c.compound.regionCode,
-        building: c.building,
+      const homeId = registered ? homeIds.get(`${site.id}|${c.unit}|${c.room}`) : undefined;
+      (homeId ? homesToUpdate : homesToAdd).push({
+        id: homeId ?? ids.id(ids.next()),
+        compound_id: compound.id,
+        building_id: site.id,
+        region_code: compound.regionCode,
         unit: c.unit,
         room: c.room,
-        owner_name: name || null,
-        owner_kind: name.includes('开发商') ? 'developer' : 'person',
-        owner_key: name ? (idNumber ? `id:${idNumber}` : `name:${name}`) : null,
-        id_number: idNumber,
-        phone: str(v.phone) || null,
+        owner_id: ownerId,
         area_registered: basis === 'registered' ? area : null,
         area_surveyed: basis === 'surveyed' ? area : null,
         area_contract: basis === 'contract' ? area : null,
+        contact_phone: phone,
         notes: str(v.notes) || null,
       });
-    },
-    async finish() {
-      await stage.done();
-      const s = stage.table;
-      // Room for the joins over the whole file in memory rather than in temporary files.
-      await tx.execute(sql`SET LOCAL work_mem = '32MB'`);
-      // The buildings the file names that the register lacks.
-      const created = await one(
-        tx,
-        sql`WITH ins AS (
-          INSERT INTO ${buildings} (compound_id, region_code, number)
-          SELECT DISTINCT ON (compound_id, building) compound_id, region_code, building
-          FROM ${s} ORDER BY compound_id, building, line
-          ON CONFLICT (compound_id, number) DO NOTHING
+    }
+    // One statement, so the database goes from one part to the next without waiting on this
+    // process. Its foreign keys are checked at its end, when the new buildings and owners are in.
+    const changed = await one(
+      tx,
+      sql`WITH b AS (
+          INSERT INTO ${buildings} (id, compound_id, region_code, number) ${newBuildings.select(buildingsToAdd)}),
+        o AS (
+          INSERT INTO ${owners} (id, compound_id, region_code, kind, name, id_number, phone)
+          ${newOwners.select(ownersToAdd)}),
+        ins AS (INSERT INTO ${households} (${householdColumns}) ${householdRows.select(homesToAdd)}),
+        up AS (
+          UPDATE ${households} SET ${assignments(households, householdUpdate)}, version = ${households.version} + 1
+          FROM (${householdRows.select(homesToUpdate)}) excluded
+          WHERE ${households.id} = excluded.id AND ${whenChanged(households, householdUpdate)}
           RETURNING 1)
-        SELECT count(*)::int AS n FROM ins`,
-      );
-      // Owners: one per ID number, else per name, within a compound; those not yet registered
-      // are created as their first row in the file gives them.
-      await tx.execute(sql`CREATE TEMP TABLE import_owners ON COMMIT DROP AS
-        SELECT DISTINCT ON (compound_id, key) compound_id, ${ownerKeySql} AS key, id
-        FROM ${owners} WHERE compound_id IN (SELECT DISTINCT compound_id FROM ${s})
-        ORDER BY compound_id, key, id`);
-      await tx.execute(sql`WITH ins AS (
-          INSERT INTO ${owners} (compound_id, region_code, kind, name, id_number, phone)
-          SELECT DISTINCT ON (s.compound_id, s.owner_key) s.compound_id, s.region_code, s.owner_kind,
-            s.owner_name, s.id_number, s.phone
-          FROM ${s} s LEFT JOIN import_owners k ON k.compound_id = s.compound_id AND k.key = s.owner_key
-          WHERE s.owner_key IS NOT NULL AND k.id IS NULL
-          ORDER BY s.compound_id, s.owner_key, s.line
-          RETURNING compound_id, ${ownerKeySql} AS key, id)
-        INSERT INTO import_owners SELECT compound_id, key, id FROM ins`);
-      await tx.execute(sql`ANALYZE ${s}`);
-      await tx.execute(sql`ANALYZE import_owners`);
-      const r = await one(
-        tx,
-        sql`WITH up AS (
-          INSERT INTO ${households} (compound_id, building_id, region_code, unit, room, owner_id,
-            area_registered, area_surveyed, area_contract, contact_phone, notes)
-          SELECT s.compound_id, b.id, s.region_code, s.unit, s.room, k.id,
-            s.area_registered, s.area_surveyed, s.area_contract, s.phone, s.notes
-          FROM ${s} s
-          JOIN ${buildings} b ON b.compound_id = s.compound_id AND b.number = s.building
-          LEFT JOIN import_owners k ON k.compound_id = s.compound_id AND k.key = s.owner_key
-          ON CONFLICT (building_id, unit, room) DO UPDATE
-            SET ${assignments(households, householdUpdate)}, version = ${households.version} + 1
-            WHERE ${whenChanged(households, householdUpdate)}
-          RETURNING (xmax = 0) AS inserted)
-        SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
-          count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
-      );
-      counts.createdBuildings = created.n ?? 0;
-      counts.inserted = r.inserted ?? 0;
-      counts.updated = r.updated ?? 0;
-      counts.unchanged = stage.count - counts.inserted - counts.updated;
+      SELECT count(*)::int AS n FROM up`,
+    );
+    counts.createdBuildings += buildingsToAdd.length;
+    counts.inserted += homesToAdd.length;
+    counts.updated += changed.n ?? 0;
+  });
+  return {
+    ...result,
+    settle: written.settle,
+    add: (c: Checked) => (c.kind === 'households' ? written.push(c) : undefined),
+    async finish() {
+      await written.done();
+      counts.unchanged = written.count - counts.inserted - counts.updated;
     },
   };
 }

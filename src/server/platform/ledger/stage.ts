@@ -1,13 +1,14 @@
 /**
- * A staging table for an import: checked rows go into a temporary table as they are read, in
- * batches of a few thousand (one statement each), and the import then writes them to the real
- * tables in a few set-based statements. Row-by-row upserts into tables with several indexes and
- * foreign keys were the import's bottleneck; a temporary table has neither, and no WAL.
+ * Checked import rows on their way to the database, in batches of a few thousand: one statement
+ * a batch, each written while the caller goes on reading the next (on PostgreSQL the server works
+ * on the other core meanwhile).
  *
- * Rows travel as one JSON parameter per batch (`json_to_recordset`): the same code on PGlite and
- * PostgreSQL, no COPY plumbing, and values typed by the table's column types, exactly as
- * parameters are. The table lives until the transaction ends (ON COMMIT DROP), so a rolled-back
- * import (a dry run, a file with problems) leaves nothing behind.
+ * Rows travel as one array parameter per column: the same code on PGlite and PostgreSQL, no COPY
+ * plumbing, and values typed by the column types given, exactly as parameters are.
+ *
+ * A staging table is for rows that are written only once every row has been read: it lives until
+ * the transaction ends (ON COMMIT DROP), so a rolled-back import (a dry run, a file with problems)
+ * leaves nothing behind.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
@@ -15,68 +16,115 @@ import type { Tx } from '../../db/client.js';
 /** Column name → SQL type, in table order. */
 export type StageColumns = Record<string, string>;
 
-export interface Stage<Row extends Record<string, unknown>> {
-  /** The table, for the statements that read it. */
-  readonly table: SQL;
-  /** Rows staged so far. */
-  readonly count: number;
-  /** Stage a row. The batch it completes is written while the caller goes on reading. */
-  push(row: Row): Promise<void>;
-  /** Every row written (waits for the batch in flight); a failed batch fails here. */
-  done(): Promise<void>;
-}
-
-const batchRows = 5000;
 const identifier = /^[a-z_][a-z0-9_]*$/;
 
-export async function createStage<Row extends Record<string, unknown>>(
-  tx: Tx,
-  name: string,
-  columns: StageColumns,
-): Promise<Stage<Row>> {
-  for (const n of [name, ...Object.keys(columns)])
-    if (!identifier.test(n)) throw new Error(`stage: bad identifier ${n}`);
-  const definition = sql.raw(
-    Object.entries(columns)
-      .map(([column, type]) => `${column} ${type}`)
-      .join(', '),
-  );
-  const table = sql.raw(name);
-  await tx.execute(sql`CREATE TEMP TABLE ${table} (${definition}) ON COMMIT DROP`);
-  // Awaited once here: a Drizzle query runs again each time it is awaited.
-  const load = async (json: string) => {
-    await tx.execute(
-      sql`INSERT INTO ${table} SELECT * FROM json_to_recordset(${json}::json) AS x(${definition})`,
-    );
+/**
+ * `SELECT * FROM` rows given as objects with the columns' names as keys, typed by `columns`: what
+ * an `INSERT … SELECT` reads a batch from. Each column travels as one array parameter, unnested
+ * by the database: cheaper for it to take apart than a JSON document of the same rows.
+ */
+export function recordset(columns: StageColumns): {
+  definition: SQL;
+  select(rows: readonly Record<string, unknown>[]): SQL;
+} {
+  const entries = Object.entries(columns);
+  for (const [n] of entries) if (!identifier.test(n)) throw new Error(`stage: bad identifier ${n}`);
+  const definition = sql.raw(entries.map(([column, type]) => `${column} ${type}`).join(', '));
+  const names = sql.raw(entries.map(([column]) => column).join(', '));
+  return {
+    definition,
+    select(rows) {
+      const arrays = entries.map(([column, type]) => sql`${arrayLiteral(rows, column)}::${sql.raw(type)}[]`);
+      return sql`SELECT * FROM unnest(${sql.join(arrays, sql`, `)}) AS x(${names})`;
+    },
   };
+}
 
+/** One column of the rows as a PostgreSQL array literal: `{1,NULL,"text \"quoted\""}`. */
+function arrayLiteral(rows: readonly Record<string, unknown>[], column: string): string {
+  let out = '{';
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0) out += ',';
+    const value = rows[i]?.[column];
+    if (value === null || value === undefined) out += 'NULL';
+    else if (typeof value === 'number') out += String(value);
+    else if (typeof value === 'boolean') out += value ? 't' : 'f';
+    else out += `"${String(value).replace(/["\\]/g, '\\$&')}"`;
+  }
+  return `${out}}`;
+}
+
+export const batchRows = 1000;
+
+export interface Batches<Row> {
+  /** Rows pushed so far. */
+  readonly count: number;
+  /**
+   * Add a row. The batch it completes is written while the caller goes on; only then is there
+   * something to await (the batch before it being written).
+   */
+  push(row: Row): Promise<void> | undefined;
+  /** Every row written (waits for the batch in flight); a failed batch fails here. */
+  done(): Promise<void>;
+  /** No more rows: wait for the batch in flight, whatever becomes of it (the import is failing). */
+  settle(): Promise<void>;
+}
+
+/**
+ * Rows gathered into batches for `write`, one batch in flight at a time, in order. A batch's
+ * failure is raised by the next push that completes a batch, or by `done`.
+ */
+export function batches<Row>(write: (rows: Row[]) => Promise<unknown>, size = batchRows): Batches<Row> {
   let pending: Row[] = [];
   let count = 0;
-  // One batch is written while the next is read: on PostgreSQL the server works on the other
-  // core meanwhile. Batches stay in order; a failed one fails the next flush.
   let writing: Promise<unknown> = Promise.resolve();
   const flush = async () => {
     if (pending.length === 0) return;
-    const json = JSON.stringify(pending);
+    const rows = pending;
     pending = [];
     await writing;
-    writing = load(json);
+    // Awaited once, inside: a Drizzle query is a thenable that runs again each time it is awaited.
+    writing = (async () => {
+      await write(rows);
+    })();
     // Its failure is taken up by the next flush; until then it must not count as unhandled.
     writing.catch(() => {});
   };
   return {
-    table,
     get count() {
       return count;
     },
-    async push(row) {
+    push(row) {
       pending.push(row);
       count++;
-      if (pending.length >= batchRows) await flush();
+      return pending.length >= size ? flush() : undefined;
     },
     async done() {
       await flush();
       await writing;
     },
+    async settle() {
+      pending = [];
+      await writing.catch(() => {});
+    },
   };
+}
+
+export interface Stage<Row extends Record<string, unknown>> extends Batches<Row> {
+  /** The table, for the statements that read it. */
+  readonly table: SQL;
+}
+
+/** A temporary table, filled batch by batch, for statements over every row of the file. */
+export async function createStage<Row extends Record<string, unknown>>(
+  tx: Tx,
+  name: string,
+  columns: StageColumns,
+): Promise<Stage<Row>> {
+  if (!identifier.test(name)) throw new Error(`stage: bad identifier ${name}`);
+  const rows = recordset(columns);
+  const table = sql.raw(name);
+  await tx.execute(sql`CREATE TEMP TABLE ${table} (${rows.definition}) ON COMMIT DROP`);
+  const filled = batches<Row>((batch) => tx.execute(sql`INSERT INTO ${table} ${rows.select(batch)}`));
+  return Object.assign(filled, { table });
 }
