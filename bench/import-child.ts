@@ -8,6 +8,7 @@
  * so the measured import opens a directory made by an earlier process, as a running server does.
  * Prints one JSON line: { rows, seconds, peakRssMb }.
  */
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { openDatabase } from '../src/server/db/client.js';
 import { loadDemoDistrict } from '../src/server/demo/load.js';
@@ -76,4 +77,19 @@ if (mode === 'bare') {
   const [seconds] = await importFile([kind], [file], dir, false);
   result = { seconds };
 }
-console.log(JSON.stringify({ ...result, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+/**
+ * This process's peak resident set in MB. Linux's VmHWM belongs to the process's own memory map;
+ * `resourceUsage().maxRSS` does not do here, since Linux carries it across fork and exec, so a child
+ * would report at least the RSS its parent had when it was started.
+ */
+function peakRssMb(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    if (hwm?.[1]) return Math.round(Number(hwm[1]) / 1024);
+  } catch {
+    // not Linux
+  }
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+console.log(JSON.stringify({ ...result, peakRssMb: peakRssMb() }));
