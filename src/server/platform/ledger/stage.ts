@@ -40,18 +40,23 @@ export function recordset(columns: StageColumns): {
   };
 }
 
-/** One column of the rows as a PostgreSQL array literal: `{1,NULL,"text \"quoted\""}`. */
+const needsEscape = /["\\]/;
+const escapable = /["\\]/g;
+
+/** One column of the rows as a PostgreSQL array literal: `{1,NULL,"a \"quoted\" text"}`. */
 function arrayLiteral(rows: readonly Record<string, unknown>[], column: string): string {
-  let out = '{';
+  const items = new Array<string>(rows.length);
   for (let i = 0; i < rows.length; i++) {
-    if (i > 0) out += ',';
     const value = rows[i]?.[column];
-    if (value === null || value === undefined) out += 'NULL';
-    else if (typeof value === 'number') out += String(value);
-    else if (typeof value === 'boolean') out += value ? 't' : 'f';
-    else out += `"${String(value).replace(/["\\]/g, '\\$&')}"`;
+    if (value === null || value === undefined) items[i] = 'NULL';
+    else if (typeof value === 'number') items[i] = String(value);
+    else if (typeof value === 'boolean') items[i] = value ? 't' : 'f';
+    else {
+      const text = String(value);
+      items[i] = `"${needsEscape.test(text) ? text.replace(escapable, '\\$&') : text}"`;
+    }
   }
-  return `${out}}`;
+  return `{${items.join(',')}}`;
 }
 
 export const batchRows = 1000;
