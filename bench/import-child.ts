@@ -8,6 +8,7 @@
  * so the measured import opens a directory made by an earlier process, as a running server does.
  * Prints one JSON line: { rows, seconds, peakRssMb }.
  */
+import '../src/server/runtime.js';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { openDatabase } from '../src/server/db/client.js';

@@ -2,6 +2,7 @@
  * The Jiugai command line: `npm start` runs `serve`; `npm run jiugai -- <command>` the rest.
  * Exit code 0 on success; otherwise non-zero with a one-line reason on stderr.
  */
+import './runtime.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

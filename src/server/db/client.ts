@@ -57,6 +57,14 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
+/**
+ * PGlite's buffer pool: 32 MB rather than PostgreSQL's 128 MB. Its pages sit in the process's
+ * WebAssembly memory, which never shrinks, on top of the operating system's cache of the same
+ * files; the smaller pool took a 500k-row household import's peak from about 610 to 490 MB at the
+ * same speed, and the audit list benchmark within its noise.
+ */
+const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+
 async function openPglite(dataDir: string | null): Promise<Database> {
   let lock: DirLock | null = null;
   let client: PGlite;
@@ -65,13 +73,13 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     // PGlite has no guard against a second process opening the same directory; this lock is it.
     lock = acquireDirLock(dataDir);
     try {
-      client = await PGlite.create(path.join(dataDir, 'pg'), { relaxedDurability: false });
+      client = await PGlite.create(path.join(dataDir, 'pg'), { relaxedDurability: false, startParams });
     } catch (err) {
       lock.release();
       throw err;
     }
   } else {
-    client = await PGlite.create();
+    client = await PGlite.create({ startParams });
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
