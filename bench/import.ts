@@ -25,9 +25,10 @@ async function writeSheet(
   rows: (i: number) => (string | number)[],
   count: number,
 ) {
+  // Text in a shared-strings table, as Excel and WPS save it (the reader then holds that table).
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
-    useSharedStrings: false,
+    useSharedStrings: true,
     useStyles: false,
   });
   const ws = wb.addWorksheet('台账');
