@@ -1,6 +1,6 @@
 /**
- * The import's staged writes, straight through importLedger on a fresh database (PGlite, or
- * PostgreSQL with TEST_DATABASE_URL): files larger than one staging batch, re-imports that update
+ * The import's batched writes, straight through importLedger on a fresh database (PGlite, or
+ * PostgreSQL with TEST_DATABASE_URL): files larger than one batch, re-imports that update
  * only what changed, blank cells that keep what is stored, owners found again, exact dry runs.
  */
 import fs from 'node:fs';
@@ -46,7 +46,7 @@ const run = (
 const compoundHead = '街道（乡）,小区名称,建成年代,楼栋数,户数,建筑面积（平方米）,物业管理,备注';
 const householdHead =
   '街道（乡）,小区名称,楼栋,单元,房号,产权人,身份证号,联系电话,专有部分面积,面积依据,备注';
-/** 6,000 rows: more than one staging batch. */
+/** 6,000 rows: several batches. */
 const rooms = 6000;
 const household = (i: number, phone = `139${String(i).padStart(8, '0')}`) =>
   [

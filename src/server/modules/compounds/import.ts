@@ -1,8 +1,8 @@
 /**
  * Importing the inventory ledgers (compounds, buildings, households) from the sheets offices
  * keep. One streaming pass in one transaction: every row is checked (cells, references,
- * duplicates, scope) and, while the file has no problem, staged in a temporary table; the staged
- * rows are then written in a few set-based statements, and the counts checked. A file with any
+ * duplicates, scope) and, while the file has no problem, written in batches of a thousand, one
+ * statement each, while the next rows are read; then the counts are checked. A file with any
  * problem, or a dry run, is rolled back, with the audit event.
  */
 import { and, inArray, is, SQL, sql } from 'drizzle-orm';
@@ -15,9 +15,9 @@ import type { Actor } from '../../platform/audit.js';
 import { write } from '../../platform/context.js';
 import type { Lang } from '../../platform/errors.js';
 import { idSequence } from '../../platform/ids.js';
+import { batches, recordset } from '../../platform/ledger/batches.js';
 import { fileProblemMessage, problemMessage } from '../../platform/ledger/messages.js';
 import { type LedgerProblem, type LedgerRow, readLedger } from '../../platform/ledger/read.js';
-import { batches, createStage, recordset } from '../../platform/ledger/stage.js';
 import { type ImportReason, importMessage } from './import-messages.js';
 import { ledgerSpecs, normaliseBuilding, normaliseUnit } from './ledgers.js';
 
@@ -142,11 +142,10 @@ export async function importLedger(
 
   const checker = makeChecker(kind, refs, options.prefixes, rowProblem);
 
-  // One streaming pass inside one transaction: rows are checked as they are read, and while the
-  // file has no problem, staged (a temporary table, batch by batch). After the last row the staged
-  // rows are written in a few set-based statements. After the first problem nothing more is
-  // staged, every row is still checked, and the transaction is rolled back, so a file with any
-  // problem (or a dry run) writes nothing.
+  // One streaming pass inside one transaction: rows are checked as they are read and, while the
+  // file has no problem, written batch by batch. After the first problem nothing more is written,
+  // every row is still checked, and the transaction is rolled back, so a file with any problem (or
+  // a dry run) writes nothing.
   const outcome = await write(db, actor, async (tx, audit) => {
     const writer = await makeWriter(tx, kind);
     const read = readLedger(file, spec, { onProgress: (n) => options.onProgress?.('checking', n) });
@@ -484,11 +483,10 @@ const householdUpdate = {
 };
 
 /**
- * A compound row as staged: null for a blank cell (or a column the sheet leaves out), which keeps
+ * A compound row as written: null for a blank cell (or a column the sheet leaves out), which keeps
  * what is stored, or for a new compound the column's default.
  */
-const compoundStage = {
-  line: 'int',
+const compoundRows = recordset({
   existing_id: 'uuid',
   code: 'text',
   name: 'text',
@@ -505,9 +503,8 @@ const compoundStage = {
   lng: 'double precision',
   lat: 'double precision',
   notes: 'text',
-};
-const buildingStage = {
-  line: 'int',
+});
+const buildingRows = recordset({
   compound_id: 'uuid',
   region_code: 'text',
   number: 'text',
@@ -516,7 +513,7 @@ const buildingStage = {
   household_count: 'int',
   floor_area: 'numeric',
   build_year: 'int',
-};
+});
 /** The rows a households batch writes: buildings and owners new to the register, then the households. */
 const newBuildings = recordset({ id: 'uuid', compound_id: 'uuid', region_code: 'text', number: 'text' });
 const newOwners = recordset({
@@ -545,7 +542,6 @@ const householdRows = recordset({
   contact_phone: 'text',
   notes: 'text',
 });
-type StageRow<T> = { [K in keyof T]: unknown };
 
 interface Counts {
   inserted: number;
@@ -557,15 +553,15 @@ interface Counts {
 const one = async (tx: Tx, query: SQL) => (await queryRows<Record<string, number>>(tx, query))[0] ?? {};
 
 /**
- * Staged writes for one kind, inside the import's transaction: `add` stages a checked row,
- * `finish` writes them all, and `counts` says what that did.
+ * Batched writes for one kind, inside the import's transaction: `add` takes a checked row (and
+ * hands back a promise only when it hands a batch over), `finish` writes the last batch, `settle`
+ * waits for the batch in flight when the import is failing, and `counts` says what was done.
  */
 async function makeWriter(tx: Tx, kind: LedgerKind) {
   const counts: Counts = { inserted: 0, updated: 0, unchanged: 0, createdBuildings: 0 };
   const result = { counts: () => ({ ...counts }) };
 
   if (kind === 'compounds') {
-    const stage = await createStage<StageRow<typeof compoundStage>>(tx, 'import_compounds', compoundStage);
     const nextNumber = new Map<string, number>();
     const newCode = async (subdistrictCode: string): Promise<string> => {
       let n = nextNumber.get(subdistrictCode);
@@ -581,15 +577,58 @@ async function makeWriter(tx: Tx, kind: LedgerKind) {
       nextNumber.set(subdistrictCode, n + 1);
       return `${subdistrictCode}-${String(n + 1).padStart(3, '0')}`;
     };
+    // Registered compounds: only those the file changes, each column kept where the cell is blank.
+    const kept = {
+      name: sql.raw('s.name'),
+      regionCode: sql.raw('s.region_code'),
+      address: sql`coalesce(s.address, ${compounds.address})`,
+      buildYear: sql`coalesce(s.build_year, ${compounds.buildYear})`,
+      buildYearApprox: sql`coalesce(s.build_year_approx, ${compounds.buildYearApprox})`,
+      buildingCount: sql`coalesce(s.building_count, ${compounds.buildingCount})`,
+      unitCount: sql`coalesce(s.unit_count, ${compounds.unitCount})`,
+      householdCount: sql`coalesce(s.household_count, ${compounds.householdCount})`,
+      residentCount: sql`coalesce(s.resident_count, ${compounds.residentCount})`,
+      floorArea: sql`coalesce(s.floor_area, ${compounds.floorArea})`,
+      propertyManagement: sql`coalesce(s.property_management, ${compounds.propertyManagement})`,
+      lng: sql`coalesce(s.lng, ${compounds.lng})`,
+      lat: sql`coalesce(s.lat, ${compounds.lat})`,
+      notes: sql`coalesce(s.notes, ${compounds.notes})`,
+    };
+    const written = batches<Record<string, unknown>>(async (rows) => {
+      const registered = rows.filter((r) => r.existing_id !== null);
+      const added = rows.filter((r) => r.existing_id === null);
+      // New compounds: a blank cell takes the column's default, as an insert of the fields given would.
+      const r = await one(
+        tx,
+        sql`WITH up AS (
+            UPDATE ${compounds} SET ${assignments(compounds, kept)}, updated_at = ${new Date()},
+              version = ${compounds.version} + 1
+            FROM (${compoundRows.select(registered)}) s
+            WHERE s.existing_id = ${compounds.id} AND ${whenChanged(compounds, kept)}
+            RETURNING 1),
+          ins AS (
+            INSERT INTO ${compounds} (code, name, region_code, address, build_year, build_year_approx,
+              building_count, unit_count, household_count, resident_count, floor_area,
+              property_management, lng, lat, notes)
+            SELECT code, name, region_code, address, build_year, coalesce(build_year_approx, false),
+              coalesce(building_count, 0), coalesce(unit_count, 0), coalesce(household_count, 0),
+              coalesce(resident_count, 0), coalesce(floor_area, 0), coalesce(property_management, 'none'),
+              lng, lat, notes
+            FROM (${compoundRows.select(added)}) s)
+        SELECT count(*)::int AS n FROM up`,
+      );
+      counts.inserted += added.length;
+      counts.updated += r.n ?? 0;
+      counts.unchanged += registered.length - (r.n ?? 0);
+    });
     return {
       ...result,
-      settle: stage.settle,
+      settle: written.settle,
       async add(c: Checked) {
         if (c.kind !== 'compounds') return;
         const v = c.values;
         const buildYear = num(v.buildYear);
-        await stage.push({
-          line: c.row,
+        await written.push({
           existing_id: c.existing?.id ?? null,
           code: c.existing ? null : str(v.code) || (await newCode(c.regionCode.slice(0, 9))),
           name: str(v.name),
@@ -608,101 +647,48 @@ async function makeWriter(tx: Tx, kind: LedgerKind) {
           notes: str(v.notes) || null,
         });
       },
-      async finish() {
-        await stage.done();
-        const s = stage.table;
-        // Existing compounds: only those the file changes, each column kept where the cell is blank.
-        const kept = {
-          name: sql.raw('s.name'),
-          regionCode: sql.raw('s.region_code'),
-          address: sql`coalesce(s.address, ${compounds.address})`,
-          buildYear: sql`coalesce(s.build_year, ${compounds.buildYear})`,
-          buildYearApprox: sql`coalesce(s.build_year_approx, ${compounds.buildYearApprox})`,
-          buildingCount: sql`coalesce(s.building_count, ${compounds.buildingCount})`,
-          unitCount: sql`coalesce(s.unit_count, ${compounds.unitCount})`,
-          householdCount: sql`coalesce(s.household_count, ${compounds.householdCount})`,
-          residentCount: sql`coalesce(s.resident_count, ${compounds.residentCount})`,
-          floorArea: sql`coalesce(s.floor_area, ${compounds.floorArea})`,
-          propertyManagement: sql`coalesce(s.property_management, ${compounds.propertyManagement})`,
-          lng: sql`coalesce(s.lng, ${compounds.lng})`,
-          lat: sql`coalesce(s.lat, ${compounds.lat})`,
-          notes: sql`coalesce(s.notes, ${compounds.notes})`,
-        };
-        const updated = await one(
-          tx,
-          sql`WITH up AS (
-            UPDATE ${compounds} SET ${assignments(compounds, kept)}, updated_at = ${new Date()},
-              version = ${compounds.version} + 1
-            FROM ${s} s WHERE s.existing_id = ${compounds.id} AND ${whenChanged(compounds, kept)}
-            RETURNING 1)
-          SELECT count(*)::int AS n FROM up`,
-        );
-        // New compounds: a blank cell takes the column's default, as an insert of the fields given would.
-        const inserted = await one(
-          tx,
-          sql`WITH ins AS (
-            INSERT INTO ${compounds} (code, name, region_code, address, build_year, build_year_approx,
-              building_count, unit_count, household_count, resident_count, floor_area,
-              property_management, lng, lat, notes)
-            SELECT code, name, region_code, address, build_year, coalesce(build_year_approx, false),
-              coalesce(building_count, 0), coalesce(unit_count, 0), coalesce(household_count, 0),
-              coalesce(resident_count, 0), coalesce(floor_area, 0), coalesce(property_management, 'none'),
-              lng, lat, notes
-            FROM ${s} WHERE existing_id IS NULL ORDER BY line
-            RETURNING 1)
-          SELECT count(*)::int AS n FROM ins`,
-        );
-        const existing = await one(
-          tx,
-          sql`SELECT count(*)::int AS n FROM ${s} WHERE existing_id IS NOT NULL`,
-        );
-        counts.inserted = inserted.n ?? 0;
-        counts.updated = updated.n ?? 0;
-        counts.unchanged = (existing.n ?? 0) - counts.updated;
-      },
+      finish: written.done,
     };
   }
 
   if (kind === 'buildings') {
-    const stage = await createStage<StageRow<typeof buildingStage>>(tx, 'import_buildings', buildingStage);
+    const written = batches<Record<string, unknown>>(async (rows) => {
+      const r = await one(
+        tx,
+        sql`WITH up AS (
+          INSERT INTO ${buildings} (compound_id, region_code, number, floors, unit_count, household_count,
+            floor_area, build_year)
+          SELECT compound_id, region_code, number, floors, coalesce(unit_count, 1),
+            coalesce(household_count, 0), floor_area, build_year
+          FROM (${buildingRows.select(rows)}) s
+          ON CONFLICT (compound_id, number) DO UPDATE
+            SET ${assignments(buildings, buildingUpdate)}, version = ${buildings.version} + 1
+            WHERE ${whenChanged(buildings, buildingUpdate)}
+          RETURNING (xmax = 0) AS inserted)
+        SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
+          count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
+      );
+      counts.inserted += r.inserted ?? 0;
+      counts.updated += r.updated ?? 0;
+      counts.unchanged += rows.length - (r.inserted ?? 0) - (r.updated ?? 0);
+    });
     return {
       ...result,
-      settle: stage.settle,
-      async add(c: Checked) {
-        if (c.kind !== 'buildings') return;
-        await stage.push({
-          line: c.row,
-          compound_id: c.compound.id,
-          region_code: c.compound.regionCode,
-          number: c.number,
-          floors: num(c.values.floors),
-          unit_count: num(c.values.unitCount),
-          household_count: num(c.values.householdCount),
-          floor_area: num(c.values.floorArea),
-          build_year: num(c.values.buildYear),
-        });
-      },
-      async finish() {
-        await stage.done();
-        const r = await one(
-          tx,
-          sql`WITH up AS (
-            INSERT INTO ${buildings} (compound_id, region_code, number, floors, unit_count, household_count,
-              floor_area, build_year)
-            SELECT compound_id, region_code, number, floors, coalesce(unit_count, 1),
-              coalesce(household_count, 0), floor_area, build_year
-            FROM ${stage.table} ORDER BY line
-            ON CONFLICT (compound_id, number) DO UPDATE
-              SET ${assignments(buildings, buildingUpdate)}, version = ${buildings.version} + 1
-              WHERE ${whenChanged(buildings, buildingUpdate)}
-            RETURNING (xmax = 0) AS inserted)
-          SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
-            count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
-        );
-        counts.inserted = r.inserted ?? 0;
-        counts.updated = r.updated ?? 0;
-        counts.unchanged = stage.count - counts.inserted - counts.updated;
-      },
+      settle: written.settle,
+      add: (c: Checked) =>
+        c.kind === 'buildings'
+          ? written.push({
+              compound_id: c.compound.id,
+              region_code: c.compound.regionCode,
+              number: c.number,
+              floors: num(c.values.floors),
+              unit_count: num(c.values.unitCount),
+              household_count: num(c.values.householdCount),
+              floor_area: num(c.values.floorArea),
+              build_year: num(c.values.buildYear),
+            })
+          : undefined,
+      finish: written.done,
     };
   }
 

@@ -1,20 +1,16 @@
 /**
- * Checked import rows on their way to the database, in batches of a few thousand: one statement
- * a batch, each written while the caller goes on reading the next (on PostgreSQL the server works
- * on the other core meanwhile).
+ * Checked import rows on their way to the database, in batches of a thousand: one statement a
+ * batch, each written while the caller goes on reading the next (on PostgreSQL the server works
+ * on the other core meanwhile). Row-by-row upserts into tables with several indexes and foreign
+ * keys were an import's bottleneck; a batch is one statement's planning and one round trip.
  *
  * Rows travel as one array parameter per column: the same code on PGlite and PostgreSQL, no COPY
  * plumbing, and values typed by the column types given, exactly as parameters are.
- *
- * A staging table is for rows that are written only once every row has been read: it lives until
- * the transaction ends (ON COMMIT DROP), so a rolled-back import (a dry run, a file with problems)
- * leaves nothing behind.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
 
 /** Column name → SQL type, in table order. */
-export type StageColumns = Record<string, string>;
+export type Columns = Record<string, string>;
 
 const identifier = /^[a-z_][a-z0-9_]*$/;
 
@@ -23,16 +19,13 @@ const identifier = /^[a-z_][a-z0-9_]*$/;
  * an `INSERT … SELECT` reads a batch from. Each column travels as one array parameter, unnested
  * by the database: cheaper for it to take apart than a JSON document of the same rows.
  */
-export function recordset(columns: StageColumns): {
-  definition: SQL;
+export function recordset(columns: Columns): {
   select(rows: readonly Record<string, unknown>[]): SQL;
 } {
   const entries = Object.entries(columns);
-  for (const [n] of entries) if (!identifier.test(n)) throw new Error(`stage: bad identifier ${n}`);
-  const definition = sql.raw(entries.map(([column, type]) => `${column} ${type}`).join(', '));
+  for (const [n] of entries) if (!identifier.test(n)) throw new Error(`recordset: bad identifier ${n}`);
   const names = sql.raw(entries.map(([column]) => column).join(', '));
   return {
-    definition,
     select(rows) {
       const arrays = entries.map(([column, type]) => sql`${arrayLiteral(rows, column)}::${sql.raw(type)}[]`);
       return sql`SELECT * FROM unnest(${sql.join(arrays, sql`, `)}) AS x(${names})`;
@@ -113,23 +106,4 @@ export function batches<Row>(write: (rows: Row[]) => Promise<unknown>, size = ba
       await writing.catch(() => {});
     },
   };
-}
-
-export interface Stage<Row extends Record<string, unknown>> extends Batches<Row> {
-  /** The table, for the statements that read it. */
-  readonly table: SQL;
-}
-
-/** A temporary table, filled batch by batch, for statements over every row of the file. */
-export async function createStage<Row extends Record<string, unknown>>(
-  tx: Tx,
-  name: string,
-  columns: StageColumns,
-): Promise<Stage<Row>> {
-  if (!identifier.test(name)) throw new Error(`stage: bad identifier ${name}`);
-  const rows = recordset(columns);
-  const table = sql.raw(name);
-  await tx.execute(sql`CREATE TEMP TABLE ${table} (${rows.definition}) ON COMMIT DROP`);
-  const filled = batches<Row>((batch) => tx.execute(sql`INSERT INTO ${table} ${rows.select(batch)}`));
-  return Object.assign(filled, { table });
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../../db/client.js';
 import { freshDatabase } from '../../testing/db.js';
-import { batches, createStage, recordset } from './stage.js';
+import { batches, recordset } from './batches.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -88,29 +88,5 @@ describe('batches', () => {
     await b.push(2);
     await expect(b.settle()).resolves.toBeUndefined();
     expect(written).toEqual([[0, 1]]);
-  });
-});
-
-describe('createStage', () => {
-  it('stages rows batch by batch in a temporary table that the transaction drops', async () => {
-    const count = await database.db.transaction(async (tx) => {
-      const stage = await createStage<{ line: number; name: string }>(tx, 'stage_test', {
-        line: 'int',
-        name: 'text',
-      });
-      for (let i = 0; i < 2500; i++) await stage.push({ line: i, name: `小区${i}` });
-      await stage.done();
-      const [row] = await queryRows<{ n: number; last: string }>(
-        tx,
-        sql`SELECT count(*)::int AS n, max(line)::text AS last FROM ${stage.table}`,
-      );
-      return row;
-    });
-    expect(count).toEqual({ n: 2500, last: '2499' });
-    const [left] = await queryRows<{ n: number }>(
-      database.db,
-      sql`SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'stage_test'`,
-    );
-    expect(left?.n).toBe(0);
   });
 });
