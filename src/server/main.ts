@@ -28,6 +28,17 @@ import { generatePassword } from './platform/passwords.js';
 import { oldCutoffYear, readSettings, updateSettings } from './platform/settings.js';
 import { removeStaleUploads } from './platform/uploads.js';
 
+/**
+ * An import's progress: one line rewritten in place on a terminal; in a log, a line per phase
+ * rather than a stream of carriage returns.
+ */
+let lastPhase = '';
+function progressLine(phase: string, rows: number) {
+  if (process.stderr.isTTY) process.stderr.write(`\r${phase} ${rows} rows\x1b[K`);
+  else if (phase !== lastPhase) process.stderr.write(`${phase}…\n`);
+  lastPhase = phase;
+}
+
 const usage = `usage: jiugai <command>
   serve                          run the web app (what npm start does)
   migrate                        apply database migrations
@@ -182,9 +193,9 @@ async function importCommand(config: Config, args: string[]) {
       lang: cliLang(),
       prefixes: null,
       fileName: path.basename(file),
-      onProgress: (phase, rows) => process.stderr.write(`\r${phase} ${rows} rows`),
+      onProgress: progressLine,
     });
-    process.stderr.write('\n');
+    if (process.stderr.isTTY) process.stderr.write('\n');
     for (const p of report.problems) {
       console.log(
         `${[p.sheet, p.row && `row ${p.row}`, p.column, p.header].filter(Boolean).join(' ')}: ${p.message}`,
