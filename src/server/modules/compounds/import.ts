@@ -150,16 +150,18 @@ export async function importLedger(
     const writer = await makeWriter(tx, kind);
     const read = readLedger(file, spec, { onProgress: (n) => options.onProgress?.('checking', n) });
     let rows = 0;
-    for await (const row of read) {
+    for await (const batch of read.batches()) {
       position = read.source?.columns ?? position;
-      rows++;
-      for (const p of row.problems) cellProblem(p);
-      const checked = row.problems.length === 0 ? checker.check(row) : null;
-      // A dry run writes too, then rolls back: its counts are exactly what the import will do.
-      if (checked && problemCount === 0) {
-        // Awaited only when a batch is handed over: most rows just join the batch.
-        const handing = writer.add(checked);
-        if (handing) await handing;
+      for (const row of batch) {
+        rows++;
+        for (const p of row.problems) cellProblem(p);
+        const checked = row.problems.length === 0 ? checker.check(row) : null;
+        // A dry run writes too, then rolls back: its counts are exactly what the import will do.
+        if (checked && problemCount === 0) {
+          // Awaited only when a batch is handed over: most rows just join the batch.
+          const handing = writer.add(checked);
+          if (handing) await handing;
+        }
       }
     }
     for (const p of read.problems) {

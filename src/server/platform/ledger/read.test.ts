@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LedgerSpec } from './columns.js';
-import { collectLedger, readLedger } from './read.js';
+import { collectLedger, type LedgerRow, readLedger } from './read.js';
 import {
   encodeGbk,
   householdSpec,
@@ -430,6 +430,21 @@ describe('readLedger iteration', () => {
       // Nothing to read.
     }
     expect(() => read[Symbol.asyncIterator]()).toThrow(/only once/);
+    expect(() => read.batches()[Symbol.asyncIterator]()).toThrow(/only once/);
+  });
+
+  it('hands rows over in batches, the same rows as one by one', async () => {
+    const csv = fixture(
+      `${householdHeader}\n${Array.from({ length: 3000 }, (_, i) => `曹门里,1号楼,1单元,${1000 + i},张三,,70,测绘`).join('\n')}\n`,
+      'csv',
+    );
+    const batches: LedgerRow[][] = [];
+    for await (const batch of readLedger(csv, householdSpec).batches()) batches.push(batch);
+    expect(batches.length).toBeGreaterThan(1);
+    const one: LedgerRow[] = [];
+    for await (const row of readLedger(csv, householdSpec)) one.push(row);
+    expect(batches.flat()).toEqual(one);
+    expect(one).toHaveLength(3000);
   });
 
   it('lets the caller stop early, releasing the file', async () => {

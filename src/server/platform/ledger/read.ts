@@ -75,6 +75,8 @@ export interface LedgerSource {
 
 /** A ledger being read: iterate it once; file-level problems are complete when iteration ends. */
 export interface LedgerRead extends AsyncIterable<LedgerRow> {
+  /** The rows in the batches the parser reads them in: one await per batch rather than per row. */
+  batches(): AsyncIterable<LedgerRow[]>;
   readonly problems: readonly LedgerFileProblem[];
   readonly source: LedgerSource | undefined;
   readonly rowsRead: number;
@@ -132,7 +134,13 @@ export function readLedger(file: string, spec: LedgerSpec, options: ReadLedgerOp
     sheet: options.sheet,
   };
   let started = false;
+  const start = () => {
+    if (started) throw new Error('readLedger: a ledger can be iterated only once');
+    started = true;
+    return readAll(file, context, state);
+  };
   return {
+    batches: () => ({ [Symbol.asyncIterator]: start }),
     get problems() {
       return state.problems;
     },
@@ -142,12 +150,12 @@ export function readLedger(file: string, spec: LedgerSpec, options: ReadLedgerOp
     get rowsRead() {
       return state.rowsRead;
     },
-    [Symbol.asyncIterator]() {
-      if (started) throw new Error('readLedger: a ledger can be iterated only once');
-      started = true;
-      return readAll(file, context, state);
-    },
+    [Symbol.asyncIterator]: () => rowByRow(start()),
   };
+}
+
+async function* rowByRow(batches: AsyncGenerator<LedgerRow[]>): AsyncGenerator<LedgerRow> {
+  for await (const batch of batches) yield* batch;
 }
 
 /** Read a whole ledger into memory: for previews, small uploads and tests. */
@@ -159,10 +167,10 @@ export async function collectLedger(file: string, spec: LedgerSpec, options: Rea
 }
 
 /**
- * The one generator between the parsers and the caller: rows are handled in batches, so the
- * per-row cost of async iteration is paid once, here.
+ * The one generator between the parsers and the caller: rows in the parser's batches, so the
+ * cost of async iteration is paid per batch.
  */
-async function* readAll(file: string, context: Context, state: State): AsyncGenerator<LedgerRow> {
+async function* readAll(file: string, context: Context, state: State): AsyncGenerator<LedgerRow[]> {
   let source: RowSource | undefined;
   try {
     source = await openSource(file, context, state);
@@ -189,19 +197,23 @@ async function* readAll(file: string, context: Context, state: State): AsyncGene
       ),
     };
     const reader = new RowReader(sheet, header, context, state);
-    for (const raw of pending) {
-      if (raw.number <= reader.lastHeaderRow) continue;
-      const row = reader.read(raw);
-      if (reader.stopped) return;
-      if (row) yield row;
-    }
-    if (exhausted) return;
-    for await (const batch of batches) {
-      for (const raw of batch) {
+    const take = (raws: readonly RawRow[]) => {
+      const rows: LedgerRow[] = [];
+      for (const raw of raws) {
+        if (raw.number <= reader.lastHeaderRow) continue;
         const row = reader.read(raw);
-        if (reader.stopped) return;
-        if (row) yield row;
+        if (reader.stopped) break;
+        if (row) rows.push(row);
       }
+      return rows;
+    };
+    const first = take(pending);
+    if (first.length > 0) yield first;
+    if (reader.stopped || exhausted) return;
+    for await (const batch of batches) {
+      const rows = take(batch);
+      if (rows.length > 0) yield rows;
+      if (reader.stopped) return;
     }
   } catch (error) {
     if (!(error instanceof LedgerFileError)) throw error;
