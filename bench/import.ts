@@ -108,26 +108,33 @@ export interface ImportRow {
 }
 
 /**
- * `fresh()` gives each measurement an empty database: a PGlite directory or a PostgreSQL URL.
+ * `fresh()` gives each measurement an empty database: a PGlite directory or a PostgreSQL URL,
+ * which `drop()` removes after it.
  * Only the import's own process is measured; with PostgreSQL the database's memory is the
- * server's, not the importer's.
+ * server's, not the importer's. Each scenario runs `runs` times, reads and imports alike: its
+ * fastest time counts (a slower one is the machine busy elsewhere), and its highest peak.
  */
 export async function benchImport(
   compoundRows: number,
   householdRows: number,
-  backends: { name: string; fresh: () => Promise<string> }[],
+  backends: { name: string; fresh: () => Promise<string>; drop: (db: string) => Promise<void> }[],
+  runs: number,
 ): Promise<ImportRow[]> {
+  const best = async (measure: () => Promise<{ seconds: number; peakRssMb: number }>) => {
+    const all = [];
+    for (let i = 0; i < runs; i++) all.push(await measure());
+    return {
+      seconds: Math.min(...all.map((r) => r.seconds)),
+      peakRssMb: Math.max(...all.map((r) => r.peakRssMb)),
+    };
+  };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-bench-import-'));
   try {
     const { compounds, households } = await writeSheets(dir, compoundRows, householdRows);
     const results: ImportRow[] = [];
     const measure = async (sheet: string, file: string, rows: number, setup: string[]) => {
       const label = `${sheet} (${rows.toLocaleString('en')} rows)`;
-      // The baseline is the fastest of three reads: a slow one (the machine busy elsewhere) would
-      // flatter every ratio against it.
-      const reads = [];
-      for (let i = 0; i < 3; i++) reads.push(await child(['bare', file]));
-      const bare = reads.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+      const bare = await best(() => child(['bare', file]));
       const row = (scenario: string, r: { seconds: number; peakRssMb: number }) => ({
         sheet: label,
         scenario,
@@ -137,11 +144,14 @@ export async function benchImport(
       });
       results.push(row('bare exceljs streaming read', bare));
       for (const backend of backends) {
-        const db = await backend.fresh();
-        await child(['setup', db, ...setup]);
-        results.push(
-          row(`${backend.name}: import (one transaction)`, await child(['import', sheet, file, db])),
-        );
+        const imported = await best(async () => {
+          const db = await backend.fresh();
+          await child(['setup', db, ...setup]);
+          const result = await child(['import', sheet, file, db]);
+          await backend.drop(db);
+          return result;
+        });
+        results.push(row(`${backend.name}: import (one transaction)`, imported));
       }
     };
     await measure('compounds', compounds, compoundRows, []);
