@@ -105,6 +105,38 @@ describe('compounds', () => {
     const [kept] = await database.db.select().from(compounds).where(eq(compounds.name, '示例·批量院3'));
     expect(kept).toMatchObject({ buildYear: 1983, buildingCount: 4, version: 1 });
   });
+  it('codes it makes for new compounds step over the codes the file gives, and a code it made is not given again', async () => {
+    const [max] = await queryRows<{ n: number }>(
+      database.db,
+      sql`SELECT max(split_part(code, '-', 2)::int)::int AS n FROM compounds WHERE code ~ '^410203003-[0-9]+$'`,
+    );
+    const code = (n: number) => `410203003-${String(n).padStart(3, '0')}`;
+    const next = (max?.n ?? 0) + 1;
+    const head = '街道（乡）,小区编码,小区名称,建成年代';
+    // The file gives the next free code to its first row: the code made for the second steps over it.
+    const report = await run(
+      'compounds',
+      csv([head, `曹门街道,${code(next)},示例·编码院乙,1991年`, `曹门街道,,示例·编码院甲,1990年`]),
+    );
+    expect(report).toMatchObject({ inserted: 2, problemCount: 0 });
+    const made = await database.db
+      .select({ name: compounds.name, code: compounds.code })
+      .from(compounds)
+      .where(sql`${compounds.name} IN ('示例·编码院甲', '示例·编码院乙')`)
+      .orderBy(compounds.name);
+    expect(made).toEqual([
+      { name: '示例·编码院乙', code: code(next) },
+      { name: '示例·编码院甲', code: code(next + 1) },
+    ]);
+    // A later row giving the code made for an earlier one is a problem naming that compound.
+    const clash = await run(
+      'compounds',
+      csv([head, `曹门街道,,示例·编码院丙,1990年`, `曹门街道,${code(next + 2)},示例·编码院丁,1991年`]),
+    );
+    expect(clash).toMatchObject({ inserted: 0, problemCount: 1 });
+    expect(clash.problems[0]).toMatchObject({ row: 3, header: '小区编码' });
+    expect(clash.problems[0]?.message).toContain('示例·编码院丙');
+  });
 });
 
 describe('households', () => {

@@ -87,6 +87,8 @@ type Checked =
       kind: 'compounds';
       row: number;
       existing: CompoundRef | null;
+      /** A new compound's code, as the file gives it or made for it. */
+      code: string | null;
       regionCode: string;
       values: Record<string, unknown>;
     }
@@ -270,6 +272,29 @@ function makeChecker(
     return allowed(row, 'name', found.regionCode, found.name) ? found : null;
   };
 
+  // Codes for new compounds the file gives none: the subdistrict's next number after those
+  // registered, and after those the file gives or this import has given so far.
+  const lastNumber = new Map<string, number>();
+  const generated = new Map<string, string>(); // code → the compound given it
+  const newCode = (subdistrictCode: string, name: string) => {
+    let n = lastNumber.get(subdistrictCode);
+    if (n === undefined) {
+      n = 0;
+      for (const code of refs.byCode.keys()) {
+        const [sub, number] = code.split('-');
+        if (sub === subdistrictCode && number && /^\d+$/.test(number)) n = Math.max(n, Number(number));
+      }
+    }
+    let code: string;
+    do {
+      n++;
+      code = `${subdistrictCode}-${String(n).padStart(3, '0')}`;
+    } while (seen.has(`code:${code}`));
+    lastNumber.set(subdistrictCode, n);
+    generated.set(code, name);
+    return code;
+  };
+
   // Households per building, to hold against the building's declared count once all rows are in.
   const perBuilding = new Map<string, BuildingRows>();
 
@@ -315,11 +340,20 @@ function makeChecker(
         }
         if (duplicate(row, existingByCode?.id ?? byName?.id ?? `${subdistrictCode}|${name}`, 'name', name))
           return null;
-        if (code && !existingByCode && duplicate(row, `code:${code}`, 'code', code)) return null;
+        const existing = existingByCode ?? byName ?? null;
+        if (code && !existing) {
+          const other = generated.get(code);
+          if (other !== undefined) {
+            problem(row, 'code', 'code_conflict', { value: code, other });
+            return null;
+          }
+          if (duplicate(row, `code:${code}`, 'code', code)) return null;
+        }
         return {
           kind,
           row: row.row,
-          existing: existingByCode ?? byName ?? null,
+          existing,
+          code: existing ? null : code || newCode(subdistrictCode, name),
           regionCode,
           values: { ...v, approx: row.approximate.includes('buildYear') },
         };
@@ -564,21 +598,6 @@ async function makeWriter(tx: Tx, kind: LedgerKind) {
   const result = { counts: () => ({ ...counts }) };
 
   if (kind === 'compounds') {
-    const nextNumber = new Map<string, number>();
-    const newCode = async (subdistrictCode: string): Promise<string> => {
-      let n = nextNumber.get(subdistrictCode);
-      if (n === undefined) {
-        const [row] = await tx
-          .select({
-            max: sql<number>`coalesce(max(nullif(split_part(${compounds.code}, '-', 2), '')::int), 0)`,
-          })
-          .from(compounds)
-          .where(sql`${compounds.code} ~ ${`^${subdistrictCode}-[0-9]+$`}`);
-        n = Number(row?.max ?? 0);
-      }
-      nextNumber.set(subdistrictCode, n + 1);
-      return `${subdistrictCode}-${String(n + 1).padStart(3, '0')}`;
-    };
     // Registered compounds: only those the file changes, each column kept where the cell is blank.
     const kept = {
       name: sql.raw('s.name'),
@@ -626,13 +645,13 @@ async function makeWriter(tx: Tx, kind: LedgerKind) {
     return {
       ...result,
       settle: written.settle,
-      async add(c: Checked) {
+      add(c: Checked) {
         if (c.kind !== 'compounds') return;
         const v = c.values;
         const buildYear = num(v.buildYear);
-        await written.push({
+        return written.push({
           existing_id: c.existing?.id ?? null,
-          code: c.existing ? null : str(v.code) || (await newCode(c.regionCode.slice(0, 9))),
+          code: c.code,
           name: str(v.name),
           region_code: c.regionCode,
           address: str(v.address) || null,
