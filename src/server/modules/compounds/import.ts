@@ -561,9 +561,6 @@ const newOwners = recordset({
   id_number: 'text',
   phone: 'text',
 });
-const householdColumns = sql.raw(
-  'id, compound_id, building_id, region_code, unit, room, owner_id, area_registered, area_surveyed, area_contract, contact_phone, notes',
-);
 const householdRows = recordset({
   id: 'uuid',
   compound_id: 'uuid',
@@ -855,11 +852,10 @@ async function householdWriter(tx: Tx, counts: Counts, result: { counts: () => C
     const changed = await one(
       tx,
       sql`WITH b AS (
-          INSERT INTO ${buildings} (id, compound_id, region_code, number) ${newBuildings.select(buildingsToAdd)}),
+          INSERT INTO ${buildings} (${newBuildings.names}) ${newBuildings.select(buildingsToAdd)}),
         o AS (
-          INSERT INTO ${owners} (id, compound_id, region_code, kind, name, id_number, phone)
-          ${newOwners.select(ownersToAdd)}),
-        ins AS (INSERT INTO ${households} (${householdColumns}) ${householdRows.select(homesToAdd)}),
+          INSERT INTO ${owners} (${newOwners.names}) ${newOwners.select(ownersToAdd)}),
+        ins AS (INSERT INTO ${households} (${householdRows.names}) ${householdRows.select(homesToAdd)}),
         up AS (
           UPDATE ${households} SET ${assignments(households, householdUpdate)}, version = ${households.version} + 1
           FROM (${householdRows.select(homesToUpdate)}) excluded

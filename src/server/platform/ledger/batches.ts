@@ -20,12 +20,15 @@ const identifier = /^[a-z_][a-z0-9_]*$/;
  * by the database: cheaper for it to take apart than a JSON document of the same rows.
  */
 export function recordset(columns: Columns): {
+  /** The column names, for the `INSERT INTO t (…)` the rows go to. */
+  names: SQL;
   select(rows: readonly Record<string, unknown>[]): SQL;
 } {
   const entries = Object.entries(columns);
   for (const [n] of entries) if (!identifier.test(n)) throw new Error(`recordset: bad identifier ${n}`);
   const names = sql.raw(entries.map(([column]) => column).join(', '));
   return {
+    names,
     select(rows) {
       const arrays = entries.map(([column, type]) => sql`${arrayLiteral(rows, column)}::${sql.raw(type)}[]`);
       return sql`SELECT * FROM unnest(${sql.join(arrays, sql`, `)}) AS x(${names})`;
