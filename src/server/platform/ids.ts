@@ -12,8 +12,9 @@ export function idSequence(now: number = Date.now()): { next(): number; id(n: nu
   const time = now.toString(16).padStart(12, '0');
   const random = randomBytes(6);
   const hex = random.toString('hex');
+  // The first byte gives the variant's two free bits; the other five the 40 random bits.
   const variant = (8 | ((random[0] ?? 0) & 3)).toString(16);
-  const prefix = `${time.slice(0, 8)}-${time.slice(8, 12)}-7${hex.slice(1, 4)}-${variant}${hex.slice(4, 7)}-${hex.slice(7, 11)}`;
+  const prefix = `${time.slice(0, 8)}-${time.slice(8, 12)}-7${hex.slice(2, 5)}-${variant}${hex.slice(5, 8)}-${hex.slice(8, 12)}`;
   let last = -1;
   return {
     /** The number of a new id. */
