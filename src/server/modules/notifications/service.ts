@@ -48,10 +48,12 @@ async function raiseReminders(db: Db, userId: string, day: LedgerDay): Promise<v
       .select({ id: ledgerItems.id, title: ledgerItems.title, deadline: ledgerItems.deadline })
       .from(ledgerItems),
   ).where(and(eq(person.userId, userId), eq(ledgerItems.status, 'open')));
+  const reminders: (typeof notifications.$inferInsert)[] = [];
   for (const item of own) {
     const level = escalation({ status: 'open', deadline: item.deadline }, day.today, day.policy);
     if (level === 'none') continue;
-    await notify(db, [userId], {
+    reminders.push({
+      userId,
       kind: level === 'due_soon' ? 'due_soon' : 'overdue',
       title: item.title,
       link: '/ledger/mine',
@@ -59,13 +61,16 @@ async function raiseReminders(db: Db, userId: string, day: LedgerDay): Promise<v
     });
   }
   for (const item of await escalatedTo(db, userId, day)) {
-    await notify(db, [userId], {
+    reminders.push({
+      userId,
       kind: 'escalated',
       title: `${item.owner ?? ''}：${item.title}`,
       link: '/ledger/board',
       subject: `ledger:${item.id}:escalated:${item.level}`,
     });
   }
+  // One statement for them all, on every poll: those already raised are left as they are.
+  if (reminders.length > 0) await db.insert(notifications).values(reminders).onConflictDoNothing();
 }
 
 export async function listNotifications(
