@@ -8,7 +8,7 @@ import { bootstrap } from '../bootstrap.js';
 import { loadConfig } from '../config.js';
 import { verifyAuditChain } from '../platform/audit.js';
 import { adminPassword, buildUser } from '../testing/app.js';
-import { freshDatabase, freshPostgresUrl } from '../testing/db.js';
+import { atEnd, freshDatabase, freshPostgresUrl } from '../testing/db.js';
 import { backup, RestoreError, restore } from './backup.js';
 import { type Database, openDatabase } from './client.js';
 import { catalogueItems, photos, projects } from './schema.js';
@@ -28,7 +28,7 @@ function body(file: string): string {
 async function emptyTarget(name: string): Promise<Database> {
   const url = await freshPostgresUrl();
   const target = await openDatabase(url ? { url } : { dataDir: path.join(dir, name) });
-  afterAll(() => target.close());
+  atEnd(() => target.close());
   return target;
 }
 

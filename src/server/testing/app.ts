@@ -1,5 +1,4 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll } from 'vitest';
 import type { Role } from '../../domain/access.js';
 import { buildApp } from '../app.js';
 import { bootstrap } from '../bootstrap.js';
@@ -7,7 +6,7 @@ import { type Config, loadConfig } from '../config.js';
 import type { Database } from '../db/client.js';
 import { createUser } from '../modules/users/commands.js';
 import { systemActor } from '../platform/audit.js';
-import { freshDatabase } from './db.js';
+import { atEnd, freshDatabase } from './db.js';
 
 export const adminPassword = 'Test-Root-Passw0rd-1';
 export const strongPassword = 'Kaifeng-Shunhe-2023!';
@@ -31,7 +30,7 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
   };
   await bootstrap(database, config, () => {});
   const app = await buildApp(database, config);
-  afterAll(() => app.close());
+  atEnd(() => app.close());
   return { app, database, config };
 }
 

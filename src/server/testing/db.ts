@@ -3,6 +3,21 @@ import pg from 'pg';
 import { afterAll } from 'vitest';
 import { type Database, openDatabase } from '../db/client.js';
 
+/**
+ * What to undo when the test file ends, last first. Vitest runs no `afterAll` registered inside a
+ * `beforeAll` (where the fresh databases are made), so one hook registered as this module loads
+ * does it for them all: closing databases and apps, dropping PostgreSQL databases.
+ */
+const teardown: (() => unknown)[] = [];
+afterAll(async () => {
+  for (const undo of teardown.splice(0).reverse()) await undo();
+});
+
+/** Undo this when the test file ends (after what was registered later). */
+export function atEnd(undo: () => unknown): void {
+  teardown.push(undo);
+}
+
 async function onServer(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -22,7 +37,7 @@ export async function freshPostgresUrl(): Promise<string | null> {
   if (!url) return null;
   const name = `jiugai_t_${randomBytes(6).toString('hex')}`;
   await onServer(url, `CREATE DATABASE ${name}`);
-  afterAll(() => onServer(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  atEnd(() => onServer(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   const target = new URL(url);
   target.pathname = `/${name}`;
   return target.toString();
@@ -33,7 +48,7 @@ export async function freshDatabase(): Promise<Database> {
   const url = await freshPostgresUrl();
   const database = await openDatabase(url ? { url } : { memory: true });
   await database.migrate();
-  // Registered after the drop, so it runs before it (after-hooks run in reverse).
-  afterAll(() => database.close());
+  // Registered after the drop, so it runs before it.
+  atEnd(() => database.close());
   return database;
 }
