@@ -377,7 +377,6 @@ function makeChecker(
           compoundId: compound.id,
           building,
           rooms: new Map(),
-          count: 0,
         };
         perBuilding.set(key, site);
       }
@@ -396,7 +395,6 @@ function makeChecker(
         return null;
       }
       rooms.set(room, row.row);
-      site.count++;
       site.lastRow = row.row;
       return { kind, row: row.row, compound, site, unit, room, values: v };
     },
@@ -412,8 +410,6 @@ interface BuildingRows {
   building: string;
   /** unit → room → the row it is on */
   rooms: Map<string, Map<string, number>>;
-  /** Rooms in the file. */
-  count: number;
   /** Its id, once the writer knows it. */
   id?: string;
 }
@@ -465,7 +461,8 @@ async function checkBuildingCounts(
     for (const b of checked) {
       const entry = byId.get(b.id);
       if (!entry) continue;
-      const count = entry.count + (others.get(b.id) ?? 0);
+      let count = others.get(b.id) ?? 0;
+      for (const rooms of entry.rooms.values()) count += rooms.size;
       if (count > b.n) {
         problem({ sheet: entry.sheet, row: entry.lastRow }, { building: entry.building, limit: b.n, count });
       }
@@ -730,7 +727,8 @@ async function householdWriter(tx: Tx, counts: Counts, result: { counts: () => C
       )
     ).map((r) => r.id),
   );
-  const looked = new Set<string>();
+  // Those not yet looked up: each the first time a batch names it.
+  const toLookUp = new Set(stored);
   // What the lookups found: buildings by compound id|number, households by building id|unit|room.
   const buildingIds = new Map<string, string>();
   const homeIds = new Map<string, string>();
@@ -780,11 +778,7 @@ async function householdWriter(tx: Tx, counts: Counts, result: { counts: () => C
 
   const written = batches<Extract<Checked, { kind: 'households' }>>(async (rows) => {
     const unseen: string[] = [];
-    for (const { compound } of rows) {
-      if (looked.has(compound.id)) continue;
-      looked.add(compound.id);
-      if (stored.has(compound.id)) unseen.push(compound.id);
-    }
+    for (const { compound } of rows) if (toLookUp.delete(compound.id)) unseen.push(compound.id);
     if (unseen.length > 0) await lookUp(unseen);
     const buildingsToAdd: Record<string, unknown>[] = [];
     const ownersToAdd: Record<string, unknown>[] = [];
