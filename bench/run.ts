@@ -42,11 +42,13 @@ async function onServer(statement: string): Promise<void> {
   }
 }
 
+const dropDatabase = (name: string) => onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+
 /** A new empty database on the benchmark's PostgreSQL server, dropped at the end. */
 async function freshPostgres(): Promise<string> {
   const name = `jiugai_bench_${process.pid}_${pgDatabases.length}`;
   pgDatabases.push(name);
-  await onServer(`DROP DATABASE IF EXISTS ${name}`);
+  await dropDatabase(name);
   await onServer(`CREATE DATABASE ${name}`);
   const target = new URL(pgUrl ?? '');
   target.pathname = `/${name}`;
@@ -55,8 +57,7 @@ async function freshPostgres(): Promise<string> {
 
 const freshPglite = async () => fs.mkdtempSync(path.join(scratch, 'db-'));
 const dropPglite = async (dir: string) => fs.rmSync(dir, { recursive: true, force: true });
-const dropPostgres = async (url: string) =>
-  onServer(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
+const dropPostgres = (url: string) => dropDatabase(new URL(url).pathname.slice(1));
 
 async function withDatabase<T>(target: string, fn: (db: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase(target.startsWith('postgres') ? { url: target } : { dataDir: target });
@@ -79,7 +80,7 @@ try {
   if (runs('audit')) await auditList();
   if (runs('import')) await imports();
 } finally {
-  for (const name of pgDatabases) await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  for (const name of pgDatabases) await dropDatabase(name);
   fs.rmSync(scratch, { recursive: true, force: true });
 }
 
