@@ -51,6 +51,7 @@ async function importFile(
       dryRun: false,
       lang: 'en',
       prefixes: null,
+      dbKind: database.kind,
     });
     if (report.problemCount > 0) throw new Error(`bench file has problems: ${report.problems[0]?.message}`);
     seconds.push((performance.now() - started) / 1000);

@@ -193,6 +193,7 @@ async function importCommand(config: Config, args: string[]) {
       lang: cliLang(),
       prefixes: null,
       fileName: path.basename(file),
+      dbKind: database.kind,
       onProgress: progressLine,
     });
     if (process.stderr.isTTY) process.stderr.write('\n');

@@ -5,7 +5,7 @@ import { en, zhCN } from 'zod/locales';
 import type { Endpoint } from '../../contract/api.js';
 import type { Action } from '../../domain/access.js';
 import type { Config } from '../config.js';
-import type { Db } from '../db/client.js';
+import type { Db, DbKind } from '../db/client.js';
 import { authorize } from './access.js';
 import type { Actor } from './audit.js';
 import { recordAudit } from './audit.js';
@@ -21,6 +21,7 @@ declare module 'fastify' {
 
 export interface Deps {
   db: Db;
+  kind: DbKind;
   config: Config;
 }
 

@@ -5,11 +5,12 @@
  * statement each, while the next rows are read; then the counts are checked. A file with any
  * problem, or a dry run, is rolled back, with the audit event.
  */
+import { stat } from 'node:fs/promises';
 import { and, inArray, is, SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { ImportProblem, ImportReport, LedgerKind } from '../../../contract/imports.js';
 import { inScope } from '../../../domain/access.js';
-import { type Db, queryRows, type Tx } from '../../db/client.js';
+import { type Db, type DbKind, queryRows, type Tx } from '../../db/client.js';
 import { buildings, compounds, households, owners, regions } from '../../db/schema.js';
 import { suspendRowTriggers } from '../../db/triggers.js';
 import type { Actor } from '../../platform/audit.js';
@@ -18,6 +19,7 @@ import { conflict, type Lang } from '../../platform/errors.js';
 import { idSequence } from '../../platform/ids.js';
 import { batches, recordset } from '../../platform/ledger/batches.js';
 import { fileProblemMessage, problemMessage } from '../../platform/ledger/messages.js';
+import { offThreadBytes, readLedgerOffThread } from '../../platform/ledger/off-thread.js';
 import { type LedgerProblem, type LedgerRow, readLedger } from '../../platform/ledger/read.js';
 import { type ImportReason, importMessage } from './import-messages.js';
 import { ledgerSpecs, normaliseBuilding, normaliseUnit } from './ledgers.js';
@@ -30,6 +32,13 @@ export interface ImportOptions {
   /** Region prefixes the importer may write in; null = anywhere (the CLI, district-wide roles). */
   prefixes: readonly string[] | null;
   fileName?: string;
+  /**
+   * The database written to. With PostgreSQL a large file is read on a worker thread (the event
+   * loop stays free, the reading runs on another core); with PGlite it is read here, since the
+   * database's memory is this process's too and a second heap (about 100 MB at 500k rows) would
+   * take a large import past its memory target.
+   */
+  dbKind: DbKind;
   onProgress?: (phase: 'checking' | 'writing', rows: number) => void;
 }
 
@@ -114,6 +123,8 @@ export async function importLedger(
 ): Promise<ImportReport> {
   const spec = ledgerSpecs[kind];
   const refs = await loadReferences(db);
+  const { size } = await stat(file);
+  const offThread = options.dbKind === 'postgres' && size >= offThreadBytes;
   const problems: ImportProblem[] = [];
   let problemCount = 0;
   let position: Record<string, { column: string; header: string }> = {};
@@ -151,7 +162,8 @@ export async function importLedger(
   // a dry run) writes nothing.
   const outcome = await write(db, actor, async (tx, audit) => {
     const writer = await makeWriter(tx, kind);
-    const read = readLedger(file, spec, { onProgress: (n) => options.onProgress?.('checking', n) });
+    const progress = { onProgress: (n: number) => options.onProgress?.('checking', n) };
+    const read = offThread ? readLedgerOffThread(file, spec, progress) : readLedger(file, spec, progress);
     let rows = 0;
     for await (const batch of read.batches()) {
       position = read.source?.columns ?? position;

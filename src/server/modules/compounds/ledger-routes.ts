@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { api } from '../../../contract/api.js';
 import type { LedgerKind } from '../../../contract/imports.js';
 import { can } from '../../../domain/access.js';
-import type { Db } from '../../db/client.js';
+import type { DbKind } from '../../db/client.js';
 import { authorize } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
@@ -23,14 +23,12 @@ const kindOf = (jobKind: string) => jobKind.replace(/^import\./, '') as LedgerKi
 
 /** Run an import in the background, reporting progress into its job (at most once a second). */
 function runImport(
-  db: Db,
   ctx: Ctx,
-  jobId: string,
-  kind: LedgerKind,
-  file: string,
-  fileName: string | null,
-  dryRun: boolean,
+  dbKind: DbKind,
+  job: { id: string; kind: LedgerKind; file: string; fileName: string | null; dryRun: boolean },
 ) {
+  const { db } = ctx;
+  const { id: jobId, kind, file, fileName, dryRun } = job;
   let last = 0;
   const progress = (_phase: string, rows: number) => {
     const now = Date.now();
@@ -43,6 +41,7 @@ function runImport(
     lang: ctx.lang,
     prefixes: ctx.principal.prefixes,
     fileName: fileName ?? undefined,
+    dbKind,
     onProgress: progress,
   })
     .then(async (report) => {
@@ -72,7 +71,7 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps) {
       filePath: file,
       createdBy: ctx.principal.userId,
     });
-    runImport(ctx.db, ctx, job.id, query.kind, file, query.fileName, true);
+    runImport(ctx, deps.kind, { id: job.id, kind: query.kind, file, fileName: query.fileName, dryRun: true });
     return presentJob(job);
   });
 
@@ -85,7 +84,13 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps) {
     if (job.status !== 'validated' || !job.filePath || !fs.existsSync(job.filePath))
       throw new AppError('CONFLICT');
     await updateJob(ctx.db, job.id, { status: 'importing', progress: 0 });
-    runImport(ctx.db, ctx, job.id, kindOf(job.kind), job.filePath, job.fileName, false);
+    runImport(ctx, deps.kind, {
+      id: job.id,
+      kind: kindOf(job.kind),
+      file: job.filePath,
+      fileName: job.fileName,
+      dryRun: false,
+    });
     return presentJob({ ...job, status: 'importing', progress: 0 });
   });
 

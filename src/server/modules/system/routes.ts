@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../contract/api.js';
-import type { DbKind } from '../../db/client.js';
 import { type Deps, publicRoute, route } from '../../platform/http.js';
 import { readSettings, updateSettings } from '../../platform/settings.js';
 import { version } from '../../version.js';
 
-export function systemRoutes(app: FastifyInstance, deps: Deps & { kind: DbKind }) {
+export function systemRoutes(app: FastifyInstance, deps: Deps) {
   publicRoute(app, api.health, {}, async () => {
     await deps.db.execute(sql`SELECT 1`);
     return { status: 'ok' as const, database: deps.kind, version };
