@@ -111,8 +111,10 @@ export interface ImportRow {
  * `fresh()` gives each measurement an empty database: a PGlite directory or a PostgreSQL URL,
  * which `drop()` removes after it.
  * Only the import's own process is measured; with PostgreSQL the database's memory is the
- * server's, not the importer's. Each scenario runs `runs` times, reads and imports alike: its
- * fastest time counts (a slower one is the machine busy elsewhere), and its highest peak.
+ * server's, not the importer's. Each scenario runs `runs` times, reads and imports alike, in
+ * rounds (the bare read, then each import), so a machine slower for a minute slows the baseline
+ * as much as the imports: each scenario's fastest time counts (a slower one is the machine busy
+ * elsewhere), and its highest peak.
  */
 export async function benchImport(
   compoundRows: number,
@@ -120,13 +122,17 @@ export async function benchImport(
   backends: { name: string; fresh: () => Promise<string>; drop: (db: string) => Promise<void> }[],
   runs: number,
 ): Promise<ImportRow[]> {
-  const best = async (measure: () => Promise<{ seconds: number; peakRssMb: number }>) => {
-    const all = [];
-    for (let i = 0; i < runs; i++) all.push(await measure());
-    return {
-      seconds: Math.min(...all.map((r) => r.seconds)),
-      peakRssMb: Math.max(...all.map((r) => r.peakRssMb)),
-    };
+  type Measured = { seconds: number; peakRssMb: number };
+  /** Every scenario once a round, `runs` rounds; then each scenario's fastest time and highest peak. */
+  const rounds = async (scenarios: (() => Promise<Measured>)[]) => {
+    const all: Measured[][] = scenarios.map(() => []);
+    for (let i = 0; i < runs; i++) {
+      for (const [n, measure] of scenarios.entries()) all[n]?.push(await measure());
+    }
+    return all.map((measured) => ({
+      seconds: Math.min(...measured.map((r) => r.seconds)),
+      peakRssMb: Math.max(...measured.map((r) => r.peakRssMb)),
+    }));
   };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-bench-import-'));
   try {
@@ -134,8 +140,17 @@ export async function benchImport(
     const results: ImportRow[] = [];
     const measure = async (sheet: string, file: string, rows: number, setup: string[]) => {
       const label = `${sheet} (${rows.toLocaleString('en')} rows)`;
-      const bare = await best(() => child(['bare', file]));
-      const row = (scenario: string, r: { seconds: number; peakRssMb: number }) => ({
+      const [bare = { seconds: 0, peakRssMb: 0 }, ...imports] = await rounds([
+        () => child(['bare', file]),
+        ...backends.map((backend) => async () => {
+          const db = await backend.fresh();
+          await child(['setup', db, ...setup]);
+          const result = await child(['import', sheet, file, db]);
+          await backend.drop(db);
+          return result;
+        }),
+      ]);
+      const row = (scenario: string, r: Measured) => ({
         sheet: label,
         scenario,
         rowsPerSecond: rows / r.seconds,
@@ -143,15 +158,9 @@ export async function benchImport(
         peakRssMb: r.peakRssMb,
       });
       results.push(row('bare exceljs streaming read', bare));
-      for (const backend of backends) {
-        const imported = await best(async () => {
-          const db = await backend.fresh();
-          await child(['setup', db, ...setup]);
-          const result = await child(['import', sheet, file, db]);
-          await backend.drop(db);
-          return result;
-        });
-        results.push(row(`${backend.name}: import (one transaction)`, imported));
+      for (const [i, backend] of backends.entries()) {
+        const imported = imports[i];
+        if (imported) results.push(row(`${backend.name}: import (one transaction)`, imported));
       }
     };
     await measure('compounds', compounds, compoundRows, []);
