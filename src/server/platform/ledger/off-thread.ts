@@ -49,7 +49,6 @@ export function readLedgerOffThread(
     const worker = new Worker(new URL('./read-worker.mjs', import.meta.url), {
       workerData: request,
       execArgv: [],
-      resourceLimits: { maxYoungGenerationSizeMb: 16 },
     });
     const inbox: OffThreadMessage[] = [];
     let failure: Error | undefined;
