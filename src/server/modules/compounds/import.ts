@@ -425,6 +425,8 @@ interface BuildingRows {
   rooms: Map<string, Map<string, number>>;
   /** Its id, once the writer knows it. */
   id?: string;
+  /** Whether it was registered before this import (its rooms may be too). */
+  registered?: boolean;
 }
 
 /**
@@ -728,7 +730,8 @@ async function makeWriter(tx: Tx, kind: LedgerKind) {
  * name. Those already registered are looked up once per compound, the first time a batch names
  * it (and only for compounds with anything registered); those new to the register get their ids
  * here, so one batch writes them and the households naming them, without reading ids back. A
- * household registered already is updated where the file changes it; the others are inserted.
+ * room of a registered building is upserted on its unique key (updated where the file changes
+ * it), so registered households need not be held here; the others are inserted.
  *
  * Every reference is made here: a compound the checker found, a building or owner looked up or
  * created in the same statement. So, where the database allows it, the per-row foreign-key
@@ -749,9 +752,8 @@ async function householdWriter(tx: Tx, counts: Counts, result: { counts: () => C
   // Every compound a batch has named, locked (and looked up) the first time.
   const named = new Set<string>();
   const resumeTriggers = await suspendRowTriggers(tx);
-  // What the lookups found: buildings by compound id|number, households by building id|unit|room.
+  // What the lookups found: buildings by compound id|number.
   const buildingIds = new Map<string, string>();
-  const homeIds = new Map<string, string>();
   // Owners per compound by ID number and by name: a registered owner's id, or a new one's number
   // in `ids` (a number is smaller to hold than its id for each of a large file's owners).
   const ownerIds = new Map<
@@ -799,11 +801,6 @@ async function householdWriter(tx: Tx, counts: Counts, result: { counts: () => C
       if (o.id_number === null) keys.byName.set(o.name, o.id);
       else keys.byId.set(o.id_number, o.id);
     }
-    const homes = await queryRows<{ id: string; building_id: string; unit: string; room: string }>(
-      tx,
-      sql`SELECT id, building_id, unit, room FROM ${households} WHERE compound_id = ${these}`,
-    );
-    for (const h of homes) homeIds.set(`${h.building_id}|${h.unit}|${h.room}`, h.id);
   };
   // What the triggers would have refused, for every row of the named compounds: none, unless a
   // bug here. Set-wise: 0.4 s (PostgreSQL) and 0.7 s (PGlite) for 500k rows, where the triggers took 5 and 8.
@@ -839,13 +836,14 @@ async function householdWriter(tx: Tx, counts: Counts, result: { counts: () => C
     const buildingsToAdd: Record<string, unknown>[] = [];
     const ownersToAdd: Record<string, unknown>[] = [];
     const homesToAdd: Record<string, unknown>[] = [];
-    const homesToUpdate: Record<string, unknown>[] = [];
+    const homesToUpsert: Record<string, unknown>[] = [];
     for (const c of rows) {
       const { compound, site, values: v } = c;
       const registered = stored.has(compound.id);
       if (!site.id) {
         const id = registered ? buildingIds.get(`${compound.id}|${site.building}`) : undefined;
         site.id = id ?? ids.id(ids.next());
+        site.registered = id !== undefined;
         if (!id)
           buildingsToAdd.push({
             id: site.id,
@@ -881,9 +879,9 @@ async function householdWriter(tx: Tx, counts: Counts, result: { counts: () => C
       }
       const area = num(v.exclusiveArea);
       const basis = str(v.areaBasis) || 'registered';
-      const homeId = registered ? homeIds.get(`${site.id}|${c.unit}|${c.room}`) : undefined;
-      (homeId ? homesToUpdate : homesToAdd).push({
-        id: homeId ?? ids.id(ids.next()),
+      // A room of a registered building may be registered too: the database finds it by its key.
+      (site.registered ? homesToUpsert : homesToAdd).push({
+        id: ids.id(ids.next()),
         compound_id: compound.id,
         building_id: site.id,
         region_code: compound.regionCode,
@@ -906,16 +904,18 @@ async function householdWriter(tx: Tx, counts: Counts, result: { counts: () => C
         o AS (
           INSERT INTO ${owners} (${newOwners.names}) ${newOwners.select(ownersToAdd)}),
         ins AS (INSERT INTO ${households} (${householdRows.names}) ${householdRows.select(homesToAdd)}),
-        up AS (
-          UPDATE ${households} SET ${assignments(households, householdUpdate)}, version = ${households.version} + 1
-          FROM (${householdRows.select(homesToUpdate)}) excluded
-          WHERE ${households.id} = excluded.id AND ${whenChanged(households, householdUpdate)}
-          RETURNING 1)
-      SELECT count(*)::int AS n FROM up`,
+        ups AS (
+          INSERT INTO ${households} (${householdRows.names}) ${householdRows.select(homesToUpsert)}
+          ON CONFLICT (building_id, unit, room) DO UPDATE
+            SET ${assignments(households, householdUpdate)}, version = ${households.version} + 1
+            WHERE ${whenChanged(households, householdUpdate)}
+          RETURNING (xmax = 0) AS inserted)
+      SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
+        count(*) FILTER (WHERE NOT inserted)::int AS updated FROM ups`,
     );
     counts.createdBuildings += buildingsToAdd.length;
-    counts.inserted += homesToAdd.length;
-    counts.updated += changed.n ?? 0;
+    counts.inserted += homesToAdd.length + (changed.inserted ?? 0);
+    counts.updated += changed.updated ?? 0;
   });
   return {
     ...result,
