@@ -7,7 +7,14 @@
 import { Worker } from 'node:worker_threads';
 import type { LedgerSpec } from './columns.js';
 import type { LedgerFileProblem } from './problems.js';
-import type { LedgerRead, LedgerRow, LedgerSource, ReadLedgerOptions } from './read.js';
+import {
+  type LedgerRead,
+  type LedgerRow,
+  type LedgerSource,
+  ledgerRead,
+  type ReadLedgerOptions,
+  type ReadState,
+} from './read.js';
 
 /** What the worker is given. */
 export interface OffThreadRequest {
@@ -34,16 +41,9 @@ export function readLedgerOffThread(
   options: ReadLedgerOptions = {},
 ): LedgerRead {
   const { onProgress, ...rest } = options;
-  const state = {
-    problems: [] as LedgerFileProblem[],
-    source: undefined as LedgerSource | undefined,
-    rowsRead: 0,
-  };
-  let started = false;
+  const state: ReadState = { problems: [], source: undefined, rowsRead: 0 };
 
   async function* run(): AsyncGenerator<LedgerRow[]> {
-    if (started) throw new Error('readLedgerOffThread: a ledger can be iterated only once');
-    started = true;
     const request: OffThreadRequest = { file, spec, options: rest };
     // Its own execArgv: the entry loads what it needs, whatever this process was started with.
     const worker = new Worker(new URL('./read-worker.mjs', import.meta.url), {
@@ -100,19 +100,5 @@ export function readLedgerOffThread(
     }
   }
 
-  return {
-    batches: () => ({ [Symbol.asyncIterator]: run }),
-    get problems() {
-      return state.problems;
-    },
-    get source() {
-      return state.source;
-    },
-    get rowsRead() {
-      return state.rowsRead;
-    },
-    async *[Symbol.asyncIterator]() {
-      for await (const batch of run()) yield* batch;
-    },
-  };
+  return ledgerRead(state, run);
 }

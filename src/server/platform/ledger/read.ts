@@ -110,11 +110,8 @@ interface Context {
   sheet: string | undefined;
 }
 
-interface State {
-  problems: LedgerFileProblem[];
-  source: LedgerSource | undefined;
+interface State extends ReadState {
   encoding: CsvEncoding | undefined;
-  rowsRead: number;
 }
 
 const progressEvery = 1000;
@@ -133,11 +130,23 @@ export function readLedger(file: string, spec: LedgerSpec, options: ReadLedgerOp
     onProgress: options.onProgress,
     sheet: options.sheet,
   };
+  return ledgerRead(state, () => readAll(file, context, state));
+}
+
+/** What a read has found so far: complete when its rows have all been iterated. */
+export interface ReadState {
+  problems: LedgerFileProblem[];
+  source: LedgerSource | undefined;
+  rowsRead: number;
+}
+
+/** A `LedgerRead` over `state`, whose batches `read` produces, once. */
+export function ledgerRead(state: ReadState, read: () => AsyncGenerator<LedgerRow[]>): LedgerRead {
   let started = false;
   const start = () => {
-    if (started) throw new Error('readLedger: a ledger can be iterated only once');
+    if (started) throw new Error('a ledger can be iterated only once');
     started = true;
-    return readAll(file, context, state);
+    return read();
   };
   return {
     batches: () => ({ [Symbol.asyncIterator]: start }),
