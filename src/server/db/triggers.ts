@@ -3,7 +3,7 @@ import { queryRows, type Tx } from './client.js';
 
 /**
  * PostgreSQL checks a foreign key with a trigger and a query for every row written: measured on a
- * 500k-row household import, that was a third of the whole import on either database. A bulk
+ * 500k-row household import, a quarter (PGlite) to a third (PostgreSQL) of the import. A bulk
  * writer that proves its references itself, set-wise, and locks the registered rows it refers to
  * `FOR KEY SHARE` as those triggers would, may turn them off for the rest of its transaction with
  * `session_replication_role = replica` (as pg_restore does). That takes a superuser or, from
