@@ -29,13 +29,18 @@ import { oldCutoffYear, readSettings, updateSettings } from './platform/settings
 import { removeStaleUploads } from './platform/uploads.js';
 
 /**
- * An import's progress: one line rewritten in place on a terminal; in a log, a line per phase
- * rather than a stream of carriage returns.
+ * An import's progress: one line rewritten in place on a terminal; in a log, a line when a phase
+ * starts and one every ten seconds, rather than a stream of carriage returns.
  */
 let lastPhase = '';
+let lastLogged = 0;
 function progressLine(phase: string, rows: number) {
-  if (process.stderr.isTTY) process.stderr.write(`\r${phase} ${rows} rows\x1b[K`);
-  else if (phase !== lastPhase) process.stderr.write(`${phase}…\n`);
+  const line = `${phase} ${rows} rows`;
+  if (process.stderr.isTTY) process.stderr.write(`\r${line}\x1b[K`);
+  else if (phase !== lastPhase || Date.now() - lastLogged >= 10_000) {
+    process.stderr.write(`${line}\n`);
+    lastLogged = Date.now();
+  }
   lastPhase = phase;
 }
 
