@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { auditEvents, buildings, compounds, households, owners } from '../../db/schema.js';
@@ -344,4 +345,51 @@ describe('households', () => {
     // Owners as in the first sheet: 600 by ID number, 3,000 by name.
     expect(held).toEqual({ n: rooms, owners: rooms / 10 + rooms / 2, noted: rooms });
   });
+
+  // PGlite is one session: nobody can delete a compound while an import holds it.
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'a compound deleted by someone else after the rows were checked is a conflict, and nothing is written',
+    async () => {
+      await run('compounds', csv([compoundHead, '曹门街道,示例·中途删除院,1995年,1,2,1000,,']));
+      const [gone] = await database.db.select().from(compounds).where(eq(compounds.name, '示例·中途删除院'));
+      if (!gone) throw new Error('compound missing');
+      const [{ name } = { name: '' }] = await queryRows<{ name: string }>(
+        database.db,
+        sql`SELECT current_database() AS name`,
+      );
+      const url = new URL(process.env.TEST_DATABASE_URL ?? '');
+      url.pathname = `/${name}`;
+      const other = new pg.Client({ connectionString: url.toString() });
+      await other.connect();
+      try {
+        // Someone else deletes it, not yet committed: the import still sees it while checking.
+        await other.query('BEGIN');
+        await other.query('DELETE FROM compounds WHERE id = $1', [gone.id]);
+        const importing = run(
+          'households',
+          csv([householdHead, '曹门街道,示例·中途删除院,1,1,101,业主甲,,,60,,']),
+        );
+        // Commit once the import waits on that row, as it locks the compound before writing.
+        const deadline = Date.now() + 10_000;
+        for (;;) {
+          const { rows } = await other.query(
+            `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+             WHERE NOT l.granted AND a.datname = current_database()`,
+          );
+          if (rows[0]?.n > 0) break;
+          if (Date.now() > deadline) throw new Error('the import never waited on the compound being deleted');
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await other.query('COMMIT');
+        await expect(importing).rejects.toMatchObject({ code: 'CONFLICT' });
+      } finally {
+        await other.end();
+      }
+      const [left] = await queryRows<{ n: number }>(
+        database.db,
+        sql`SELECT count(*)::int AS n FROM households WHERE compound_id = ${gone.id}`,
+      );
+      expect(left?.n).toBe(0);
+    },
+  );
 });
