@@ -123,8 +123,7 @@ export async function importLedger(
 ): Promise<ImportReport> {
   const spec = ledgerSpecs[kind];
   const refs = await loadReferences(db);
-  const { size } = await stat(file);
-  const offThread = options.dbKind === 'postgres' && size >= offThreadBytes;
+  const offThread = options.dbKind === 'postgres' && (await stat(file)).size >= offThreadBytes;
   const problems: ImportProblem[] = [];
   let problemCount = 0;
   let position: Record<string, { column: string; header: string }> = {};
@@ -839,9 +838,8 @@ async function householdWriter(tx: Tx, counts: Counts, result: { counts: () => C
     const homesToUpsert: Record<string, unknown>[] = [];
     for (const c of rows) {
       const { compound, site, values: v } = c;
-      const registered = stored.has(compound.id);
       if (!site.id) {
-        const id = registered ? buildingIds.get(`${compound.id}|${site.building}`) : undefined;
+        const id = stored.has(compound.id) ? buildingIds.get(`${compound.id}|${site.building}`) : undefined;
         site.id = id ?? ids.id(ids.next());
         site.registered = id !== undefined;
         if (!id)
