@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireDirLock, type DirLock } from './lock.js';
+import { PGliteThread } from './pglite-thread.js';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -67,26 +68,28 @@ const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
 
 async function openPglite(dataDir: string | null): Promise<Database> {
   let lock: DirLock | null = null;
-  let client: PGlite;
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true });
     // PGlite has no guard against a second process opening the same directory; this lock is it.
     lock = acquireDirLock(dataDir);
-    try {
-      client = await PGlite.create(path.join(dataDir, 'pg'), { relaxedDurability: false, startParams });
-    } catch (err) {
-      lock.release();
-      throw err;
-    }
-  } else {
-    client = await PGlite.create({ startParams });
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const client = new PGliteThread(dataDir && path.join(dataDir, 'pg'), {
+    relaxedDurability: false,
+    startParams,
+  });
+  try {
+    await client.ready;
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  // Drizzle's PGlite driver asks only what `PGliteThread` answers.
+  const drizzleOf = () => drizzlePglite(client as unknown as PGlite, { schema });
   return {
-    db,
+    db: drizzleOf() as unknown as Db,
     kind: 'pglite',
     async migrate() {
-      await migratePglite(drizzlePglite(client), { migrationsFolder });
+      await migratePglite(drizzleOf(), { migrationsFolder });
     },
     async close() {
       await client.close();
