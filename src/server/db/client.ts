@@ -10,7 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireDirLock, type DirLock } from './lock.js';
-import { PGliteThread } from './pglite-thread.js';
+import { PGliteThread, type ThreadTransaction } from './pglite-thread.js';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -105,6 +105,18 @@ export async function tableNames(db: Db | Tx): Promise<string[]> {
     sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
   );
   return rows.map((r) => r.name);
+}
+
+/**
+ * `COPY table (columns) FROM` text, in a transaction on PGlite. COPY's input goes beside its
+ * statement, which Drizzle has no way to pass: this goes to the transaction's client (the
+ * `PGliteThread`'s), which Drizzle's PGlite session holds as `client`.
+ */
+export async function copyIntoPglite(tx: Tx, table: string, columns: readonly string[], text: string) {
+  const client = (tx as unknown as { session?: { client?: Partial<ThreadTransaction> } }).session?.client;
+  if (typeof client?.copyFrom !== 'function') throw new Error('copyIntoPglite: not a PGlite transaction');
+  const quoted = columns.map((c) => `"${c}"`).join(', ');
+  await client.copyFrom(`COPY "${table}" (${quoted}) FROM '/dev/blob'`, text);
 }
 
 /** Rows of a raw SQL query; both drivers answer with `{ rows }`. */

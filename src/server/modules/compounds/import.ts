@@ -1,9 +1,9 @@
 /**
  * Importing the inventory ledgers (compounds, buildings, households) from the sheets offices
  * keep. One streaming pass in one transaction: every row is checked (cells, references,
- * duplicates, scope) and, while the file has no problem, written in batches of a thousand, one
- * statement each, while the next rows are read; then the counts are checked. A file with any
- * problem, or a dry run, is rolled back, with the audit event.
+ * duplicates, scope) and, while the file has no problem, sent to the database in batches of a
+ * thousand, written there while the next rows are read; then the counts are checked. A file with
+ * any problem, or a dry run, is rolled back, with the audit event.
  */
 import { stat } from 'node:fs/promises';
 import { and, inArray, is, SQL, sql } from 'drizzle-orm';
@@ -17,7 +17,14 @@ import type { Actor } from '../../platform/audit.js';
 import { write } from '../../platform/context.js';
 import { conflict, type Lang } from '../../platform/errors.js';
 import { idSequence } from '../../platform/ids.js';
-import { batches, recordset } from '../../platform/ledger/batches.js';
+import {
+  type Batches,
+  batches,
+  type InFlight,
+  inFlight,
+  insertRows,
+  recordset,
+} from '../../platform/ledger/batches.js';
 import { fileProblemMessage, problemMessage } from '../../platform/ledger/messages.js';
 import { offThreadBytes, readLedgerOffThread } from '../../platform/ledger/off-thread.js';
 import { type LedgerProblem, type LedgerRow, readLedger } from '../../platform/ledger/read.js';
@@ -34,9 +41,9 @@ export interface ImportOptions {
   fileName?: string;
   /**
    * The database written to. With PostgreSQL a large file is read on a worker thread (the event
-   * loop stays free, the reading runs on another core); with PGlite it is read here, since the
-   * database's memory is this process's too and a second heap (about 100 MB at 500k rows) would
-   * take a large import past its memory target.
+   * loop stays free, the reading runs on another core); with PGlite it is read here, since
+   * PGlite's own thread takes the other core, and its memory is this process's too: a second
+   * heap (about 100 MB at 500k rows) would take a large import past its memory target.
    */
   dbKind: DbKind;
   onProgress?: (phase: 'checking' | 'writing', rows: number) => void;
@@ -160,7 +167,7 @@ export async function importLedger(
   // every row is still checked, and the transaction is rolled back, so a file with any problem (or
   // a dry run) writes nothing.
   const outcome = await write(db, actor, async (tx, audit) => {
-    const writer = await makeWriter(tx, kind);
+    const writer = await makeWriter(tx, kind, options.dbKind);
     const progress = { onProgress: (n: number) => options.onProgress?.('checking', n) };
     const read = offThread ? readLedgerOffThread(file, spec, progress) : readLedger(file, spec, progress);
     let rows = 0;
@@ -529,12 +536,8 @@ const householdUpdate = {
   notes: sql`coalesce(excluded.notes, ${households.notes})`,
 };
 
-/**
- * A compound row as written: null for a blank cell (or a column the sheet leaves out), which keeps
- * what is stored, or for a new compound the column's default.
- */
-const compoundRows = recordset({
-  existing_id: 'uuid',
+/** A compound's columns as the file gives them. */
+const compoundColumns = {
   code: 'text',
   name: 'text',
   region_code: 'text',
@@ -550,7 +553,14 @@ const compoundRows = recordset({
   lng: 'double precision',
   lat: 'double precision',
   notes: 'text',
-});
+} as const;
+/**
+ * A registered compound's row as written: null for a blank cell (or a column the sheet leaves
+ * out), which keeps what is stored.
+ */
+const compoundRows = recordset({ existing_id: 'uuid', ...compoundColumns });
+/** A new compound as inserted: its id made here, a blank cell filled with the column's default. */
+const newCompounds = recordset({ id: 'uuid', ...compoundColumns });
 const buildingRows = recordset({
   compound_id: 'uuid',
   region_code: 'text',
@@ -598,12 +608,27 @@ const one = async (tx: Tx, query: SQL) => (await queryRows<Record<string, number
 
 /**
  * Batched writes for one kind, inside the import's transaction: `add` takes a checked row (and
- * hands back a promise only when it hands a batch over), `finish` writes the last batch, `settle`
- * waits for the batch in flight when the import is failing, and `counts` says what was done.
+ * hands back a promise only when it hands a batch over), `finish` writes the last batch and waits
+ * for every statement sent, `settle` waits for those when the import is failing, and `counts`
+ * says what was done (complete once `finish` has returned).
  */
-async function makeWriter(tx: Tx, kind: LedgerKind) {
+async function makeWriter(tx: Tx, kind: LedgerKind, dbKind: DbKind) {
   const counts: Counts = { inserted: 0, updated: 0, unchanged: 0, createdBuildings: 0 };
   const result = { counts: () => ({ ...counts }) };
+  // Statements are sent as batches fill, and answered while the next rows are read.
+  const sent = inFlight(dbKind);
+  const ending = (written: Batches<unknown>) => ({
+    /** No more rows (the import is failing): whatever becomes of what was sent. */
+    async settle() {
+      await written.settle();
+      await sent.settle();
+    },
+    /** Every row written; a failed statement fails here. */
+    async finish() {
+      await written.done();
+      await sent.done();
+    },
+  });
 
   if (kind === 'compounds') {
     // Registered compounds: only those the file changes, each column kept where the cell is blank.
@@ -623,36 +648,50 @@ async function makeWriter(tx: Tx, kind: LedgerKind) {
       lat: sql`coalesce(s.lat, ${compounds.lat})`,
       notes: sql`coalesce(s.notes, ${compounds.notes})`,
     };
+    // A blank cell of a new compound takes the column's default, as an insert of the fields given would.
+    const defaults = {
+      build_year_approx: compounds.buildYearApprox.default,
+      building_count: compounds.buildingCount.default,
+      unit_count: compounds.unitCount.default,
+      household_count: compounds.householdCount.default,
+      resident_count: compounds.residentCount.default,
+      floor_area: compounds.floorArea.default,
+      property_management: compounds.propertyManagement.default,
+    };
+    const ids = idSequence();
     const written = batches<Record<string, unknown>>(async (rows) => {
-      const registered = rows.filter((r) => r.existing_id !== null);
-      const added = rows.filter((r) => r.existing_id === null);
-      // New compounds: a blank cell takes the column's default, as an insert of the fields given would.
-      const r = await one(
-        tx,
-        sql`WITH up AS (
+      const added: Record<string, unknown>[] = [];
+      const registered: Record<string, unknown>[] = [];
+      for (const row of rows) {
+        if (row.existing_id !== null) registered.push(row);
+        else {
+          const filled: Record<string, unknown> = { ...row, id: ids.id(ids.next()) };
+          for (const [column, value] of Object.entries(defaults)) filled[column] ??= value;
+          added.push(filled);
+        }
+      }
+      await sent.send(() => insertRows(tx, dbKind, compounds, newCompounds, added));
+      counts.inserted += added.length;
+      if (registered.length === 0) return;
+      await sent.send(() =>
+        one(
+          tx,
+          sql`WITH up AS (
             UPDATE ${compounds} SET ${assignments(compounds, kept)}, updated_at = ${new Date()},
               version = ${compounds.version} + 1
             FROM (${compoundRows.select(registered)}) s
             WHERE s.existing_id = ${compounds.id} AND ${whenChanged(compounds, kept)}
-            RETURNING 1),
-          ins AS (
-            INSERT INTO ${compounds} (code, name, region_code, address, build_year, build_year_approx,
-              building_count, unit_count, household_count, resident_count, floor_area,
-              property_management, lng, lat, notes)
-            SELECT code, name, region_code, address, build_year, coalesce(build_year_approx, false),
-              coalesce(building_count, 0), coalesce(unit_count, 0), coalesce(household_count, 0),
-              coalesce(resident_count, 0), coalesce(floor_area, 0), coalesce(property_management, 'none'),
-              lng, lat, notes
-            FROM (${compoundRows.select(added)}) s)
-        SELECT count(*)::int AS n FROM up`,
+            RETURNING 1)
+          SELECT count(*)::int AS n FROM up`,
+        ).then((r) => {
+          counts.updated += r.n ?? 0;
+          counts.unchanged += registered.length - (r.n ?? 0);
+        }),
       );
-      counts.inserted += added.length;
-      counts.updated += r.n ?? 0;
-      counts.unchanged += registered.length - (r.n ?? 0);
     });
     return {
       ...result,
-      settle: written.settle,
+      ...ending(written),
       add(c: Checked) {
         if (c.kind !== 'compounds') return;
         const v = c.values;
@@ -676,15 +715,12 @@ async function makeWriter(tx: Tx, kind: LedgerKind) {
           notes: str(v.notes) || null,
         });
       },
-      finish: written.done,
     };
   }
 
   if (kind === 'buildings') {
     const written = batches<Record<string, unknown>>(async (rows) => {
-      const r = await one(
-        tx,
-        sql`WITH up AS (
+      const statement = sql`WITH up AS (
           INSERT INTO ${buildings} (compound_id, region_code, number, floors, unit_count, household_count,
             floor_area, build_year)
           SELECT compound_id, region_code, number, floors, coalesce(unit_count, 1),
@@ -695,15 +731,18 @@ async function makeWriter(tx: Tx, kind: LedgerKind) {
             WHERE ${whenChanged(buildings, buildingUpdate)}
           RETURNING (xmax = 0) AS inserted)
         SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
-          count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
+          count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`;
+      await sent.send(() =>
+        one(tx, statement).then((r) => {
+          counts.inserted += r.inserted ?? 0;
+          counts.updated += r.updated ?? 0;
+          counts.unchanged += rows.length - (r.inserted ?? 0) - (r.updated ?? 0);
+        }),
       );
-      counts.inserted += r.inserted ?? 0;
-      counts.updated += r.updated ?? 0;
-      counts.unchanged += rows.length - (r.inserted ?? 0) - (r.updated ?? 0);
     });
     return {
       ...result,
-      settle: written.settle,
+      ...ending(written),
       add: (c: Checked) =>
         c.kind === 'buildings'
           ? written.push({
@@ -717,11 +756,10 @@ async function makeWriter(tx: Tx, kind: LedgerKind) {
               build_year: num(c.values.buildYear),
             })
           : undefined,
-      finish: written.done,
     };
   }
 
-  return householdWriter(tx, counts, result);
+  return householdWriter(tx, dbKind, sent, ending, counts, result);
 }
 
 /**
@@ -733,12 +771,20 @@ async function makeWriter(tx: Tx, kind: LedgerKind) {
  * it), so registered households need not be held here; the others are inserted.
  *
  * Every reference is made here: a compound the checker found, a building or owner looked up or
- * created in the same statement. So, where the database allows it, the per-row foreign-key
- * triggers are off (`suspendRowTriggers`); what they would lock is locked as each compound is first
- * named (the compound, its registered buildings and owners, `FOR KEY SHARE`), and what they would
- * check is checked once for all the named compounds before the audit event is written.
+ * created in the same batch (sent before the households naming it). So, where the database
+ * allows it, the per-row foreign-key triggers are off (`suspendRowTriggers`); what they would lock
+ * is locked as each compound is first named (the compound, its registered buildings and owners,
+ * `FOR KEY SHARE`), and what they would check is checked once for all the named compounds before
+ * the audit event is written.
  */
-async function householdWriter(tx: Tx, counts: Counts, result: { counts: () => Counts }) {
+async function householdWriter(
+  tx: Tx,
+  dbKind: DbKind,
+  sent: InFlight,
+  ending: (written: Batches<unknown>) => { settle(): Promise<void>; finish(): Promise<void> },
+  counts: Counts,
+  result: { counts: () => Counts },
+) {
   const ids = idSequence();
   const stored = new Set(
     (
@@ -828,9 +874,9 @@ async function householdWriter(tx: Tx, counts: Counts, result: { counts: () => C
       first.push(compound.id);
     }
     if (first.length > 0) {
-      await lock(first);
+      await sent.send(() => lock(first));
       const registered = first.filter((id) => stored.has(id));
-      if (registered.length > 0) await lookUp(registered);
+      if (registered.length > 0) await sent.ask(() => lookUp(registered));
     }
     const buildingsToAdd: Record<string, unknown>[] = [];
     const ownersToAdd: Record<string, unknown>[] = [];
@@ -893,34 +939,39 @@ async function householdWriter(tx: Tx, counts: Counts, result: { counts: () => C
         notes: str(v.notes) || null,
       });
     }
-    // One statement, so the database goes from one part to the next without waiting on this
-    // process. Its foreign keys are checked at its end, when the new buildings and owners are in.
-    const changed = await one(
-      tx,
-      sql`WITH b AS (
-          INSERT INTO ${buildings} (${newBuildings.names}) ${newBuildings.select(buildingsToAdd)}),
-        o AS (
-          INSERT INTO ${owners} (${newOwners.names}) ${newOwners.select(ownersToAdd)}),
-        ins AS (INSERT INTO ${households} (${householdRows.names}) ${householdRows.select(homesToAdd)}),
-        ups AS (
-          INSERT INTO ${households} (${householdRows.names}) ${householdRows.select(homesToUpsert)}
-          ON CONFLICT (building_id, unit, room) DO UPDATE
-            SET ${assignments(households, householdUpdate)}, version = ${households.version} + 1
-            WHERE ${whenChanged(households, householdUpdate)}
-          RETURNING (xmax = 0) AS inserted)
-      SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
-        count(*) FILTER (WHERE NOT inserted)::int AS updated FROM ups`,
-    );
+    // Sent, not awaited: the database takes them in order while the next rows are read. Foreign
+    // keys (where their triggers are on) find the new buildings and owners already in.
+    await sent.send(() => insertRows(tx, dbKind, buildings, newBuildings, buildingsToAdd));
+    await sent.send(() => insertRows(tx, dbKind, owners, newOwners, ownersToAdd));
+    await sent.send(() => insertRows(tx, dbKind, households, householdRows, homesToAdd));
     counts.createdBuildings += buildingsToAdd.length;
-    counts.inserted += homesToAdd.length + (changed.inserted ?? 0);
-    counts.updated += changed.updated ?? 0;
+    counts.inserted += homesToAdd.length;
+    if (homesToUpsert.length > 0) {
+      await sent.send(() =>
+        one(
+          tx,
+          sql`WITH ups AS (
+            INSERT INTO ${households} (${householdRows.names}) ${householdRows.select(homesToUpsert)}
+            ON CONFLICT (building_id, unit, room) DO UPDATE
+              SET ${assignments(households, householdUpdate)}, version = ${households.version} + 1
+              WHERE ${whenChanged(households, householdUpdate)}
+            RETURNING (xmax = 0) AS inserted)
+          SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
+            count(*) FILTER (WHERE NOT inserted)::int AS updated FROM ups`,
+        ).then((changed) => {
+          counts.inserted += changed.inserted ?? 0;
+          counts.updated += changed.updated ?? 0;
+        }),
+      );
+    }
   });
+  const { settle, finish } = ending(written);
   return {
     ...result,
-    settle: written.settle,
+    settle,
     add: (c: Checked) => (c.kind === 'households' ? written.push(c) : undefined),
     async finish() {
-      await written.done();
+      await finish();
       if (resumeTriggers) {
         if (named.size > 0) await verify();
         await resumeTriggers();
