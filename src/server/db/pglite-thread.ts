@@ -21,14 +21,16 @@ type Request =
       rowMode?: 'array' | 'object';
       /** Types parsed here: the thread leaves them as text. */
       textTypes?: number[];
-      /** The input of `COPY … FROM '/dev/blob'`. */
-      copyText?: string;
+      /** The input of `COPY … FROM '/dev/blob'`, UTF-8, handed over (not copied) to the thread. */
+      copyInput?: Uint8Array;
     }
   | { op: 'begin' }
   | { op: 'end'; tx: number; commit: boolean }
   | { op: 'close' };
 
 type Reply = { id: number; result?: unknown; error?: Record<string, unknown> & { message: string } };
+
+const encoder = new TextEncoder();
 
 /** A PostgreSQL error from the thread, with its fields (code, detail, constraint …) as PGlite gives them. */
 export class PGliteThreadError extends Error {
@@ -81,12 +83,12 @@ export class PGliteThread {
     });
   }
 
-  #ask<T>(request: Request): Promise<T> {
+  #ask<T>(request: Request, transfer: ArrayBuffer[] = []): Promise<T> {
     if (this.#stopped) return Promise.reject(this.#stopped);
     const id = ++this.#lastId;
     return new Promise<T>((resolve, reject) => {
       this.#waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.#worker.postMessage({ ...request, id });
+      this.#worker.postMessage({ ...request, id }, transfer);
     });
   }
 
@@ -99,15 +101,20 @@ export class PGliteThread {
   ) {
     const parsers = options.parsers ?? {};
     const textTypes = Object.keys(parsers).map(Number);
-    const result = await this.#ask<Results<T>>({
-      op: 'query',
-      ...(tx ? { tx } : {}),
-      sql,
-      params,
-      ...(options.rowMode ? { rowMode: options.rowMode } : {}),
-      ...(textTypes.length > 0 ? { textTypes } : {}),
-      ...(copyText !== undefined ? { copyText } : {}),
-    });
+    // As bytes moved to the thread: a string would be copied there, and again into a Blob.
+    const copyInput = copyText === undefined ? undefined : encoder.encode(copyText);
+    const result = await this.#ask<Results<T>>(
+      {
+        op: 'query',
+        ...(tx ? { tx } : {}),
+        sql,
+        params,
+        ...(options.rowMode ? { rowMode: options.rowMode } : {}),
+        ...(textTypes.length > 0 ? { textTypes } : {}),
+        ...(copyInput ? { copyInput } : {}),
+      },
+      copyInput ? [copyInput.buffer as ArrayBuffer] : [],
+    );
     if (textTypes.length > 0) parse(result, parsers);
     return result;
   }

@@ -32,7 +32,12 @@ const asText = (oids) => Object.fromEntries(oids.map((oid) => [oid, (value) => v
 async function query(client, m) {
   const options = { rowMode: m.rowMode };
   if (m.textTypes) options.parsers = asText(m.textTypes);
-  if (m.copyText !== undefined) options.blob = new Blob([m.copyText]);
+  // PGlite asks COPY's input only for its bytes: these, rather than a Blob's copy of them.
+  if (m.copyInput) {
+    const bytes = m.copyInput;
+    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    options.blob = { arrayBuffer: async () => (whole ? bytes.buffer : bytes.slice().buffer) };
+  }
   const { rows, fields, affectedRows } = await client.query(m.sql, m.params, options);
   return { rows, fields, affectedRows };
 }
