@@ -606,6 +606,20 @@ interface Counts {
 
 const one = async (tx: Tx, query: SQL) => (await queryRows<Record<string, number>>(tx, query))[0] ?? {};
 
+/** How a writer's batches and the statements they sent end. */
+const ending = (written: Batches<unknown>, sent: InFlight) => ({
+  /** No more rows (the import is failing): whatever becomes of what was sent. */
+  async settle() {
+    await written.settle();
+    await sent.settle();
+  },
+  /** Every row written; a failed statement fails here. */
+  async finish() {
+    await written.done();
+    await sent.done();
+  },
+});
+
 /**
  * Batched writes for one kind, inside the import's transaction: `add` takes a checked row (and
  * hands back a promise only when it hands a batch over), `finish` writes the last batch and waits
@@ -617,18 +631,6 @@ async function makeWriter(tx: Tx, kind: LedgerKind, dbKind: DbKind) {
   const result = { counts: () => ({ ...counts }) };
   // Statements are sent as batches fill, and answered while the next rows are read.
   const sent = inFlight(dbKind);
-  const ending = (written: Batches<unknown>) => ({
-    /** No more rows (the import is failing): whatever becomes of what was sent. */
-    async settle() {
-      await written.settle();
-      await sent.settle();
-    },
-    /** Every row written; a failed statement fails here. */
-    async finish() {
-      await written.done();
-      await sent.done();
-    },
-  });
 
   if (kind === 'compounds') {
     // Registered compounds: only those the file changes, each column kept where the cell is blank.
@@ -691,7 +693,7 @@ async function makeWriter(tx: Tx, kind: LedgerKind, dbKind: DbKind) {
     });
     return {
       ...result,
-      ...ending(written),
+      ...ending(written, sent),
       add(c: Checked) {
         if (c.kind !== 'compounds') return;
         const v = c.values;
@@ -742,7 +744,7 @@ async function makeWriter(tx: Tx, kind: LedgerKind, dbKind: DbKind) {
     });
     return {
       ...result,
-      ...ending(written),
+      ...ending(written, sent),
       add: (c: Checked) =>
         c.kind === 'buildings'
           ? written.push({
@@ -759,7 +761,7 @@ async function makeWriter(tx: Tx, kind: LedgerKind, dbKind: DbKind) {
     };
   }
 
-  return householdWriter(tx, dbKind, sent, ending, counts, result);
+  return householdWriter(tx, dbKind, sent, counts, result);
 }
 
 /**
@@ -781,7 +783,6 @@ async function householdWriter(
   tx: Tx,
   dbKind: DbKind,
   sent: InFlight,
-  ending: (written: Batches<unknown>) => { settle(): Promise<void>; finish(): Promise<void> },
   counts: Counts,
   result: { counts: () => Counts },
 ) {
@@ -965,7 +966,7 @@ async function householdWriter(
       );
     }
   });
-  const { settle, finish } = ending(written);
+  const { settle, finish } = ending(written, sent);
   return {
     ...result,
     settle,
