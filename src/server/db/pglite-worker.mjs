@@ -56,8 +56,11 @@ function begin() {
       });
       if (!commit) await tx.rollback();
     });
-    // Before it started (BEGIN failed) this fails `begin`; after, `end` reports it.
-    entry.finished.catch(failed);
+    // Before it started (BEGIN failed) this fails `begin` and forgets it; after, `end` reports it.
+    entry.finished.catch((err) => {
+      if (entry.end === null) open.delete(id);
+      failed(err);
+    });
   });
 }
 
