@@ -10,8 +10,6 @@ import { ZodError } from 'zod';
 import { type LedgerKind, ledgerKinds } from '../contract/imports.js';
 import { UpdateSettingsBody } from '../contract/settings.js';
 import { roles } from '../domain/access.js';
-import { buildApp } from './app.js';
-import { bootstrap } from './bootstrap.js';
 import { type Config, loadConfig } from './config.js';
 import { backup, RestoreError, restore } from './db/backup.js';
 import { type Database, openDatabase } from './db/client.js';
@@ -23,10 +21,8 @@ import { createUser } from './modules/users/commands.js';
 import { recordAudit, systemActor, verifyAuditChain } from './platform/audit.js';
 import type { Principal } from './platform/context.js';
 import { AppError, type Lang } from './platform/errors.js';
-import { failInterruptedJobs } from './platform/jobs.js';
 import { generatePassword } from './platform/passwords.js';
 import { oldCutoffYear, readSettings, updateSettings } from './platform/settings.js';
-import { removeStaleUploads } from './platform/uploads.js';
 
 /**
  * An import's progress: one line rewritten in place on a terminal; in a log, a line when a phase
@@ -90,27 +86,6 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks)
     .toString('utf8')
     .replace(/\r?\n$/, '');
-}
-
-async function serve(config: Config) {
-  const database = await open(config);
-  await bootstrap(database, config, (line) => console.log(line));
-  await failInterruptedJobs(database.db);
-  removeStaleUploads(path.join(config.dataDir, 'uploads'));
-  const app = await buildApp(database, config);
-  const address = await app.listen({ port: config.port, host: config.host });
-  console.log(`Jiugai 旧改通 listening on ${address} (database: ${database.kind})`);
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.log.info(`${signal}: shutting down`);
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 /** Show the district settings, or change one (audited, as from the web). */
@@ -247,7 +222,8 @@ async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'serve':
-      return serve(config);
+      // The web server's modules load only for it: a command line import stays that much smaller.
+      return (await import('./serve.js')).serve(config, await open(config));
     case 'migrate':
       return withDatabase(config, async (db) => {
         await db.migrate();
