@@ -14,6 +14,7 @@ import { auditEvents, buildings, compounds, households, owners } from '../../db/
 import { loadDemoDistrict } from '../../demo/load.js';
 import { systemActor } from '../../platform/audit.js';
 import { offThreadBytes } from '../../platform/ledger/off-thread.js';
+import { makeZip, workbookEntries } from '../../platform/ledger/testing.js';
 import { freshDatabase } from '../../testing/db.js';
 import { type ImportOptions, importLedger } from './import.js';
 
@@ -311,6 +312,29 @@ describe('households', () => {
       sql`SELECT count(*)::int AS n FROM households WHERE contact_phone = '13600000000'`,
     );
     expect(changed?.n).toBe(0);
+  });
+
+  it('an xlsx found damaged only after batches were sent writes nothing', async () => {
+    const cells = (r: number, values: string[]) =>
+      `<row r="${r}">${values.map((v, i) => `<c r="${String.fromCharCode(65 + i)}${r}" t="inlineStr"><is><t>${v}</t></is></c>`).join('')}</row>`;
+    const lines = [cells(1, householdHead.split(','))];
+    for (let i = 0; i < rooms; i++) lines.push(cells(i + 2, household(i, '13755500000').split(',')));
+    const xml = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${lines.join('')}</sheetData></worksheet>`;
+    // Stored, and one byte of the last row changed (1 becomes 2 in its room number): still a
+    // sheet to read, but not the bytes its CRC was taken of, which shows only after every row.
+    const zip = makeZip(workbookEntries(Buffer.from(xml), false));
+    zip[zip.lastIndexOf(Buffer.from(`<t>${100 + ((rooms - 1) % 100)}</t>`)) + 3] = 0x32;
+    const file = path.join(dir, 'damaged.xlsx');
+    fs.writeFileSync(file, zip);
+    const report = await run('households', file);
+    expect(report.rows).toBe(rooms);
+    expect(report.problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/damaged/) })]);
+    expect(report).toMatchObject({ inserted: 0, updated: 0 });
+    const [written] = await queryRows<{ n: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n FROM households WHERE contact_phone = '13755500000'`,
+    );
+    expect(written?.n).toBe(0);
   });
 
   it('a file of a megabyte or more is read on a worker thread when the rows go to PostgreSQL, with the same result', async () => {

@@ -421,6 +421,23 @@ describe('readLedger refuses what it cannot read, without throwing', () => {
     expect(problems).toEqual([]);
     expect(rows.map((r) => r.values.name)).toEqual(['曹门里']);
   });
+
+  it('finds damage that shows only once rows have been read: a sheet whose bytes fail its CRC', async () => {
+    const row = (r: number, name: string) =>
+      `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${name}</t></is></c><c r="B${r}" t="inlineStr"><is><t>曹门街道</t></is></c></row>`;
+    const rowsXml = Array.from({ length: 3000 }, (_, i) => row(i + 2, `示例院${i}`)).join('');
+    const xml = Buffer.from(
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+        `${row(1, '小区名称').replace('曹门街道', '街道')}${rowsXml}${row(3002, '末行里')}</sheetData></worksheet>`,
+    );
+    // Stored, so the damage is one character of the last row: 里 (e9 87 8c) becomes 釐 (e9 87 8d),
+    // still UTF-8 and XML, but not the bytes the CRC was taken of.
+    const zip = makeZip(workbookEntries(xml, false));
+    zip[zip.indexOf(Buffer.from('末行里')) + 8] = 0x8d;
+    const { rows, problems } = await collectLedger(fixture(zip, 'xlsx'), planSpec);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(problems).toEqual([expect.objectContaining({ reason: 'corrupt' })]);
+  });
 });
 
 describe('readLedger iteration', () => {

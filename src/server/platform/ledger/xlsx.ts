@@ -1,6 +1,6 @@
 /**
- * The xlsx side of the reader: check the zip before exceljs sees it, then stream one sheet's rows
- * with exceljs's WorkbookReader, fed a clean stored copy of just the entries it needs.
+ * The xlsx side of the reader: check the zip's directory before exceljs sees it, then stream one
+ * sheet's rows with exceljs's WorkbookReader, fed a clean stored copy of just the entries it needs.
  */
 import ExcelJS, { type CellValue, type Row } from 'exceljs';
 import { fileError, LedgerFileError } from './problems.js';
@@ -11,7 +11,6 @@ import {
   locateEntries,
   readZipDirectory,
   storedZipStream,
-  verifyEntries,
   type ZipPart,
 } from './zip.js';
 
@@ -52,8 +51,10 @@ export async function openXlsx(file: string, options: XlsxOptions): Promise<RowS
     byName.get('xl/sharedStrings.xml'),
   ];
   const frontEntries = front.filter((e) => e !== undefined);
+  // Damage and lying sizes show as the entries stream, possibly after rows have been read: a
+  // reader takes the file's problems as failing it (an import then writes nothing). Checking
+  // every entry first cost a second inflate of the whole file.
   const located = await locateEntries(file, [...frontEntries, ...sheets]);
-  await verifyEntries(file, located);
   const base: ZipPart[] = located.slice(0, frontEntries.length);
   if (!byName.has('xl/sharedStrings.xml'))
     base.push({ name: 'xl/sharedStrings.xml', data: emptySharedStrings });
@@ -138,7 +139,7 @@ function openWorkbook(file: string, parts: readonly ZipPart[]): Workbook {
       return step.done ? undefined : step.value;
     },
     source(worksheet) {
-      const batches = rowBatches(worksheet, failure);
+      const batches = rowBatches(worksheet, failure, worksheets);
       open.unshift(batches);
       return { sheet: sheetName(worksheet), format: 'xlsx', batches, close };
     },
@@ -148,11 +149,13 @@ function openWorkbook(file: string, parts: readonly ZipPart[]): Workbook {
 
 /**
  * Rows by the batch exceljs parses from each chunk of sheet XML. `parse()` rather than the
- * row iterator: one await per batch instead of several per row.
+ * row iterator: one await per batch instead of several per row. Then the rest of the workbook:
+ * the sheet's size and CRC are checked only as the stream reads on past its last rows.
  */
 async function* rowBatches(
   worksheet: ExcelJS.stream.xlsx.WorksheetReader,
   failure: InputFailure,
+  rest: AsyncGenerator<unknown>,
 ): AsyncGenerator<RawRow[]> {
   for await (const events of guarded<unknown[]>(worksheet.parse(), failure)) {
     const rows: RawRow[] = [];
@@ -166,6 +169,9 @@ async function* rowBatches(
       rows.push({ number: event.value.number, cells });
     }
     if (rows.length > 0) yield rows;
+  }
+  for await (const _ of rest) {
+    // Sheets after the one read (when it was chosen by name) are skipped by exceljs.
   }
 }
 
