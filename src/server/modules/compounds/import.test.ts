@@ -16,7 +16,7 @@ import { systemActor } from '../../platform/audit.js';
 import { offThreadBytes } from '../../platform/ledger/off-thread.js';
 import { makeZip, workbookEntries } from '../../platform/ledger/testing.js';
 import { freshDatabase } from '../../testing/db.js';
-import { type ImportOptions, importLedger } from './import.js';
+import { deferIndexesFrom, type ImportOptions, importLedger } from './import.js';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-import-test-'));
@@ -335,6 +335,44 @@ describe('households', () => {
       sql`SELECT count(*)::int AS n FROM households WHERE contact_phone = '13755500000'`,
     );
     expect(written?.n).toBe(0);
+  });
+
+  it('a large import builds the plain household indexes once, at its end, on PGlite; they come back as they were', async () => {
+    await run('compounds', csv([compoundHead, '曹门街道,示例·大批院,1995年,210,42000,2000000,,']));
+    const indexes = () =>
+      queryRows<{ name: string; oid: string; definition: string }>(
+        database.db,
+        sql`SELECT c.relname AS name, c.oid::text AS oid, pg_get_indexdef(c.oid) AS definition
+          FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+          WHERE i.indrelid = 'households'::regclass ORDER BY 1`,
+      );
+    const before = await indexes();
+    // Twice the rows at which it first weighs it: by then they outweigh what the table held.
+    const count = 2 * deferIndexesFrom + 1000;
+    const lines = [householdHead];
+    for (let i = 0; i < count; i++) {
+      const unit = 1 + (Math.floor(i / 100) % 2);
+      lines.push(
+        `曹门街道,示例·大批院,${1 + Math.floor(i / 200)},${unit},${100 + (i % 100)},大批业主${i},,,${60 + (i % 40)},不动产登记,`,
+      );
+    }
+    const report = await run('households', csv(lines));
+    expect(report).toMatchObject({ rows: count, inserted: count, problemCount: 0 });
+    const after = await indexes();
+    const shape = (list: typeof before) => list.map(({ name, definition }) => ({ name, definition }));
+    expect(shape(after)).toEqual(shape(before));
+    const rebuilt = after
+      .filter((a) => before.find((b) => b.name === a.name)?.oid !== a.oid)
+      .map((a) => a.name);
+    expect(rebuilt).toEqual(
+      database.kind === 'pglite' ? ['households_compound_idx', 'households_owner_idx'] : [],
+    );
+    const [found] = await queryRows<{ n: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n FROM households h JOIN compounds c ON c.id = h.compound_id
+        JOIN owners o ON o.id = h.owner_id WHERE c.name = '示例·大批院'`,
+    );
+    expect(found?.n).toBe(count);
   });
 
   it('a file of a megabyte or more is read on a worker thread when the rows go to PostgreSQL, with the same result', async () => {

@@ -11,6 +11,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { ImportProblem, ImportReport, LedgerKind } from '../../../contract/imports.js';
 import { inScope } from '../../../domain/access.js';
 import { type Db, type DbKind, queryRows, type Tx } from '../../db/client.js';
+import { deferIndexes } from '../../db/indexes.js';
 import { buildings, compounds, households, owners, regions } from '../../db/schema.js';
 import { suspendRowTriggers } from '../../db/triggers.js';
 import type { Actor } from '../../platform/audit.js';
@@ -571,6 +572,10 @@ const buildingRows = recordset({
   floor_area: 'numeric',
   build_year: 'int',
 });
+/** Households an import writes before it weighs deferring the table's plain indexes (PGlite). */
+export const deferIndexesFrom = 20_000;
+const plainHouseholdIndexes = ['households_compound_idx', 'households_owner_idx'];
+
 /** The rows a households batch writes: buildings and owners new to the register, then the households. */
 const newBuildings = recordset({ id: 'uuid', compound_id: 'uuid', region_code: 'text', number: 'text' });
 const newOwners = recordset({
@@ -777,7 +782,13 @@ async function makeWriter(tx: Tx, kind: LedgerKind, dbKind: DbKind) {
  * allows it, the per-row foreign-key triggers are off (`suspendRowTriggers`); what they would lock
  * is locked as each compound is first named (the compound, its registered buildings and owners,
  * `FOR KEY SHARE`), and what they would check is checked once for all the named compounds before
- * the audit event is written.
+ * the audit event is written. PGlite has one session, so nothing can delete a compound while this
+ * transaction is open: there the compounds are locked (and so found still there) once, at the end.
+ *
+ * On PGlite, once an import's new households take as much room as the table had before it, the
+ * table's two plain indexes are dropped for the rest of it and built again at its end
+ * (`deferIndexes`): a large import into a small register then sorts once instead of inserting
+ * into them row by row. PostgreSQL keeps them, since other sessions read the table meanwhile.
  */
 async function householdWriter(
   tx: Tx,
@@ -798,6 +809,14 @@ async function householdWriter(
   // Every compound a batch has named, locked (and looked up) the first time.
   const named = new Set<string>();
   const resumeTriggers = await suspendRowTriggers(tx);
+  // The households table's size before this import, and when to weigh deferring its indexes next.
+  const tableBytes = async () =>
+    Number(
+      (await queryRows<{ n: number }>(tx, sql`SELECT pg_relation_size('households')::float8 AS n`))[0]?.n,
+    );
+  const before = dbKind === 'pglite' ? await tableBytes() : null;
+  let weighAt = deferIndexesFrom;
+  let rebuildIndexes: (() => Promise<void>) | null = null;
   // What the lookups found: buildings by compound id|number.
   const buildingIds = new Map<string, string>();
   // Owners per compound by ID number and by name: a registered owner's id, or a new one's number
@@ -875,7 +894,7 @@ async function householdWriter(
       first.push(compound.id);
     }
     if (first.length > 0) {
-      await sent.send(() => lock(first));
+      if (dbKind === 'postgres') await sent.send(() => lock(first));
       const registered = first.filter((id) => stored.has(id));
       if (registered.length > 0) await sent.ask(() => lookUp(registered));
     }
@@ -947,6 +966,12 @@ async function householdWriter(
     await sent.send(() => insertRows(tx, dbKind, households, householdRows, homesToAdd));
     counts.createdBuildings += buildingsToAdd.length;
     counts.inserted += homesToAdd.length;
+    if (before !== null && rebuildIndexes === null && counts.inserted >= weighAt) {
+      weighAt *= 2;
+      // Awaited, a few times an import: after the statements sent, the table holds this import's rows.
+      if ((await sent.ask(tableBytes)) >= 2 * before)
+        rebuildIndexes = await sent.ask(() => deferIndexes(tx, plainHouseholdIndexes));
+    }
     if (homesToUpsert.length > 0) {
       await sent.send(() =>
         one(
@@ -973,6 +998,8 @@ async function householdWriter(
     add: (c: Checked) => (c.kind === 'households' ? written.push(c) : undefined),
     async finish() {
       await finish();
+      await rebuildIndexes?.();
+      if (dbKind === 'pglite' && named.size > 0) await lock([...named]);
       if (resumeTriggers) {
         if (named.size > 0) await verify();
         await resumeTriggers();
