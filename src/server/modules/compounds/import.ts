@@ -109,6 +109,8 @@ type Checked =
       code: string | null;
       regionCode: string;
       values: Record<string, unknown>;
+      /** The build year is approximate ("约1990年", "90年代"). */
+      approx: boolean;
     }
   | { kind: 'buildings'; row: number; compound: CompoundRef; number: string; values: Record<string, unknown> }
   | {
@@ -375,7 +377,8 @@ function makeChecker(
           existing,
           code: existing ? null : code || newCode(subdistrictCode, name),
           regionCode,
-          values: { ...v, approx: row.approximate.includes('buildYear') },
+          values: v,
+          approx: row.approximate.includes('buildYear'),
         };
       }
       const compound = compoundOf(row);
@@ -655,7 +658,8 @@ async function makeWriter(tx: Tx, kind: LedgerKind, dbKind: DbKind) {
       lat: sql`coalesce(s.lat, ${compounds.lat})`,
       notes: sql`coalesce(s.notes, ${compounds.notes})`,
     };
-    // A blank cell of a new compound takes the column's default, as an insert of the fields given would.
+    // What a blank cell becomes: for a new compound the column's default, as an insert of the
+    // fields given would; for a registered one null, which keeps what is stored.
     const defaults = {
       build_year_approx: compounds.buildYearApprox.default,
       building_count: compounds.buildingCount.default,
@@ -665,18 +669,14 @@ async function makeWriter(tx: Tx, kind: LedgerKind, dbKind: DbKind) {
       floor_area: compounds.floorArea.default,
       property_management: compounds.propertyManagement.default,
     };
+    const blanks = Object.fromEntries(Object.keys(defaults).map((k) => [k, null])) as Record<
+      keyof typeof defaults,
+      null
+    >;
     const ids = idSequence();
     const written = batches<Record<string, unknown>>(async (rows) => {
-      const added: Record<string, unknown>[] = [];
-      const registered: Record<string, unknown>[] = [];
-      for (const row of rows) {
-        if (row.existing_id !== null) registered.push(row);
-        else {
-          const filled: Record<string, unknown> = { ...row, id: ids.id(ids.next()) };
-          for (const [column, value] of Object.entries(defaults)) filled[column] ??= value;
-          added.push(filled);
-        }
-      }
+      const added = rows.filter((row) => row.existing_id === null);
+      const registered = rows.filter((row) => row.existing_id !== null);
       await sent.send(() => insertRows(tx, dbKind, compounds, newCompounds, added));
       counts.inserted += added.length;
       if (registered.length === 0) return;
@@ -703,20 +703,23 @@ async function makeWriter(tx: Tx, kind: LedgerKind, dbKind: DbKind) {
         if (c.kind !== 'compounds') return;
         const v = c.values;
         const buildYear = num(v.buildYear);
+        // A new compound's id is given here, in file order, so the row goes in as it is.
+        const blank = c.existing ? blanks : defaults;
         return written.push({
           existing_id: c.existing?.id ?? null,
+          id: c.existing ? null : ids.id(ids.next()),
           code: c.code,
           name: str(v.name),
           region_code: c.regionCode,
           address: str(v.address) || null,
           build_year: buildYear,
-          build_year_approx: buildYear === null ? null : v.approx === true,
-          building_count: num(v.buildingCount),
-          unit_count: num(v.unitCount),
-          household_count: num(v.householdCount),
-          resident_count: num(v.residentCount),
-          floor_area: num(v.floorArea),
-          property_management: str(v.propertyManagement) || null,
+          build_year_approx: buildYear === null ? blank.build_year_approx : c.approx,
+          building_count: num(v.buildingCount) ?? blank.building_count,
+          unit_count: num(v.unitCount) ?? blank.unit_count,
+          household_count: num(v.householdCount) ?? blank.household_count,
+          resident_count: num(v.residentCount) ?? blank.resident_count,
+          floor_area: num(v.floorArea) ?? blank.floor_area,
+          property_management: str(v.propertyManagement) || blank.property_management,
           lng: num(v.lng),
           lat: num(v.lat),
           notes: str(v.notes) || null,
