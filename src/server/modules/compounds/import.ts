@@ -703,7 +703,8 @@ async function makeWriter(tx: Tx, kind: LedgerKind, dbKind: DbKind) {
         if (c.kind !== 'compounds') return;
         const v = c.values;
         const buildYear = num(v.buildYear);
-        // A new compound's id is given here, in file order, so the row goes in as it is.
+        // A new compound gets its id here, in file order, and its columns' defaults for blank
+        // cells: its row goes in as it is.
         const blank = c.existing ? blanks : defaults;
         return written.push({
           existing_id: c.existing?.id ?? null,
@@ -809,7 +810,7 @@ async function householdWriter(
       )
     ).map((r) => r.id),
   );
-  // Every compound a batch has named, locked (and looked up) the first time.
+  // Every compound a batch has named: looked up (and on PostgreSQL locked) the first time.
   const named = new Set<string>();
   const resumeTriggers = await suspendRowTriggers(tx);
   // The households table's size before this import, and when to weigh deferring its indexes next.
