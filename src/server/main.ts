@@ -178,9 +178,9 @@ async function importCommand(config: Config, args: string[]) {
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
     for (const p of report.problems) {
-      console.log(
-        `${[p.sheet, p.row && `row ${p.row}`, p.column, p.header].filter(Boolean).join(' ')}: ${p.message}`,
-      );
+      // A problem of the whole file (damaged, no sheet) has no place to name.
+      const at = [p.sheet, p.row && `row ${p.row}`, p.column, p.header].filter(Boolean).join(' ');
+      console.log(at ? `${at}: ${p.message}` : p.message);
     }
     if (report.problemCount > 0) {
       throw new Error(`${report.problemCount} problem(s) in ${file}; nothing was written`);

@@ -27,8 +27,10 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function cli(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...args], { env });
+function cli(args: string[], extra: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...args], {
+    env: { ...env, ...extra },
+  });
   children.push(child);
   let stdout = '';
   let stderr = '';
@@ -115,6 +117,16 @@ describe.skipIf(process.env.TEST_DATABASE_URL)('embedded database in a real proc
     expect(await broken.exited).toBe(1);
     expect(broken.err()).toMatch(/audit chain broken at event 3: content does not match its hash/);
   }, 60_000);
+
+  it('prints a problem of the whole file as its message alone, and writes nothing', async () => {
+    // Text, so read as a CSV in which no row is a header.
+    const file = path.join(dataDir, 'not-a-workbook.xlsx');
+    fs.writeFileSync(file, 'not a workbook at all');
+    const run = cli(['import', 'compounds', file], { JIUGAI_LANG: 'en' });
+    expect(await run.exited).toBe(1);
+    expect(run.out().trim().split('\n')).toEqual([expect.stringMatching(/^No header row in the first/)]);
+    expect(run.err()).toMatch(/jiugai: 1 problem\(s\) in .*not-a-workbook\.xlsx; nothing was written/);
+  }, 30_000);
 
   it('gives a one-line reason and a non-zero exit for a bad command', async () => {
     const bad = cli(['frobnicate']);
