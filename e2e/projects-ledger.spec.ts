@@ -165,14 +165,16 @@ test('headquarters contracts a project down the line and a subdistrict cadre rep
   const drawer = page.getByRole('dialog');
   await chooseCadre(page, drawer.getByLabel('联系县级干部'), liaison);
   await chooseCadre(page, drawer.getByLabel('分包科级干部'), inCharge);
-  await drawer.getByLabel('临时党组织').click();
+  const partyOrg = drawer.getByLabel('临时党组织');
+  await partyOrg.click();
   const freeOrgs = page.locator('.jiugai-party-org-popup .ant-select-item-option');
   await expect(
     freeOrgs.first(),
     'a temporary party organisation not yet serving a project must be on offer',
   ).toBeVisible();
   const orgName = (await freeOrgs.first().getAttribute('title')) ?? '';
-  await freeOrgs.first().click();
+  // Chosen as the other pickers are: a click unheard would leave its list over the next picker.
+  await choose(page, partyOrg, orgName);
   const group = drawer.getByLabel('工作组');
   for (const member of workGroup) await chooseCadre(page, group, member);
   await group.press('Escape');
