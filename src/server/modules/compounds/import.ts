@@ -815,9 +815,7 @@ async function householdWriter(
   const resumeTriggers = await suspendRowTriggers(tx);
   // The households table's size before this import, and when to weigh deferring its indexes next.
   const tableBytes = async () =>
-    Number(
-      (await queryRows<{ n: number }>(tx, sql`SELECT pg_relation_size('households')::float8 AS n`))[0]?.n,
-    );
+    (await one(tx, sql`SELECT pg_relation_size('households')::float8 AS n`)).n ?? 0;
   const before = dbKind === 'pglite' ? await tableBytes() : null;
   let weighAt = deferIndexesFrom;
   let rebuildIndexes: (() => Promise<void>) | null = null;
