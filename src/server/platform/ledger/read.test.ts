@@ -134,6 +134,171 @@ describe('readLedger on a plan sheet as subdistricts send it', () => {
   });
 });
 
+/** A workbook as other programs write it, by hand: its sheets in the order given, each its own part. */
+function handMadeBook(parts: {
+  sheets: { name: string; xml: string }[];
+  strings?: string[];
+  styles?: string;
+  workbookPr?: string;
+}): string {
+  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  // Listed in the workbook last part first, so its order, not the part names, decides the tabs.
+  const count = parts.sheets.length;
+  const entries = [
+    {
+      name: 'xl/workbook.xml',
+      data: Buffer.from(
+        `<x:workbook xmlns:x="${main}" xmlns:rel="${rel}">${parts.workbookPr ?? ''}<x:sheets>${parts.sheets
+          .map((s, i) => `<x:sheet name="${s.name}" sheetId="${i + 1}" rel:id="r${count - i}"/>`)
+          .join('')}</x:sheets></x:workbook>`,
+      ),
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: Buffer.from(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+          parts.sheets
+            .map(
+              (_, i) =>
+                `<Relationship Id="r${count - i}" Type="${rel}/worksheet" Target="/xl/worksheets/sheet${count - i}.xml"/>`,
+            )
+            .join('') +
+          '</Relationships>',
+      ),
+    },
+    ...parts.sheets.map((s, i) => ({
+      name: `xl/worksheets/sheet${count - i}.xml`,
+      data: Buffer.from(`<x:worksheet xmlns:x="${main}"><x:sheetData>${s.xml}</x:sheetData></x:worksheet>`),
+      deflate: true,
+    })),
+  ];
+  if (parts.strings)
+    entries.push({
+      name: 'xl/sharedStrings.xml',
+      data: Buffer.from(`<sst xmlns="${main}">${parts.strings.map((t) => `<si>${t}</si>`).join('')}</sst>`),
+    });
+  if (parts.styles)
+    entries.push({
+      name: 'xl/styles.xml',
+      data: Buffer.from(`<styleSheet xmlns="${main}">${parts.styles}</styleSheet>`),
+    });
+  return fixture(makeZip(entries), 'xlsx');
+}
+
+/** Row `r` of inline-string cells from column A. */
+const inlineRow = (r: number, texts: string[]) =>
+  `<x:row r="${r}">${texts.map((t) => `<x:c t="inlineStr"><x:is><x:t>${t}</x:t></x:is></x:c>`).join('')}</x:row>`;
+
+describe('readLedger on workbooks as other programs write them', () => {
+  const header = inlineRow(1, ['小区名称', '街道', '建成年代', '户数', '面积', '备注']);
+  // Cell formats: 0 general, 1 built-in date (14), 2 Chinese built-in date (31),
+  // 3 a custom date, 4 a custom number format that is not a date.
+  const styles =
+    '<numFmts><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/>' +
+    '<numFmt numFmtId="177" formatCode="#,##0.00_);[Red]\\(#,##0.00\\)"/></numFmts>' +
+    '<cellStyleXfs><xf numFmtId="14"/></cellStyleXfs>' +
+    '<cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="31"><alignment/></xf><xf numFmtId="176"/><xf numFmtId="177"/></cellXfs>';
+
+  it('reads shared and inline rich text, escapes, formulas, errors and every kind of date cell', async () => {
+    const file = handMadeBook({
+      strings: [
+        '<r><t>示例·</t></r><r><rPr><b/></rPr><t>曹门里</t></r><rPh sb="0" eb="2"><t>ソウモン</t></rPh>',
+        '<t>第一行_x000D_第二行，_x005F_x000D_照录</t>',
+        '<t>乙小区</t>',
+        '<t xml:space="preserve"> 宋门街道 </t>',
+      ],
+      styles,
+      sheets: [
+        {
+          name: '台账',
+          xml:
+            header +
+            // 37771 is 2003-05-28; cells in any order of attributes, one with no reference.
+            '<x:row r="2"><x:c r="A2" t="s"><x:v>0</x:v></x:c>' +
+            '<x:c r="B2" t="inlineStr"><x:is><x:r><x:t>曹门</x:t></x:r><x:r><x:t>街道</x:t></x:r></x:is></x:c>' +
+            '<x:c s="1" r="C2"><x:v>37771</x:v></x:c><x:c><x:f>SUM(100,68)</x:f><x:v>168</x:v></x:c>' +
+            '<x:c r="E2" t="str"><x:f>TEXT(5034,"#,##0")</x:f><x:v>5,034</x:v></x:c>' +
+            '<x:c r="F2" t="s"><x:v>1</x:v></x:c></x:row>' +
+            // No row or cell references at all, as some generators write.
+            '<x:row><x:c t="s"><x:v>2</x:v></x:c><x:c t="s"><x:v>3</x:v></x:c><x:c s="3"><x:v>32660</x:v></x:c>' +
+            '<x:c t="e"><x:v>#N/A</x:v></x:c><x:c s="4"><x:v>2760.5</x:v></x:c></x:row>' +
+            // Built-in Chinese date, an empty formatted cell, a boolean and a formula with no result.
+            '<x:row r="5"><x:c r="A5" t="inlineStr"><x:is><x:t>丙小区</x:t></x:is></x:c>' +
+            '<x:c r="B5" t="inlineStr"><x:is><x:t>宋门街道</x:t></x:is></x:c><x:c r="C5" s="2"><x:v>29403</x:v></x:c>' +
+            '<x:c r="D5" s="1"/><x:c r="E5"><x:f>B5*2</x:f></x:c><x:c r="F5" t="b"><x:v>1</x:v></x:c></x:row>',
+        },
+      ],
+    });
+    const { rows, problems, source } = await collectLedger(file, planSpec, { now });
+    expect(problems).toEqual([]);
+    expect(source?.sheet).toBe('台账');
+    expect(
+      rows.map((r) => [
+        r.row,
+        r.values.name,
+        r.values.subdistrict,
+        r.values.buildYear,
+        r.values.households,
+        r.values.area,
+      ]),
+    ).toEqual([
+      [2, '示例·曹门里', '曹门街道', 2003, 168, 5034],
+      [3, '乙小区', '宋门街道', 1989, null, 2760.5],
+      [5, '丙小区', '宋门街道', 1980, null, null],
+    ]);
+    expect(rows[0]?.values.note).toBe('第一行\r第二行，_x000D_照录');
+    expect(rows[1]?.problems).toMatchObject([{ column: 'D', reason: 'formula_error', value: '#N/A' }]);
+    expect(rows[2]?.problems).toMatchObject([{ column: 'E', reason: 'formula_error', value: '=B5*2' }]);
+  });
+
+  it('counts dates from 1904 when the workbook says so', async () => {
+    const sheet = (date1904: boolean) =>
+      handMadeBook({
+        styles,
+        workbookPr: date1904 ? '<x:workbookPr date1904="1"/>' : '',
+        sheets: [
+          {
+            name: '台账',
+            xml: `${header}${inlineRow(2, ['甲小区', '曹门街道']).replace('</x:row>', '<x:c r="C2" s="1"><x:v>36000</x:v></x:c></x:row>')}`,
+          },
+        ],
+      });
+    const years = async (file: string) =>
+      (await collectLedger(file, planSpec, { now })).rows.map((r) => r.values.buildYear);
+    expect(await years(sheet(false))).toEqual([1998]);
+    expect(await years(sheet(true))).toEqual([2002]);
+  });
+
+  it('goes by the workbook for sheet names and order, whatever the parts are called', async () => {
+    const file = handMadeBook({
+      sheets: [
+        { name: '填表说明', xml: inlineRow(1, ['本表由街道填报']) },
+        { name: '台账', xml: `${header}${inlineRow(2, ['甲小区', '曹门街道'])}` },
+      ],
+    });
+    for (const sheet of [undefined, '台账']) {
+      const { rows, source } = await collectLedger(file, planSpec, { now, sheet });
+      expect(source?.sheet).toBe('台账');
+      expect(rows.map((r) => r.values.name)).toEqual(['甲小区']);
+    }
+    const { problems } = await collectLedger(file, planSpec, { now, sheet: '汇总' });
+    expect(problems).toEqual([expect.objectContaining({ reason: 'no_sheet', sheet: '汇总' })]);
+  });
+
+  const damaged: [string, string][] = [
+    ['a shared string that is not there', '<x:row r="2"><x:c r="A2" t="s"><x:v>7</x:v></x:c></x:row>'],
+    ['a cell past column XFD', '<x:row r="2"><x:c r="XFE2"><x:v>1</x:v></x:c></x:row>'],
+    ['a row past the last row', '<x:row r="1048577"><x:c><x:v>1</x:v></x:c></x:row>'],
+    ['XML that is not well formed', '<x:row r="2"><x:c r="A2"><x:v>1</x:c></x:row>'],
+  ];
+  it.each(damaged)('refuses %s as damaged', async (_, xml) => {
+    const file = handMadeBook({ strings: ['<t>甲</t>'], sheets: [{ name: '台账', xml: header + xml }] });
+    const { problems } = await collectLedger(file, planSpec, { now });
+    expect(problems).toEqual([expect.objectContaining({ reason: 'corrupt' })]);
+  });
+});
+
 describe('readLedger headers', () => {
   it('matches synonyms and headers with units, line breaks and required-marks, in any order', async () => {
     const file = await workbook({

@@ -1,24 +1,22 @@
 /**
- * The xlsx side of the reader: check the zip's directory before exceljs sees it, then stream one
- * sheet's rows with exceljs's WorkbookReader, fed a clean stored copy of just the entries it needs.
+ * The xlsx side of the reader. An xlsx is a zip of XML parts. The zip's directory is checked first
+ * (bombs, encryption, damage: zip.ts); then each part the rows need is inflated as it is read, its
+ * size and CRC checked as it streams, and its XML parsed with saxes:
+ * - the workbook and its relationships: the sheets in tab order, their names and parts;
+ * - the styles: which cell formats show a date;
+ * - the shared strings, held for the whole read (a cell names its text by index into them);
+ * - then the sheet, streamed into rows.
+ *
+ * Not exceljs's streaming reader, which Jiugai uses to write: for every cell it builds a row and
+ * cell model (address, style) the ledgers never look at, about half its reading time and most of
+ * its garbage; it decodes a character split between two chunks as "��" (exceljs #2063, #2084);
+ * and it copies every sheet to a temporary file when the shared strings come after it in the zip.
  */
-import ExcelJS, { type CellValue, type Row } from 'exceljs';
+import path from 'node:path';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { fileError, LedgerFileError } from './problems.js';
 import { type RawCell, type RawRow, type RowSource, readHead } from './rows.js';
-import {
-  checkDeclaredSize,
-  type LocatedEntry,
-  locateEntries,
-  readZipDirectory,
-  storedZipStream,
-  type ZipPart,
-} from './zip.js';
-
-const sheetEntry = /^xl\/worksheets\/sheet(\d+)\.xml$/;
-const emptySharedStrings = Buffer.from(
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
-);
+import { checkDeclaredSize, entryData, type LocatedEntry, locateEntries, readZipDirectory } from './zip.js';
 
 export interface XlsxOptions {
   maxUncompressedBytes: number;
@@ -28,6 +26,25 @@ export interface XlsxOptions {
   pick(heads: RawRow[][]): number;
 }
 
+/** What reading any sheet's cells needs from the rest of the workbook. */
+interface Book {
+  strings: string[];
+  /** By cell format (a cell's `s`): whether its number is a date. */
+  dates: boolean[];
+  date1904: boolean;
+}
+
+interface Sheet {
+  name: string;
+  part: LocatedEntry;
+}
+
+const corrupt = () => fileError('corrupt');
+
+/** saxes in its plain mode: elements by their written names, no namespace processing. */
+const plain = { xmlns: false, position: false } as const;
+type Xml = SaxesParser<typeof plain>;
+
 /** Check an xlsx (zip structure, bombs, damage), then stream the rows of the sheet to read. */
 export async function openXlsx(file: string, options: XlsxOptions): Promise<RowSource> {
   const entries = await readZipDirectory(file);
@@ -35,224 +52,379 @@ export async function openXlsx(file: string, options: XlsxOptions): Promise<RowS
   const byName = new Map(entries.map((e) => [e.name, e]));
   // A docx, an ods or any other zip is not a workbook.
   if (!byName.has('xl/workbook.xml')) throw fileError('not_a_spreadsheet');
-  const rels = byName.get('xl/_rels/workbook.xml.rels');
-  if (!rels) throw fileError('corrupt');
-  const sheetNumber = (name: string) => Number(sheetEntry.exec(name)?.[1]);
-  const sheets = entries
-    .filter((e) => sheetEntry.test(e.name))
-    .sort((a, b) => sheetNumber(a.name) - sheetNumber(b.name));
-  if (sheets.length === 0) throw fileError('no_sheet');
-  // Order matters: exceljs streams a sheet only if the relationships and shared strings came
-  // before it; otherwise it first copies every sheet to a temporary file.
-  const front = [
-    rels,
-    byName.get('xl/workbook.xml'),
-    byName.get('xl/styles.xml'),
-    byName.get('xl/sharedStrings.xml'),
-  ];
-  const frontEntries = front.filter((e) => e !== undefined);
-  // Damage and lying sizes show as the entries stream, possibly after rows have been read: a
-  // reader takes the file's problems as failing it (an import then writes nothing). Checking
-  // every entry first cost a second inflate of the whole file.
-  const located = await locateEntries(file, [...frontEntries, ...sheets]);
-  const base: ZipPart[] = located.slice(0, frontEntries.length);
-  if (!byName.has('xl/sharedStrings.xml'))
-    base.push({ name: 'xl/sharedStrings.xml', data: emptySharedStrings });
-  const sheetParts = located.slice(frontEntries.length);
-
-  if (options.sheet !== undefined) {
-    const book = openWorkbook(file, [...base, ...sheetParts]);
-    try {
-      for (let worksheet = await book.next(); worksheet; worksheet = await book.next()) {
-        if (sheetName(worksheet) === options.sheet) return book.source(worksheet);
-      }
-    } catch (error) {
-      book.close();
-      throw error;
-    }
-    book.close();
-    throw fileError('no_sheet', { sheet: options.sheet });
-  }
-
-  const chosen = sheetParts.length === 1 ? sheetParts[0] : await pickSheet(file, base, sheetParts, options);
-  if (!chosen) throw fileError('no_sheet');
-  const book = openWorkbook(file, [...base, chosen]);
-  try {
-    const worksheet = await book.next();
-    if (!worksheet) throw fileError('no_sheet');
-    return book.source(worksheet);
-  } catch (error) {
-    book.close();
-    throw error;
-  }
-}
-
-/** Read the first rows of every sheet and let the caller choose. */
-async function pickSheet(
-  file: string,
-  base: ZipPart[],
-  sheets: LocatedEntry[],
-  options: XlsxOptions,
-): Promise<LocatedEntry | undefined> {
-  const heads: RawRow[][] = [];
-  for (const part of sheets) {
-    // One stream per sheet, abandoned after its first rows: cheaper than reading every sheet
-    // to the end, at the price of parsing the shared strings once per sheet.
-    const book = openWorkbook(file, [...base, part]);
-    try {
-      const worksheet = await book.next();
-      heads.push(worksheet ? (await readHead(book.source(worksheet).batches)).head : []);
-    } finally {
-      book.close();
-    }
-  }
-  return sheets[options.pick(heads)];
-}
-
-interface Workbook {
-  /** The next worksheet in the stream. */
-  next(): Promise<ExcelJS.stream.xlsx.WorksheetReader | undefined>;
-  source(worksheet: ExcelJS.stream.xlsx.WorksheetReader): RowSource;
-  close(): void;
-}
-
-function openWorkbook(file: string, parts: readonly ZipPart[]): Workbook {
-  const input = storedZipStream(file, parts);
-  const failure = new InputFailure(input);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache', // needed to tell date cells from numbers
-    hyperlinks: 'ignore',
-    entries: 'ignore',
+  const front = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml'];
+  const located = await locateEntries(
+    file,
+    front.flatMap((name) => byName.get(name) ?? []),
+  );
+  const part = (name: string) => located.find((l) => l.entry.name === name);
+  const [workbookPart, relsPart, stylesPart, stringsPart] = front.map(part);
+  if (!workbookPart || !relsPart) throw corrupt();
+  const { listed, date1904 } = await readWorkbook(file, workbookPart);
+  const targets = await readWorksheetTargets(file, relsPart);
+  // Chart sheets have no rows: only the worksheets, in the workbook's order.
+  const worksheets = listed.flatMap((sheet) => {
+    const target = targets.get(sheet.rel);
+    if (target === undefined) return [];
+    const entry = byName.get(target);
+    if (!entry) throw corrupt();
+    return [{ name: sheet.name, entry }];
   });
-  const worksheets = guarded(reader[Symbol.asyncIterator](), failure);
-  const open: AsyncGenerator<unknown>[] = [worksheets];
-  const close = () => {
-    // Nothing waits on exceljs here: its generators are told to finish, the input is cut.
-    for (const generator of open) void generator.return(undefined).catch(() => {});
-    input.destroy();
+  if (worksheets.length === 0) throw fileError('no_sheet');
+  const parts = await locateEntries(
+    file,
+    worksheets.map((w) => w.entry),
+  );
+  const sheets: Sheet[] = worksheets.map((w, i) => ({ name: w.name, part: parts[i] as LocatedEntry }));
+  const book: Book = {
+    dates: stylesPart ? await readDateFormats(file, stylesPart) : [],
+    strings: stringsPart ? await readSharedStrings(file, stringsPart) : [],
+    date1904,
   };
-  return {
-    async next() {
-      const step = await worksheets.next();
-      return step.done ? undefined : step.value;
-    },
-    source(worksheet) {
-      const batches = rowBatches(worksheet, failure, worksheets);
-      open.unshift(batches);
-      return { sheet: sheetName(worksheet), format: 'xlsx', batches, close };
-    },
-    close,
-  };
-}
 
-/**
- * Rows by the batch exceljs parses from each chunk of sheet XML. `parse()` rather than the
- * row iterator: one await per batch instead of several per row. Then the rest of the workbook:
- * the sheet's size and CRC are checked only as the stream reads on past its last rows.
- */
-async function* rowBatches(
-  worksheet: ExcelJS.stream.xlsx.WorksheetReader,
-  failure: InputFailure,
-  rest: AsyncGenerator<unknown>,
-): AsyncGenerator<RawRow[]> {
-  for await (const events of guarded<unknown[]>(worksheet.parse(), failure)) {
-    const rows: RawRow[] = [];
-    for (const event of events) {
-      if (!isRowEvent(event)) continue;
-      const values = event.value.values;
-      if (!Array.isArray(values)) continue;
-      const cells: RawCell[] = [];
-      // exceljs puts column A at index 1.
-      for (let i = 1; i < values.length; i++) cells.push(rawCell(values[i]));
-      rows.push({ number: event.value.number, cells });
-    }
-    if (rows.length > 0) yield rows;
-  }
-  for await (const _ of rest) {
-    // Sheets after the one read (when it was chosen by name) are skipped by exceljs.
-  }
-}
-
-function isRowEvent(event: unknown): event is { eventType: 'row'; value: Row } {
-  return typeof event === 'object' && event !== null && 'eventType' in event && event.eventType === 'row';
-}
-
-/**
- * exceljs pipes our stream into unzipper, and a pipe does not pass errors on: without this a
- * failing input would leave the reader waiting forever. (Not Promise.race against one
- * long-lived promise: every race would stay attached to it, and with it every batch read.)
- */
-class InputFailure {
-  private error: unknown;
-  private failed = false;
-  private rejectPending: ((error: unknown) => void) | undefined;
-
-  constructor(input: NodeJS.EventEmitter) {
-    input.once('error', (error: unknown) => {
-      this.failed = true;
-      this.error = error;
-      this.rejectPending?.(error);
-    });
-  }
-
-  /** `promise`, or the input's error if that comes first. */
-  watch<T>(promise: Promise<T>): Promise<T> {
-    if (this.failed) return Promise.reject(this.error);
-    return new Promise<T>((resolve, reject) => {
-      this.rejectPending = reject;
-      promise.then(resolve, reject).finally(() => {
-        if (this.rejectPending === reject) this.rejectPending = undefined;
-      });
-    });
-  }
-}
-
-/** The .d.ts omits it, but a WorksheetReader carries its sheet's name once the workbook is parsed. */
-function sheetName(worksheet: ExcelJS.stream.xlsx.WorksheetReader): string {
-  const { name } = worksheet as unknown as { name?: unknown };
-  return typeof name === 'string' ? name : '';
-}
-
-/**
- * Iterate an exceljs iterator, failing if the input fails, and turning exceljs's own errors
- * (bad XML, a zip it cannot follow) into 'corrupt'. Leaving early does not wait on exceljs.
- */
-async function* guarded<T>(iterator: AsyncIterator<T>, failure: InputFailure): AsyncGenerator<T> {
-  let finished = false;
-  try {
-    while (true) {
-      let step: IteratorResult<T>;
+  let chosen: Sheet | undefined;
+  if (options.sheet !== undefined) {
+    chosen = sheets.find((s) => s.name === options.sheet);
+    if (!chosen) throw fileError('no_sheet', { sheet: options.sheet });
+  } else if (sheets.length === 1) chosen = sheets[0];
+  else {
+    const heads: RawRow[][] = [];
+    for (const sheet of sheets) {
+      // Each sheet's first rows only, then its stream is let go.
+      const rows = sheetRows(file, sheet.part, book);
       try {
-        step = await failure.watch(iterator.next());
-      } catch (error) {
-        finished = true;
-        throw error instanceof LedgerFileError ? error : fileError('corrupt');
+        heads.push((await readHead(rows)).head);
+      } finally {
+        await rows.return(undefined);
       }
-      if (step.done) {
-        finished = true;
-        return;
-      }
-      yield step.value;
     }
-  } finally {
-    if (!finished) void iterator.return?.(undefined).catch(() => {});
+    chosen = sheets[options.pick(heads)];
+  }
+  if (!chosen) throw fileError('no_sheet');
+  const batches = sheetRows(file, chosen.part, book);
+  return { sheet: chosen.name, format: 'xlsx', batches, close: () => void batches.return(undefined) };
+}
+
+/**
+ * A part's XML, parsed with `parser` as it inflates, yielding after each chunk (so a sheet's rows
+ * are handed over while it is read). A part that is not well-formed XML is corrupt.
+ */
+async function* parse(file: string, part: LocatedEntry, parser: Xml): AsyncGenerator<void> {
+  const decoder = new TextDecoder();
+  try {
+    for await (const chunk of entryData(file, part)) {
+      // A multi-byte character split between chunks waits in the decoder for its other bytes.
+      parser.write(decoder.decode(chunk, { stream: true }));
+      yield;
+    }
+    parser.write(decoder.decode()).close();
+  } catch (error) {
+    throw error instanceof LedgerFileError ? error : corrupt();
   }
 }
 
-/** An exceljs cell value reduced to what the parsers take. */
-function rawCell(value: CellValue): RawCell {
-  if (value === null || value === undefined || typeof value !== 'object' || value instanceof Date)
-    return value;
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('error' in value) return { error: value.error };
-  if ('formula' in value || 'sharedFormula' in value) {
-    // exceljs's streaming reader drops error results (#DIV/0!), and some writers store none:
-    // either way the value is unknown, which is not the same as empty.
-    if (value.result === undefined) return { error: `=${value.formula ?? ''}` };
-    return rawCell(value.result);
+async function parseWhole(file: string, part: LocatedEntry, parser: Xml): Promise<void> {
+  for await (const _ of parse(file, part, parser)) {
+    // the handlers collect what they need
   }
-  if ('text' in value) return value.text;
-  return null;
+}
+
+/** `x:sheet` is `sheet`: some writers prefix every element of the spreadsheet namespace. */
+function local(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+/** The XML with handlers for its open tags, text and close tags (saxes's plain, namespace-free mode). */
+function parser(handlers: {
+  open(tag: SaxesTagPlain, name: string): void;
+  text?(text: string): void;
+  close?(name: string): void;
+}): Xml {
+  const xml = new SaxesParser(plain);
+  xml.on('opentag', (tag) => handlers.open(tag, local(tag.name)));
+  const { text, close } = handlers;
+  if (text) {
+    xml.on('text', text);
+    xml.on('cdata', text);
+  }
+  if (close) xml.on('closetag', (tag) => close(local(tag.name)));
+  return xml;
+}
+
+/** The sheets the workbook lists, in tab order, by relationship id; and its date system. */
+async function readWorkbook(file: string, part: LocatedEntry) {
+  const listed: { name: string; rel: string }[] = [];
+  let date1904 = false;
+  await parseWhole(
+    file,
+    part,
+    parser({
+      open({ attributes }, name) {
+        if (name === 'sheet') {
+          // r:id, whatever the prefix of the relationships namespace.
+          const rel = Object.entries(attributes).find(([key]) => key.endsWith(':id'))?.[1];
+          listed.push({ name: attributes.name ?? '', rel: rel ?? '' });
+        } else if (name === 'workbookPr') {
+          date1904 = attributes.date1904 === '1' || attributes.date1904 === 'true';
+        }
+      },
+    }),
+  );
+  return { listed, date1904 };
+}
+
+/** Worksheet parts by relationship id, as paths in the zip. */
+async function readWorksheetTargets(file: string, part: LocatedEntry): Promise<Map<string, string>> {
+  const targets = new Map<string, string>();
+  await parseWhole(
+    file,
+    part,
+    parser({
+      open({ attributes: { Id, Type, Target } }, name) {
+        if (name !== 'Relationship' || !Id || !Target || !Type?.endsWith('/worksheet')) return;
+        // Relative to the workbook's folder, or absolute within the package.
+        targets.set(Id, Target.startsWith('/') ? Target.slice(1) : path.posix.normalize(`xl/${Target}`));
+      },
+    }),
+  );
+  return targets;
+}
+
+/**
+ * Built-in number formats that show a date or time: 14–22 and 45–47 everywhere, and in Chinese,
+ * Japanese and Korean Excel also 27–36 and 50–58 (e.g. 31 is yyyy"年"m"月"d"日").
+ */
+const builtInDates = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
+  55, 56, 57, 58,
+]);
+
+/** Whether a format code shows a date or time: y, m, d, h or s outside quotes, brackets and escapes. */
+export function isDateFormat(code: string): boolean {
+  return /[ymdhs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\.|[_*]./g, ''));
+}
+
+/** By cell format index: whether the format shows a date. */
+async function readDateFormats(file: string, part: LocatedEntry): Promise<boolean[]> {
+  const codes = new Map<number, string>();
+  const formats: number[] = [];
+  let inCellFormats = false;
+  await parseWhole(
+    file,
+    part,
+    parser({
+      open({ attributes }, name) {
+        if (name === 'numFmt') codes.set(Number(attributes.numFmtId), attributes.formatCode ?? '');
+        else if (name === 'cellXfs') inCellFormats = true;
+        else if (name === 'xf' && inCellFormats) formats.push(Number(attributes.numFmtId ?? 0));
+      },
+      close(name) {
+        if (name === 'cellXfs') inCellFormats = false;
+      },
+    }),
+  );
+  return formats.map((id) => {
+    const code = codes.get(id);
+    return code === undefined ? builtInDates.has(id) : isDateFormat(code);
+  });
+}
+
+/** `_x000D_` is how a spreadsheet's XML writes a character XML cannot carry (`_x005F_` an underscore). */
+function unescapeText(text: string): string {
+  return text.includes('_x')
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+    : text;
+}
+
+/** Each shared string's text: its runs joined, without phonetic guides (rPh). */
+async function readSharedStrings(file: string, part: LocatedEntry): Promise<string[]> {
+  const strings: string[] = [];
+  let text = '';
+  let inText = false;
+  let phonetic = 0;
+  await parseWhole(
+    file,
+    part,
+    parser({
+      open(_, name) {
+        if (name === 't') inText = phonetic === 0;
+        else if (name === 'si') text = '';
+        else if (name === 'rPh') phonetic++;
+      },
+      text(t) {
+        if (inText) text += t;
+      },
+      close(name) {
+        if (name === 't') inText = false;
+        else if (name === 'si') strings.push(unescapeText(text));
+        else if (name === 'rPh') phonetic--;
+      },
+    }),
+  );
+  return strings;
+}
+
+/** Excel's largest row and column (XFD). */
+const maxRow = 1_048_576;
+const maxColumn = 16_384;
+/** Rows handed over at a time: fewer awaits than one batch per chunk of XML. */
+const batchRows = 500;
+
+/** The column of a cell reference ("AB12" → 28). */
+function columnOf(ref: string): number {
+  let column = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i) | 0x20; // lower case
+    if (code < 97 || code > 122) break;
+    column = column * 26 + code - 96;
+  }
+  return column;
+}
+
+/** A day count since Excel's epoch as the moment it names (UTC), in the workbook's date system. */
+function excelDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+}
+
+/** A `t="d"` cell: an ISO 8601 date, read as UTC when it gives no zone. */
+function isoDate(text: string): RawCell {
+  const zoned = /(Z|[+-]\d\d:?\d\d)$/i.test(text);
+  const date = new Date(zoned ? text : `${text.includes('T') ? text : `${text}T00:00:00`}Z`);
+  return Number.isNaN(date.getTime()) ? text : date;
+}
+
+/** A cell as the parsers take it, from its type, format, value text and formula. */
+function cellValue(
+  book: Book,
+  type: string,
+  format: number,
+  text: string,
+  formula: string | undefined,
+): RawCell {
+  // A formula with no stored result, or an error for one, has no value to read.
+  if (formula !== undefined && (text === '' || type === 'e')) return { error: `=${formula}` };
+  if (text === '') return null;
+  switch (type) {
+    case 's': {
+      const shared = book.strings[Number(text)];
+      if (shared === undefined) throw corrupt();
+      return shared === '' ? null : shared;
+    }
+    case 'str':
+    case 'inlineStr':
+      return unescapeText(text);
+    case 'b':
+      return text === '1' || text === 'true';
+    case 'e':
+      return { error: text };
+    case 'd':
+      return isoDate(text);
+  }
+  const number = Number(text);
+  // Not a number: the text goes on as it is, for the column's parser to refuse by name.
+  if (Number.isNaN(number)) return text;
+  return book.dates[format] ? excelDate(number, book.date1904) : number;
+}
+
+/** A worksheet's rows, a batch at a time, each row's cells from column A to its last with a value (null between). */
+async function* sheetRows(file: string, part: LocatedEntry, book: Book): AsyncGenerator<RawRow[]> {
+  let rows: RawRow[] = [];
+  let cells: RawCell[] | null = null;
+  let rowNumber = 0;
+  // The cell being read.
+  let column = 0;
+  let type = '';
+  let format = 0;
+  let text = '';
+  let formula: string | undefined;
+  /** What text goes to: nothing, the value (v, or an inline string's t), or the formula (f). */
+  let into: 'none' | 'value' | 'formula' = 'none';
+  let inline = false;
+  let phonetic = 0;
+
+  const xml = parser({
+    open({ attributes }, name) {
+      switch (name) {
+        case 'row': {
+          rowNumber = attributes.r === undefined ? rowNumber + 1 : Number(attributes.r);
+          if (!Number.isInteger(rowNumber) || rowNumber < 1 || rowNumber > maxRow) throw corrupt();
+          cells = [];
+          column = 0;
+          break;
+        }
+        case 'c':
+          column = attributes.r === undefined ? column + 1 : columnOf(attributes.r);
+          if (column < 1 || column > maxColumn) throw corrupt();
+          type = attributes.t ?? 'n';
+          format = attributes.s === undefined ? 0 : Number(attributes.s);
+          text = '';
+          formula = undefined;
+          break;
+        case 'v':
+          into = 'value';
+          break;
+        case 'f':
+          into = 'formula';
+          formula = '';
+          break;
+        case 'is':
+          inline = true;
+          break;
+        case 't':
+          if (inline && phonetic === 0) into = 'value';
+          break;
+        case 'rPh':
+          phonetic++;
+          break;
+      }
+    },
+    text(t) {
+      if (into === 'value') text += t;
+      else if (into === 'formula') formula += t;
+    },
+    close(name) {
+      switch (name) {
+        case 'v':
+        case 't':
+        case 'f':
+          into = 'none';
+          break;
+        case 'is':
+          inline = false;
+          break;
+        case 'rPh':
+          phonetic--;
+          break;
+        case 'c': {
+          // A cell with a format but no value is as blank as no cell.
+          const value = cells && cellValue(book, type, format, text, formula);
+          if (cells && value !== null) {
+            while (cells.length < column - 1) cells.push(null);
+            cells[column - 1] = value;
+          }
+          break;
+        }
+        case 'row':
+          if (cells) rows.push({ number: rowNumber, cells });
+          cells = null;
+          break;
+      }
+    },
+  });
+
+  // Damage found at the end (a CRC) comes after the rows read before it, as with any other.
+  let damage: unknown;
+  try {
+    for await (const _ of parse(file, part, xml)) {
+      if (rows.length >= batchRows) {
+        yield rows;
+        rows = [];
+      }
+    }
+  } catch (error) {
+    damage = error;
+  }
+  if (rows.length > 0) yield rows;
+  if (damage !== undefined) throw damage;
 }

@@ -1,12 +1,10 @@
 /**
- * Just enough of the zip format to guard exceljs: list the entries from the central directory,
- * refuse bombs (declared and actual sizes), and hand exceljs a clean stream of the entries it
- * needs, in the order that lets it stream, with text chunks cut on UTF-8 character boundaries.
- * Sizes and CRCs are checked as that stream inflates, so each entry is inflated once.
+ * Just enough of the zip format to read an xlsx safely: list the entries from the central
+ * directory, refuse bombs (declared and actual sizes), and inflate an entry with its size and
+ * CRC checked as it streams, so each entry is inflated once.
  */
 import fs from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { fileError, LedgerFileError } from './problems.js';
 
@@ -166,30 +164,11 @@ export async function locateEntries(file: string, entries: readonly ZipEntry[]):
   }
 }
 
-/** Where an incomplete UTF-8 sequence starts at the end of `chunk` (its length if none). */
-function utf8Boundary(chunk: Buffer): number {
-  let i = chunk.length - 1;
-  let continuation = 0;
-  while (i >= 0 && continuation < 3 && ((chunk[i] ?? 0) & 0xc0) === 0x80) {
-    i--;
-    continuation++;
-  }
-  if (i < 0) return chunk.length;
-  const lead = chunk[i] ?? 0;
-  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-  return chunk.length - i < length ? i : chunk.length;
-}
-
 /**
  * The entry's uncompressed bytes, checked as they come: never more than the declared size (a
  * lying header is how a bomb gets past the declared-size check), then size and CRC must match.
- * With `alignUtf8`, every chunk ends on a character boundary.
  */
-export async function* entryData(
-  file: string,
-  located: LocatedEntry,
-  alignUtf8 = false,
-): AsyncGenerator<Buffer> {
+export async function* entryData(file: string, located: LocatedEntry): AsyncGenerator<Buffer> {
   const { entry, dataStart } = located;
   if (entry.compressedSize === 0) {
     if (entry.uncompressedSize !== 0) throw corrupt();
@@ -207,21 +186,13 @@ export async function* entryData(
   }
   let size = 0;
   let crc = 0;
-  let carry: Buffer | undefined;
   try {
     for await (const data of inflater ?? source) {
       const chunk = data as Buffer;
       size += chunk.length;
       if (size > entry.uncompressedSize) throw fileError('too_large_uncompressed');
       crc = zlib.crc32(chunk, crc);
-      if (!alignUtf8) {
-        yield chunk;
-        continue;
-      }
-      const joined = carry ? Buffer.concat([carry, chunk]) : chunk;
-      const cut = utf8Boundary(joined);
-      carry = cut < joined.length ? joined.subarray(cut) : undefined;
-      if (cut > 0) yield joined.subarray(0, cut);
+      yield chunk;
     }
   } catch (error) {
     if (error instanceof LedgerFileError) throw error;
@@ -230,50 +201,5 @@ export async function* entryData(
     source.destroy();
     inflater?.destroy();
   }
-  if (carry) yield carry;
   if (size !== entry.uncompressedSize || crc >>> 0 !== entry.crc >>> 0) throw corrupt();
-}
-
-export type ZipPart = LocatedEntry | { name: string; data: Buffer };
-
-function localHeader(name: string, crc: number, size: number): Buffer {
-  if (size >= 0xffffffff) throw fileError('too_large_uncompressed');
-  const nameBytes = Buffer.from(name, 'utf8');
-  const header = Buffer.alloc(30);
-  header.writeUInt32LE(localSignature, 0);
-  header.writeUInt16LE(20, 4);
-  header.writeUInt16LE(0x0800, 6); // names are UTF-8
-  header.writeUInt16LE(0, 8); // stored: the data below is already inflated
-  header.writeUInt16LE(0x21, 12); // 1980-01-01
-  header.writeUInt32LE(crc >>> 0, 14);
-  header.writeUInt32LE(size, 18);
-  header.writeUInt32LE(size, 22);
-  header.writeUInt16LE(nameBytes.length, 26);
-  return Buffer.concat([header, nameBytes]);
-}
-
-/**
- * A zip of the given parts, each stored uncompressed, ending in an empty end-of-directory record
- * (exceljs reads zips front to back and never looks at the directory).
- *
- * Why: exceljs's streaming reader decodes each chunk as UTF-8 on its own, so a CJK character
- * split between two inflated chunks turns into "��" (exceljs issues #2063, #2084, unfixed in
- * 4.4). Stored entries pass our chunks through unchanged, and ours end on character boundaries.
- */
-export function storedZipStream(file: string, parts: readonly ZipPart[]): Readable {
-  async function* generate(): AsyncGenerator<Buffer> {
-    for (const part of parts) {
-      if ('data' in part) {
-        yield localHeader(part.name, zlib.crc32(part.data), part.data.length);
-        yield part.data;
-        continue;
-      }
-      yield localHeader(part.entry.name, part.entry.crc, part.entry.uncompressedSize);
-      yield* entryData(file, part, true);
-    }
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(eocdSignature, 0);
-    yield end;
-  }
-  return Readable.from(generate(), { objectMode: false });
 }
