@@ -13,7 +13,6 @@ import { queryRows } from '../../db/client.js';
 import { auditEvents, buildings, compounds, households, owners } from '../../db/schema.js';
 import { loadDemoDistrict } from '../../demo/load.js';
 import { systemActor } from '../../platform/audit.js';
-import { offThreadBytes } from '../../platform/ledger/off-thread.js';
 import { makeZip, workbookEntries } from '../../platform/ledger/testing.js';
 import { freshDatabase } from '../../testing/db.js';
 import { deferIndexesFrom, type ImportOptions, importLedger } from './import.js';
@@ -375,40 +374,6 @@ describe('households', () => {
     expect(found?.n).toBe(count);
   });
 
-  it('a file of a megabyte or more is read on a worker thread when the rows go to PostgreSQL, with the same result', async () => {
-    await run('compounds', csv([compoundHead, '曹门街道,示例·大文件院,1992年,30,6000,300000,,']));
-    // The same rooms as above in another compound, each with a note long enough to pass a megabyte.
-    const note = '入户核查：'.padEnd(60, '核');
-    const lines = [householdHead];
-    for (let i = 0; i < rooms; i++)
-      lines.push(`${household(i).replace('示例·分批导入院', '示例·大文件院')}${note}`);
-    const file = csv(lines);
-    expect(fs.statSync(file).size).toBeGreaterThanOrEqual(offThreadBytes);
-    const progress: number[] = [];
-    const report = await run('households', file, {
-      dbKind: 'postgres',
-      onProgress: (phase, n) => {
-        if (phase === 'checking') progress.push(n);
-      },
-    });
-    expect(report).toMatchObject({
-      rows: rooms,
-      inserted: rooms,
-      createdBuildings: rooms / 200,
-      problemCount: 0,
-    });
-    expect(progress.at(-1)).toBe(rooms);
-    const [held] = await queryRows<{ n: number; owners: number; noted: number }>(
-      database.db,
-      sql`SELECT count(*)::int AS n, count(DISTINCT h.owner_id)::int AS owners,
-            count(*) FILTER (WHERE h.notes = ${note})::int AS noted
-          FROM households h JOIN compounds c ON c.id = h.compound_id WHERE c.name = '示例·大文件院'`,
-    );
-    // Owners as in the first sheet: 600 by ID number, 3,000 by name.
-    expect(held).toEqual({ n: rooms, owners: rooms / 10 + rooms / 2, noted: rooms });
-  });
-
-  // PGlite is one session: nobody can delete a compound while an import holds it.
   it.skipIf(!process.env.TEST_DATABASE_URL)(
     'a compound deleted by someone else after the rows were checked is a conflict, and nothing is written',
     async () => {

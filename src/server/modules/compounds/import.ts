@@ -5,7 +5,6 @@
  * thousand, written there while the next rows are read; then the counts are checked. A file with
  * any problem, or a dry run, is rolled back, with the audit event.
  */
-import { stat } from 'node:fs/promises';
 import { and, inArray, is, SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { ImportProblem, ImportReport, LedgerKind } from '../../../contract/imports.js';
@@ -27,7 +26,6 @@ import {
   recordset,
 } from '../../platform/ledger/batches.js';
 import { fileProblemMessage, problemMessage } from '../../platform/ledger/messages.js';
-import { offThreadBytes, readLedgerOffThread } from '../../platform/ledger/off-thread.js';
 import { type LedgerProblem, type LedgerRow, readLedger } from '../../platform/ledger/read.js';
 import { type ImportReason, importMessage } from './import-messages.js';
 import { ledgerSpecs, normaliseBuilding, normaliseUnit } from './ledgers.js';
@@ -133,7 +131,6 @@ export async function importLedger(
 ): Promise<ImportReport> {
   const spec = ledgerSpecs[kind];
   const refs = await loadReferences(db);
-  const offThread = options.dbKind === 'postgres' && (await stat(file)).size >= offThreadBytes;
   const problems: ImportProblem[] = [];
   let problemCount = 0;
   let position: Record<string, { column: string; header: string }> = {};
@@ -172,7 +169,7 @@ export async function importLedger(
   const outcome = await write(db, actor, async (tx, audit) => {
     const writer = await makeWriter(tx, kind, options.dbKind);
     const progress = { onProgress: (n: number) => options.onProgress?.('checking', n) };
-    const read = offThread ? readLedgerOffThread(file, spec, progress) : readLedger(file, spec, progress);
+    const read = readLedger(file, spec, progress);
     let rows = 0;
     for await (const batch of read.batches()) {
       position = read.source?.columns ?? position;

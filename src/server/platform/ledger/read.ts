@@ -79,7 +79,6 @@ export interface LedgerRead extends AsyncIterable<LedgerRow> {
   batches(): AsyncIterable<LedgerRow[]>;
   readonly problems: readonly LedgerFileProblem[];
   readonly source: LedgerSource | undefined;
-  readonly rowsRead: number;
 }
 
 interface MappedColumn {
@@ -110,7 +109,11 @@ interface Context {
   sheet: string | undefined;
 }
 
-interface State extends ReadState {
+/** What a read has found so far: complete when its rows have all been iterated. */
+interface State {
+  problems: LedgerFileProblem[];
+  source: LedgerSource | undefined;
+  rowsRead: number;
   encoding: CsvEncoding | undefined;
 }
 
@@ -130,23 +133,11 @@ export function readLedger(file: string, spec: LedgerSpec, options: ReadLedgerOp
     onProgress: options.onProgress,
     sheet: options.sheet,
   };
-  return ledgerRead(state, () => readAll(file, context, state));
-}
-
-/** What a read has found so far: complete when its rows have all been iterated. */
-export interface ReadState {
-  problems: LedgerFileProblem[];
-  source: LedgerSource | undefined;
-  rowsRead: number;
-}
-
-/** A `LedgerRead` over `state`, whose batches `read` produces, once. */
-export function ledgerRead(state: ReadState, read: () => AsyncGenerator<LedgerRow[]>): LedgerRead {
   let started = false;
   const start = () => {
     if (started) throw new Error('a ledger can be iterated only once');
     started = true;
-    return read();
+    return readAll(file, context, state);
   };
   return {
     batches: () => ({ [Symbol.asyncIterator]: start }),
@@ -155,9 +146,6 @@ export function ledgerRead(state: ReadState, read: () => AsyncGenerator<LedgerRo
     },
     get source() {
       return state.source;
-    },
-    get rowsRead() {
-      return state.rowsRead;
     },
     [Symbol.asyncIterator]: () => rowByRow(start()),
   };
