@@ -38,12 +38,7 @@ export interface ImportOptions {
   /** Region prefixes the importer may write in; null = anywhere (the CLI, district-wide roles). */
   prefixes: readonly string[] | null;
   fileName?: string;
-  /**
-   * The database written to. With PostgreSQL a large file is read on a worker thread (the event
-   * loop stays free, the reading runs on another core); with PGlite it is read here, since
-   * PGlite's own thread takes the other core, and its memory is this process's too: a second
-   * heap (about 100 MB at 500k rows) would take a large import past its memory target.
-   */
+  /** The database written to: the two take rows, locks and indexes differently (see `householdWriter`). */
   dbKind: DbKind;
   onProgress?: (phase: 'checking' | 'writing', rows: number) => void;
 }

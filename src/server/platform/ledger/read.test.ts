@@ -226,7 +226,10 @@ describe('readLedger on workbooks as other programs write them', () => {
             // Built-in Chinese date, an empty formatted cell, a boolean and a formula with no result.
             '<x:row r="5"><x:c r="A5" t="inlineStr"><x:is><x:t>丙小区</x:t></x:is></x:c>' +
             '<x:c r="B5" t="inlineStr"><x:is><x:t>宋门街道</x:t></x:is></x:c><x:c r="C5" s="2"><x:v>29403</x:v></x:c>' +
-            '<x:c r="D5" s="1"/><x:c r="E5"><x:f>B5*2</x:f></x:c><x:c r="F5" t="b"><x:v>1</x:v></x:c></x:row>',
+            '<x:c r="D5" s="1"/><x:c r="E5"><x:f>B5*2</x:f></x:c><x:c r="F5" t="b"><x:v>1</x:v></x:c></x:row>' +
+            // A date written as ISO 8601 text (t="d"), with no zone: read as UTC.
+            '<x:row r="6"><x:c r="A6" t="inlineStr"><x:is><x:t>丁小区</x:t></x:is></x:c>' +
+            '<x:c r="B6" t="inlineStr"><x:is><x:t>宋门街道</x:t></x:is></x:c><x:c r="C6" t="d"><x:v>1996-01-01T00:00:00</x:v></x:c></x:row>',
         },
       ],
     });
@@ -246,6 +249,7 @@ describe('readLedger on workbooks as other programs write them', () => {
       [2, '示例·曹门里', '曹门街道', 2003, 168, 5034],
       [3, '乙小区', '宋门街道', 1989, null, 2760.5],
       [5, '丙小区', '宋门街道', 1980, null, null],
+      [6, '丁小区', '宋门街道', 1996, null, null],
     ]);
     expect(rows[0]?.values.note).toBe('第一行\r第二行，_x000D_照录');
     expect(rows[1]?.problems).toMatchObject([{ column: 'D', reason: 'formula_error', value: '#N/A' }]);

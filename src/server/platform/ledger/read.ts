@@ -4,8 +4,8 @@
  * headers above it); subtotal, total, footnote and repeated header rows skipped; every cell
  * parsed by its column's type, each failure kept as a problem naming row, column and header.
  *
- * Rows are streamed: a 500k-row sheet is read in bounded memory (exceljs's streaming reader;
- * only the shared-string table of an xlsx is held whole, as exceljs requires).
+ * Rows are streamed: a 500k-row sheet is read in bounded memory (xlsx.ts, csv.ts; only an
+ * xlsx's shared-string table is held whole, since its cells name their text by index into it).
  */
 
 import { open } from 'node:fs/promises';
