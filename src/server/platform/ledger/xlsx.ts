@@ -201,7 +201,7 @@ const builtInDates = new Set([
 ]);
 
 /** Whether a format code shows a date or time: y, m, d, h or s outside quotes, brackets and escapes. */
-export function isDateFormat(code: string): boolean {
+function isDateFormat(code: string): boolean {
   return /[ymdhs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\.|[_*]./g, ''));
 }
 
