@@ -41,10 +41,6 @@ interface Sheet {
 
 const corrupt = () => fileError('corrupt');
 
-/** saxes in its plain mode: elements by their written names, no namespace processing. */
-const plain = { xmlns: false, position: false } as const;
-type Xml = SaxesParser<typeof plain>;
-
 /** Check an xlsx (zip structure, bombs, damage), then stream the rows of the sheet to read. */
 export async function openXlsx(file: string, options: XlsxOptions): Promise<RowSource> {
   const entries = await readZipDirectory(file);
@@ -105,28 +101,11 @@ export async function openXlsx(file: string, options: XlsxOptions): Promise<RowS
   return { sheet: chosen.name, format: 'xlsx', batches, close: () => void batches.return(undefined) };
 }
 
-/**
- * A part's XML, parsed with `parser` as it inflates, yielding after each chunk (so a sheet's rows
- * are handed over while it is read). A part that is not well-formed XML is corrupt.
- */
-async function* parse(file: string, part: LocatedEntry, parser: Xml): AsyncGenerator<void> {
-  const decoder = new TextDecoder();
-  try {
-    for await (const chunk of entryData(file, part)) {
-      // A multi-byte character split between chunks waits in the decoder for its other bytes.
-      parser.write(decoder.decode(chunk, { stream: true }));
-      yield;
-    }
-    parser.write(decoder.decode()).close();
-  } catch (error) {
-    throw error instanceof LedgerFileError ? error : corrupt();
-  }
-}
-
-async function parseWhole(file: string, part: LocatedEntry, parser: Xml): Promise<void> {
-  for await (const _ of parse(file, part, parser)) {
-    // the handlers collect what they need
-  }
+/** What to do with a part's XML: its open tags, text and close tags, by element name. */
+interface XmlHandlers {
+  open(tag: SaxesTagPlain, name: string): void;
+  text?(text: string): void;
+  close?(name: string): void;
 }
 
 /** `x:sheet` is `sheet`: some writers prefix every element of the spreadsheet namespace. */
@@ -135,13 +114,13 @@ function local(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
-/** The XML with handlers for its open tags, text and close tags (saxes's plain, namespace-free mode). */
-function parser(handlers: {
-  open(tag: SaxesTagPlain, name: string): void;
-  text?(text: string): void;
-  close?(name: string): void;
-}): Xml {
-  const xml = new SaxesParser(plain);
+/**
+ * A part's XML, parsed by saxes in its plain, namespace-free mode as it inflates, yielding after
+ * each chunk (so a sheet's rows are handed over while it is read). A part that is not well-formed
+ * XML is corrupt.
+ */
+async function* parse(file: string, part: LocatedEntry, handlers: XmlHandlers): AsyncGenerator<void> {
+  const xml = new SaxesParser({ xmlns: false, position: false });
   xml.on('opentag', (tag) => handlers.open(tag, local(tag.name)));
   const { text, close } = handlers;
   if (text) {
@@ -149,45 +128,54 @@ function parser(handlers: {
     xml.on('cdata', text);
   }
   if (close) xml.on('closetag', (tag) => close(local(tag.name)));
-  return xml;
+  const decoder = new TextDecoder();
+  try {
+    for await (const chunk of entryData(file, part)) {
+      // A multi-byte character split between chunks waits in the decoder for its other bytes.
+      xml.write(decoder.decode(chunk, { stream: true }));
+      yield;
+    }
+    xml.write(decoder.decode()).close();
+  } catch (error) {
+    throw error instanceof LedgerFileError ? error : corrupt();
+  }
+}
+
+/** A whole part parsed: the handlers collect what they need. */
+async function parseWhole(file: string, part: LocatedEntry, handlers: XmlHandlers): Promise<void> {
+  for await (const _ of parse(file, part, handlers)) {
+    // nothing to hand over between chunks
+  }
 }
 
 /** The sheets the workbook lists, in tab order, by relationship id; and its date system. */
 async function readWorkbook(file: string, part: LocatedEntry) {
   const listed: { name: string; rel: string }[] = [];
   let date1904 = false;
-  await parseWhole(
-    file,
-    part,
-    parser({
-      open({ attributes }, name) {
-        if (name === 'sheet') {
-          // r:id, whatever the prefix of the relationships namespace.
-          const rel = Object.entries(attributes).find(([key]) => key.endsWith(':id'))?.[1];
-          listed.push({ name: attributes.name ?? '', rel: rel ?? '' });
-        } else if (name === 'workbookPr') {
-          date1904 = attributes.date1904 === '1' || attributes.date1904 === 'true';
-        }
-      },
-    }),
-  );
+  await parseWhole(file, part, {
+    open({ attributes }, name) {
+      if (name === 'sheet') {
+        // r:id, whatever the prefix of the relationships namespace.
+        const rel = Object.entries(attributes).find(([key]) => key.endsWith(':id'))?.[1];
+        listed.push({ name: attributes.name ?? '', rel: rel ?? '' });
+      } else if (name === 'workbookPr') {
+        date1904 = attributes.date1904 === '1' || attributes.date1904 === 'true';
+      }
+    },
+  });
   return { listed, date1904 };
 }
 
 /** Worksheet parts by relationship id, as paths in the zip. */
 async function readWorksheetTargets(file: string, part: LocatedEntry): Promise<Map<string, string>> {
   const targets = new Map<string, string>();
-  await parseWhole(
-    file,
-    part,
-    parser({
-      open({ attributes: { Id, Type, Target } }, name) {
-        if (name !== 'Relationship' || !Id || !Target || !Type?.endsWith('/worksheet')) return;
-        // Relative to the workbook's folder, or absolute within the package.
-        targets.set(Id, Target.startsWith('/') ? Target.slice(1) : path.posix.normalize(`xl/${Target}`));
-      },
-    }),
-  );
+  await parseWhole(file, part, {
+    open({ attributes: { Id, Type, Target } }, name) {
+      if (name !== 'Relationship' || !Id || !Target || !Type?.endsWith('/worksheet')) return;
+      // Relative to the workbook's folder, or absolute within the package.
+      targets.set(Id, Target.startsWith('/') ? Target.slice(1) : path.posix.normalize(`xl/${Target}`));
+    },
+  });
   return targets;
 }
 
@@ -210,20 +198,16 @@ async function readDateFormats(file: string, part: LocatedEntry): Promise<boolea
   const codes = new Map<number, string>();
   const formats: number[] = [];
   let inCellFormats = false;
-  await parseWhole(
-    file,
-    part,
-    parser({
-      open({ attributes }, name) {
-        if (name === 'numFmt') codes.set(Number(attributes.numFmtId), attributes.formatCode ?? '');
-        else if (name === 'cellXfs') inCellFormats = true;
-        else if (name === 'xf' && inCellFormats) formats.push(Number(attributes.numFmtId ?? 0));
-      },
-      close(name) {
-        if (name === 'cellXfs') inCellFormats = false;
-      },
-    }),
-  );
+  await parseWhole(file, part, {
+    open({ attributes }, name) {
+      if (name === 'numFmt') codes.set(Number(attributes.numFmtId), attributes.formatCode ?? '');
+      else if (name === 'cellXfs') inCellFormats = true;
+      else if (name === 'xf' && inCellFormats) formats.push(Number(attributes.numFmtId ?? 0));
+    },
+    close(name) {
+      if (name === 'cellXfs') inCellFormats = false;
+    },
+  });
   return formats.map((id) => {
     const code = codes.get(id);
     return code === undefined ? builtInDates.has(id) : isDateFormat(code);
@@ -243,25 +227,21 @@ async function readSharedStrings(file: string, part: LocatedEntry): Promise<stri
   let text = '';
   let inText = false;
   let phonetic = 0;
-  await parseWhole(
-    file,
-    part,
-    parser({
-      open(_, name) {
-        if (name === 't') inText = phonetic === 0;
-        else if (name === 'si') text = '';
-        else if (name === 'rPh') phonetic++;
-      },
-      text(t) {
-        if (inText) text += t;
-      },
-      close(name) {
-        if (name === 't') inText = false;
-        else if (name === 'si') strings.push(unescapeText(text));
-        else if (name === 'rPh') phonetic--;
-      },
-    }),
-  );
+  await parseWhole(file, part, {
+    open(_, name) {
+      if (name === 't') inText = phonetic === 0;
+      else if (name === 'si') text = '';
+      else if (name === 'rPh') phonetic++;
+    },
+    text(t) {
+      if (inText) text += t;
+    },
+    close(name) {
+      if (name === 't') inText = false;
+      else if (name === 'si') strings.push(unescapeText(text));
+      else if (name === 'rPh') phonetic--;
+    },
+  });
   return strings;
 }
 
@@ -343,7 +323,7 @@ async function* sheetRows(file: string, part: LocatedEntry, book: Book): AsyncGe
   let inline = false;
   let phonetic = 0;
 
-  const xml = parser({
+  const handlers: XmlHandlers = {
     open({ attributes }, name) {
       switch (name) {
         case 'row': {
@@ -397,12 +377,12 @@ async function* sheetRows(file: string, part: LocatedEntry, book: Book): AsyncGe
           phonetic--;
           break;
         case 'c': {
+          if (!cells) break;
           // A cell with a format but no value is as blank as no cell.
-          const value = cells && cellValue(book, type, format, text, formula);
-          if (cells && value !== null) {
-            while (cells.length < column - 1) cells.push(null);
-            cells[column - 1] = value;
-          }
+          const value = cellValue(book, type, format, text, formula);
+          if (value === null) break;
+          while (cells.length < column - 1) cells.push(null);
+          cells[column - 1] = value;
           break;
         }
         case 'row':
@@ -411,12 +391,12 @@ async function* sheetRows(file: string, part: LocatedEntry, book: Book): AsyncGe
           break;
       }
     },
-  });
+  };
 
   // Damage found at the end (a CRC) comes after the rows read before it, as with any other.
   let damage: unknown;
   try {
-    for await (const _ of parse(file, part, xml)) {
+    for await (const _ of parse(file, part, handlers)) {
       if (rows.length >= batchRows) {
         yield rows;
         rows = [];
