@@ -1,7 +1,7 @@
 /**
  * The xlsx side of the reader. An xlsx is a zip of XML parts. The zip's directory is checked first
  * (bombs, encryption, damage: zip.ts); then each part the rows need is inflated as it is read, its
- * size and CRC checked as it streams, and its XML parsed with saxes:
+ * size and CRC checked as it streams, and its XML read by the scanner in xml.ts:
  * - the workbook and its relationships: the sheets in tab order, their names and parts;
  * - the styles: which cell formats show a date;
  * - the shared strings, held for the whole read (a cell names its text by index into them);
@@ -13,9 +13,9 @@
  * and it copies every sheet to a temporary file when the shared strings come after it in the zip.
  */
 import path from 'node:path';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { fileError, LedgerFileError } from './problems.js';
 import { type RawCell, type RawRow, type RowSource, readHead } from './rows.js';
+import { type XmlHandlers, XmlScanner } from './xml.js';
 import { checkDeclaredSize, entryData, type LocatedEntry, locateEntries, readZipDirectory } from './zip.js';
 
 export interface XlsxOptions {
@@ -101,33 +101,12 @@ export async function openXlsx(file: string, options: XlsxOptions): Promise<RowS
   return { sheet: chosen.name, format: 'xlsx', batches, close: () => void batches.return(undefined) };
 }
 
-/** What to do with a part's XML: its open tags, text and close tags, by element name. */
-interface XmlHandlers {
-  open(tag: SaxesTagPlain, name: string): void;
-  text?(text: string): void;
-  close?(name: string): void;
-}
-
-/** `x:sheet` is `sheet`: some writers prefix every element of the spreadsheet namespace. */
-function local(name: string): string {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
-}
-
 /**
- * A part's XML, parsed by saxes in its plain, namespace-free mode as it inflates, yielding after
- * each chunk (so a sheet's rows are handed over while it is read). A part that is not well-formed
- * XML is corrupt.
+ * A part's XML, read as it inflates, yielding after each chunk (so a sheet's rows are handed over
+ * while it is read). A part that is not well-formed XML is corrupt.
  */
 async function* parse(file: string, part: LocatedEntry, handlers: XmlHandlers): AsyncGenerator<void> {
-  const xml = new SaxesParser({ xmlns: false, position: false });
-  xml.on('opentag', (tag) => handlers.open(tag, local(tag.name)));
-  const { text, close } = handlers;
-  if (text) {
-    xml.on('text', text);
-    xml.on('cdata', text);
-  }
-  if (close) xml.on('closetag', (tag) => close(local(tag.name)));
+  const xml = new XmlScanner(handlers);
   const decoder = new TextDecoder();
   try {
     for await (const chunk of entryData(file, part)) {
@@ -135,7 +114,8 @@ async function* parse(file: string, part: LocatedEntry, handlers: XmlHandlers): 
       xml.write(decoder.decode(chunk, { stream: true }));
       yield;
     }
-    xml.write(decoder.decode()).close();
+    xml.write(decoder.decode());
+    xml.end();
   } catch (error) {
     throw error instanceof LedgerFileError ? error : corrupt();
   }
@@ -153,13 +133,14 @@ async function readWorkbook(file: string, part: LocatedEntry) {
   const listed: { name: string; rel: string }[] = [];
   let date1904 = false;
   await parseWhole(file, part, {
-    open({ attributes }, name) {
+    open(name, attributes) {
       if (name === 'sheet') {
         // r:id, whatever the prefix of the relationships namespace.
-        const rel = Object.entries(attributes).find(([key]) => key.endsWith(':id'))?.[1];
-        listed.push({ name: attributes.name ?? '', rel: rel ?? '' });
+        const rel = attributes.find((key) => key.endsWith(':id'));
+        listed.push({ name: attributes.get('name') ?? '', rel: rel ?? '' });
       } else if (name === 'workbookPr') {
-        date1904 = attributes.date1904 === '1' || attributes.date1904 === 'true';
+        const value = attributes.get('date1904');
+        date1904 = value === '1' || value === 'true';
       }
     },
   });
@@ -170,8 +151,10 @@ async function readWorkbook(file: string, part: LocatedEntry) {
 async function readWorksheetTargets(file: string, part: LocatedEntry): Promise<Map<string, string>> {
   const targets = new Map<string, string>();
   await parseWhole(file, part, {
-    open({ attributes: { Id, Type, Target } }, name) {
-      if (name !== 'Relationship' || !Id || !Target || !Type?.endsWith('/worksheet')) return;
+    open(name, attributes) {
+      if (name !== 'Relationship') return;
+      const [Id, Type, Target] = ['Id', 'Type', 'Target'].map((key) => attributes.get(key));
+      if (!Id || !Target || !Type?.endsWith('/worksheet')) return;
       // Relative to the workbook's folder, or absolute within the package.
       targets.set(Id, Target.startsWith('/') ? Target.slice(1) : path.posix.normalize(`xl/${Target}`));
     },
@@ -199,10 +182,11 @@ async function readDateFormats(file: string, part: LocatedEntry): Promise<boolea
   const formats: number[] = [];
   let inCellFormats = false;
   await parseWhole(file, part, {
-    open({ attributes }, name) {
-      if (name === 'numFmt') codes.set(Number(attributes.numFmtId), attributes.formatCode ?? '');
+    open(name, attributes) {
+      if (name === 'numFmt')
+        codes.set(Number(attributes.get('numFmtId')), attributes.get('formatCode') ?? '');
       else if (name === 'cellXfs') inCellFormats = true;
-      else if (name === 'xf' && inCellFormats) formats.push(Number(attributes.numFmtId ?? 0));
+      else if (name === 'xf' && inCellFormats) formats.push(Number(attributes.get('numFmtId') ?? 0));
     },
     close(name) {
       if (name === 'cellXfs') inCellFormats = false;
@@ -228,7 +212,7 @@ async function readSharedStrings(file: string, part: LocatedEntry): Promise<stri
   let inText = false;
   let phonetic = 0;
   await parseWhole(file, part, {
-    open(_, name) {
+    open(name) {
       if (name === 't') inText = phonetic === 0;
       else if (name === 'si') text = '';
       else if (name === 'rPh') phonetic++;
@@ -324,23 +308,27 @@ async function* sheetRows(file: string, part: LocatedEntry, book: Book): AsyncGe
   let phonetic = 0;
 
   const handlers: XmlHandlers = {
-    open({ attributes }, name) {
+    open(name, attributes) {
       switch (name) {
         case 'row': {
-          rowNumber = attributes.r === undefined ? rowNumber + 1 : Number(attributes.r);
+          const r = attributes.get('r');
+          rowNumber = r === undefined ? rowNumber + 1 : Number(r);
           if (!Number.isInteger(rowNumber) || rowNumber < 1 || rowNumber > maxRow) throw corrupt();
           cells = [];
           column = 0;
           break;
         }
-        case 'c':
-          column = attributes.r === undefined ? column + 1 : columnOf(attributes.r);
+        case 'c': {
+          const r = attributes.get('r');
+          const s = attributes.get('s');
+          column = r === undefined ? column + 1 : columnOf(r);
           if (column < 1 || column > maxColumn) throw corrupt();
-          type = attributes.t ?? 'n';
-          format = attributes.s === undefined ? 0 : Number(attributes.s);
+          type = attributes.get('t') ?? 'n';
+          format = s === undefined ? 0 : Number(s);
           text = '';
           formula = undefined;
           break;
+        }
         case 'v':
           into = 'value';
           break;
