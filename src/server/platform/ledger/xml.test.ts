@@ -92,8 +92,18 @@ describe('XmlScanner', () => {
     ['a comment never closed', '<a><!-- x</a>', []],
     ['a tag cut short at the end', '<a></a', []],
     ['a close tag with nothing open', '</a>', []],
+    ['a name that is no entity', '<a>&constructor;</a>', []],
   ];
   it.each(malformed)('refuses %s', (_, xml, asked) => {
     expect(() => events([xml], asked)).toThrow(MalformedXml);
+  });
+
+  it('refuses markup longer than 1 MB rather than reading it again with every piece', () => {
+    const scanner = new XmlScanner({ open() {} });
+    scanner.write('<a><b v="');
+    const piece = 'x'.repeat(64 * 1024);
+    expect(() => {
+      for (let i = 0; i < 20; i++) scanner.write(piece);
+    }).toThrow(/longer than 1 MB/);
   });
 });

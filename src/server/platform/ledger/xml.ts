@@ -69,7 +69,13 @@ export interface XmlHandlers {
   close?(name: string): void;
 }
 
-const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const named = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 const reference = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([a-z]+));|&/g;
 
 /** Entity and character references replaced; a bare `&` or an unknown name is malformed. */
@@ -81,7 +87,7 @@ function decode(raw: string): string {
       if (code > 0x10ffff) throw malformed('character reference out of range');
       return String.fromCodePoint(code);
     }
-    const text = name === undefined ? undefined : named[name];
+    const text = name === undefined ? undefined : named.get(name);
     if (text === undefined) throw malformed(`unknown entity &${name ?? ''}`);
     return text;
   });
@@ -105,6 +111,9 @@ function attributeValue(raw: string): string {
   return plain ? raw : decode(raw).replace(/\r\n|[\t\n\r]/g, ' ');
 }
 
+/** The longest markup (a tag, comment or CDATA section) read: 1 MB. */
+const maxPending = 1 << 20;
+
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 /** What ends an attribute's name besides space: = and what may not be in it. */
 const nameEnds = (c: number) => c === 61 || c === 60 || c === 62 || c === 47 || c === 34 || c === 39;
@@ -126,6 +135,9 @@ export class XmlScanner {
   write(piece: string): void {
     const buf = this.rest.length > 0 ? this.rest + piece : piece;
     this.rest = buf.slice(this.scan(buf));
+    // What waits is markup not yet finished, read again with each piece: a tag, comment or
+    // CDATA section that long is no workbook's, and would make reading it quadratic.
+    if (this.rest.length > maxPending) throw malformed('markup longer than 1 MB');
   }
 
   end(): void {
