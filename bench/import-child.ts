@@ -41,10 +41,9 @@ async function importFile(
   setup: boolean,
 ): Promise<number[]> {
   const database = await openDatabase(target.startsWith('postgres') ? { url: target } : { dataDir: target });
-  if (setup) {
-    await database.migrate();
-    await loadDemoDistrict(database);
-  }
+  // As a server starts: migrations checked (and its first queries answered) before any import.
+  await database.migrate();
+  if (setup) await loadDemoDistrict(database);
   const seconds: number[] = [];
   for (const [i, file] of files.entries()) {
     const started = performance.now();
