@@ -115,8 +115,20 @@ function attributeValue(raw: string): string {
 const maxPending = 1 << 20;
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
-/** What ends an attribute's name besides space: = and what may not be in it. */
-const nameEnds = (c: number) => c === 61 || c === 60 || c === 62 || c === 47 || c === 34 || c === 39;
+/** What ends a name besides space: = and what may not be in it. */
+const endsName = (c: number) => c === 61 || c === 60 || c === 62 || c === 47 || c === 34 || c === 39;
+
+/** Where the name starting at `pos` ends (the text's length if it goes on past it). */
+function nameEnd(buf: string, pos: number): number {
+  while (pos < buf.length && !isSpace(buf.charCodeAt(pos)) && !endsName(buf.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/** The first position from `pos` that is not space (the text's length if none). */
+function skipSpace(buf: string, pos: number): number {
+  while (pos < buf.length && isSpace(buf.charCodeAt(pos))) pos++;
+  return pos;
+}
 
 /**
  * Reads XML fed in pieces of any size (`write`), then `end`. Handlers are called as each piece is
@@ -124,7 +136,7 @@ const nameEnds = (c: number) => c === 61 || c === 60 || c === 62 || c === 47 || 
  */
 export class XmlScanner {
   private rest = '';
-  /** The open elements: qualified names, and local ones as the handlers get them. */
+  /** The open elements: qualified names, and local ones as the handlers get them (sliced once). */
   private readonly open: string[] = [];
   private readonly openLocal: string[] = [];
   private rootSeen = false;
@@ -190,15 +202,14 @@ export class XmlScanner {
   /** `<name attr="v" …>` or `<name …/>`; -1 when the tag goes on into the next piece. */
   private openTag(buf: string, lt: number): number {
     const length = buf.length;
-    let pos = lt + 1;
-    while (pos < length && !isSpace(buf.charCodeAt(pos)) && !nameEnds(buf.charCodeAt(pos))) pos++;
+    let pos = nameEnd(buf, lt + 1);
     if (pos >= length) return -1;
     const name = buf.slice(lt + 1, pos);
     if (name === '') throw malformed('a tag without a name');
     const { attributes } = this;
     attributes.reset(buf);
     for (;;) {
-      while (pos < length && isSpace(buf.charCodeAt(pos))) pos++;
+      pos = skipSpace(buf, pos);
       if (pos >= length) return -1;
       const c = buf.charCodeAt(pos);
       if (c === 62 /* > */ || c === 47 /* / */) {
@@ -211,20 +222,18 @@ export class XmlScanner {
         return pos + (selfClosing ? 2 : 1);
       }
       const nameStart = pos;
-      while (pos < length && !isSpace(buf.charCodeAt(pos)) && !nameEnds(buf.charCodeAt(pos))) pos++;
-      const nameEnd = pos;
-      while (pos < length && isSpace(buf.charCodeAt(pos))) pos++;
+      const attributeEnd = nameEnd(buf, pos);
+      pos = skipSpace(buf, attributeEnd);
       if (pos >= length) return -1;
-      if (nameEnd === nameStart || buf.charCodeAt(pos) !== 61 /* = */)
+      if (attributeEnd === nameStart || buf.charCodeAt(pos) !== 61 /* = */)
         throw malformed(`an attribute of <${name}>`);
-      pos++;
-      while (pos < length && isSpace(buf.charCodeAt(pos))) pos++;
+      pos = skipSpace(buf, pos + 1);
       if (pos >= length) return -1;
       const quote = buf.charCodeAt(pos);
       if (quote !== 34 && quote !== 39) throw malformed(`an unquoted attribute of <${name}>`);
       const close = buf.indexOf(quote === 34 ? '"' : "'", pos + 1);
       if (close < 0) return -1;
-      attributes.add(nameStart, nameEnd, pos + 1, close);
+      attributes.add(nameStart, attributeEnd, pos + 1, close);
       pos = close + 1;
       const following = buf.charCodeAt(pos);
       if (pos < length && !isSpace(following) && following !== 62 && following !== 47)
@@ -248,25 +257,18 @@ export class XmlScanner {
   }
 
   private closeTag(buf: string, lt: number): number {
-    const expected = this.open.pop();
-    const local = this.openLocal.pop();
-    const end = lt + 2 + (expected?.length ?? 0);
+    const last = this.open.length - 1;
+    const expected = this.open[last];
+    let end = lt + 2 + (expected?.length ?? 0);
     // The usual case, `</name>` as it was opened, without taking the name out.
     if (expected === undefined || !buf.startsWith(expected, lt + 2) || buf.charCodeAt(end) !== 62) {
-      const gt = buf.indexOf('>', lt + 2);
-      if (gt < 0) {
-        if (expected !== undefined) {
-          this.open.push(expected);
-          this.openLocal.push(local as string);
-        }
-        return -1;
-      }
-      const name = buf.slice(lt + 2, gt).trimEnd();
+      end = buf.indexOf('>', lt + 2);
+      if (end < 0) return -1;
+      const name = buf.slice(lt + 2, end).trimEnd();
       if (name !== expected) throw malformed(`</${name}> where </${expected ?? ''}> was due`);
-      this.handlers.close?.(local as string);
-      return gt + 1;
     }
-    this.handlers.close?.(local as string);
+    this.open.pop();
+    this.handlers.close?.(this.openLocal.pop() as string);
     return end + 1;
   }
 
