@@ -374,6 +374,7 @@ describe('households', () => {
     expect(found?.n).toBe(count);
   });
 
+  // PGlite is one session: nobody can delete a compound while an import holds it.
   it.skipIf(!process.env.TEST_DATABASE_URL)(
     'a compound deleted by someone else after the rows were checked is a conflict, and nothing is written',
     async () => {
