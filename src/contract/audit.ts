@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { limits, PageQuery, pageOf } from './common.js';
+import { endpoint } from './endpoint.js';
 
 export const auditOutcomes = ['ok', 'denied', 'failed'] as const;
 
@@ -31,3 +32,15 @@ export const AuditListQuery = PageQuery.extend({
 export type AuditListQuery = z.infer<typeof AuditListQuery>;
 
 export const AuditPage = pageOf(AuditEvent);
+
+/** The audit area's endpoints; `api.ts` assembles every area's list. */
+export const auditEndpoints = {
+  listAudit: endpoint({
+    method: 'GET',
+    path: '/api/audit',
+    summary: 'Audit events (paged, filtered)',
+    tag: 'audit',
+    query: AuditListQuery,
+    response: AuditPage,
+  }),
+} as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpoint } from './endpoint.js';
 import { CompoundListQuery } from './inventory.js';
 
 export const sheetKinds = ['compounds', 'buildings', 'households'] as const;
@@ -57,3 +58,53 @@ export const ExportQuery = CompoundListQuery.omit({ page: true, pageSize: true, 
   /** Owners' names, phones and ID numbers unmasked: only for roles that may see them; audited. */
   includePersonal: z.enum(['true', 'false']).default('false'),
 });
+
+/** The imports area's endpoints; `api.ts` assembles every area's list. */
+export const importsEndpoints = {
+  uploadImport: endpoint({
+    method: 'POST',
+    path: '/api/imports',
+    summary: 'Upload a ledger (xlsx or csv, raw bytes) and check it; starts a job',
+    tag: 'inventory',
+    query: UploadQuery,
+    upload: true,
+    response: Job,
+    status: 202,
+  }),
+  getJob: endpoint({
+    method: 'GET',
+    path: '/api/jobs/:id',
+    summary: 'A background job: status, progress, report',
+    tag: 'inventory',
+    params: JobId,
+    response: Job,
+  }),
+  confirmImport: endpoint({
+    method: 'POST',
+    path: '/api/jobs/:id/confirm',
+    summary: 'Write a checked import (all or nothing)',
+    tag: 'inventory',
+    params: JobId,
+    response: Job,
+    status: 202,
+  }),
+  sheetTemplate: endpoint({
+    method: 'GET',
+    path: '/api/sheets/:kind/template',
+    summary: 'A blank ledger to fill in (xlsx)',
+    tag: 'inventory',
+    params: SheetKindParams,
+    response: z.unknown(),
+    download: true,
+  }),
+  exportSheet: endpoint({
+    method: 'GET',
+    path: '/api/sheets/:kind/export',
+    summary: 'The ledger within the caller’s scope and filters (xlsx or csv)',
+    tag: 'inventory',
+    params: SheetKindParams,
+    query: ExportQuery,
+    response: z.unknown(),
+    download: true,
+  }),
+} as const;

@@ -6,6 +6,7 @@ import {
   propertyManagementKinds,
 } from '../domain/inventory.js';
 import { limits, PageQuery, pageOf, regionCode } from './common.js';
+import { endpoint } from './endpoint.js';
 
 const bool = z.enum(['true', 'false']);
 
@@ -132,3 +133,40 @@ export const RegionTreeNode = z.object({
   oldCompounds: z.number().int(),
 });
 export const RegionTree = z.object({ items: z.array(RegionTreeNode), oldCutoffYear: z.number().int() });
+
+/** The inventory area's endpoints; `api.ts` assembles every area's list. */
+export const inventoryEndpoints = {
+  listCompounds: endpoint({
+    method: 'GET',
+    path: '/api/compounds',
+    summary: 'Compounds (paged, filtered, sorted)',
+    tag: 'inventory',
+    query: CompoundListQuery,
+    response: CompoundPage,
+  }),
+  compoundMap: endpoint({
+    method: 'GET',
+    path: '/api/compounds/map',
+    summary: 'Compound locations for the map',
+    tag: 'inventory',
+    query: MapQuery,
+    response: MapPoints,
+  }),
+  getCompound: endpoint({
+    method: 'GET',
+    path: '/api/compounds/:id',
+    summary: 'One compound with buildings, households summary and projects',
+    tag: 'inventory',
+    params: CompoundId,
+    response: CompoundDetail,
+  }),
+  listHouseholds: endpoint({
+    method: 'GET',
+    path: '/api/compounds/:id/households',
+    summary: 'A compound’s households; personal data masked unless the role needs it',
+    tag: 'inventory',
+    params: CompoundId,
+    query: HouseholdListQuery,
+    response: HouseholdPage,
+  }),
+} as const;

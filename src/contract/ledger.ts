@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { limits, PageQuery, pageOf, regionCode } from './common.js';
+import { endpoint } from './endpoint.js';
 import { cadreLevels } from './organisation.js';
-import { Photo } from './projects.js';
+import { Photo, PhotoUploadQuery } from './photos.js';
 
 export const ledgerStatuses = ['open', 'done', 'cancelled'] as const;
 export const escalations = ['none', 'due_soon', 'overdue', 'seriously_overdue'] as const;
@@ -132,3 +133,85 @@ export const LedgerItemDetail = LedgerItem.extend({
 });
 export type LedgerItemDetail = z.infer<typeof LedgerItemDetail>;
 export const EvidenceParams = z.object({ id: z.uuid(), progressId: z.uuid() });
+
+/** The ledger area's endpoints; `api.ts` assembles every area's list. */
+export const ledgerEndpoints = {
+  listLedger: endpoint({
+    method: 'GET',
+    path: '/api/ledger',
+    summary: 'Supervision ledger items in scope, most escalated first',
+    tag: 'ledger',
+    query: LedgerListQuery,
+    response: LedgerPage,
+  }),
+  myLedger: endpoint({
+    method: 'GET',
+    path: '/api/ledger/mine',
+    summary: 'Items owned by the caller’s cadre record',
+    tag: 'ledger',
+    query: LedgerListQuery,
+    response: LedgerPage,
+  }),
+  ledgerBoard: endpoint({
+    method: 'GET',
+    path: '/api/ledger/board',
+    summary: 'Open items per subdistrict by escalation',
+    tag: 'ledger',
+    response: Board,
+  }),
+  createLedgerItem: endpoint({
+    method: 'POST',
+    path: '/api/ledger',
+    summary: 'Add a ledger item (deadline today or later)',
+    tag: 'ledger',
+    body: CreateLedgerItemBody,
+    response: LedgerItem,
+    status: 201,
+  }),
+  getLedgerItem: endpoint({
+    method: 'GET',
+    path: '/api/ledger/:id',
+    summary: 'One ledger item with its meeting and every progress report and evidence photo',
+    tag: 'ledger',
+    params: LedgerItemId,
+    response: LedgerItemDetail,
+  }),
+  reportProgress: endpoint({
+    method: 'POST',
+    path: '/api/ledger/:id/progress',
+    summary: 'Report progress (owner or supervising staff); may close the item',
+    tag: 'ledger',
+    params: LedgerItemId,
+    body: ProgressBody,
+    response: LedgerItemDetail,
+  }),
+  uploadEvidence: endpoint({
+    method: 'POST',
+    path: '/api/ledger/:id/progress/:progressId/photos',
+    summary: 'Attach an evidence photo to a progress report (JPEG, PNG or WebP, raw bytes)',
+    tag: 'ledger',
+    params: EvidenceParams,
+    query: PhotoUploadQuery,
+    upload: true,
+    response: Photo,
+    status: 201,
+  }),
+  createMeeting: endpoint({
+    method: 'POST',
+    path: '/api/meetings',
+    summary: 'Record a meeting; each decision becomes a ledger item',
+    tag: 'ledger',
+    body: CreateMeetingBody,
+    response: Meeting,
+    status: 201,
+  }),
+  ledgerExport: endpoint({
+    method: 'GET',
+    path: '/api/ledger/export',
+    summary: 'The ledger as the usual 台账 sheet (xlsx)',
+    tag: 'ledger',
+    query: LedgerListQuery,
+    response: z.unknown(),
+    download: true,
+  }),
+} as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpoint } from './endpoint.js';
 
 export const notificationKinds = ['assignment', 'due_soon', 'overdue', 'status_change', 'escalated'] as const;
 
@@ -16,3 +17,22 @@ export const MarkReadBody = z.strictObject({
   ids: z.array(z.uuid()).max(200).optional(),
   all: z.boolean().optional(),
 });
+
+/** The notifications area's endpoints; `api.ts` assembles every area's list. */
+export const notificationsEndpoints = {
+  notifications: endpoint({
+    method: 'GET',
+    path: '/api/notifications',
+    summary: 'The caller’s notifications, newest first',
+    tag: 'notifications',
+    response: NotificationList,
+  }),
+  markNotificationsRead: endpoint({
+    method: 'POST',
+    path: '/api/notifications/read',
+    summary: 'Mark notifications read',
+    tag: 'notifications',
+    body: MarkReadBody,
+    response: NotificationList,
+  }),
+} as const;

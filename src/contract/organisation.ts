@@ -1,6 +1,7 @@
 /** The organisation registries: task forces, departments, units, cadres, first secretaries, party bodies. */
 import { z } from 'zod';
 import { limits, PageQuery, pageOf, regionCode } from './common.js';
+import { endpoint } from './endpoint.js';
 
 export const cadreLevels = ['county', 'section', 'other'] as const;
 export const partyBodyKinds = [
@@ -144,3 +145,115 @@ export const RegistryExportQuery = z.object({
 });
 
 export const IdParams = z.object({ id: z.uuid() });
+
+/** The organisation area's endpoints; `api.ts` assembles every area's list. */
+export const organisationEndpoints = {
+  listCadres: endpoint({
+    method: 'GET',
+    path: '/api/cadres',
+    summary: 'Cadres in the caller’s scope (phones masked unless the role may see them)',
+    tag: 'organisation',
+    query: CadreListQuery,
+    response: CadrePage,
+  }),
+  listPartyBodies: endpoint({
+    method: 'GET',
+    path: '/api/party-bodies',
+    summary: 'Party organisations, commando teams, vanguard posts, co-building units in scope',
+    tag: 'organisation',
+    query: PartyBodyQuery,
+    response: PartyBodyPage,
+  }),
+  createCadre: endpoint({
+    method: 'POST',
+    path: '/api/cadres',
+    summary: 'Add a cadre (headquarters)',
+    tag: 'organisation',
+    body: CreateCadreBody,
+    response: CadrePage.shape.items.element,
+    status: 201,
+  }),
+  updateCadre: endpoint({
+    method: 'PATCH',
+    path: '/api/cadres/:id',
+    summary: 'Edit a cadre, including their superior (no cycles in the chain)',
+    tag: 'organisation',
+    params: IdParams,
+    body: UpdateCadreBody,
+    response: CadrePage.shape.items.element,
+  }),
+  listTaskForces: endpoint({
+    method: 'GET',
+    path: '/api/task-forces',
+    summary: 'The headquarters’ task forces with their lead and member departments',
+    tag: 'organisation',
+    response: TaskForceList,
+  }),
+  listDepartments: endpoint({
+    method: 'GET',
+    path: '/api/departments',
+    summary: 'Departments and the task forces they lead or serve in',
+    tag: 'organisation',
+    response: DepartmentList,
+  }),
+  listUnits: endpoint({
+    method: 'GET',
+    path: '/api/units',
+    summary: 'District units that send cadres, with their leader and cadre count',
+    tag: 'organisation',
+    query: UnitListQuery,
+    response: UnitPage,
+  }),
+  createUnit: endpoint({
+    method: 'POST',
+    path: '/api/units',
+    summary: 'Add a unit (headquarters)',
+    tag: 'organisation',
+    body: CreateUnitBody,
+    response: UnitPage.shape.items.element,
+    status: 201,
+  }),
+  updateUnit: endpoint({
+    method: 'PATCH',
+    path: '/api/units/:id',
+    summary: 'Rename a unit or name its leader',
+    tag: 'organisation',
+    params: IdParams,
+    body: UpdateUnitBody,
+    response: UnitPage.shape.items.element,
+  }),
+  listFirstSecretaries: endpoint({
+    method: 'GET',
+    path: '/api/first-secretaries',
+    summary: 'Each subdistrict’s first secretary',
+    tag: 'organisation',
+    response: FirstSecretaryList,
+  }),
+  setFirstSecretary: endpoint({
+    method: 'PUT',
+    path: '/api/first-secretaries/:regionCode',
+    summary: 'Name a subdistrict’s first secretary (a county-level cadre)',
+    tag: 'organisation',
+    params: FirstSecretaryParams,
+    body: SetFirstSecretaryBody,
+    response: FirstSecretaryList,
+  }),
+  createPartyBody: endpoint({
+    method: 'POST',
+    path: '/api/party-bodies',
+    summary: 'Form a party body in a region, optionally attached to a project',
+    tag: 'organisation',
+    body: CreatePartyBodyBody,
+    response: PartyBody,
+    status: 201,
+  }),
+  registryExport: endpoint({
+    method: 'GET',
+    path: '/api/organisation/export',
+    summary: 'One organisation registry as an Excel sheet',
+    tag: 'organisation',
+    query: RegistryExportQuery,
+    response: z.unknown(),
+    download: true,
+  }),
+} as const;

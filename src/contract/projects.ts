@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { projectStatuses } from '../domain/inventory.js';
 import { fundingSources, itemCategories, projectItemStatuses } from '../domain/projects.js';
 import { limits, PageQuery, pageOf, regionCode } from './common.js';
+import { endpoint } from './endpoint.js';
 import { cadreLevels } from './organisation.js';
+import { Photo } from './photos.js';
 
 export const ProjectListQuery = PageQuery.extend({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -26,17 +28,6 @@ export const ProjectSummary = z.object({
 });
 
 const Person = z.object({ id: z.string(), name: z.string(), level: z.enum(cadreLevels) });
-
-export const Photo = z.object({
-  id: z.string(),
-  fileName: z.string(),
-  size: z.number().int(),
-  createdAt: z.string(),
-});
-export const photoTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export const PhotoParams = z.object({ id: z.uuid(), code: z.string().max(limits.catalogueCode.max) });
-export const PhotoUploadQuery = z.object({ fileName: z.string().trim().min(1).max(200) });
-export const PhotoId = z.object({ id: z.uuid() });
 
 export const ProjectItem = z.object({
   catalogueCode: z.string(),
@@ -180,3 +171,110 @@ export const Batch = z.object({
   byStatus: z.partialRecord(z.enum(projectStatuses), z.number().int()),
 });
 export const BatchPage = pageOf(Batch);
+
+/** The projects area's endpoints; `api.ts` assembles every area's list. */
+export const projectsEndpoints = {
+  listProjects: endpoint({
+    method: 'GET',
+    path: '/api/projects',
+    summary: 'Renovation projects (paged, filtered)',
+    tag: 'projects',
+    query: ProjectListQuery,
+    response: ProjectPage,
+  }),
+  getProject: endpoint({
+    method: 'GET',
+    path: '/api/projects/:id',
+    summary: 'One project with its named accountability',
+    tag: 'projects',
+    params: ProjectId,
+    response: ProjectDetail,
+  }),
+  createProject: endpoint({
+    method: 'POST',
+    path: '/api/projects',
+    summary: 'Start a project for a compound and year',
+    tag: 'projects',
+    body: CreateProjectBody,
+    response: ProjectDetail,
+    status: 201,
+  }),
+  setAccountability: endpoint({
+    method: 'PUT',
+    path: '/api/projects/:id/accountability',
+    summary: 'Name the liaison, the cadre in charge, the party organisation and the work group',
+    tag: 'projects',
+    params: ProjectId,
+    body: AccountabilityBody,
+    response: ProjectDetail,
+  }),
+  transitionProject: endpoint({
+    method: 'POST',
+    path: '/api/projects/:id/transition',
+    summary: 'Move to the next lifecycle step (preconditions checked)',
+    tag: 'projects',
+    params: ProjectId,
+    body: TransitionBody,
+    response: ProjectDetail,
+  }),
+  setProjectItems: endpoint({
+    method: 'PUT',
+    path: '/api/projects/:id/items',
+    summary: 'Set the renovation items (a waived mandatory item needs a reason)',
+    tag: 'projects',
+    params: ProjectId,
+    body: ItemsBody,
+    response: ProjectDetail,
+  }),
+  setProjectFunding: endpoint({
+    method: 'PUT',
+    path: '/api/projects/:id/funding',
+    summary: 'Set planned / received / spent money per source (万元)',
+    tag: 'projects',
+    params: ProjectId,
+    body: FundingBody,
+    response: ProjectDetail,
+  }),
+  catalogue: endpoint({
+    method: 'GET',
+    path: '/api/catalogue',
+    summary: 'The renovation item catalogue',
+    tag: 'projects',
+    response: Catalogue,
+  }),
+  createCatalogueItem: endpoint({
+    method: 'POST',
+    path: '/api/catalogue',
+    summary: 'Add a renovation item to the catalogue (headquarters)',
+    tag: 'projects',
+    body: CreateCatalogueItemBody,
+    response: CatalogueItem,
+    status: 201,
+  }),
+  updateCatalogueItem: endpoint({
+    method: 'PATCH',
+    path: '/api/catalogue/:code',
+    summary: 'Edit or retire a catalogue item',
+    tag: 'projects',
+    params: CatalogueCode,
+    body: UpdateCatalogueItemBody,
+    response: CatalogueItem,
+  }),
+  listBatches: endpoint({
+    method: 'GET',
+    path: '/api/project-batches',
+    summary: 'Batches of compounds renovated together, with their projects by status',
+    tag: 'projects',
+    query: BatchListQuery,
+    response: BatchPage,
+  }),
+  createBatch: endpoint({
+    method: 'POST',
+    path: '/api/project-batches',
+    summary: 'Start one project per compound, grouped as a batch',
+    tag: 'projects',
+    body: CreateBatchBody,
+    response: BatchPage.shape.items.element,
+    status: 201,
+  }),
+} as const;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { endpoint } from './endpoint.js';
+import { RegionTree } from './inventory.js';
 
 export const regionLevels = [
   'province',
@@ -19,3 +21,21 @@ export const Region = z.object({
 export type Region = z.infer<typeof Region>;
 
 export const RegionList = z.object({ items: z.array(Region) });
+
+/** The regions area's endpoints; `api.ts` assembles every area's list. */
+export const regionsEndpoints = {
+  listRegions: endpoint({
+    method: 'GET',
+    path: '/api/regions',
+    summary: 'Regions within the caller’s scope',
+    tag: 'regions',
+    response: RegionList,
+  }),
+  regionTree: endpoint({
+    method: 'GET',
+    path: '/api/regions/tree',
+    summary: 'Regions in scope with compound counts',
+    tag: 'regions',
+    response: RegionTree,
+  }),
+} as const;

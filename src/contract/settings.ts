@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpoint } from './endpoint.js';
 
 /** District settings every figure and reminder follows at once. */
 export const Settings = z.object({
@@ -23,3 +24,22 @@ export const UpdateSettingsBody = z.strictObject({
     .optional(),
 });
 export type UpdateSettingsBody = z.infer<typeof UpdateSettingsBody>;
+
+/** The settings area's endpoints; `api.ts` assembles every area's list. */
+export const settingsEndpoints = {
+  settings: endpoint({
+    method: 'GET',
+    path: '/api/settings',
+    summary: 'District settings: old-compound cut-off year, escalation thresholds',
+    tag: 'system',
+    response: Settings,
+  }),
+  updateSettings: endpoint({
+    method: 'PATCH',
+    path: '/api/settings',
+    summary: 'Change district settings (audited)',
+    tag: 'system',
+    body: UpdateSettingsBody,
+    response: Settings,
+  }),
+} as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fundingSources } from '../domain/projects.js';
 import { regionCode } from './common.js';
+import { endpoint } from './endpoint.js';
 
 export const SummaryQuery = z.object({
   from: z.coerce.number().int().min(1949).max(2100).optional(),
@@ -52,3 +53,23 @@ export const FundingTotals = z.object({
   total: Money.extend({ projects: z.number().int(), sources: z.record(z.enum(fundingSources), Money) }),
 });
 export type FundingTotals = z.infer<typeof FundingTotals>;
+
+/** The stats area's endpoints; `api.ts` assembles every area's list. */
+export const statsEndpoints = {
+  statsSummary: endpoint({
+    method: 'GET',
+    path: '/api/stats/summary',
+    summary: 'Headline figures of the programme (flat object of numbers)',
+    tag: 'stats',
+    query: SummaryQuery,
+    response: Summary,
+  }),
+  fundingTotals: endpoint({
+    method: 'GET',
+    path: '/api/stats/funding',
+    summary: 'Funding by year and subdistrict, per source (万元)',
+    tag: 'stats',
+    query: FundingTotalsQuery,
+    response: FundingTotals,
+  }),
+} as const;

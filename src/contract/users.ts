@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roles } from '../domain/access.js';
 import { passwordMaxLength, passwordMinLength } from '../domain/password-limits.js';
 import { limits, PageQuery, pageOf, regionCode } from './common.js';
+import { endpoint } from './endpoint.js';
 
 export const User = z.object({
   id: z.string(),
@@ -62,3 +63,50 @@ export type UserListQuery = z.infer<typeof UserListQuery>;
 
 export const UserPage = pageOf(User);
 export const UserId = z.object({ id: z.uuid() });
+
+/** The users area's endpoints; `api.ts` assembles every area's list. */
+export const usersEndpoints = {
+  listUsers: endpoint({
+    method: 'GET',
+    path: '/api/users',
+    summary: 'List users (paged, filtered)',
+    tag: 'users',
+    query: UserListQuery,
+    response: UserPage,
+  }),
+  getUser: endpoint({
+    method: 'GET',
+    path: '/api/users/:id',
+    summary: 'One user',
+    tag: 'users',
+    params: UserId,
+    response: User,
+  }),
+  createUser: endpoint({
+    method: 'POST',
+    path: '/api/users',
+    summary: 'Create a user',
+    tag: 'users',
+    body: CreateUserBody,
+    response: User,
+    status: 201,
+  }),
+  updateUser: endpoint({
+    method: 'PATCH',
+    path: '/api/users/:id',
+    summary: 'Change role, scope, name or disable',
+    tag: 'users',
+    params: UserId,
+    body: UpdateUserBody,
+    response: User,
+  }),
+  resetPassword: endpoint({
+    method: 'POST',
+    path: '/api/users/:id/password',
+    summary: 'Set a new password; ends the user’s sessions',
+    tag: 'users',
+    params: UserId,
+    body: ResetPasswordBody,
+    response: User,
+  }),
+} as const;

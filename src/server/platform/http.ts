@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { en, zhCN } from 'zod/locales';
-import type { Endpoint } from '../../contract/api.js';
+import type { Endpoint } from '../../contract/endpoint.js';
 import type { Action } from '../../domain/access.js';
 import type { Config } from '../config.js';
 import type { Db, DbKind } from '../db/client.js';

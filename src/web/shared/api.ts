@@ -3,8 +3,8 @@
  * argument and return types from the endpoint entry in `src/contract/api.ts`.
  */
 import type { z } from 'zod';
-import type { Endpoint } from '../../contract/api.js';
 import { ErrorBody, type ErrorCode } from '../../contract/common.js';
+import type { Endpoint } from '../../contract/endpoint.js';
 import i18n, { currentLanguage } from '../i18n/index.js';
 
 /** Server error codes plus the two the client raises itself (no answer, or an answer off-contract). */

@@ -6,7 +6,7 @@ import { Flex, Image } from 'antd';
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import { api } from '../../../contract/api.js';
-import type { Photo } from '../../../contract/projects.js';
+import type { Photo } from '../../../contract/photos.js';
 import { downloadUrl } from '../../shared/api.js';
 
 export type StoredPhoto = z.infer<typeof Photo>;
