@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bytea, ts } from '../../db/columns.js';
+import { users } from '../../platform/schema.js';
+import { ledgerProgress } from '../ledger/schema.js';
+import { catalogueItems, projects } from '../projects/schema.js';
+
+/**
+ * Photos: site photos of a project's renovation items (keyed by catalogue item, so they outlive a
+ * re-save of the item list), and evidence attached to a ledger progress report. Kept in the
+ * database so every instance and every backup has them.
+ */
+export const photos = pgTable(
+  'photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').references(() => projects.id, { onDelete: 'cascade' }),
+    catalogueItemId: uuid('catalogue_item_id').references(() => catalogueItems.id),
+    progressId: uuid('progress_id').references(() => ledgerProgress.id, { onDelete: 'cascade' }),
+    regionCode: text('region_code').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    bytes: bytea('bytes').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('photos_project_item_idx').on(t.projectId, t.catalogueItemId, t.createdAt),
+    index('photos_progress_idx').on(t.progressId),
+    check(
+      'photos_of_one_thing',
+      sql`(${t.catalogueItemId} IS NOT NULL AND ${t.projectId} IS NOT NULL AND ${t.progressId} IS NULL) OR (${t.catalogueItemId} IS NULL AND ${t.progressId} IS NOT NULL)`,
+    ),
+  ],
+);
