@@ -1,0 +1,56 @@
+/** The audit pages' interface strings, Chinese first; `en` must carry exactly the same keys. */
+export const zhCN = {
+  audit: {
+    title: '审计日志',
+    seq: '序号',
+    at: '时间',
+    actor: '操作人',
+    action: '动作',
+    entity: '对象',
+    entityType: '对象类型',
+    entityId: '对象 ID',
+    outcome: '结果',
+    ip: 'IP',
+    dateRange: '日期范围',
+    startDate: '开始日期',
+    endDate: '结束日期',
+    before: '变更前',
+    after: '变更后',
+    none: '（无）',
+    outcomes: {
+      ok: '成功',
+      denied: '拒绝',
+      failed: '失败',
+    },
+    emptyFiltered: '没有符合筛选条件的审计事件。请放宽条件或点击“重置”查看全部。',
+    empty: '还没有审计事件。系统中的每一次写操作都会在这里留下记录。',
+  },
+};
+
+export const en: typeof zhCN = {
+  audit: {
+    title: 'Audit log',
+    seq: 'Seq',
+    at: 'Time',
+    actor: 'Actor',
+    action: 'Action',
+    entity: 'Entity',
+    entityType: 'Entity type',
+    entityId: 'Entity ID',
+    outcome: 'Outcome',
+    ip: 'IP',
+    dateRange: 'Date range',
+    startDate: 'Start date',
+    endDate: 'End date',
+    before: 'Before',
+    after: 'After',
+    none: '(none)',
+    outcomes: {
+      ok: 'OK',
+      denied: 'Denied',
+      failed: 'Failed',
+    },
+    emptyFiltered: 'No audit events match these filters. Widen them or press “Reset” to see everything.',
+    empty: 'No audit events yet. Every write in the system leaves a record here.',
+  },
+};

@@ -1,0 +1,54 @@
+/** The settings pages' interface strings, Chinese first; `en` must carry exactly the same keys. */
+export const zhCN = {
+  settings: {
+    title: '系统设置',
+    hint: '全区统一的参数。修改后立即生效，所有统计、台账和提醒都按新值计算；每次修改都记入审计日志。',
+    escalationTitle: '督办台账预警',
+    escalationHint:
+      '督办事项的预警级别不单独保存，而是每天按完成时限和下面两个天数算出，列表、看板、导出和提醒始终一致。',
+    dueSoonDays: '临期提醒天数',
+    dueSoonDaysHelp:
+      '未办结事项距完成时限不超过这个天数时显示为“临期”，并提醒责任人。设为 0 则只在截止当天提醒。',
+    seriousAfterDays: '严重逾期天数',
+    seriousAfterDaysHelp:
+      '逾期超过这个天数的事项升级为“严重逾期”：提醒上报至责任人上级的上级，并在督办看板中单独统计。',
+    inventoryTitle: '老旧小区认定',
+    oldCutoffYear: '老旧小区截止年份',
+    oldCutoffYearHelp:
+      '建成年份早于该年的小区计为老旧小区（国家政策一般为 2000 年，示范区为 2005 年）。修改后小区台账和总览中的老旧小区数随之变化。',
+    days: '天',
+    year: '年',
+    range: '{{min}}–{{max}} {{unit}}',
+    required: '请填写（{{range}}）',
+    outOfRange: '请输入 {{range}} 之间的整数',
+    revert: '恢复为当前值',
+    saved: '设置已保存，即时生效。',
+  },
+};
+
+export const en: typeof zhCN = {
+  settings: {
+    title: 'Settings',
+    hint: 'District-wide settings. Changes take effect at once: every figure, ledger and reminder follows the new values, and each change is recorded in the audit log.',
+    escalationTitle: 'Ledger escalation',
+    escalationHint:
+      'A ledger item’s escalation is never stored: it is worked out each day from its deadline and the two numbers below, so lists, the board, exports and reminders always agree.',
+    dueSoonDays: 'Due-soon days',
+    dueSoonDaysHelp:
+      'An open item whose deadline is at most this many days away is “due soon”, and its owner is reminded. 0 reminds only on the day itself.',
+    seriousAfterDays: 'Seriously overdue after (days)',
+    seriousAfterDaysHelp:
+      'An item overdue by more than this many days is “seriously overdue”: the reminder goes up to the owner’s superior’s superior, and the board counts it separately.',
+    inventoryTitle: 'Old compounds',
+    oldCutoffYear: 'Old-compound cut-off year',
+    oldCutoffYearHelp:
+      'Compounds built before this year count as old (2000 in national policy, 2005 in the demo district). The inventory and the overview recount old compounds at once.',
+    days: 'days',
+    year: '',
+    range: '{{min}}–{{max}} {{unit}}',
+    required: 'Required ({{range}})',
+    outOfRange: 'Enter a whole number within {{range}}',
+    revert: 'Revert to current values',
+    saved: 'Settings saved; they apply at once.',
+  },
+};
