@@ -134,6 +134,19 @@ export const RegionTreeNode = z.object({
 });
 export const RegionTree = z.object({ items: z.array(RegionTreeNode), oldCutoffYear: z.number().int() });
 
+/** The inventory's headline figures (part of the summary). */
+export const InventoryFigures = z.object({
+  compounds: z.number().int(),
+  oldCompounds: z.number().int(),
+  /** old ÷ all compounds, percent with one decimal */
+  oldShare: z.number(),
+  oldCutoffYear: z.number().int(),
+  cityOldCompounds: z.number().int(),
+  /** this district's old compounds ÷ the city's, percent with one decimal */
+  shareOfCityOld: z.number(),
+});
+export type InventoryFigures = z.infer<typeof InventoryFigures>;
+
 /** The inventory area's endpoints; `api.ts` assembles every area's list. */
 export const inventoryEndpoints = {
   listCompounds: endpoint({

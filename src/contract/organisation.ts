@@ -146,6 +146,19 @@ export const RegistryExportQuery = z.object({
 
 export const IdParams = z.object({ id: z.uuid() });
 
+/** The command structure (district-wide) and the people and party bodies in scope (part of the summary). */
+export const OrganisationFigures = z.object({
+  taskForces: z.number().int(),
+  departments: z.number().int(),
+  units: z.number().int(),
+  cadres: z.number().int(),
+  tempPartyOrgs: z.number().int(),
+  commandoTeams: z.number().int(),
+  vanguardPosts: z.number().int(),
+  coBuildingUnits: z.number().int(),
+});
+export type OrganisationFigures = z.infer<typeof OrganisationFigures>;
+
 /** The organisation area's endpoints; `api.ts` assembles every area's list. */
 export const organisationEndpoints = {
   listCadres: endpoint({

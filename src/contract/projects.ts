@@ -172,6 +172,16 @@ export const Batch = z.object({
 });
 export const BatchPage = pageOf(Batch);
 
+/** What the completed renovations of a period add up to (part of the summary). */
+export const RenovationFigures = z.object({
+  renovatedCompounds: z.number().int(),
+  buildings: z.number().int(),
+  floorArea: z.number(),
+  households: z.number().int(),
+  residents: z.number().int(),
+});
+export type RenovationFigures = z.infer<typeof RenovationFigures>;
+
 /** The projects area's endpoints; `api.ts` assembles every area's list. */
 export const projectsEndpoints = {
   listProjects: endpoint({

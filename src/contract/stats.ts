@@ -2,36 +2,23 @@ import { z } from 'zod';
 import { fundingSources } from '../domain/projects.js';
 import { regionCode } from './common.js';
 import { endpoint } from './endpoint.js';
+import { InventoryFigures } from './inventory.js';
+import { OrganisationFigures } from './organisation.js';
+import { RenovationFigures } from './projects.js';
 
 export const SummaryQuery = z.object({
   from: z.coerce.number().int().min(1949).max(2100).optional(),
   to: z.coerce.number().int().min(1949).max(2100).optional(),
 });
 
-/** The programme's headline figures: one flat object of named numbers (the public contract). */
+/**
+ * The programme's headline figures: one flat object of named numbers (the public contract),
+ * assembled from the figures each area declares beside its other schemas.
+ */
 export const Summary = z.object({
-  compounds: z.number().int(),
-  oldCompounds: z.number().int(),
-  /** old ÷ all compounds, percent with one decimal */
-  oldShare: z.number(),
-  oldCutoffYear: z.number().int(),
-  cityOldCompounds: z.number().int(),
-  /** this district's old compounds ÷ the city's, percent with one decimal */
-  shareOfCityOld: z.number(),
-  renovatedCompounds: z.number().int(),
-  buildings: z.number().int(),
-  floorArea: z.number(),
-  households: z.number().int(),
-  residents: z.number().int(),
-  /** The command structure (district-wide) and the people and party bodies in scope. */
-  taskForces: z.number().int(),
-  departments: z.number().int(),
-  units: z.number().int(),
-  cadres: z.number().int(),
-  tempPartyOrgs: z.number().int(),
-  commandoTeams: z.number().int(),
-  vanguardPosts: z.number().int(),
-  coBuildingUnits: z.number().int(),
+  ...InventoryFigures.shape,
+  ...RenovationFigures.shape,
+  ...OrganisationFigures.shape,
   fromYear: z.number().int(),
   toYear: z.number().int(),
 });

@@ -1,0 +1,41 @@
+import { and, between, count, inArray, sum } from 'drizzle-orm';
+import type { RenovationFigures } from '../../../contract/projects.js';
+import { completedProjectStatuses } from '../../../domain/inventory.js';
+import { compounds, projects } from '../../db/schema.js';
+import { scopeWhere } from '../../platform/access.js';
+import { type FiguresInput, int } from '../stats/figures.js';
+
+/**
+ * The compounds in scope whose project was completed in a year of the period, and their declared
+ * buildings, floor area, households and residents.
+ */
+export async function renovationFigures({
+  db,
+  principal,
+  fromYear,
+  toYear,
+}: FiguresInput): Promise<RenovationFigures> {
+  const renovatedIds = db
+    .selectDistinct({ id: projects.compoundId })
+    .from(projects)
+    .where(
+      and(between(projects.year, fromYear, toYear), inArray(projects.status, [...completedProjectStatuses])),
+    );
+  const [renovated] = await db
+    .select({
+      compounds: count(),
+      buildings: sum(compounds.buildingCount),
+      floorArea: sum(compounds.floorArea),
+      households: sum(compounds.householdCount),
+      residents: sum(compounds.residentCount),
+    })
+    .from(compounds)
+    .where(and(scopeWhere(principal, compounds.regionCode), inArray(compounds.id, renovatedIds)));
+  return {
+    renovatedCompounds: int(renovated?.compounds),
+    buildings: int(renovated?.buildings),
+    floorArea: Math.round(Number(renovated?.floorArea ?? 0) * 100) / 100,
+    households: int(renovated?.households),
+    residents: int(renovated?.residents),
+  };
+}
