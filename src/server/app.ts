@@ -24,6 +24,7 @@ import { regionRoutes } from './modules/regions/routes.js';
 import { statsRoutes } from './modules/stats/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { userRoutes } from './modules/users/routes.js';
+import { withinShapeLimits } from './platform/body.js';
 import { AppError } from './platform/errors.js';
 import { type Deps, installErrorHandling, langOf } from './platform/http.js';
 import { acceptUploads } from './platform/uploads.js';
@@ -78,11 +79,15 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
       return done(new AppError('INVALID_ENCODING'), undefined);
     }
     if (text.trim() === '') return done(new AppError('BAD_JSON'), undefined);
+    let value: unknown;
     try {
-      done(null, JSON.parse(text));
+      value = JSON.parse(text);
     } catch {
-      done(new AppError('BAD_JSON'), undefined);
+      return done(new AppError('BAD_JSON'), undefined);
     }
+    if (!withinShapeLimits(value))
+      return done(new AppError('VALIDATION_FAILED', { body: 'too_complex' }), undefined);
+    done(null, value);
   });
 
   await app.register(helmet, {
