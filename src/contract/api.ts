@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { AuditListQuery, AuditPage } from './audit.js';
 import { LoginBody, Me } from './auth.js';
-import { Ok } from './common.js';
+import { Ok, text } from './common.js';
 import { ExportQuery, Job, JobId, LedgerKindParams, UploadQuery } from './imports.js';
 import {
   CompoundDetail,
@@ -110,7 +110,7 @@ const endpoint = <E extends Endpoint>(e: E) => e;
 export const Health = z.object({
   status: z.literal('ok'),
   database: z.enum(['pglite', 'postgres']),
-  version: z.string(),
+  version: text(),
 });
 
 export const api = {

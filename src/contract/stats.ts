@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fundingSources } from '../domain/projects.js';
-import { regionCode } from './common.js';
+import { regionCode, text } from './common.js';
 
 export const SummaryQuery = z.object({
   from: z.coerce.number().int().min(1949).max(2100).optional(),
@@ -43,8 +43,8 @@ export const FundingTotals = z.object({
   rows: z.array(
     Money.extend({
       year: z.number().int(),
-      regionCode: z.string(),
-      name: z.string(),
+      regionCode: text(),
+      name: text(),
       projects: z.number().int(),
       sources: z.record(z.enum(fundingSources), Money),
     }),

@@ -76,6 +76,10 @@ const fieldMessages = {
     'zh-CN': '提交的内容字段过多或嵌套过深',
     en: 'has too many fields or is nested too deeply',
   },
+  bad_text: {
+    'zh-CN': '包含空字符（NUL）或无效的 Unicode 字符',
+    en: 'contains a NUL character or invalid Unicode',
+  },
   unknown_field: { 'zh-CN': '不是可接受的字段', en: 'is not a field this request accepts' },
   empty_file: { 'zh-CN': '文件为空', en: 'the file is empty' },
   deadline_past: { 'zh-CN': '完成时限不能早于今天', en: 'the deadline cannot be before today' },

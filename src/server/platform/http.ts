@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { en, zhCN } from 'zod/locales';
 import type { Endpoint } from '../../contract/api.js';
+import { badTextReason } from '../../contract/common.js';
 import type { Action } from '../../domain/access.js';
 import type { Config } from '../config.js';
 import type { Db, DbKind } from '../db/client.js';
@@ -191,6 +192,13 @@ export function installErrorHandling(app: FastifyInstance): void {
         // Unknown fields are named one by one, so the form (or the API user) sees which.
         if (v.keyword === 'unrecognized_keys' && keys) {
           for (const k of keys.slice(0, maxFieldsReported)) name(k, 'unknown_field');
+          continue;
+        }
+        if (
+          v.keyword === 'custom' &&
+          (v.params as { params?: { reason?: string } }).params?.reason === badTextReason
+        ) {
+          name(path, 'bad_text');
           continue;
         }
         const issue = {
