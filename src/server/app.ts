@@ -137,6 +137,13 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
     else if (resolved) req.sessionExpired = true;
   });
 
+  // Answers of the API are one user's data (and a login's CSRF token): no cache, shared or the
+  // browser's own, keeps them after a logout. A route that means otherwise says so itself.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+  });
+
   const deps = { db: database.db, config, kind: database.kind };
   for (const register of modules) register(app, deps);
 

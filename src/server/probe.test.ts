@@ -120,3 +120,23 @@ describe('case 5: NUL bytes in text', () => {
     expect(after).toEqual(before);
   });
 });
+
+describe('case 10a: signed-in answers are not cached', () => {
+  it('sends Cache-Control: no-store on API answers, signed in or not', async () => {
+    const headers = await signIn();
+    for (const url of ['/api/auth/me', '/api/compounds', '/api/ledgers/compounds/export']) {
+      const res = await fetch(`${base}${url}`, { headers });
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get('cache-control'), url).toBe('no-store');
+      await res.arrayBuffer();
+    }
+    const login = await postJson(
+      '/api/auth/login',
+      JSON.stringify({ username: 'admin', password: adminPassword }),
+    );
+    expect(login.headers.get('cache-control')).toBe('no-store');
+    const refused = await fetch(`${base}/api/auth/me`);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('cache-control')).toBe('no-store');
+  });
+});
