@@ -19,6 +19,8 @@ import { statsEndpoints } from './stats.js';
 import { systemEndpoints } from './system.js';
 import { usersEndpoints } from './users.js';
 
+export type { Endpoint } from './endpoint.js';
+
 export const api = {
   ...systemEndpoints,
   ...authEndpoints,

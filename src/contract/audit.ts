@@ -1,30 +1,30 @@
 import { z } from 'zod';
-import { limits, PageQuery, pageOf } from './common.js';
+import { limits, PageQuery, pageOf, text } from './common.js';
 import { endpoint } from './endpoint.js';
 
 export const auditOutcomes = ['ok', 'denied', 'failed'] as const;
 
 export const AuditEvent = z.object({
   seq: z.number().int(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  actorName: z.string(),
-  action: z.string(),
-  entityType: z.string().nullable(),
-  entityId: z.string().nullable(),
-  regionCode: z.string().nullable(),
+  at: text(),
+  actorId: text().nullable(),
+  actorName: text(),
+  action: text(),
+  entityType: text().nullable(),
+  entityId: text().nullable(),
+  regionCode: text().nullable(),
   outcome: z.enum(auditOutcomes),
-  ip: z.string().nullable(),
+  ip: text().nullable(),
   before: z.unknown(),
   after: z.unknown(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
 export const AuditListQuery = PageQuery.extend({
-  action: z.string().max(limits.search.max).optional(),
-  actor: z.string().max(limits.search.max).optional(),
-  entityType: z.string().max(limits.search.max).optional(),
-  entityId: z.string().max(limits.search.max).optional(),
+  action: text().max(limits.search.max).optional(),
+  actor: text().max(limits.search.max).optional(),
+  entityType: text().max(limits.search.max).optional(),
+  entityId: text().max(limits.search.max).optional(),
   outcome: z.enum(auditOutcomes).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),

@@ -1,24 +1,24 @@
 import { z } from 'zod';
 import { actions, roles } from '../domain/access.js';
 import { passwordMaxLength } from '../domain/password-limits.js';
-import { limits, Ok } from './common.js';
+import { limits, Ok, text } from './common.js';
 import { endpoint } from './endpoint.js';
 
 export const LoginBody = z.strictObject({
-  username: z.string().min(1).max(limits.username.max),
-  password: z.string().min(1).max(passwordMaxLength),
+  username: text().min(1).max(limits.username.max),
+  password: text().min(1).max(passwordMaxLength),
 });
 
 export const Me = z.object({
   user: z.object({
-    id: z.string(),
-    username: z.string(),
-    displayName: z.string(),
+    id: text(),
+    username: text(),
+    displayName: text(),
     role: z.enum(roles),
-    scopeRegions: z.array(z.string()),
+    scopeRegions: z.array(text()),
   }),
   permissions: z.array(z.enum(actions)),
-  csrfToken: z.string(),
+  csrfToken: text(),
   /** The largest file the server accepts for import. */
   uploadLimitBytes: z.number().int(),
 });

@@ -1,5 +1,32 @@
 import { z } from 'zod';
 
+/**
+ * Whether `s` is text every part of the system can hold: no NUL (PostgreSQL text refuses it)
+ * and no lone UTF-16 surrogate (not a character; it cannot be encoded as UTF-8).
+ */
+export function isWellFormedText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0) return false;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return false;
+  }
+  return true;
+}
+
+/** Why a text field was refused, carried in the zod issue so the server can word it. */
+export const badTextReason = 'bad_text';
+
+/**
+ * The string schema every text field of the contract is built from (bodies, queries, params and
+ * answers alike): a string that is well-formed text. Use it instead of `z.string()`.
+ */
+export const text = (): z.ZodString =>
+  z.string().refine(isWellFormedText, { params: { reason: badTextReason } });
+
 /** Field limits used by both the server's validation and the web forms. */
 export const limits = {
   username: { min: 3, max: 64 },
@@ -37,8 +64,8 @@ export type ErrorCode = (typeof errorCodes)[number];
 export const ErrorBody = z.object({
   error: z.object({
     code: z.enum(errorCodes),
-    message: z.string(),
-    fields: z.record(z.string(), z.string()).optional(),
+    message: text(),
+    fields: z.record(text(), text()).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
@@ -57,8 +84,7 @@ export function pageOf<T extends z.ZodType>(item: T) {
   });
 }
 
-export const regionCode = z
-  .string()
+export const regionCode = text()
   .regex(/^\d+$/, 'digits only')
   .min(limits.regionCode.min)
   .max(limits.regionCode.max);

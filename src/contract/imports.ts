@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './common.js';
 import { endpoint } from './endpoint.js';
 import { CompoundListQuery } from './inventory.js';
 
@@ -6,11 +7,11 @@ export const sheetKinds = ['compounds', 'buildings', 'households'] as const;
 export type SheetKind = (typeof sheetKinds)[number];
 
 export const ImportProblem = z.object({
-  sheet: z.string().nullable(),
+  sheet: text().nullable(),
   row: z.number().int().nullable(),
-  column: z.string().nullable(),
-  header: z.string().nullable(),
-  message: z.string(),
+  column: text().nullable(),
+  header: text().nullable(),
+  message: text(),
 });
 export type ImportProblem = z.infer<typeof ImportProblem>;
 
@@ -33,22 +34,22 @@ export type ImportReport = z.infer<typeof ImportReport>;
 export const jobStatuses = ['validating', 'invalid', 'validated', 'importing', 'done', 'failed'] as const;
 
 export const Job = z.object({
-  id: z.string(),
-  kind: z.string(),
+  id: text(),
+  kind: text(),
   status: z.enum(jobStatuses),
-  fileName: z.string().nullable(),
+  fileName: text().nullable(),
   /** Rows read so far. */
   progress: z.number().int(),
   report: ImportReport.nullable(),
-  error: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  error: text().nullable(),
+  createdAt: text(),
+  updatedAt: text(),
 });
 export type Job = z.infer<typeof Job>;
 
 export const UploadQuery = z.object({
   kind: z.enum(sheetKinds),
-  fileName: z.string().min(1).max(200),
+  fileName: text().min(1).max(200),
 });
 export const JobId = z.object({ id: z.uuid() });
 export const SheetKindParams = z.object({ kind: z.enum(sheetKinds) });

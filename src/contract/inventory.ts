@@ -5,7 +5,7 @@ import {
   projectStatuses,
   propertyManagementKinds,
 } from '../domain/inventory.js';
-import { limits, PageQuery, pageOf, regionCode } from './common.js';
+import { limits, PageQuery, pageOf, regionCode, text } from './common.js';
 import { endpoint } from './endpoint.js';
 
 const bool = z.enum(['true', 'false']);
@@ -15,7 +15,7 @@ export const CompoundListQuery = PageQuery.extend({
   old: bool.optional(),
   status: z.enum(compoundStatuses).optional(),
   decade: z.coerce.number().int().min(1900).max(2100).multipleOf(10).optional(),
-  q: z.string().max(limits.search.max).optional(),
+  q: text().max(limits.search.max).optional(),
   sort: z
     .enum([
       'code',
@@ -33,13 +33,13 @@ export const CompoundListQuery = PageQuery.extend({
 export type CompoundListQuery = z.infer<typeof CompoundListQuery>;
 
 export const CompoundSummary = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  regionCode: z.string(),
-  regionName: z.string().nullable(),
-  subdistrictCode: z.string(),
-  subdistrictName: z.string().nullable(),
+  id: text(),
+  code: text(),
+  name: text(),
+  regionCode: text(),
+  regionName: text().nullable(),
+  subdistrictCode: text(),
+  subdistrictName: text().nullable(),
   buildYear: z.number().int().nullable(),
   buildYearApprox: z.boolean(),
   isOld: z.boolean(),
@@ -57,8 +57,8 @@ export const CompoundSummary = z.object({
 export type CompoundSummary = z.infer<typeof CompoundSummary>;
 
 export const Building = z.object({
-  id: z.string(),
-  number: z.string(),
+  id: text(),
+  number: text(),
   floors: z.number().int().nullable(),
   unitCount: z.number().int(),
   householdCount: z.number().int(),
@@ -68,8 +68,8 @@ export const Building = z.object({
 });
 
 export const CompoundDetail = CompoundSummary.extend({
-  address: z.string().nullable(),
-  notes: z.string().nullable(),
+  address: text().nullable(),
+  notes: text().nullable(),
   version: z.number().int(),
   buildings: z.array(Building),
   households: z.object({
@@ -78,26 +78,26 @@ export const CompoundDetail = CompoundSummary.extend({
     exclusiveArea: z.number(),
     byBasis: z.record(z.enum(areaBases), z.number().int()),
   }),
-  projects: z.array(z.object({ id: z.string(), year: z.number().int(), status: z.enum(projectStatuses) })),
+  projects: z.array(z.object({ id: text(), year: z.number().int(), status: z.enum(projectStatuses) })),
 });
 export type CompoundDetail = z.infer<typeof CompoundDetail>;
 
 export const HouseholdListQuery = PageQuery.extend({
-  building: z.string().max(50).optional(),
-  q: z.string().max(limits.search.max).optional(),
+  building: text().max(50).optional(),
+  q: text().max(limits.search.max).optional(),
 });
 
 export const Household = z.object({
-  id: z.string(),
-  building: z.string(),
-  unit: z.string(),
-  room: z.string(),
-  ownerId: z.string().nullable(),
-  ownerKind: z.string().nullable(),
+  id: text(),
+  building: text(),
+  unit: text(),
+  room: text(),
+  ownerId: text().nullable(),
+  ownerKind: text().nullable(),
   /** Masked (王**) unless the caller's role needs personal data. */
-  ownerName: z.string().nullable(),
-  ownerIdNumber: z.string().nullable(),
-  contactPhone: z.string().nullable(),
+  ownerName: text().nullable(),
+  ownerIdNumber: text().nullable(),
+  contactPhone: text().nullable(),
   exclusiveArea: z.number().nullable(),
   areaBasis: z.enum(areaBases).nullable(),
   masked: z.boolean(),
@@ -111,24 +111,24 @@ export const MapQuery = CompoundListQuery.omit({ page: true, pageSize: true, sor
 export const MapPoints = z.object({
   points: z.array(
     z.object({
-      id: z.string(),
-      name: z.string(),
+      id: text(),
+      name: text(),
       lng: z.number(),
       lat: z.number(),
       status: z.enum(compoundStatuses),
       isOld: z.boolean(),
-      subdistrictCode: z.string(),
+      subdistrictCode: text(),
     }),
   ),
   withoutCoordinates: z.number().int(),
-  tileUrl: z.string().nullable(),
+  tileUrl: text().nullable(),
 });
 
 export const RegionTreeNode = z.object({
-  code: z.string(),
-  name: z.string(),
-  level: z.string(),
-  parentCode: z.string().nullable(),
+  code: text(),
+  name: text(),
+  level: text(),
+  parentCode: text().nullable(),
   compounds: z.number().int(),
   oldCompounds: z.number().int(),
 });

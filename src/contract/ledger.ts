@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { limits, PageQuery, pageOf, regionCode } from './common.js';
+import { limits, PageQuery, pageOf, regionCode, text } from './common.js';
 import { endpoint } from './endpoint.js';
 import { cadreLevels } from './organisation.js';
 import { Photo, PhotoUploadQuery } from './photos.js';
@@ -11,32 +11,32 @@ export const priorities = ['high', 'normal', 'low'] as const;
 const day = z.iso.date();
 
 export const LedgerItem = z.object({
-  id: z.string(),
-  title: z.string(),
-  projectId: z.string().nullable(),
-  compoundName: z.string().nullable(),
-  meetingId: z.string().nullable(),
-  taskForce: z.object({ id: z.string(), name: z.string() }).nullable(),
+  id: text(),
+  title: text(),
+  projectId: text().nullable(),
+  compoundName: text().nullable(),
+  meetingId: text().nullable(),
+  taskForce: z.object({ id: text(), name: text() }).nullable(),
   /** A cadre, or a unit whose leader answers for the item. */
   owner: z.object({
     kind: z.enum(['cadre', 'unit']),
-    id: z.string(),
-    name: z.string(),
+    id: text(),
+    name: text(),
     level: z.enum(cadreLevels).nullable(),
-    unitName: z.string().nullable(),
+    unitName: text().nullable(),
     /** The person who answers: the cadre, or the unit's leader (null while it has none). */
-    personName: z.string().nullable(),
+    personName: text().nullable(),
   }),
-  deadline: z.string(),
+  deadline: text(),
   priority: z.enum(priorities),
   status: z.enum(ledgerStatuses),
   /** Derived from the deadline and today; never stored. */
   escalation: z.enum(escalations),
   /** Who an overdue item has gone up to: the owner's superior, or theirs when seriously overdue. */
-  escalatedTo: z.string().nullable(),
-  regionCode: z.string(),
-  subdistrictName: z.string().nullable(),
-  lastProgress: z.object({ note: z.string(), at: z.string() }).nullable(),
+  escalatedTo: text().nullable(),
+  regionCode: text(),
+  subdistrictName: text().nullable(),
+  lastProgress: z.object({ note: text(), at: text() }).nullable(),
   version: z.number().int(),
 });
 export type LedgerItem = z.infer<typeof LedgerItem>;
@@ -47,11 +47,11 @@ export const LedgerListQuery = PageQuery.extend({
   region: regionCode.optional(),
   projectId: z.uuid().optional(),
   taskForceId: z.uuid().optional(),
-  q: z.string().max(limits.search.max).optional(),
+  q: text().max(limits.search.max).optional(),
 });
 export type LedgerListQuery = z.infer<typeof LedgerListQuery>;
 
-const title = z.string().trim().min(1).max(200);
+const title = text().trim().min(1).max(200);
 
 export const CreateLedgerItemBody = z.strictObject({
   title,
@@ -67,8 +67,8 @@ export type CreateLedgerItemBody = z.infer<typeof CreateLedgerItemBody>;
 
 export const ProgressBody = z.strictObject({
   version: z.number().int(),
-  note: z.string().trim().min(1).max(2000),
-  evidence: z.string().max(500).optional(),
+  note: text().trim().min(1).max(2000),
+  evidence: text().max(500).optional(),
   status: z.enum(['open', 'done']).optional(),
 });
 export type ProgressBody = z.infer<typeof ProgressBody>;
@@ -77,8 +77,8 @@ export const CreateMeetingBody = z.strictObject({
   kind: z.enum(['progress', 'onsite']),
   title,
   heldOn: day,
-  attendees: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
-  problems: z.string().max(5000).optional(),
+  attendees: z.array(text().trim().min(1).max(100)).max(100).default([]),
+  problems: text().max(5000).optional(),
   projectId: z.uuid().optional(),
   /** Each decision becomes a ledger item in the same step. */
   decisions: z
@@ -89,12 +89,12 @@ export const CreateMeetingBody = z.strictObject({
 export type CreateMeetingBody = z.infer<typeof CreateMeetingBody>;
 
 export const Meeting = z.object({
-  id: z.string(),
+  id: text(),
   kind: z.enum(['progress', 'onsite']),
-  title: z.string(),
-  heldOn: z.string(),
-  attendees: z.array(z.string()),
-  problems: z.string().nullable(),
+  title: text(),
+  heldOn: text(),
+  attendees: z.array(text()),
+  problems: text().nullable(),
   items: z.array(LedgerItem),
 });
 
@@ -106,10 +106,10 @@ const Counts = z.object({
 });
 /** Open items by escalation, the worst first. */
 export const Board = z.object({
-  today: z.string(),
-  bySubdistrict: z.array(Counts.extend({ regionCode: z.string(), name: z.string() })),
+  today: text(),
+  bySubdistrict: z.array(Counts.extend({ regionCode: text(), name: text() })),
   /** `id` null: items no task force supervises. */
-  byTaskForce: z.array(Counts.extend({ id: z.string().nullable(), name: z.string().nullable() })),
+  byTaskForce: z.array(Counts.extend({ id: text().nullable(), name: text().nullable() })),
 });
 
 export const LedgerPage = pageOf(LedgerItem);
@@ -117,16 +117,16 @@ export const LedgerItemId = z.object({ id: z.uuid() });
 
 /** One progress report, oldest last, with the evidence photos attached to it. */
 export const ProgressEntry = z.object({
-  id: z.string(),
-  note: z.string(),
-  evidence: z.string().nullable(),
-  by: z.string().nullable(),
-  at: z.string(),
+  id: text(),
+  note: text(),
+  evidence: text().nullable(),
+  by: text().nullable(),
+  at: text(),
   photos: z.array(Photo),
 });
 /** An item with where it came from and every progress report. */
 export const LedgerItemDetail = LedgerItem.extend({
-  meeting: z.object({ id: z.string(), title: z.string(), heldOn: z.string() }).nullable(),
+  meeting: z.object({ id: text(), title: text(), heldOn: text() }).nullable(),
   progress: z.array(ProgressEntry),
   /** Whether the caller may report on it (its owner, or supervising staff in scope). */
   canReport: z.boolean(),

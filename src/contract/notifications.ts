@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { text } from './common.js';
 import { endpoint } from './endpoint.js';
 
 export const notificationKinds = ['assignment', 'due_soon', 'overdue', 'status_change', 'escalated'] as const;
 
 export const Notification = z.object({
-  id: z.string(),
+  id: text(),
   kind: z.enum(notificationKinds),
-  title: z.string(),
-  link: z.string().nullable(),
-  createdAt: z.string(),
+  title: text(),
+  link: text().nullable(),
+  createdAt: text(),
   read: z.boolean(),
 });
 

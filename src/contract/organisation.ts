@@ -1,6 +1,6 @@
 /** The organisation registries: task forces, departments, units, cadres, first secretaries, party bodies. */
 import { z } from 'zod';
-import { limits, PageQuery, pageOf, regionCode } from './common.js';
+import { limits, PageQuery, pageOf, regionCode, text } from './common.js';
 import { endpoint } from './endpoint.js';
 
 export const cadreLevels = ['county', 'section', 'other'] as const;
@@ -11,31 +11,31 @@ export const partyBodyKinds = [
   'co_building_unit',
 ] as const;
 
-const Named = z.object({ id: z.string(), name: z.string() });
-const name = z.string().trim().min(1).max(limits.name.max);
+const Named = z.object({ id: text(), name: text() });
+const name = text().trim().min(1).max(limits.name.max);
 
 export const TaskForce = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
+  id: text(),
+  code: text(),
+  name: text(),
   lead: Named.nullable(),
   members: z.array(Named),
 });
 export const TaskForceList = z.object({ items: z.array(TaskForce) });
 
 export const Department = z.object({
-  id: z.string(),
-  name: z.string(),
+  id: text(),
+  name: text(),
   pooled: z.boolean(),
-  leads: z.array(z.string()),
-  memberOf: z.array(z.string()),
+  leads: z.array(text()),
+  memberOf: z.array(text()),
 });
 export const DepartmentList = z.object({ items: z.array(Department) });
 
-export const UnitListQuery = PageQuery.extend({ q: z.string().max(limits.search.max).optional() });
+export const UnitListQuery = PageQuery.extend({ q: text().max(limits.search.max).optional() });
 export const Unit = z.object({
-  id: z.string(),
-  name: z.string(),
+  id: text(),
+  name: text(),
   leader: Named.nullable(),
   cadres: z.number().int(),
   version: z.number().int(),
@@ -53,26 +53,25 @@ export const CadreListQuery = PageQuery.extend({
   level: z.enum(cadreLevels).optional(),
   region: regionCode.optional(),
   unitId: z.uuid().optional(),
-  q: z.string().max(limits.search.max).optional(),
+  q: text().max(limits.search.max).optional(),
 });
 export type CadreListQuery = z.infer<typeof CadreListQuery>;
 export const Cadre = z.object({
-  id: z.string(),
-  name: z.string(),
+  id: text(),
+  name: text(),
   level: z.enum(cadreLevels),
-  regionCode: z.string(),
-  regionName: z.string().nullable(),
-  unitId: z.string().nullable(),
-  unitName: z.string().nullable(),
+  regionCode: text(),
+  regionName: text().nullable(),
+  unitId: text().nullable(),
+  unitName: text().nullable(),
   superior: Named.nullable(),
   /** Masked unless the caller's role may see cadres' phones. */
-  phone: z.string().nullable(),
+  phone: text().nullable(),
   hasLogin: z.boolean(),
   version: z.number().int(),
 });
 export const CadrePage = pageOf(Cadre);
-const phone = z
-  .string()
+const phone = text()
   .trim()
   .regex(new RegExp(`^[0-9+\\-\\s]{5,${limits.phone.max}}$`), 'a phone number');
 export const CreateCadreBody = z.strictObject({
@@ -96,8 +95,8 @@ export const UpdateCadreBody = z.strictObject({
 export type UpdateCadreBody = z.infer<typeof UpdateCadreBody>;
 
 export const FirstSecretary = z.object({
-  regionCode: z.string(),
-  subdistrictName: z.string(),
+  regionCode: text(),
+  subdistrictName: text(),
   cadre: Named.extend({ level: z.enum(cadreLevels) }).nullable(),
 });
 export const FirstSecretaryList = z.object({ items: z.array(FirstSecretary) });
@@ -110,16 +109,16 @@ export const PartyBodyQuery = PageQuery.extend({
   region: regionCode.optional(),
   projectId: z.uuid().optional(),
   unassigned: z.enum(['true', 'false']).optional(),
-  q: z.string().max(limits.search.max).optional(),
+  q: text().max(limits.search.max).optional(),
 });
 export const PartyBody = z.object({
-  id: z.string(),
+  id: text(),
   kind: z.enum(partyBodyKinds),
-  name: z.string(),
-  projectId: z.string().nullable(),
-  compoundName: z.string().nullable(),
-  regionCode: z.string(),
-  regionName: z.string().nullable(),
+  name: text(),
+  projectId: text().nullable(),
+  compoundName: text().nullable(),
+  regionCode: text(),
+  regionName: text().nullable(),
 });
 export const PartyBodyPage = pageOf(PartyBody);
 export const CreatePartyBodyBody = z.strictObject({

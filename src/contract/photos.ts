@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { limits, Ok } from './common.js';
+import { limits, Ok, text } from './common.js';
 import { endpoint } from './endpoint.js';
 
 export const Photo = z.object({
-  id: z.string(),
-  fileName: z.string(),
+  id: text(),
+  fileName: text(),
   size: z.number().int(),
-  createdAt: z.string(),
+  createdAt: text(),
 });
-export const PhotoParams = z.object({ id: z.uuid(), code: z.string().max(limits.catalogueCode.max) });
-export const PhotoUploadQuery = z.object({ fileName: z.string().trim().min(1).max(200) });
+export const PhotoParams = z.object({ id: z.uuid(), code: text().max(limits.catalogueCode.max) });
+export const PhotoUploadQuery = z.object({ fileName: text().trim().min(1).max(200) });
 export const PhotoId = z.object({ id: z.uuid() });
 
 /** The photos area's endpoints; `api.ts` assembles every area's list. */

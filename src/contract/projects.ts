@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { projectStatuses } from '../domain/inventory.js';
 import { fundingSources, itemCategories, projectItemStatuses } from '../domain/projects.js';
-import { limits, PageQuery, pageOf, regionCode } from './common.js';
+import { limits, PageQuery, pageOf, regionCode, text } from './common.js';
 import { endpoint } from './endpoint.js';
 import { cadreLevels } from './organisation.js';
 import { Photo } from './photos.js';
@@ -11,35 +11,35 @@ export const ProjectListQuery = PageQuery.extend({
   status: z.enum(projectStatuses).optional(),
   region: regionCode.optional(),
   batchId: z.uuid().optional(),
-  q: z.string().max(limits.search.max).optional(),
+  q: text().max(limits.search.max).optional(),
 });
 export type ProjectListQuery = z.infer<typeof ProjectListQuery>;
 
 export const ProjectSummary = z.object({
-  id: z.string(),
-  compoundId: z.string(),
-  compoundName: z.string(),
-  regionCode: z.string(),
-  subdistrictName: z.string().nullable(),
+  id: text(),
+  compoundId: text(),
+  compoundName: text(),
+  regionCode: text(),
+  subdistrictName: text().nullable(),
   year: z.number().int(),
   status: z.enum(projectStatuses),
-  batch: z.object({ id: z.string(), name: z.string() }).nullable(),
+  batch: z.object({ id: text(), name: text() }).nullable(),
   version: z.number().int(),
 });
 
-const Person = z.object({ id: z.string(), name: z.string(), level: z.enum(cadreLevels) });
+const Person = z.object({ id: text(), name: text(), level: z.enum(cadreLevels) });
 
 export const ProjectItem = z.object({
-  catalogueCode: z.string(),
-  name: z.string(),
+  catalogueCode: text(),
+  name: text(),
   category: z.enum(itemCategories),
-  unit: z.string(),
+  unit: text(),
   mandatory: z.boolean(),
   quantity: z.number().nullable(),
   budget: z.number().nullable(),
   progress: z.number().int(),
   status: z.enum(projectItemStatuses),
-  waiverReason: z.string().nullable(),
+  waiverReason: text().nullable(),
   /** Site photos, newest first. */
   photos: z.array(Photo),
 });
@@ -54,14 +54,14 @@ export const FundingRow = z.object({
 export const ProjectDetail = ProjectSummary.extend({
   liaisonCadre: Person.nullable(),
   cadreInCharge: Person.nullable(),
-  tempPartyOrg: z.object({ id: z.string(), name: z.string() }).nullable(),
+  tempPartyOrg: z.object({ id: text(), name: text() }).nullable(),
   workGroup: z.array(Person),
   items: z.array(ProjectItem),
   funding: z.array(FundingRow),
   openLedgerItems: z.number().int(),
   /** The next lifecycle step and what still stands in its way, in the caller's language. */
   nextStatus: z.enum(projectStatuses).nullable(),
-  nextStepProblems: z.array(z.object({ reason: z.string(), message: z.string() })),
+  nextStepProblems: z.array(z.object({ reason: text(), message: text() })),
 });
 
 export const CreateProjectBody = z.strictObject({
@@ -85,12 +85,12 @@ export const ItemsBody = z.strictObject({
   items: z
     .array(
       z.strictObject({
-        catalogueCode: z.string().max(limits.catalogueCode.max),
+        catalogueCode: text().max(limits.catalogueCode.max),
         quantity: z.number().min(0).nullable().default(null),
         budget: z.number().min(0).nullable().default(null),
         progress: z.number().int().min(0).max(100).default(0),
         status: z.enum(projectItemStatuses).default('planned'),
-        waiverReason: z.string().trim().max(500).nullable().default(null),
+        waiverReason: text().trim().max(500).nullable().default(null),
       }),
     )
     .max(100),
@@ -112,10 +112,10 @@ export const FundingBody = z.strictObject({
 export type FundingBody = z.infer<typeof FundingBody>;
 
 export const CatalogueItem = z.object({
-  code: z.string(),
-  name: z.string(),
+  code: text(),
+  name: text(),
   category: z.enum(itemCategories),
-  unit: z.string(),
+  unit: text(),
   mandatory: z.boolean(),
   active: z.boolean(),
   sort: z.number().int(),
@@ -126,15 +126,14 @@ export const Catalogue = z.object({ items: z.array(CatalogueItem) });
 export type ProjectDetail = z.infer<typeof ProjectDetail>;
 
 const catalogueFields = {
-  name: z.string().trim().min(1).max(limits.name.max),
+  name: text().trim().min(1).max(limits.name.max),
   category: z.enum(itemCategories),
-  unit: z.string().trim().min(1).max(limits.unitOfMeasure.max),
+  unit: text().trim().min(1).max(limits.unitOfMeasure.max),
   mandatory: z.boolean(),
   sort: z.number().int().min(0).max(10_000),
 };
 export const CreateCatalogueItemBody = z.strictObject({
-  code: z
-    .string()
+  code: text()
     .trim()
     .regex(new RegExp(`^[A-Za-z0-9_-]{1,${limits.catalogueCode.max}}$`), 'letters, digits, - and _'),
   ...catalogueFields,
@@ -146,14 +145,14 @@ export const UpdateCatalogueItemBody = z.strictObject({
   active: z.boolean().optional(),
 });
 export type UpdateCatalogueItemBody = z.infer<typeof UpdateCatalogueItemBody>;
-export const CatalogueCode = z.object({ code: z.string().max(limits.catalogueCode.max) });
+export const CatalogueCode = z.object({ code: text().max(limits.catalogueCode.max) });
 
 export const ProjectPage = pageOf(ProjectSummary);
 export const ProjectId = z.object({ id: z.uuid() });
 
 /** Several compounds renovated together in one year: one project each, grouped. */
 export const CreateBatchBody = z.strictObject({
-  name: z.string().trim().min(1).max(limits.name.max),
+  name: text().trim().min(1).max(limits.name.max),
   year: z.number().int().min(2000).max(2100),
   compoundIds: z.array(z.uuid()).min(2).max(200),
 });
@@ -162,10 +161,10 @@ export const BatchListQuery = PageQuery.extend({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 export const Batch = z.object({
-  id: z.string(),
-  name: z.string(),
+  id: text(),
+  name: text(),
   year: z.number().int(),
-  regionCode: z.string(),
+  regionCode: text(),
   projects: z.number().int(),
   /** Projects per lifecycle status. */
   byStatus: z.partialRecord(z.enum(projectStatuses), z.number().int()),

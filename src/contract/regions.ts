@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './common.js';
 import { endpoint } from './endpoint.js';
 import { RegionTree } from './inventory.js';
 
@@ -13,10 +14,10 @@ export const regionLevels = [
 ] as const;
 
 export const Region = z.object({
-  code: z.string(),
-  name: z.string(),
+  code: text(),
+  name: text(),
   level: z.enum(regionLevels),
-  parentCode: z.string().nullable(),
+  parentCode: text().nullable(),
 });
 export type Region = z.infer<typeof Region>;
 

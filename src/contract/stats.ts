@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fundingSources } from '../domain/projects.js';
-import { regionCode } from './common.js';
+import { regionCode, text } from './common.js';
 import { endpoint } from './endpoint.js';
 import { InventoryFigures } from './inventory.js';
 import { OrganisationFigures } from './organisation.js';
@@ -31,8 +31,8 @@ export const FundingTotals = z.object({
   rows: z.array(
     Money.extend({
       year: z.number().int(),
-      regionCode: z.string(),
-      name: z.string(),
+      regionCode: text(),
+      name: text(),
       projects: z.number().int(),
       sources: z.record(z.enum(fundingSources), Money),
     }),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { text } from './common.js';
 import { endpoint } from './endpoint.js';
 
 export const Health = z.object({
   status: z.literal('ok'),
   database: z.enum(['pglite', 'postgres']),
-  version: z.string(),
+  version: text(),
 });
 
 /** The system area's endpoints; `api.ts` assembles every area's list. */

@@ -1,32 +1,31 @@
 import { z } from 'zod';
 import { roles } from '../domain/access.js';
 import { passwordMaxLength, passwordMinLength } from '../domain/password-limits.js';
-import { limits, PageQuery, pageOf, regionCode } from './common.js';
+import { limits, PageQuery, pageOf, regionCode, text } from './common.js';
 import { endpoint } from './endpoint.js';
 
 export const User = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
+  id: text(),
+  username: text(),
+  displayName: text(),
   role: z.enum(roles),
-  scopeRegions: z.array(z.string()),
+  scopeRegions: z.array(text()),
   disabled: z.boolean(),
-  lockedUntil: z.string().nullable(),
-  lastLoginAt: z.string().nullable(),
-  createdAt: z.string(),
+  lockedUntil: text().nullable(),
+  lastLoginAt: text().nullable(),
+  createdAt: text(),
   version: z.number().int(),
   /** The cadre record this login belongs to ("my ledger" lists that cadre's items). */
-  cadreId: z.string().nullable(),
+  cadreId: text().nullable(),
 });
 export type User = z.infer<typeof User>;
 
-const username = z
-  .string()
+const username = text()
   .min(limits.username.min)
   .max(limits.username.max)
   .regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, . _ - only');
-const displayName = z.string().trim().min(1).max(limits.displayName.max);
-const password = z.string().min(passwordMinLength).max(passwordMaxLength);
+const displayName = text().trim().min(1).max(limits.displayName.max);
+const password = text().min(passwordMinLength).max(passwordMaxLength);
 const scopeRegions = z.array(regionCode).max(50);
 
 export const CreateUserBody = z.strictObject({
@@ -52,7 +51,7 @@ export const ResetPasswordBody = z.strictObject({ version: z.number().int(), pas
 export type ResetPasswordBody = z.infer<typeof ResetPasswordBody>;
 
 export const UserListQuery = PageQuery.extend({
-  q: z.string().max(limits.search.max).optional(),
+  q: text().max(limits.search.max).optional(),
   role: z.enum(roles).optional(),
   disabled: z.enum(['true', 'false']).optional(),
   sort: z

@@ -24,6 +24,7 @@ import { regionRoutes } from './modules/regions/routes.js';
 import { statsRoutes } from './modules/stats/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { userRoutes } from './modules/users/routes.js';
+import { withinShapeLimits } from './platform/body.js';
 import { AppError } from './platform/errors.js';
 import { type Deps, installErrorHandling, langOf } from './platform/http.js';
 import { acceptUploads } from './platform/uploads.js';
@@ -78,11 +79,15 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
       return done(new AppError('INVALID_ENCODING'), undefined);
     }
     if (text.trim() === '') return done(new AppError('BAD_JSON'), undefined);
+    let value: unknown;
     try {
-      done(null, JSON.parse(text));
+      value = JSON.parse(text);
     } catch {
-      done(new AppError('BAD_JSON'), undefined);
+      return done(new AppError('BAD_JSON'), undefined);
     }
+    if (!withinShapeLimits(value))
+      return done(new AppError('VALIDATION_FAILED', { body: 'too_complex' }), undefined);
+    done(null, value);
   });
 
   await app.register(helmet, {
@@ -130,6 +135,13 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
     const resolved = await resolveSession(database.db, token, config.session);
     if (resolved && 'principal' in resolved) req.principal = resolved.principal;
     else if (resolved) req.sessionExpired = true;
+  });
+
+  // Answers of the API are one user's data (and a login's CSRF token): no cache, shared or the
+  // browser's own, keeps them after a logout. A route that means otherwise says so itself.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
   });
 
   const deps = { db: database.db, config, kind: database.kind };

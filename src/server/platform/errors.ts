@@ -72,6 +72,15 @@ const fieldMessages = {
     'zh-CN': '包含不存在或不在您范围内的区域',
     en: 'contains a region that does not exist or is outside your scope',
   },
+  too_complex: {
+    'zh-CN': '提交的内容字段过多或嵌套过深',
+    en: 'has too many fields or is nested too deeply',
+  },
+  bad_text: {
+    'zh-CN': '包含空字符（NUL）或无效的 Unicode 字符',
+    en: 'contains a NUL character or invalid Unicode',
+  },
+  unknown_field: { 'zh-CN': '不是可接受的字段', en: 'is not a field this request accepts' },
   empty_file: { 'zh-CN': '文件为空', en: 'the file is empty' },
   deadline_past: { 'zh-CN': '完成时限不能早于今天', en: 'the deadline cannot be before today' },
   cadre_outside_scope: {

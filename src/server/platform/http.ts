@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { en, zhCN } from 'zod/locales';
+import { badTextReason } from '../../contract/common.js';
 import type { Endpoint } from '../../contract/endpoint.js';
 import type { Action } from '../../domain/access.js';
 import type { Config } from '../config.js';
@@ -10,7 +11,13 @@ import { authorize } from './access.js';
 import type { Actor } from './audit.js';
 import { recordAudit } from './audit.js';
 import type { Ctx, Principal } from './context.js';
-import { AppError, type Lang } from './errors.js';
+import { AppError, type FieldReason, type Lang } from './errors.js';
+
+/** How much of a validation failure an answer reports: the first few fields, each briefly. */
+const maxFieldsReported = 10;
+const maxFieldName = 100;
+const maxFieldText = 200;
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -168,10 +175,32 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (err instanceof AppError) {
       appError = err;
     } else if (hasZodFastifySchemaValidationErrors(err)) {
-      const fields: Record<string, { text: string }> = {};
+      // A body may be wrong in thousands of places; the answer names the first few, briefly.
+      const fields: Record<string, FieldReason | { text: string }> = {};
+      let named = 0;
+      const name = (field: string, reason: FieldReason | { text: string }) => {
+        const key = clip(field, maxFieldName);
+        if (key in fields || named >= maxFieldsReported) return;
+        fields[key] = typeof reason === 'string' ? reason : { text: clip(reason.text, maxFieldText) };
+        named++;
+      };
       for (const v of err.validation) {
+        if (named >= maxFieldsReported) break;
         const path =
           v.instancePath.replace(/^\//, '').replaceAll('/', '.') || (err.validationContext ?? 'body');
+        const keys = (v.params as { keys?: string[] }).keys;
+        // Unknown fields are named one by one, so the form (or the API user) sees which.
+        if (v.keyword === 'unrecognized_keys' && keys) {
+          for (const k of keys.slice(0, maxFieldsReported)) name(k, 'unknown_field');
+          continue;
+        }
+        if (
+          v.keyword === 'custom' &&
+          (v.params as { params?: { reason?: string } }).params?.reason === badTextReason
+        ) {
+          name(path, 'bad_text');
+          continue;
+        }
         const issue = {
           ...v.params,
           code: v.keyword,
@@ -180,10 +209,7 @@ export function installErrorHandling(app: FastifyInstance): void {
         } as Parameters<typeof locales.en>[0];
         const localized = locales[lang](issue);
         const text = typeof localized === 'string' ? localized : (localized?.message ?? v.message ?? '');
-        const keys = (v.params as { keys?: string[] }).keys;
-        // Unknown fields are named one by one, so the form (or the API user) sees which.
-        if (v.keyword === 'unrecognized_keys' && keys) for (const k of keys) fields[k] = { text };
-        else fields[path] ??= { text };
+        name(path, { text });
       }
       appError = new AppError('VALIDATION_FAILED', fields);
     } else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

@@ -64,12 +64,16 @@ export function sheetRoutes(app: FastifyInstance, deps: Deps) {
 
   route(app, deps, api.uploadImport, write, async (ctx, { query, req }) => {
     const file = await saveUpload(req.body, uploads, deps.config.uploadLimitBytes);
+    // A file no job names would never be removed: if the job cannot be recorded, neither is the file.
     const job = await createJob(ctx.db, {
       kind: `import.${query.kind}`,
       status: 'validating',
       fileName: query.fileName,
       filePath: file,
       createdBy: ctx.principal.userId,
+    }).catch((err: unknown) => {
+      fs.rmSync(file, { force: true });
+      throw err;
     });
     runImport(ctx, deps.kind, { id: job.id, kind: query.kind, file, fileName: query.fileName, dryRun: true });
     return presentJob(job);
