@@ -4,13 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootstrap } from '../bootstrap.js';
-import { loadConfig } from '../config.js';
 import { verifyAuditChain } from '../platform/audit.js';
-import { adminPassword, buildUser } from '../testing/app.js';
-import { atEnd, freshDatabase, freshPostgresUrl } from '../testing/db.js';
+import { buildUser } from '../testing/app.js';
+import { freshDatabase } from '../testing/db.js';
 import { backup, RestoreError, restore } from './backup.js';
-import { type Database, openDatabase } from './client.js';
+import type { Database } from './client.js';
 import { catalogueItems, photos, projects } from './schema.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-backup-'));
@@ -24,20 +22,15 @@ function body(file: string): string {
   return [JSON.stringify(header), ...lines.slice(1)].join('\n');
 }
 
-/** An empty target of the same kind as the tests run on. */
-async function emptyTarget(name: string): Promise<Database> {
-  const url = await freshPostgresUrl();
-  const target = await openDatabase(url ? { url } : { dataDir: path.join(dir, name) });
-  atEnd(() => target.close());
-  return target;
-}
+/** An empty target (migrated, no rows) of the same kind as the tests run on. */
+const emptyTarget = () => freshDatabase({ seeded: false });
 
 let source: Database;
 const first = path.join(dir, 'first.jiugai.gz');
 
 beforeAll(async () => {
+  // Bootstrapped: the demo district, the catalogue and the admin.
   source = await freshDatabase();
-  await bootstrap(source, loadConfig({ JIUGAI_ADMIN_PASSWORD: adminPassword, DATA_DIR: dir }), () => {});
   for (const role of ['hq', 'subdistrict', 'community', 'viewer'] as const) await buildUser(source, role);
   // Photos are kept as bytes: more of them than one read batch, each bigger than a text row.
   const [project] = await source.db.select().from(projects).limit(1);
@@ -63,7 +56,7 @@ beforeAll(async () => {
 
 describe('backup and restore', () => {
   it('restoring into an empty database gives an identical database', async () => {
-    const target = await emptyTarget('restored');
+    const target = await emptyTarget();
     const { rows } = await restore(target, first);
     expect(rows).toBeGreaterThan(10);
     const second = path.join(dir, 'second.jiugai.gz');
@@ -87,7 +80,7 @@ describe('backup and restore', () => {
   it('refuses a file that is not a backup', async () => {
     const junk = path.join(dir, 'junk.gz');
     fs.writeFileSync(junk, zlib.gzipSync('hello\n'));
-    const target = await emptyTarget('junk');
+    const target = await emptyTarget();
     await expect(restore(target, junk)).rejects.toThrow(/not a Jiugai backup/);
   });
 });

@@ -22,18 +22,25 @@ export interface Database {
   kind: DbKind;
   /** Apply the committed SQL migrations (idempotent; serialised across instances). */
   migrate(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball, to open again (`loadDataDir`). */
+  dumpDataDir?(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const migrationLockKey = 7_734_201;
 
-export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
+export type DatabaseTarget =
+  | { url: string }
+  | { dataDir: string }
+  /** In memory: empty, or started from a tarball `dumpDataDir` made (its bytes are taken). */
+  | { memory: true; loadDataDir?: Uint8Array };
 
 /** Open the embedded database (PGlite in `dataDir`, or in memory) or PostgreSQL at `url`. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('url' in target) return openPostgres(target.url);
-  return openPglite('dataDir' in target ? target.dataDir : null);
+  if ('dataDir' in target) return openPglite(target.dataDir);
+  return openPglite(null, target.loadDataDir);
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -76,17 +83,18 @@ const startParams = [
   'maintenance_work_mem=16MB',
 ];
 
-async function openPglite(dataDir: string | null): Promise<Database> {
+async function openPglite(dataDir: string | null, loadDataDir?: Uint8Array): Promise<Database> {
   let lock: DirLock | null = null;
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true });
     // PGlite has no guard against a second process opening the same directory; this lock is it.
     lock = acquireDirLock(dataDir);
   }
-  const client = new PGliteThread(dataDir && path.join(dataDir, 'pg'), {
-    relaxedDurability: false,
-    startParams,
-  });
+  const client = new PGliteThread(
+    dataDir && path.join(dataDir, 'pg'),
+    { relaxedDurability: false, startParams },
+    loadDataDir,
+  );
   try {
     await client.ready;
   } catch (err) {
@@ -101,6 +109,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     async migrate() {
       await migratePglite(drizzleOf(), { migrationsFolder });
     },
+    dumpDataDir: () => client.dumpDataDir(),
     async close() {
       await client.close();
       lock?.release();

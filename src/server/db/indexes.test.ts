@@ -6,7 +6,7 @@ import { deferIndexes } from './indexes.js';
 
 let database: Database;
 beforeAll(async () => {
-  database = await freshDatabase();
+  database = await freshDatabase({ seeded: false });
 });
 
 const definitions = async (tx: Tx | Database['db']) =>

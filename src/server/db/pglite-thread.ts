@@ -26,6 +26,7 @@ type Request =
     }
   | { op: 'begin' }
   | { op: 'end'; tx: number; commit: boolean }
+  | { op: 'dump' }
   | { op: 'close' };
 
 type Reply = { id: number; result?: unknown; error?: Record<string, unknown> & { message: string } };
@@ -55,9 +56,18 @@ export class PGliteThread {
   /** Settles when the database is open (or failed to open). */
   readonly ready: Promise<void>;
 
-  constructor(dataDir: string | null, options: Pick<PGliteOptions, 'relaxedDurability' | 'startParams'>) {
+  /**
+   * `loadDataDir`: an in-memory database starts from this dump (a tarball of `dumpDataDir`) rather
+   * than empty; its bytes are moved to the thread.
+   */
+  constructor(
+    dataDir: string | null,
+    options: Pick<PGliteOptions, 'relaxedDurability' | 'startParams'>,
+    loadDataDir?: Uint8Array,
+  ) {
     this.#worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
-      workerData: { dataDir, options },
+      workerData: { dataDir, options, loadDataDir },
+      transferList: loadDataDir ? [loadDataDir.buffer as ArrayBuffer] : [],
       // Its own execArgv: the thread needs no loader, whatever this process was started with.
       execArgv: [],
       // Its JavaScript holds little but messages on their way: a small young generation keeps
@@ -152,6 +162,11 @@ export class PGliteThread {
     }
     await end(true);
     return result;
+  }
+
+  /** The whole data directory as a tarball, to open again with `loadDataDir`. */
+  dumpDataDir(): Promise<Uint8Array> {
+    return this.#ask<Uint8Array>({ op: 'dump' });
   }
 
   async close(): Promise<void> {

@@ -6,7 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 
 const port = parentPort;
 if (!port) throw new Error('pglite-worker: not a worker thread');
-const { dataDir, options } = workerData;
+const { dataDir, options, loadDataDir } = workerData;
 
 /** Open transactions by number: PGlite's transaction, how to end it, and its outcome. */
 const open = new Map();
@@ -72,7 +72,15 @@ async function end(id, commit) {
   await entry.finished;
 }
 
-const db = await PGlite.create(dataDir ?? undefined, options);
+const db = await PGlite.create(
+  dataDir ?? undefined,
+  loadDataDir ? { ...options, loadDataDir: new Blob([loadDataDir]) } : options,
+);
+
+/** The data directory as an uncompressed tarball (quicker to load again than a gzipped one). */
+async function dump() {
+  return new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer());
+}
 
 port.on('message', async (m) => {
   try {
@@ -80,8 +88,9 @@ port.on('message', async (m) => {
     if (m.op === 'query') result = await query(m.tx ? open.get(m.tx).tx : db, m);
     else if (m.op === 'begin') result = await begin();
     else if (m.op === 'end') result = await end(m.tx, m.commit);
+    else if (m.op === 'dump') result = await dump();
     else if (m.op === 'close') result = await db.close();
-    port.postMessage({ id: m.id, result });
+    port.postMessage({ id: m.id, result }, result instanceof Uint8Array ? [result.buffer] : []);
   } catch (err) {
     port.postMessage({ id: m.id, error: failure(err) });
   }

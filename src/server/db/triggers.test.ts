@@ -7,7 +7,7 @@ import { suspendRowTriggers } from './triggers.js';
 
 let database: Database;
 beforeAll(async () => {
-  database = await freshDatabase();
+  database = await freshDatabase({ seeded: false });
 });
 
 /** Run `fn` in a transaction that is then rolled back, role and all. */

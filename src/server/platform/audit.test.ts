@@ -8,7 +8,7 @@ import { write } from './context.js';
 
 let database: Database;
 beforeAll(async () => {
-  database = await freshDatabase();
+  database = await freshDatabase({ seeded: false });
   for (let i = 0; i < 20; i++) {
     await recordAudit(database.db, systemActor('test'), {
       action: 'test.event',

@@ -2,13 +2,14 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../domain/access.js';
 import { buildApp } from '../app.js';
 import { bootstrap } from '../bootstrap.js';
-import { type Config, loadConfig } from '../config.js';
+import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { createUser } from '../modules/users/commands.js';
 import { systemActor } from '../platform/audit.js';
 import { atEnd, freshDatabase } from './db.js';
+import { testConfig } from './seed.js';
 
-export const adminPassword = 'Test-Root-Passw0rd-1';
+export { adminPassword } from './seed.js';
 export const strongPassword = 'Kaifeng-Shunhe-2023!';
 
 export interface TestApp {
@@ -17,17 +18,13 @@ export interface TestApp {
   config: Config;
 }
 
-/** The whole HTTP app over a fresh database, bootstrapped like `npm start` does. */
+/**
+ * The whole HTTP app over a fresh database, bootstrapped like `npm start` does (a copy of the
+ * run's seeded database, so bootstrap finds it done, as on a restart).
+ */
 export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await freshDatabase();
-  const config: Config = {
-    ...loadConfig({
-      JIUGAI_ADMIN_PASSWORD: adminPassword,
-      LOG_LEVEL: 'silent',
-      JIUGAI_WEB_DIR: '/nonexistent',
-    }),
-    ...overrides,
-  };
+  const config = testConfig(overrides);
   await bootstrap(database, config, () => {});
   const app = await buildApp(database, config);
   atEnd(() => app.close());

@@ -11,7 +11,6 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { auditEvents, buildings, compounds, households, owners } from '../../db/schema.js';
-import { loadDemoDistrict } from '../../demo/load.js';
 import { systemActor } from '../../platform/audit.js';
 import { makeZip, workbookEntries } from '../../platform/sheets/testing.js';
 import { freshDatabase } from '../../testing/db.js';
@@ -22,9 +21,9 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-import-test-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(async () => {
+  // The demo district is loaded.
   database = await freshDatabase();
-  await loadDemoDistrict(database);
-}, 60_000);
+});
 
 let files = 0;
 function csv(lines: string[]): string {

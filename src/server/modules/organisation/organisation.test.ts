@@ -1,8 +1,9 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, cadres, partyBodies } from '../../db/schema.js';
 import { requests, type Session, sessionAs, type TestApp, testApp } from '../../testing/app.js';
+import { buildCadre, buildUnit } from '../../testing/factories.js';
 
 let t: TestApp;
 let get: ReturnType<typeof requests>['get'];
@@ -10,8 +11,18 @@ let send: ReturnType<typeof requests>['send'];
 let hq: Session;
 let viewer: Session;
 let tieta: Session;
-/** A chain in the demo: a county-level cadre, a section-level one under them, and one under that. */
-let chain: { top: string; middle: string; bottom: { id: string; version: number } };
+/** A chain of superiors in 铁塔街道: a county-level cadre, a section-level one under them, and one under that. */
+async function buildChain() {
+  const top = await buildCadre(t.database, { level: 'county' });
+  const middle = await buildCadre(t.database, { level: 'section', superiorId: top.id });
+  const bottom = await buildCadre(t.database, { superiorId: middle.id });
+  return { top: top.id, middle: middle.id, bottom };
+}
+/** A new chain for each test of the describes that use one. */
+let chain: Awaited<ReturnType<typeof buildChain>>;
+const newChain = async () => {
+  chain = await buildChain();
+};
 
 beforeAll(async () => {
   t = await testApp();
@@ -19,17 +30,6 @@ beforeAll(async () => {
   hq = await sessionAs(t, 'hq');
   viewer = await sessionAs(t, 'viewer');
   tieta = await sessionAs(t, 'subdistrict', ['410203002']);
-  const [bottom] = await t.database.db
-    .select({ id: cadres.id, version: cadres.version, middle: cadres.superiorId })
-    .from(cadres)
-    .where(and(eq(cadres.level, 'other'), eq(cadres.regionCode, '410203002')))
-    .limit(1);
-  const [middle] = await t.database.db
-    .select({ top: cadres.superiorId })
-    .from(cadres)
-    .where(eq(cadres.id, bottom?.middle ?? ''));
-  if (!bottom?.middle || !middle?.top) throw new Error('the demo has no chain of superiors');
-  chain = { top: middle.top, middle: bottom.middle, bottom };
 });
 
 describe('the registries', () => {
@@ -78,6 +78,7 @@ describe('the registries', () => {
 
 describe('PATCH /api/cadres/:id', () => {
   const url = () => `/api/cadres/${chain.bottom.id}`;
+  beforeEach(newChain);
 
   it('401 without a session, 403 without organisation.write, 400 for a malformed body', async () => {
     expect((await send('PATCH', url(), { version: 1 })).statusCode).toBe(401);
@@ -140,8 +141,10 @@ describe('PATCH /api/cadres/:id', () => {
 });
 
 describe('units and first secretaries', () => {
+  beforeEach(newChain);
+
   it('names a unit leader, refusing a stale version', async () => {
-    const unit = (await get('/api/units?q=住房', hq)).json().items[0];
+    const unit = await buildUnit(t.database);
     const res = await send(
       'PATCH',
       `/api/units/${unit.id}`,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { partyBodies } from '../../db/schema.js';
 import { buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
+import { buildCadre, buildCompound, buildPartyBody, buildProject } from '../../testing/factories.js';
 
 let t: TestApp;
 let viewer: Session;
@@ -77,23 +77,17 @@ describe('GET /api/cadres', () => {
 
 describe('running a project: create, name the accountable, items, funding, step by step', () => {
   let hq: Session;
-  let project: { id: string; version: number };
   const send = (method: 'POST' | 'PUT', url: string, payload: unknown, s: Session = hq) =>
     t.app.inject({ method, url, payload: payload as object, headers: s.headers });
 
   beforeAll(async () => {
     const h = await buildUser(t.database, 'hq');
     hq = await login(t.app, h.username, h.password);
-    // The demo's 95 organisations are all in use; the new project forms its own.
-    await t.database.db
-      .insert(partyBodies)
-      .values({ kind: 'temp_party_org', name: '测试·临时党支部', regionCode: '410203002' });
   });
 
   it('403 for a read-only role, 400 for a compound that does not exist', async () => {
-    const compound = (
-      await get('/api/compounds?old=true&status=not_planned&region=410203002&pageSize=1', hq)
-    ).json().items[0];
+    // An old compound in 铁塔街道, not planned.
+    const compound = await buildCompound(t.database);
     expect(
       (await send('POST', '/api/projects', { compoundId: compound.id, year: 2024 }, viewer)).statusCode,
     ).toBe(403);
@@ -106,18 +100,17 @@ describe('running a project: create, name the accountable, items, funding, step 
   });
 
   it('creates a 2024 project, and refuses a second one for the same compound and year', async () => {
-    const compound = (
-      await get('/api/compounds?old=true&status=not_planned&region=410203002&pageSize=1', hq)
-    ).json().items[0];
+    const compound = await buildCompound(t.database);
     const res = await send('POST', '/api/projects', { compoundId: compound.id, year: 2024 });
     expect(res.statusCode).toBe(201);
-    project = res.json();
     expect(res.json()).toMatchObject({ status: 'planned', nextStatus: 'consulting', nextStepProblems: [] });
     const again = await send('POST', '/api/projects', { compoundId: compound.id, year: 2024 });
     expect(again.json().error.fields).toHaveProperty('year');
   });
 
   it('will not start construction until all five accountability pieces are there', async () => {
+    // Planned, nobody named, nothing on the ledger.
+    let project: { id: string; version: number } = await buildProject(t.database);
     for (const to of ['consulting', 'designed', 'tendered']) {
       const res = await send('POST', `/api/projects/${project.id}/transition`, {
         version: project.version,
@@ -146,14 +139,14 @@ describe('running a project: create, name the accountable, items, funding, step 
   });
 
   it('checks levels, scope and versions when naming the accountable', async () => {
-    const county = (await get('/api/cadres?level=county&pageSize=1', hq)).json().items[0];
-    const section = (await get('/api/cadres?level=section&q=&pageSize=100', tieta)).json().items[0];
-    const other = (await get('/api/cadres?level=other&pageSize=100', tieta)).json().items.slice(0, 2);
-    const elsewhere = (await get('/api/cadres?level=section&pageSize=100', hq))
-      .json()
-      .items.find((c: { regionCode: string }) => c.regionCode === '410203001');
-    const org = (await get('/api/party-bodies?kind=temp_party_org&unassigned=true&pageSize=1', hq)).json()
-      .items[0];
+    // Tendered in 铁塔街道: construction is next.
+    const project = await buildProject(t.database, { status: 'tendered' });
+    const county = await buildCadre(t.database, { level: 'county' });
+    const section = await buildCadre(t.database, { level: 'section' });
+    const other = [await buildCadre(t.database), await buildCadre(t.database)];
+    const elsewhere = await buildCadre(t.database, { level: 'section', regionCode: '410203001' });
+    // A free temporary party organisation in 铁塔街道.
+    const org = await buildPartyBody(t.database);
     const body = {
       version: project.version,
       liaisonCadreId: county.id,
@@ -175,12 +168,16 @@ describe('running a project: create, name the accountable, items, funding, step 
     expect(ok.statusCode).toBe(200);
     const stale = await send('PUT', `/api/projects/${project.id}/accountability`, body);
     expect(stale.statusCode).toBe(409);
-    project = ok.json();
     expect(ok.json().tempPartyOrg.id).toBe(org.id);
     expect(ok.json().nextStepProblems.map((p: { reason: string }) => p.reason)).toEqual(['ledger_empty']);
   });
 
   it('starts construction once the ledger has an item, and refuses acceptance until the mandatory items are in', async () => {
+    // Tendered, everyone named; the ledger is empty.
+    let project: { id: string; version: number } = await buildProject(t.database, {
+      status: 'tendered',
+      accountable: true,
+    });
     const owner = (await get(`/api/projects/${project.id}`, hq)).json().cadreInCharge;
     const deadline = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
     expect(

@@ -7,7 +7,7 @@ import { batches, inFlight, insertRows, recordset } from './batches.js';
 
 let database: Database;
 beforeAll(async () => {
-  database = await freshDatabase();
+  database = await freshDatabase({ seeded: false });
 });
 
 describe('recordset', () => {
