@@ -184,7 +184,7 @@ export async function importLedger(
       report({
         sheet: p.sheet ?? null,
         row: p.row ?? null,
-        column: null,
+        column: p.column ?? null,
         header: p.header ?? null,
         message: fileProblemMessage(p, options.lang),
       });
