@@ -46,15 +46,16 @@ function runImport(
   })
     .then(async (report) => {
       const status = report.problemCount > 0 ? 'invalid' : dryRun ? 'validated' : 'done';
-      await updateJob(db, jobId, { status, progress: report.rows, result: { report } });
+      // The file goes first: a job seen finished has left nothing behind.
       if (status !== 'validated') fs.rmSync(file, { force: true });
+      await updateJob(db, jobId, { status, progress: report.rows, result: { report } });
     })
     .catch(async (err: unknown) => {
+      fs.rmSync(file, { force: true });
       await updateJob(db, jobId, {
         status: 'failed',
         result: { error: err instanceof Error ? err.message : String(err) },
       });
-      fs.rmSync(file, { force: true });
     });
 }
 
