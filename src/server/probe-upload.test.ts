@@ -10,7 +10,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from './db/schema.js';
-import { inlineStringBomb } from './platform/ledger/testing.js';
+import { inlineStringBomb } from './platform/sheets/testing.js';
 import { buildUser, type TestApp, testApp } from './testing/app.js';
 
 let t: TestApp;

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { columnLetter } from './columns.js';
 import { fileProblemMessage } from './messages.js';
-import { collectLedger } from './read.js';
+import { collectSheet } from './read.js';
 import { readLimits } from './rows.js';
 import {
   type Deflated,
@@ -52,7 +52,7 @@ describe('xlsx: one element past its limit is refused, naming where', () => {
   it('an inline string that inflates to 200 MB (a 200 KB file): the cell is named, the read stops', async () => {
     const bomb = inlineStringBomb(200 * 1024 * 1024);
     expect(bomb.length).toBeLessThan(300 * 1024);
-    const { rows, problems } = await collectLedger(fixture(bomb, 'xlsx'), planSpec);
+    const { rows, problems } = await collectSheet(fixture(bomb, 'xlsx'), planSpec);
     expect(rows).toEqual([]);
     expect(problems).toEqual([
       { reason: 'cell_too_large', sheet: '表1', row: 2, column: 'B', limit: readLimits.cellChars },
@@ -67,13 +67,13 @@ describe('xlsx: one element past its limit is refused, naming where', () => {
 
   it('a cell of exactly 32,767 characters is read; one more is refused', async () => {
     const longest = 'x'.repeat(readLimits.cellChars);
-    const fine = await collectLedger(
+    const fine = await collectSheet(
       book(`<row r="2">${inline('A2', '曹门里')}${inline('B2', longest)}</row>`),
       planSpec,
     );
     expect(fine.problems).toEqual([]);
     expect(fine.rows[0]?.values.subdistrict).toBe(longest);
-    const over = await collectLedger(book(`<row r="2">${inline('A2', `${longest}x`)}</row>`), planSpec);
+    const over = await collectSheet(book(`<row r="2">${inline('A2', `${longest}x`)}</row>`), planSpec);
     expect(over.problems).toEqual([
       expect.objectContaining({ reason: 'cell_too_large', row: 2, column: 'A' }),
     ]);
@@ -81,7 +81,7 @@ describe('xlsx: one element past its limit is refused, naming where', () => {
 
   it('a formula longer than a cell may be', async () => {
     const formula = `<c r="B3"><f>${'1+'.repeat(readLimits.cellChars * 4)}1</f><v>1</v></c>`;
-    const { problems } = await collectLedger(
+    const { problems } = await collectSheet(
       book(`<row r="3">${inline('A3', '甲')}${formula}</row>`),
       planSpec,
     );
@@ -90,13 +90,13 @@ describe('xlsx: one element past its limit is refused, naming where', () => {
 
   it('a shared string too long is refused at the cell that uses it, and only there', async () => {
     const strings = sst(['曹门里', 'y'.repeat(readLimits.cellChars + 1), '曹门街道']);
-    const unused = await collectLedger(
+    const unused = await collectSheet(
       book(`<row r="2">${shared('A2', 0)}${shared('B2', 2)}</row>`, strings),
       planSpec,
     );
     expect(unused.problems).toEqual([]);
     expect(unused.rows.map((r) => r.values.name)).toEqual(['曹门里']);
-    const used = await collectLedger(
+    const used = await collectSheet(
       book(
         `<row r="2">${shared('A2', 0)}${shared('B2', 2)}</row><row r="7">${shared('A7', 0)}${shared('C7', 1)}</row>`,
         strings,
@@ -115,7 +115,7 @@ describe('xlsx: one element past its limit is refused, naming where', () => {
       200,
       Buffer.from('</t></si></sst>'),
     );
-    const { problems } = await collectLedger(
+    const { problems } = await collectSheet(
       book(`<row r="4">${shared('A4', 0)}${shared('B4', 1)}</row>`, strings),
       planSpec,
     );
@@ -125,7 +125,7 @@ describe('xlsx: one element past its limit is refused, naming where', () => {
   it('a row whose cells together hold more than 1 Mi characters', async () => {
     const cell = 'z'.repeat(30_000);
     const refs = Array.from({ length: 40 }, (_, i) => inline(`${columnLetter(i + 2)}5`, cell));
-    const { problems } = await collectLedger(
+    const { problems } = await collectSheet(
       book(`<row r="5">${inline('A5', '甲')}${refs.join('')}</row>`),
       planSpec,
     );
@@ -140,7 +140,7 @@ describe('xlsx: one element past its limit is refused, naming where', () => {
       Math.ceil(readLimits.sharedChars / 30_000) + 1,
       Buffer.from('</sst>'),
     );
-    const { problems } = await collectLedger(book('', strings), planSpec);
+    const { problems } = await collectSheet(book('', strings), planSpec);
     expect(problems).toEqual([{ reason: 'strings_too_large', limit: readLimits.sharedChars }]);
   });
 
@@ -151,7 +151,7 @@ describe('xlsx: one element past its limit is refused, naming where', () => {
       readLimits.sharedCount / 1024 + 1,
       Buffer.from('</sst>'),
     );
-    const { problems } = await collectLedger(book('', strings), planSpec);
+    const { problems } = await collectSheet(book('', strings), planSpec);
     expect(problems).toEqual([{ reason: 'strings_too_large', limit: readLimits.sharedChars }]);
   });
 });
@@ -161,7 +161,7 @@ describe('CSV: one element past its limit is refused, naming where', () => {
 
   it('a field longer than a cell may be', async () => {
     const csv = `${head}曹门里,曹门街道\n甲,${'v'.repeat(readLimits.cellChars + 1)}\n`;
-    const { problems } = await collectLedger(fixture(csv, 'csv'), planSpec);
+    const { problems } = await collectSheet(fixture(csv, 'csv'), planSpec);
     expect(problems).toEqual([
       { reason: 'cell_too_large', row: 3, column: 'B', limit: readLimits.cellChars },
     ]);
@@ -172,19 +172,19 @@ describe('CSV: one element past its limit is refused, naming where', () => {
 
   it('a quoted field running over line breaks that far is a missing closing quote', async () => {
     const csv = `${head}曹门里,"曹门街道\n${'甲,乙\n'.repeat(readLimits.cellChars)}`;
-    const { problems } = await collectLedger(fixture(csv, 'csv'), planSpec);
+    const { problems } = await collectSheet(fixture(csv, 'csv'), planSpec);
     expect(problems).toEqual([{ reason: 'unclosed_quote', row: 2 }]);
   });
 
   it('a record of more columns than Excel has (a file of commas)', async () => {
     const csv = `${head}曹门里${','.repeat(5 * readLimits.columns)}\n`;
-    const { problems } = await collectLedger(fixture(csv, 'csv'), planSpec);
+    const { problems } = await collectSheet(fixture(csv, 'csv'), planSpec);
     expect(problems).toEqual([{ reason: 'too_many_columns', row: 2, limit: readLimits.columns }]);
   });
 
   it('a record whose fields together hold more than 1 Mi characters', async () => {
     const csv = `${head}${Array(40).fill('u'.repeat(30_000)).join(',')}\n`;
-    const { problems } = await collectLedger(fixture(csv, 'csv'), planSpec);
+    const { problems } = await collectSheet(fixture(csv, 'csv'), planSpec);
     expect(problems).toEqual([{ reason: 'row_too_large', row: 2, limit: readLimits.rowChars }]);
   });
 });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LedgerFileError } from './problems.js';
+import { SheetFileError } from './problems.js';
 import { makeZip, tempDir, writePlanSheet } from './testing.js';
 import { XmlScanner } from './xml.js';
 import { checkDeclaredSize, entryData, locateEntries, readZipDirectory, type ZipEntry } from './zip.js';
@@ -43,7 +43,7 @@ async function reason(run: () => Promise<unknown>): Promise<string> {
   try {
     await run();
   } catch (error) {
-    if (error instanceof LedgerFileError) return error.problem.reason;
+    if (error instanceof SheetFileError) return error.problem.reason;
     throw error;
   }
   return 'no problem';

@@ -14,7 +14,7 @@
  */
 import path from 'node:path';
 import { columnLetter } from './columns.js';
-import { fileError, LedgerFileError } from './problems.js';
+import { fileError, SheetFileError } from './problems.js';
 import { type RawCell, type RawRow, type RowSource, readHead, readLimits } from './rows.js';
 import { type XmlHandlers, XmlScanner } from './xml.js';
 import { checkDeclaredSize, entryData, type LocatedEntry, locateEntries, readZipDirectory } from './zip.js';
@@ -134,7 +134,7 @@ async function* parse(file: string, part: LocatedEntry, handlers: XmlHandlers): 
     xml.write(decoder.decode());
     xml.end();
   } catch (error) {
-    throw error instanceof LedgerFileError ? error : corrupt();
+    throw error instanceof SheetFileError ? error : corrupt();
   }
 }
 
