@@ -4,13 +4,14 @@ import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
-import { failInterruptedJobs } from './platform/jobs.js';
+import { expirePendingUploads, failInterruptedJobs, liveUploadFiles } from './platform/jobs.js';
 import { removeStaleUploads } from './platform/uploads.js';
 
 export async function serve(config: Config, database: Database) {
   await bootstrap(database, config, (line) => console.log(line));
   await failInterruptedJobs(database.db);
-  removeStaleUploads(path.join(config.dataDir, 'uploads'));
+  await expirePendingUploads(database.db);
+  removeStaleUploads(path.join(config.dataDir, 'uploads'), await liveUploadFiles(database.db));
   const app = await buildApp(database, config);
   const address = await app.listen({ port: config.port, host: config.host });
   console.log(`Jiugai 旧改通 listening on ${address} (database: ${database.kind})`);

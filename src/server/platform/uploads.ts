@@ -73,12 +73,15 @@ export function attachment(name: string): string {
   return `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-/** Uploads checked but never confirmed are kept a day, then removed (called at start). */
-export function removeStaleUploads(dir: string, maxAgeMs = 86_400_000): void {
+/**
+ * Files no job needs any more (left by a process that stopped) are removed (called at start).
+ * Only those an hour old: another instance sharing the directory may be receiving one now.
+ */
+export function removeStaleUploads(dir: string, keep: ReadonlySet<string>, maxAgeMs = 3_600_000): void {
   if (!fs.existsSync(dir)) return;
   const cutoff = Date.now() - maxAgeMs;
   for (const name of fs.readdirSync(dir)) {
     const file = path.join(dir, name);
-    if (fs.statSync(file).mtimeMs < cutoff) fs.rmSync(file, { force: true });
+    if (!keep.has(file) && fs.statSync(file).mtimeMs < cutoff) fs.rmSync(file, { force: true });
   }
 }

@@ -41,6 +41,8 @@ export interface ImportOptions {
   /** The database written to: the two take rows, locks and indexes differently (see `householdWriter`). */
   dbKind: DbKind;
   onProgress?: (phase: 'checking' | 'writing', rows: number) => void;
+  /** Runs in the import's transaction just before it commits (a job marked done with it). */
+  onCommit?: (tx: Tx, report: ImportReport) => Promise<void>;
 }
 
 interface CompoundRef {
@@ -184,7 +186,7 @@ export async function importSheet(
       report({
         sheet: p.sheet ?? null,
         row: p.row ?? null,
-        column: null,
+        column: p.column ?? null,
         header: p.header ?? null,
         message: fileProblemMessage(p, options.lang),
       });
@@ -211,6 +213,7 @@ export async function importSheet(
       entityType: kind,
       after: { file: options.fileName ?? null, rows, ...writer.counts() },
     });
+    await options.onCommit?.(tx, result);
     return result;
   }).catch((err: unknown) => {
     if (err instanceof Rollback) return err.report;

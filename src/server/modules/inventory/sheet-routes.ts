@@ -11,7 +11,16 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { type Deps, route } from '../../platform/http.js';
-import { createJob, loadJob, presentJob, updateJob } from '../../platform/jobs.js';
+import {
+  createJob,
+  expirePendingUploads,
+  finishJob,
+  jobProgress,
+  loadJob,
+  makeRoomForUpload,
+  presentJob,
+  updateJob,
+} from '../../platform/jobs.js';
 import { oldCutoffYear } from '../../platform/settings.js';
 import { writeSheet } from '../../platform/sheets/write.js';
 import { attachment, saveUpload } from '../../platform/uploads.js';
@@ -34,7 +43,7 @@ function runImport(
     const now = Date.now();
     if (now - last < 1000) return;
     last = now;
-    void updateJob(db, jobId, { progress: rows });
+    void jobProgress(db, jobId, rows);
   };
   void importSheet(db, ctx.actor, kind, file, {
     dryRun,
@@ -43,18 +52,22 @@ function runImport(
     fileName: fileName ?? undefined,
     dbKind,
     onProgress: progress,
+    // Done is committed with the rows: a crash after the commit cannot leave the job "interrupted".
+    onCommit: dryRun ? undefined : (tx, report) => finishJob(tx, jobId, report),
   })
     .then(async (report) => {
       const status = report.problemCount > 0 ? 'invalid' : dryRun ? 'validated' : 'done';
-      await updateJob(db, jobId, { status, progress: report.rows, result: { report } });
+      // The file goes first: a job seen finished has left nothing behind.
       if (status !== 'validated') fs.rmSync(file, { force: true });
+      if (status !== 'done')
+        await updateJob(db, jobId, { status, progress: report.rows, result: { report } });
     })
     .catch(async (err: unknown) => {
+      fs.rmSync(file, { force: true });
       await updateJob(db, jobId, {
         status: 'failed',
         result: { error: err instanceof Error ? err.message : String(err) },
       });
-      fs.rmSync(file, { force: true });
     });
 }
 
@@ -63,6 +76,9 @@ export function sheetRoutes(app: FastifyInstance, deps: Deps) {
   const uploads = path.join(deps.config.dataDir, 'uploads');
 
   route(app, deps, api.uploadImport, write, async (ctx, { query, req }) => {
+    // Checked uploads left waiting are bounded in time and per user, without a scheduler.
+    await expirePendingUploads(ctx.db);
+    await makeRoomForUpload(ctx.db, ctx.principal.userId);
     const file = await saveUpload(req.body, uploads, deps.config.uploadLimitBytes);
     // A file no job names would never be removed: if the job cannot be recorded, neither is the file.
     const job = await createJob(ctx.db, {

@@ -4,8 +4,9 @@
  * quotes and line breaks; Excel's "Unicode text" (UTF-16 with tabs).
  */
 import fs from 'node:fs';
+import { columnLetter } from './columns.js';
 import { fileError } from './problems.js';
-import type { RawRow, RowSource } from './rows.js';
+import { type RawRow, type RowSource, readLimits } from './rows.js';
 
 export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
@@ -14,9 +15,6 @@ export interface CsvRecord {
   row: number;
   cells: string[];
 }
-
-/** A field longer than this is a missing closing quote (or not text at all), not data. */
-const maxFieldLength = 1 << 20;
 
 /** Bytes of non-ASCII text to see before choosing: a few characters can pass for either encoding. */
 const decideAfter = 4096;
@@ -93,6 +91,8 @@ export class CsvParser {
   private state: State = 'start';
   private field = '';
   private record: string[] = [];
+  /** Characters in the record so far. */
+  private recordChars = 0;
   private skipLf = false;
 
   constructor(private readonly delimiter: string) {}
@@ -167,19 +167,38 @@ export class CsvParser {
     if (this.state !== 'start' || this.record.length > 0) this.endRecord(out);
   }
 
+  /**
+   * A field longer than a cell may be is refused, naming it; a quoted one that runs over line
+   * breaks that far is a closing quote left out, and said so.
+   */
   private append(text: string): void {
     this.field += text;
-    if (this.field.length > maxFieldLength) {
-      throw this.state === 'quoted' || this.state === 'quote'
-        ? fileError('unclosed_quote', { row: this.rows + 1 })
-        : fileError('not_a_spreadsheet');
+    this.recordChars += text.length;
+    const row = this.rows + 1;
+    if (this.field.length > readLimits.cellChars) {
+      const quoted = this.state === 'quoted' || this.state === 'quote';
+      throw quoted && /[\r\n]/.test(this.field)
+        ? fileError('unclosed_quote', { row })
+        : fileError('cell_too_large', {
+            row,
+            column: columnLetter(this.record.length),
+            limit: readLimits.cellChars,
+          });
     }
+    if (this.recordChars > readLimits.rowChars)
+      throw fileError('row_too_large', { row, limit: readLimits.rowChars });
+  }
+
+  private pushField(): void {
+    if (this.record.length >= readLimits.columns)
+      throw fileError('too_many_columns', { row: this.rows + 1, limit: readLimits.columns });
+    this.record.push(this.field);
+    this.field = '';
   }
 
   private separator(c: string, out: CsvRecord[]): void {
     if (c === this.delimiter) {
-      this.record.push(this.field);
-      this.field = '';
+      this.pushField();
       this.state = 'start';
       return;
     }
@@ -188,11 +207,11 @@ export class CsvParser {
   }
 
   private endRecord(out: CsvRecord[]): void {
-    this.record.push(this.field);
+    this.pushField();
     this.rows++;
     out.push({ row: this.rows, cells: this.record });
     this.record = [];
-    this.field = '';
+    this.recordChars = 0;
     this.state = 'start';
   }
 }

@@ -29,8 +29,17 @@ function cellText(p: SheetProblem): Record<SheetCellReason, Text> {
   };
 }
 
+/** "工作表「表1」第5行 C列" / "sheet 表1, row 5, column C": where a read stopped. */
+function where(p: SheetFileProblem): Text {
+  const row = p.row ?? '?';
+  const zh = `${p.sheet ? `工作表「${p.sheet}」` : ''}第${row}行${p.column ? ` ${p.column}列` : ''}`;
+  const en = `${p.sheet ? `Sheet ${p.sheet}, row` : 'Row'} ${row}${p.column ? `, column ${p.column}` : ''}`;
+  return { 'zh-CN': zh, en };
+}
+
 function fileText(p: SheetFileProblem): Record<SheetFileReason, Text> {
   const mb = p.limit === undefined ? '?' : number(Math.round(p.limit / 1024 ** 2));
+  const at = where(p);
   return {
     empty: { 'zh-CN': '文件为空', en: 'The file is empty' },
     not_a_spreadsheet: {
@@ -52,6 +61,22 @@ function fileText(p: SheetFileProblem): Record<SheetFileReason, Text> {
     too_many_rows: {
       'zh-CN': `行数超过上限 ${number(p.limit)} 行，从第${p.row ?? '?'}行起未读取`,
       en: `More than ${number(p.limit)} rows; rows from ${p.row ?? '?'} on were not read`,
+    },
+    cell_too_large: {
+      'zh-CN': `${at['zh-CN']}：单元格内容超过 ${number(p.limit)} 个字符（Excel 单元格的上限），文件未导入`,
+      en: `${at.en}: the cell holds more than ${number(p.limit)} characters (the most an Excel cell can) and the file was not imported`,
+    },
+    row_too_large: {
+      'zh-CN': `${at['zh-CN']}：该行内容超过 ${number(p.limit)} 个字符，文件未导入`,
+      en: `${at.en}: the row holds more than ${number(p.limit)} characters and the file was not imported`,
+    },
+    too_many_columns: {
+      'zh-CN': `${at['zh-CN']}：列数超过 ${number(p.limit)} 列（Excel 的上限），文件未导入`,
+      en: `${at.en}: more than ${number(p.limit)} columns (the most Excel has) and the file was not imported`,
+    },
+    strings_too_large: {
+      'zh-CN': `文件中的文字总量超过 ${number(p.limit)} 个字符，请拆分后分批导入`,
+      en: `The file holds more than ${number(p.limit)} characters of text; split it and import the parts`,
     },
     bad_encoding: {
       'zh-CN': `第${p.row ?? '?'}行附近的文字编码无法识别，请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再导入`,
@@ -82,7 +107,7 @@ export function fileProblemMessage(problem: SheetFileProblem, lang: Lang): strin
 
 /** A problem in words: "第5行 E列「建成年代」：无法识别的年份“abc”"; file-level ones too. */
 export function problemMessage(problem: SheetProblem | SheetFileProblem, lang: Lang): string {
-  if (!('column' in problem)) return fileProblemMessage(problem, lang);
+  if (!('value' in problem)) return fileProblemMessage(problem, lang);
   const detail = cellText(problem)[problem.reason][lang];
   return lang === 'zh-CN'
     ? `第${problem.row}行 ${problem.column}列「${problem.header}」：${detail}`

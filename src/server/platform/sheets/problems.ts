@@ -29,6 +29,10 @@ export type SheetFileReason =
   | 'corrupt'
   | 'too_large_uncompressed'
   | 'too_many_rows'
+  | 'cell_too_large'
+  | 'row_too_large'
+  | 'too_many_columns'
+  | 'strings_too_large'
   | 'bad_encoding'
   | 'unclosed_quote'
   | 'no_sheet'
@@ -39,12 +43,17 @@ export type SheetFileReason =
 export interface SheetFileProblem {
   reason: SheetFileReason;
   sheet?: string;
-  /** The row where reading stopped (bad_encoding, unclosed_quote). */
+  /** The row where reading stopped (bad_encoding, unclosed_quote, cell_too_large, row_too_large). */
   row?: number;
+  /** Column letter of the cell that stopped the read (cell_too_large). */
+  column?: string;
   /** The header expected (missing_column). */
   header?: string;
   field?: string;
-  /** The limit exceeded (too_many_rows: rows; too_large_uncompressed: bytes). */
+  /**
+   * The limit exceeded (too_many_rows: rows; too_large_uncompressed: bytes; cell_too_large,
+   * row_too_large, strings_too_large: characters; too_many_columns: columns).
+   */
   limit?: number;
 }
 

@@ -20,6 +20,24 @@ export interface RowSource {
   close(): void;
 }
 
+/**
+ * What one element of a file may grow to, so that no cell, row or string table can take the
+ * reader's memory (a 200 KB xlsx can hold one cell that inflates to 200 MB). A file past them is
+ * refused, naming where.
+ */
+export const readLimits = {
+  /** A cell's text: Excel's own limit, so no sheet Excel can open holds more. */
+  cellChars: 32_767,
+  /** A row's text, all its cells together (a ledger row is a few hundred characters). */
+  rowChars: 1 << 20,
+  /** Cells in a row: Excel's last column, XFD. */
+  columns: 16_384,
+  /** An xlsx's shared strings, all together: 64 Mi characters (a 1M-row household sheet holds about 25 Mi). */
+  sharedChars: 64 << 20,
+  /** And how many: four for each of the most rows a ledger may have. */
+  sharedCount: 4 << 20,
+};
+
 /** How many non-blank rows from the top are searched for the header. */
 export const headerScanRows = 15;
 

@@ -222,6 +222,60 @@ export interface ZipFixtureEntry {
   declaredSize?: number;
   /** General-purpose flags; bit 0 marks the entry encrypted. */
   flags?: number;
+  /** Deflated already (`data` is then not read): see `deflatedRepeat`. */
+  deflated?: Deflated;
+}
+
+export interface Deflated {
+  body: Buffer;
+  crc: number;
+  size: number;
+}
+
+/**
+ * The raw deflate of `prefix`, then `piece` repeated `times`, then `suffix`, without compressing
+ * (or holding) the whole: each part is compressed on its own, the first two ending in a full
+ * flush (byte-aligned, nothing referred back to), so the piece's bytes can be repeated as they are.
+ */
+export function deflatedRepeat(prefix: Buffer, piece: Buffer, times: number, suffix: Buffer): Deflated {
+  const flush = { finishFlush: zlib.constants.Z_FULL_FLUSH };
+  const unit = zlib.deflateRawSync(piece, flush);
+  let crc = zlib.crc32(prefix);
+  for (let i = 0; i < times; i++) crc = zlib.crc32(piece, crc);
+  crc = zlib.crc32(suffix, crc);
+  return {
+    body: Buffer.concat([
+      zlib.deflateRawSync(prefix, flush),
+      ...Array(times).fill(unit),
+      zlib.deflateRawSync(suffix),
+    ]),
+    crc: crc >>> 0,
+    size: prefix.length + piece.length * times + suffix.length,
+  };
+}
+
+/**
+ * A small xlsx whose sheet has a header row (by default 小区名称, 街道) and, at B2, one inline
+ * string of `chars` letters: 200 MB of text is a 200 KB file.
+ */
+export function inlineStringBomb(chars: number, header = ['小区名称', '街道']): Buffer {
+  const piece = Buffer.alloc(1 << 20, 0x41);
+  const times = Math.floor(chars / piece.length);
+  const cells = header.map(
+    (text, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${text}</t></is></c>`,
+  );
+  const prefix = Buffer.from(
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+      `<row r="1">${cells.join('')}</row>` +
+      `<row r="2"><c r="A2" t="inlineStr"><is><t>曹门里</t></is></c><c r="B2" t="inlineStr"><is><t>${'A'.repeat(chars - times * piece.length)}`,
+  );
+  const suffix = Buffer.from('</t></is></c></row></sheetData></worksheet>');
+  const sheet = deflatedRepeat(prefix, piece, times, suffix);
+  return makeZip(
+    workbookEntries(Buffer.alloc(0)).map((e) =>
+      e.name.endsWith('sheet1.xml') ? { ...e, deflated: sheet } : e,
+    ),
+  );
 }
 
 /** A zip built by hand, so tests can make the broken and hostile ones no library would write. */
@@ -231,26 +285,29 @@ export function makeZip(entries: readonly ZipFixtureEntry[]): Buffer {
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const body = entry.deflate ? zlib.deflateRawSync(entry.data) : entry.data;
-    const crc = zlib.crc32(entry.data);
+    const { deflated } = entry;
+    const deflate = entry.deflate || deflated !== undefined;
+    const body = deflated?.body ?? (deflate ? zlib.deflateRawSync(entry.data) : entry.data);
+    const crc = deflated?.crc ?? zlib.crc32(entry.data);
+    const size = deflated?.size ?? entry.data.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(entry.flags ?? 0, 6);
-    local.writeUInt16LE(entry.deflate ? 8 : 0, 8);
+    local.writeUInt16LE(deflate ? 8 : 0, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(entry.flags ?? 0, 8);
-    central.writeUInt16LE(entry.deflate ? 8 : 0, 10);
+    central.writeUInt16LE(deflate ? 8 : 0, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(entry.declaredSize ?? entry.data.length, 24);
+    central.writeUInt32LE(entry.declaredSize ?? size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, body);

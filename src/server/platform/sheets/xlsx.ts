@@ -13,8 +13,9 @@
  * and it copies every sheet to a temporary file when the shared strings come after it in the zip.
  */
 import path from 'node:path';
+import { columnLetter } from './columns.js';
 import { fileError, SheetFileError } from './problems.js';
-import { type RawCell, type RawRow, type RowSource, readHead } from './rows.js';
+import { type RawCell, type RawRow, type RowSource, readHead, readLimits } from './rows.js';
 import { type XmlHandlers, XmlScanner } from './xml.js';
 import { checkDeclaredSize, entryData, type LocatedEntry, locateEntries, readZipDirectory } from './zip.js';
 
@@ -29,6 +30,8 @@ export interface XlsxOptions {
 /** What reading any sheet's cells needs from the rest of the workbook. */
 interface Book {
   strings: string[];
+  /** Shared strings longer than a cell may be (held as ''): a cell naming one is refused. */
+  oversized: Set<number>;
   /** By cell format (a cell's `s`): whether its number is a date. */
   dates: boolean[];
   date1904: boolean;
@@ -40,6 +43,16 @@ interface Sheet {
 }
 
 const corrupt = () => fileError('corrupt');
+
+/** The workbook, its relationships and styles: a few KB in any real file. */
+const maxFrontPart = 16 << 20;
+/**
+ * Text as it stands in the XML, before `_xHHHH_` escapes are undone: up to 7 characters each, so
+ * a cell's raw text may be that much longer than the cell's; past it, reading stops at once.
+ */
+const maxRawCellChars = 7 * readLimits.cellChars;
+/** A batch is handed over at this much text too, however few rows it has. */
+const maxBatchChars = 4 << 20;
 
 /** Check an xlsx (zip structure, bombs, damage), then stream the rows of the sheet to read. */
 export async function openXlsx(file: string, options: XlsxOptions): Promise<RowSource> {
@@ -56,6 +69,10 @@ export async function openXlsx(file: string, options: XlsxOptions): Promise<RowS
   const part = (name: string) => located.find((l) => l.entry.name === name);
   const [workbookPart, relsPart, stylesPart, stringsPart] = front.map(part);
   if (!workbookPart || !relsPart) throw corrupt();
+  for (const p of [workbookPart, relsPart, stylesPart]) {
+    if (p && p.entry.uncompressedSize > maxFrontPart)
+      throw fileError('too_large_uncompressed', { limit: maxFrontPart });
+  }
   const { listed, date1904 } = await readWorkbook(file, workbookPart);
   const targets = await readWorksheetTargets(file, relsPart);
   // Chart sheets have no rows: only the worksheets, in the workbook's order.
@@ -74,7 +91,7 @@ export async function openXlsx(file: string, options: XlsxOptions): Promise<RowS
   const sheets: Sheet[] = worksheets.map((w, i) => ({ name: w.name, part: parts[i] as LocatedEntry }));
   const book: Book = {
     dates: stylesPart ? await readDateFormats(file, stylesPart) : [],
-    strings: stringsPart ? await readSharedStrings(file, stringsPart) : [],
+    ...(stringsPart ? await readSharedStrings(file, stringsPart) : { strings: [], oversized: new Set() }),
     date1904,
   };
 
@@ -87,7 +104,7 @@ export async function openXlsx(file: string, options: XlsxOptions): Promise<RowS
     const heads: RawRow[][] = [];
     for (const sheet of sheets) {
       // Each sheet's first rows only, then its stream is let go.
-      const rows = sheetRows(file, sheet.part, book);
+      const rows = sheetRows(file, sheet, book);
       try {
         heads.push((await readHead(rows)).head);
       } finally {
@@ -97,7 +114,7 @@ export async function openXlsx(file: string, options: XlsxOptions): Promise<RowS
     chosen = sheets[options.pick(heads)];
   }
   if (!chosen) throw fileError('no_sheet');
-  const batches = sheetRows(file, chosen.part, book);
+  const batches = sheetRows(file, chosen, book);
   return { sheet: chosen.name, format: 'xlsx', batches, close: () => void batches.return(undefined) };
 }
 
@@ -205,33 +222,56 @@ function unescapeText(text: string): string {
     : text;
 }
 
-/** Each shared string's text: its runs joined, without phonetic guides (rPh). */
-async function readSharedStrings(file: string, part: LocatedEntry): Promise<string[]> {
+/**
+ * Each shared string's text: its runs joined, without phonetic guides (rPh). The table is held
+ * for the whole read, so it is bounded: in all (characters and strings), and per string: one
+ * longer than a cell may be is kept as its index only, refused when a cell of the sheet names it.
+ */
+async function readSharedStrings(
+  file: string,
+  part: LocatedEntry,
+): Promise<{ strings: string[]; oversized: Set<number> }> {
   const strings: string[] = [];
+  const oversized = new Set<number>();
+  let total = 0;
   let text = '';
+  let over = false;
   let inText = false;
   let phonetic = 0;
+  const tooLarge = () => fileError('strings_too_large', { limit: readLimits.sharedChars });
   await parseWhole(file, part, {
     open(name) {
       if (name === 't') inText = phonetic === 0;
-      else if (name === 'si') text = '';
-      else if (name === 'rPh') phonetic++;
+      else if (name === 'si') {
+        text = '';
+        over = false;
+      } else if (name === 'rPh') phonetic++;
     },
     text(t) {
-      if (inText) text += t;
+      if (!inText || over) return;
+      text += t;
+      if (text.length > maxRawCellChars) over = true;
     },
     close(name) {
       if (name === 't') inText = false;
-      else if (name === 'si') strings.push(unescapeText(text));
-      else if (name === 'rPh') phonetic--;
+      else if (name === 'si') {
+        const value = over ? '' : unescapeText(text);
+        text = '';
+        if (over || value.length > readLimits.cellChars) {
+          oversized.add(strings.length);
+          strings.push('');
+        } else strings.push(value);
+        total += value.length;
+        if (total > readLimits.sharedChars || strings.length > readLimits.sharedCount) throw tooLarge();
+      } else if (name === 'rPh') phonetic--;
     },
   });
-  return strings;
+  return { strings, oversized };
 }
 
 /** Excel's largest row and column (XFD). */
 const maxRow = 1_048_576;
-const maxColumn = 16_384;
+const maxColumn = readLimits.columns;
 /** Rows handed over at a time: fewer awaits than one batch per chunk of XML. */
 const batchRows = 500;
 
@@ -292,8 +332,11 @@ function cellValue(
 }
 
 /** A worksheet's rows, a batch at a time, each row's cells from column A to its last with a value (null between). */
-async function* sheetRows(file: string, part: LocatedEntry, book: Book): AsyncGenerator<RawRow[]> {
+async function* sheetRows(file: string, sheet: Sheet, book: Book): AsyncGenerator<RawRow[]> {
   let rows: RawRow[] = [];
+  /** Text in the batch so far, and in the row being read. */
+  let batchChars = 0;
+  let rowChars = 0;
   let cells: RawCell[] | null = null;
   let rowNumber = 0;
   // The cell being read.
@@ -306,6 +349,14 @@ async function* sheetRows(file: string, part: LocatedEntry, book: Book): AsyncGe
   let into: 'none' | 'value' | 'formula' = 'none';
   let inline = false;
   let phonetic = 0;
+  // Named as Excel shows the cell, so the user can find it.
+  const cellTooLarge = () =>
+    fileError('cell_too_large', {
+      sheet: sheet.name,
+      row: rowNumber,
+      column: columnLetter(column - 1),
+      limit: readLimits.cellChars,
+    });
 
   const handlers: XmlHandlers = {
     open(name, attributes) {
@@ -316,6 +367,7 @@ async function* sheetRows(file: string, part: LocatedEntry, book: Book): AsyncGe
           if (!Number.isInteger(rowNumber) || rowNumber < 1 || rowNumber > maxRow) throw corrupt();
           cells = [];
           column = 0;
+          rowChars = 0;
           break;
         }
         case 'c': {
@@ -348,8 +400,13 @@ async function* sheetRows(file: string, part: LocatedEntry, book: Book): AsyncGe
       }
     },
     text(t) {
-      if (into === 'value') text += t;
-      else if (into === 'formula') formula += t;
+      if (into === 'value') {
+        text += t;
+        if (text.length > maxRawCellChars) throw cellTooLarge();
+      } else if (into === 'formula') {
+        formula += t;
+        if ((formula as string).length > maxRawCellChars) throw cellTooLarge();
+      }
     },
     close(name) {
       switch (name) {
@@ -366,9 +423,25 @@ async function* sheetRows(file: string, part: LocatedEntry, book: Book): AsyncGe
           break;
         case 'c': {
           if (!cells) break;
+          if (type === 's' && book.oversized.has(Number(text))) throw cellTooLarge();
           // A cell with a format but no value is as blank as no cell.
           const value = cellValue(book, type, format, text, formula);
           if (value === null) break;
+          const chars =
+            typeof value === 'string'
+              ? value.length
+              : typeof value === 'object' && !(value instanceof Date)
+                ? value.error.length
+                : 0;
+          if (chars > readLimits.cellChars) throw cellTooLarge();
+          rowChars += chars;
+          if (rowChars > readLimits.rowChars)
+            throw fileError('row_too_large', {
+              sheet: sheet.name,
+              row: rowNumber,
+              limit: readLimits.rowChars,
+            });
+          batchChars += chars;
           while (cells.length < column - 1) cells.push(null);
           cells[column - 1] = value;
           break;
@@ -384,10 +457,11 @@ async function* sheetRows(file: string, part: LocatedEntry, book: Book): AsyncGe
   // Damage found at the end (a CRC) comes after the rows read before it, as with any other.
   let damage: unknown;
   try {
-    for await (const _ of parse(file, part, handlers)) {
-      if (rows.length >= batchRows) {
+    for await (const _ of parse(file, sheet.part, handlers)) {
+      if (rows.length >= batchRows || batchChars >= maxBatchChars) {
         yield rows;
         rows = [];
+        batchChars = 0;
       }
     }
   } catch (error) {
