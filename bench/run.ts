@@ -4,8 +4,10 @@
  * databases are made there and dropped afterwards. BENCH_SECONDS sets each side's load time (in three rounds);
  * BENCH_COMPOUNDS and BENCH_HOUSEHOLDS the import sheets' sizes, BENCH_RUNS how many times each
  * import scenario runs (the fastest counts; default 3).
+ * BENCH_BACKUP_HOUSEHOLDS sets the household rows of the backup benchmark's database.
  * Arguments pick benchmarks by name: `npm run bench -- import` runs only the ledger import,
- * `npm run bench -- audit` only the audit list; no argument runs them all.
+ * `npm run bench -- audit` only the audit list, `npm run bench -- backup` only backup and
+ * restore; no argument runs them all.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,16 +15,18 @@ import path from 'node:path';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/server/db/client.js';
 import { benchAuditList, type Row } from './audit-list.js';
+import { benchBackup } from './backup.js';
 import { benchImport } from './import.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 9);
 const compoundRows = Number(process.env.BENCH_COMPOUNDS ?? 10_000);
 const householdRows = Number(process.env.BENCH_HOUSEHOLDS ?? 500_000);
 const importRuns = Number(process.env.BENCH_RUNS ?? 3);
+const backupHouseholds = Number(process.env.BENCH_BACKUP_HOUSEHOLDS ?? 300_000);
 const pgUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-bench-'));
 const pgDatabases: string[] = [];
-const benchmarks = ['audit', 'import'] as const;
+const benchmarks = ['audit', 'import', 'backup'] as const;
 const picked = process.argv.slice(2);
 for (const name of picked) {
   if (!(benchmarks as readonly string[]).includes(name)) {
@@ -79,6 +83,7 @@ try {
   if (!pgUrl) console.log('(set BENCH_DATABASE_URL to also measure on PostgreSQL)\n');
   if (runs('audit')) await auditList();
   if (runs('import')) await imports();
+  if (runs('backup')) await backups();
 } finally {
   for (const name of pgDatabases) await dropDatabase(name);
   fs.rmSync(scratch, { recursive: true, force: true });
@@ -119,4 +124,25 @@ async function imports() {
   console.log(
     `ratio = rows/s ÷ the bare read’s rows/s of the same file in the same run (fastest of ${importRuns} runs each, highest peak); targets: import ≥ 0.50, peak < 600 MB`,
   );
+}
+
+async function backups() {
+  const rows = await benchBackup(Math.ceil(backupHouseholds / 50), backupHouseholds, [
+    { name: 'pglite', fresh: freshPglite, drop: dropPglite },
+    ...(pgUrl ? [{ name: 'postgres', fresh: freshPostgres, drop: dropPostgres }] : []),
+  ]);
+  console.log(
+    grid(
+      ['backend', 'rows', 'file MB', 'backup s', 'restore s', 'backup/restore'],
+      rows.map((r) => [
+        r.backend,
+        r.rows.toLocaleString('en'),
+        r.fileMb.toFixed(1),
+        r.backupSeconds.toFixed(1),
+        r.restoreSeconds.toFixed(1),
+        (r.backupSeconds / r.restoreSeconds).toFixed(2),
+      ]),
+    ),
+  );
+  console.log('backup/restore = backup time ÷ restore time of the same file in the same run; target ≤ 2\n');
 }
