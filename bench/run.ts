@@ -7,7 +7,8 @@
  * BENCH_BACKUP_HOUSEHOLDS sets the household rows of the backup benchmark's database.
  * Arguments pick benchmarks by name: `npm run bench -- import` runs only the ledger import,
  * `npm run bench -- audit` only the audit list, `npm run bench -- backup` only backup and
- * restore; no argument runs them all.
+ * restore, `npm run bench -- web` only cold page loads in Chromium (after `npm run build`;
+ * BENCH_WEB_RUNS loads each, BENCH_PORT the server's port); no argument runs them all.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,7 @@ import { type Database, openDatabase } from '../src/server/db/client.js';
 import { benchAuditList, type Row } from './audit-list.js';
 import { benchBackup } from './backup.js';
 import { benchImport } from './import.js';
+import { benchWeb } from './web.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 9);
 const compoundRows = Number(process.env.BENCH_COMPOUNDS ?? 10_000);
@@ -26,7 +28,7 @@ const backupHouseholds = Number(process.env.BENCH_BACKUP_HOUSEHOLDS ?? 300_000);
 const pgUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-bench-'));
 const pgDatabases: string[] = [];
-const benchmarks = ['audit', 'import', 'backup'] as const;
+const benchmarks = ['audit', 'import', 'backup', 'web'] as const;
 const picked = process.argv.slice(2);
 for (const name of picked) {
   if (!(benchmarks as readonly string[]).includes(name)) {
@@ -84,6 +86,7 @@ try {
   if (runs('audit')) await auditList();
   if (runs('import')) await imports();
   if (runs('backup')) await backups();
+  if (runs('web')) await web();
 } finally {
   for (const name of pgDatabases) await dropDatabase(name);
   fs.rmSync(scratch, { recursive: true, force: true });
@@ -145,4 +148,19 @@ async function backups() {
     ),
   );
   console.log('backup/restore = backup time ÷ restore time of the same file in the same run; target ≤ 2\n');
+}
+
+async function web() {
+  const rows = await withDatabase(await freshPglite(), (db) =>
+    benchWeb(db, Number(process.env.BENCH_WEB_RUNS ?? 5), Number(process.env.BENCH_PORT ?? 0)),
+  );
+  console.log(
+    grid(
+      ['scenario', 'ms', 'KB transferred', 'of it JS KB', 'ratio'],
+      rows.map((r) => [r.scenario, r.ms.toFixed(0), r.kb.toFixed(0), r.jsKb?.toFixed(0) ?? '', r.ratio]),
+    ),
+  );
+  console.log(
+    'ratio = cold load time ÷ that of a static page fetching a script of the same byte count from the same server (medians)\n',
+  );
 }
