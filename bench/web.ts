@@ -43,7 +43,11 @@ async function transferred(page: Page): Promise<{ bytes: number; jsBytes: number
 
 export async function benchWeb(database: Database, runs: number, port: number): Promise<WebRow[]> {
   const config = {
-    ...loadConfig({ JIUGAI_ADMIN_PASSWORD: password, LOG_LEVEL: 'silent' }),
+    ...loadConfig({
+      JIUGAI_ADMIN_PASSWORD: password,
+      LOG_LEVEL: 'silent',
+      JIUGAI_WEB_DIR: process.env.JIUGAI_WEB_DIR,
+    }),
     loginRatePerMinute: 10_000,
   };
   if (!fs.existsSync(path.join(config.webDir, 'index.html')))
