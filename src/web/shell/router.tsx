@@ -8,7 +8,8 @@ import { CrashPage, NotFoundPage } from './ResultPages.js';
 
 // The login page is all a new visitor needs: the signed-in frame (menu, notifications) and the
 // workbench load after it, as each page does (navigation.tsx).
-const AppLayout = lazy(() => import('./AppLayout.js').then((m) => ({ default: m.AppLayout })));
+const loadAppLayout = () => import('./AppLayout.js');
+const AppLayout = lazy(() => loadAppLayout().then((m) => ({ default: m.AppLayout })));
 const WorkbenchPage = lazy(() => import('./WorkbenchPage.js').then((m) => ({ default: m.WorkbenchPage })));
 
 /** Home: the overview for everyone who may read the figures, otherwise their workbench. */
@@ -22,6 +23,11 @@ export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <CrashPage /> },
   {
     path: '/',
+    // Fetch the frame while the session is checked, not after it.
+    loader: () => {
+      void loadAppLayout();
+      return null;
+    },
     element: (
       <RequireAuth>
         <Suspense fallback={<FullPageSpin />}>
