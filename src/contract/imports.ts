@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CompoundListQuery } from './inventory.js';
 
-export const ledgerKinds = ['compounds', 'buildings', 'households'] as const;
-export type LedgerKind = (typeof ledgerKinds)[number];
+export const sheetKinds = ['compounds', 'buildings', 'households'] as const;
+export type SheetKind = (typeof sheetKinds)[number];
 
 export const ImportProblem = z.object({
   sheet: z.string().nullable(),
@@ -14,7 +14,7 @@ export const ImportProblem = z.object({
 export type ImportProblem = z.infer<typeof ImportProblem>;
 
 export const ImportReport = z.object({
-  kind: z.enum(ledgerKinds),
+  kind: z.enum(sheetKinds),
   dryRun: z.boolean(),
   rows: z.number().int(),
   /** For a dry run, what the import will do; for a file with problems, 0. */
@@ -46,11 +46,11 @@ export const Job = z.object({
 export type Job = z.infer<typeof Job>;
 
 export const UploadQuery = z.object({
-  kind: z.enum(ledgerKinds),
+  kind: z.enum(sheetKinds),
   fileName: z.string().min(1).max(200),
 });
 export const JobId = z.object({ id: z.uuid() });
-export const LedgerKindParams = z.object({ kind: z.enum(ledgerKinds) });
+export const SheetKindParams = z.object({ kind: z.enum(sheetKinds) });
 
 export const ExportQuery = CompoundListQuery.omit({ page: true, pageSize: true, sort: true }).extend({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
