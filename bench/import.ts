@@ -82,9 +82,13 @@ export async function writeSheets(dir: string, compoundRows: number, householdRo
   return { compounds, households };
 }
 
-function child(args: string[]): Promise<{ rows?: number; seconds: number; peakRssMb: number }> {
+/** One measurement by a bench script of its own process (import-child.ts unless named): its JSON line. */
+export function child(
+  args: string[],
+  script = 'import-child.ts',
+): Promise<{ rows?: number; seconds: number; peakRssMb: number }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', path.join('bench', 'import-child.ts'), ...args], {
+    const p = spawn(process.execPath, ['--import', 'tsx', path.join('bench', script), ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';

@@ -4,8 +4,11 @@
  * databases are made there and dropped afterwards. BENCH_SECONDS sets each side's load time (in three rounds);
  * BENCH_COMPOUNDS and BENCH_HOUSEHOLDS the import sheets' sizes, BENCH_RUNS how many times each
  * import scenario runs (the fastest counts; default 3).
+ * BENCH_BACKUP_HOUSEHOLDS sets the household rows of the backup benchmark's database.
  * Arguments pick benchmarks by name: `npm run bench -- import` runs only the ledger import,
- * `npm run bench -- audit` only the audit list; no argument runs them all.
+ * `npm run bench -- audit` only the audit list, `npm run bench -- backup` only backup and
+ * restore, `npm run bench -- web` only cold page loads in Chromium (after `npm run build`;
+ * BENCH_WEB_RUNS loads each, BENCH_PORT the server's port); no argument runs them all.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,16 +16,19 @@ import path from 'node:path';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/server/db/client.js';
 import { benchAuditList, type Row } from './audit-list.js';
+import { benchBackup } from './backup.js';
 import { benchImport } from './import.js';
+import { benchWeb } from './web.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 9);
 const compoundRows = Number(process.env.BENCH_COMPOUNDS ?? 10_000);
 const householdRows = Number(process.env.BENCH_HOUSEHOLDS ?? 500_000);
 const importRuns = Number(process.env.BENCH_RUNS ?? 3);
+const backupHouseholds = Number(process.env.BENCH_BACKUP_HOUSEHOLDS ?? 200_000);
 const pgUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-bench-'));
 const pgDatabases: string[] = [];
-const benchmarks = ['audit', 'import'] as const;
+const benchmarks = ['audit', 'import', 'backup', 'web'] as const;
 const picked = process.argv.slice(2);
 for (const name of picked) {
   if (!(benchmarks as readonly string[]).includes(name)) {
@@ -79,6 +85,8 @@ try {
   if (!pgUrl) console.log('(set BENCH_DATABASE_URL to also measure on PostgreSQL)\n');
   if (runs('audit')) await auditList();
   if (runs('import')) await imports();
+  if (runs('backup')) await backups();
+  if (runs('web')) await web();
 } finally {
   for (const name of pgDatabases) await dropDatabase(name);
   fs.rmSync(scratch, { recursive: true, force: true });
@@ -118,5 +126,41 @@ async function imports() {
   );
   console.log(
     `ratio = rows/s ÷ the bare read’s rows/s of the same file in the same run (fastest of ${importRuns} runs each, highest peak); targets: import ≥ 0.50, peak < 600 MB`,
+  );
+}
+
+async function backups() {
+  const rows = await benchBackup(Math.ceil(backupHouseholds / 50), backupHouseholds, [
+    { name: 'pglite', fresh: freshPglite, drop: dropPglite },
+    ...(pgUrl ? [{ name: 'postgres', fresh: freshPostgres, drop: dropPostgres }] : []),
+  ]);
+  console.log(
+    grid(
+      ['backend', 'rows', 'file MB', 'backup s', 'restore s', 'backup/restore'],
+      rows.map((r) => [
+        r.backend,
+        r.rows.toLocaleString('en'),
+        r.fileMb.toFixed(1),
+        r.backupSeconds.toFixed(1),
+        r.restoreSeconds.toFixed(1),
+        (r.backupSeconds / r.restoreSeconds).toFixed(2),
+      ]),
+    ),
+  );
+  console.log('backup/restore = backup time ÷ restore time of the same file in the same run; target ≤ 2\n');
+}
+
+async function web() {
+  const rows = await withDatabase(await freshPglite(), (db) =>
+    benchWeb(db, Number(process.env.BENCH_WEB_RUNS ?? 5), Number(process.env.BENCH_PORT ?? 0)),
+  );
+  console.log(
+    grid(
+      ['scenario', 'ms', 'KB transferred', 'of it JS KB', 'ratio'],
+      rows.map((r) => [r.scenario, r.ms.toFixed(0), r.kb.toFixed(0), r.jsKb?.toFixed(0) ?? '', r.ratio]),
+    ),
+  );
+  console.log(
+    'ratio = cold load time ÷ that of a static page fetching a script of the same byte count from the same server (medians)\n',
   );
 }

@@ -56,6 +56,14 @@ function tileOrigin(template: string): string {
 }
 
 /** Build the HTTP app over an open database. */
+/**
+ * The build names every file in assets/ by its content's hash, so a browser may keep them for
+ * good; index.html names the current ones and is asked for again each time.
+ */
+function webCacheControl(file: string): string {
+  return /[\\/]assets[\\/][^\\/]+$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 export async function buildApp(database: Database, config: Config): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -149,7 +157,16 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
 
   const indexHtml = path.join(config.webDir, 'index.html');
   const webBuilt = fs.existsSync(indexHtml);
-  if (webBuilt) await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false });
+  if (webBuilt)
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      wildcard: false,
+      index: false,
+      // The build writes a brotli and a gzip copy beside each asset; the one the browser accepts is sent.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => reply.header('cache-control', webCacheControl(file)),
+    });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !webBuilt || req.method !== 'GET') {
       return reply.status(404).send(new AppError('NOT_FOUND').render(langOf(req)));

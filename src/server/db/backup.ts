@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Database, type Db, queryRows, type Tx, tableNames } from './client.js';
 
 const format = 'jiugai-backup';
@@ -50,51 +50,109 @@ async function dependencyOrder(db: Db | Tx): Promise<string[]> {
   return ordered;
 }
 
-async function primaryKey(db: Db, table: string): Promise<string[]> {
-  const rows = await queryRows<{ col: string }>(
+/**
+ * The columns that order a table's rows and find where a page ends: its primary key, or else a
+ * unique index over columns that are never null (the link tables have one). Each with its type,
+ * so the last row's key, read as text, can be passed back for the next page.
+ */
+async function rowKey(db: Db | Tx, table: string): Promise<{ col: string; type: string }[]> {
+  const indexes = await queryRows<{ index: string; col: string; type: string; nullable: boolean }>(
     db,
-    sql`SELECT a.attname AS col FROM pg_index i
-        JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
-        WHERE i.indrelid = ${`public.${table}`}::regclass AND i.indisprimary ORDER BY a.attnum`,
+    sql`SELECT i.indexrelid::regclass::text AS index, a.attname AS col,
+               format_type(a.atttypid, a.atttypmod) AS type, NOT a.attnotnull AS nullable
+        FROM pg_index i
+        CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n)
+        JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+        WHERE i.indrelid = ${`public.${table}`}::regclass AND i.indisunique AND i.indpred IS NULL
+          AND i.indexprs IS NULL
+        ORDER BY i.indisprimary DESC, i.indexrelid::regclass::text, k.n`,
   );
-  return rows.map((r) => r.col);
+  const names = [...new Set(indexes.map((i) => i.index))];
+  for (const name of names) {
+    const cols = indexes.filter((i) => i.index === name);
+    if (cols.every((c) => !c.nullable)) return cols.map(({ col, type }) => ({ col, type }));
+  }
+  return [];
 }
 
-/** Write every row of every table to a gzipped JSON-lines file, table by table in key order. */
-export async function backup(database: Database, file: string): Promise<{ tables: number; rows: number }> {
-  const { db } = database;
-  const header: Header = {
-    format,
-    version: formatVersion,
-    createdAt: new Date().toISOString(),
-    migrations: await appliedMigrations(db),
-    tables: await dependencyOrder(db),
-  };
-  let total = 0;
-  async function* lines() {
-    yield `${JSON.stringify(header)}\n`;
-    for (const table of header.tables) {
-      const pk = await primaryKey(db, table);
-      const order = pk.length > 0 ? sql.join(pk.map(ident), sql`, `) : sql`1`;
-      const [blobs] = await queryRows<{ any: boolean }>(
-        db,
-        sql`SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = ${`public.${table}`}::regclass
-            AND atttypid = 'bytea'::regtype AND NOT attisdropped) AS any`,
-      );
-      const size = blobs?.any ? blobBatchSize : batchSize;
-      for (let offset = 0; ; offset += size) {
-        const rows = await queryRows<{ j: string }>(
-          db,
-          sql`SELECT row_to_json(t)::text AS j FROM ${ident(table)} t ORDER BY ${order} LIMIT ${size} OFFSET ${offset}`,
-        );
-        for (const r of rows) yield `{"t":${JSON.stringify(table)},"r":${r.j}}\n`;
-        total += rows.length;
-        if (rows.length < size) break;
+/**
+ * Write every row of every table to a gzipped JSON-lines file, table by table in key order.
+ * Pages are read by key (the rows after the last one read), so each costs the same however far
+ * into the table it is; all in one read-only snapshot, so a backup taken while the server runs
+ * is consistent across tables. `pageSize` is for tests.
+ */
+export async function backup(
+  database: Database,
+  file: string,
+  { pageSize = batchSize }: { pageSize?: number } = {},
+): Promise<{ tables: number; rows: number }> {
+  return database.db.transaction(
+    async (db) => {
+      const header: Header = {
+        format,
+        version: formatVersion,
+        createdAt: new Date().toISOString(),
+        migrations: await appliedMigrations(db),
+        tables: await dependencyOrder(db),
+      };
+      let total = 0;
+      async function* lines() {
+        yield `${JSON.stringify(header)}\n`;
+        for (const table of header.tables) {
+          const [blobs] = await queryRows<{ any: boolean }>(
+            db,
+            sql`SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = ${`public.${table}`}::regclass
+                AND atttypid = 'bytea'::regtype AND NOT attisdropped) AS any`,
+          );
+          const size = blobs?.any ? Math.min(blobBatchSize, pageSize) : pageSize;
+          const prefix = `{"t":${JSON.stringify(table)},"r":`;
+          const key = await rowKey(db, table);
+          if (key.length === 0) {
+            // No key to page by: the whole table at once, in an order that does not change.
+            const rows = await queryRows<{ j: string }>(
+              db,
+              sql`SELECT row_to_json(t)::text AS j FROM ${ident(table)} t ORDER BY 1`,
+            );
+            for (const r of rows) yield `${prefix}${r.j}}\n`;
+            total += rows.length;
+            continue;
+          }
+          const columns = sql.join(
+            key.map((k) => sql`t.${ident(k.col)}`),
+            sql`, `,
+          );
+          const keyText = sql.join(
+            key.map((k, i) => sql`t.${ident(k.col)}::text AS ${ident(`k${i}`)}`),
+            sql`, `,
+          );
+          let last: string[] | null = null;
+          for (;;) {
+            const after: string[] | null = last;
+            const where: SQL = after
+              ? sql`WHERE (${columns}) > (${sql.join(
+                  key.map((k, i) => sql`${after[i]}::${sql.raw(k.type)}`),
+                  sql`, `,
+                )})`
+              : sql``;
+            const rows: Record<string, string>[] = await queryRows<Record<string, string>>(
+              db,
+              sql`SELECT row_to_json(t)::text AS j, ${keyText} FROM ${ident(table)} t ${where} ORDER BY ${columns} LIMIT ${size}`,
+            );
+            let chunk = '';
+            for (const r of rows) chunk += `${prefix}${r.j}}\n`;
+            if (chunk) yield chunk;
+            total += rows.length;
+            const end: Record<string, string> | undefined = rows[rows.length - 1];
+            if (rows.length < size || !end) break;
+            last = key.map((_, i) => end[`k${i}`] as string);
+          }
+        }
       }
-    }
-  }
-  await pipeline(lines, zlib.createGzip(), fs.createWriteStream(file));
-  return { tables: header.tables.length, rows: total };
+      await pipeline(lines, zlib.createGzip(), fs.createWriteStream(file));
+      return { tables: header.tables.length, rows: total };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
 }
 
 export class RestoreError extends Error {}

@@ -1,12 +1,16 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { useCan } from '../shared/session.js';
-import { AppLayout } from './AppLayout.js';
 import { FullPageSpin, RequireAuth, RequirePermission } from './guards.js';
 import { LoginPage } from './LoginPage.js';
 import { navigation } from './navigation.js';
 import { CrashPage, NotFoundPage } from './ResultPages.js';
-import { WorkbenchPage } from './WorkbenchPage.js';
+
+// The login page is all a new visitor needs: the signed-in frame (menu, notifications) and the
+// workbench load after it, as each page does (navigation.tsx).
+const loadAppLayout = () => import('./AppLayout.js');
+const AppLayout = lazy(() => loadAppLayout().then((m) => ({ default: m.AppLayout })));
+const WorkbenchPage = lazy(() => import('./WorkbenchPage.js').then((m) => ({ default: m.WorkbenchPage })));
 
 /** Home: the overview for everyone who may read the figures, otherwise their workbench. */
 function Home() {
@@ -19,15 +23,36 @@ export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <CrashPage /> },
   {
     path: '/',
+    // Fetch the frame while the session is checked, not after it.
+    loader: () => {
+      void loadAppLayout();
+      return null;
+    },
     element: (
       <RequireAuth>
-        <AppLayout />
+        <Suspense fallback={<FullPageSpin />}>
+          <AppLayout />
+        </Suspense>
       </RequireAuth>
     ),
     errorElement: <CrashPage />,
     children: [
-      { index: true, element: <Home /> },
-      { path: 'workbench', element: <WorkbenchPage /> },
+      {
+        index: true,
+        element: (
+          <Suspense fallback={<FullPageSpin />}>
+            <Home />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'workbench',
+        element: (
+          <Suspense fallback={<FullPageSpin />}>
+            <WorkbenchPage />
+          </Suspense>
+        ),
+      },
       ...navigation
         .flatMap((group) => group.pages)
         .map(({ path, permission, Component }) => ({
