@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, like, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { AuditEvent, AuditListQuery } from '../../../contract/audit.js';
 import { type Action, can } from '../../../domain/access.js';
 import { maskRecord } from '../../../domain/masking.js';
@@ -37,7 +37,7 @@ export const presentAuditEvent = (r: Row, may: (action: Action) => boolean): Aud
 export function auditWhere(principal: Pick<Principal, 'prefixes'>, q: AuditListQuery): SQL | undefined {
   return and(
     scopeWhere(principal, auditEvents.regionCode),
-    q.action ? like(auditEvents.action, `${q.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+    q.action ? eq(auditEvents.action, q.action) : undefined,
     q.actor ? contains(auditEvents.actorName, q.actor) : undefined,
     q.entityType ? eq(auditEvents.entityType, q.entityType) : undefined,
     q.entityId ? eq(auditEvents.entityId, q.entityId) : undefined,

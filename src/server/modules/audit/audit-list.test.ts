@@ -1,6 +1,6 @@
 /**
- * The audit log is no way around masking: the records its events carry are masked for the
- * reader exactly as the records' own pages mask them.
+ * The audit list: no way around masking (the records its events carry are masked for the
+ * reader as their own pages mask them), and filters that take only declared codes.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { can, roles } from '../../../domain/access.js';
@@ -119,5 +119,22 @@ describe('who may read the audit log', () => {
     const readers = roles.filter((r) => can(r, 'audit.read'));
     expect(readers).toEqual(['admin']);
     for (const rule of Object.values(personalFields)) expect(can('admin', rule.action)).toBe(false);
+  });
+});
+
+describe('filtering by action and object', () => {
+  it('takes only declared action codes and entity types', async () => {
+    for (const qs of ['action=cadre', 'action=cadre.nonsense', 'entityType=thing']) {
+      const res = await get(`/api/audit?${qs}`, admin);
+      expect(res.statusCode, qs).toBe(400);
+      expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('filters by one exact code', async () => {
+    const res = await get('/api/audit?action=cadre.update&pageSize=100', admin);
+    expect(res.statusCode).toBe(200);
+    const actions = new Set(res.json().items.map((e: { action: string }) => e.action));
+    expect([...actions]).toEqual(['cadre.update']);
   });
 });
