@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { useCan } from '../shared/session.js';
+import { AccountPage } from './AccountPage.js';
 import { AppLayout } from './AppLayout.js';
 import { FullPageSpin, RequireAuth, RequirePermission } from './guards.js';
 import { LoginPage } from './LoginPage.js';
@@ -28,6 +29,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Home /> },
       { path: 'workbench', element: <WorkbenchPage /> },
+      { path: 'account', element: <AccountPage /> },
       ...navigation
         .flatMap((group) => group.pages)
         .map(({ path, permission, Component }) => ({
