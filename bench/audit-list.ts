@@ -20,7 +20,7 @@ const median = (runs: LoadResult[]) =>
 
 const rows = 100_000;
 const password = 'Bench-Root-Passw0rd';
-const query = { page: 50, pageSize: 20, action: 'user.' } as const;
+const query = { page: 50, pageSize: 20, action: 'user.create' } as const;
 
 export interface Row {
   backend: string;

@@ -4,6 +4,82 @@ import { endpoint } from './endpoint.js';
 
 export const auditOutcomes = ['ok', 'denied', 'failed'] as const;
 
+/**
+ * Every action the audit trail records, declared once: the server may write no other (the
+ * writer's type), the list filters by them, and the web labels each and offers them in a select.
+ */
+export const auditActions = [
+  'auth.login',
+  'auth.logout',
+  'auth.password_change',
+  'auth.sessions_revoke',
+  'access.denied',
+  'user.create',
+  'user.update',
+  'user.disable',
+  'user.enable',
+  'user.password_reset',
+  'settings.update',
+  'import.compounds',
+  'import.buildings',
+  'import.households',
+  'export.personal',
+  'project.create',
+  'project.accountability',
+  'project.transition',
+  'project.items',
+  'project.funding',
+  'batch.create',
+  'catalogue.create',
+  'catalogue.update',
+  'photo.add',
+  'photo.remove',
+  'ledger.create',
+  'ledger.progress',
+  'ledger.close',
+  'meeting.create',
+  'cadre.create',
+  'cadre.update',
+  'unit.create',
+  'unit.update',
+  'first_secretary.set',
+  'party_body.create',
+  'seed.demo',
+  'seed.catalogue',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+/** What an audit event is about: a record's type, or the sheet or registry an import or export read. */
+export const auditEntityTypes = [
+  'user',
+  'setting',
+  'district',
+  'region',
+  'compound',
+  'owner',
+  'household',
+  'project',
+  'project_batch',
+  'catalogue',
+  'catalogue_item',
+  'ledger_item',
+  'meeting',
+  'cadre',
+  'unit',
+  'party_body',
+  // the sheets imports and exports read (SheetKind), and the registries exported (organisation)
+  'compounds',
+  'buildings',
+  'households',
+  'task_forces',
+  'departments',
+  'units',
+  'cadres',
+  'first_secretaries',
+  'party_bodies',
+] as const;
+export type AuditEntityType = (typeof auditEntityTypes)[number];
+
 export const AuditEvent = z.object({
   seq: z.number().int(),
   at: text(),
@@ -21,9 +97,9 @@ export const AuditEvent = z.object({
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
 export const AuditListQuery = PageQuery.extend({
-  action: text().max(limits.search.max).optional(),
+  action: z.enum(auditActions).optional(),
   actor: text().max(limits.search.max).optional(),
-  entityType: text().max(limits.search.max).optional(),
+  entityType: z.enum(auditEntityTypes).optional(),
   entityId: text().max(limits.search.max).optional(),
   outcome: z.enum(auditOutcomes).optional(),
   from: z.iso.date().optional(),

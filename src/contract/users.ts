@@ -34,6 +34,8 @@ export const CreateUserBody = z.strictObject({
   role: z.enum(roles),
   scopeRegions: scopeRegions.default([]),
   password,
+  /** The user must set a password of their own at first login (an admin's or a generated one is temporary). */
+  mustChangePassword: z.boolean().optional(),
 });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 

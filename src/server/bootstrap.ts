@@ -33,6 +33,8 @@ export async function bootstrap(
     role: 'admin',
     scopeRegions: [],
     password,
+    // A generated password was printed and written to a file: the admin replaces it at first login.
+    mustChangePassword: !config.adminPassword,
   });
   if (config.adminPassword) {
     log('created user "admin" with the password from JIUGAI_ADMIN_PASSWORD');

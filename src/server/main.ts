@@ -140,6 +140,8 @@ async function userAdd(config: Config, args: string[]) {
       role: values.role as (typeof roles)[number],
       scopeRegions: values.scope ? values.scope.split(',').map((s) => s.trim()) : [],
       password,
+      // A generated password is printed here: the user replaces it at first login.
+      mustChangePassword: !values['password-stdin'],
     });
     console.log(`created user ${user.username} (${user.role})`);
     if (!values['password-stdin']) console.log(`password: ${password}`);

@@ -12,7 +12,7 @@ beforeAll(async () => {
   for (let i = 0; i < 20; i++) {
     await recordAudit(database.db, systemActor('test'), {
       action: 'test.event',
-      entityType: 'thing',
+      entityType: 'test.thing',
       entityId: String(i),
       after: { i, name: '顺河回族区', nested: { b: 1, a: [1, 2, { z: null }] } },
     });
@@ -28,7 +28,7 @@ describe('audit chain', () => {
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         write(database.db, systemActor('race'), (_tx, audit) =>
-          audit({ action: 'race', entityId: String(i) }),
+          audit({ action: 'test.race', entityId: String(i) }),
         ),
       ),
     );
@@ -38,13 +38,13 @@ describe('audit chain', () => {
   it('rolls the event back with the write it belongs to', async () => {
     await expect(
       write(database.db, systemActor('test'), async (_tx, audit) => {
-        await audit({ action: 'doomed' });
+        await audit({ action: 'test.doomed' });
         throw new Error('the write fails');
       }),
     ).rejects.toThrow('the write fails');
-    expect(await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'doomed'))).toHaveLength(
-      0,
-    );
+    expect(
+      await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'test.doomed')),
+    ).toHaveLength(0);
   });
 
   it('refuses a write that records no event', async () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { asc, desc, gt, sql } from 'drizzle-orm';
-import type { auditOutcomes } from '../../contract/audit.js';
+import type { AuditAction, AuditEntityType, auditOutcomes } from '../../contract/audit.js';
 import type { Db, Tx } from '../db/client.js';
 import { auditEvents } from '../db/schema.js';
 
@@ -12,8 +12,9 @@ export interface Actor {
 }
 
 export interface AuditInput {
-  action: string;
-  entityType?: string | null;
+  /** A declared code (contract/audit.ts); `test.*` only in tests. */
+  action: AuditAction | `test.${string}`;
+  entityType?: AuditEntityType | `test.${string}` | null;
   entityId?: string | null;
   regionCode?: string | null;
   outcome?: (typeof auditOutcomes)[number];

@@ -14,6 +14,8 @@ export interface Principal {
   prefixes: readonly string[] | null;
   sessionId: string;
   csrfToken: string;
+  /** Until the user sets a password of their own, only that (and who-am-I, logout) is allowed. */
+  mustChangePassword?: boolean;
 }
 
 /** What a service needs to act for someone: the database, the actor, the language of messages. */

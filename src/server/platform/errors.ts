@@ -13,6 +13,7 @@ const status: Record<ErrorCode, number> = {
   INVALID_CREDENTIALS: 401,
   ACCOUNT_LOCKED: 423,
   CSRF_INVALID: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
@@ -43,6 +44,10 @@ const messages: Record<ErrorCode, Record<Lang, string>> = {
     'zh-CN': '页面已失效，请刷新后重试',
     en: 'This page is out of date; reload it and try again',
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    'zh-CN': '请先修改初始密码，再继续使用',
+    en: 'Change the password you were given before going on',
+  },
   FORBIDDEN: { 'zh-CN': '您没有执行此操作的权限', en: 'You are not allowed to do this' },
   NOT_FOUND: { 'zh-CN': '找不到该记录，或您无权查看', en: 'Not found, or not visible to you' },
   CONFLICT: {
@@ -62,6 +67,8 @@ const fieldMessages = {
   too_short: { 'zh-CN': '密码至少 10 个字符', en: 'must be at least 10 characters' },
   too_long: { 'zh-CN': '密码过长', en: 'is too long' },
   common: { 'zh-CN': '密码过于常见，请换一个', en: 'is a common password; choose another' },
+  wrong_password: { 'zh-CN': '当前密码不正确', en: 'is not your current password' },
+  same_password: { 'zh-CN': '新密码不能与当前密码相同', en: 'must differ from the current password' },
   contains_username: { 'zh-CN': '密码不能包含用户名', en: 'must not contain the username' },
   scope_required: { 'zh-CN': '该角色必须指定管辖范围', en: 'this role needs a scope' },
   scope_not_allowed: {

@@ -74,13 +74,15 @@ interface RouteOptions {
   /** The role action this route needs; omitted only for routes any signed-in user may call. */
   action?: Action;
   rateLimit?: { max: number; timeWindow: number };
+  /** Callable while the user must still change the password they were given (me, logout, the change). */
+  beforePasswordChange?: true;
 }
 
 type Handler<E extends Endpoint, C> = (ctx: C, call: Call<E>) => Promise<z.input<E['response']>>;
 
 /**
  * Register one contract endpoint for signed-in users. The pipeline every route shares:
- * session (401) → CSRF for writes (403) → role (403, audited) → validation (400) → handler →
+ * session (401) → CSRF for writes (403) → own password set (403) → role (403, audited) → validation (400) → handler →
  * declared response shape.
  */
 export function route<E extends Endpoint>(
@@ -101,6 +103,8 @@ export function route<E extends Endpoint>(
         });
         throw new AppError('CSRF_INVALID');
       }
+      if (req.principal.mustChangePassword && !options.beforePasswordChange)
+        throw new AppError('PASSWORD_CHANGE_REQUIRED');
     },
     preValidation: async (req) => {
       if (options.action) await authorize(ctxOf(req, deps), options.action);

@@ -24,6 +24,8 @@ export const users = pgTable(
     regionCode: text('region_code'),
     passwordHash: text('password_hash').notNull(),
     disabled: boolean('disabled').notNull().default(false),
+    /** Set when someone else chose the password (an admin, a generated one); cleared when the user sets their own. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     failedCount: integer('failed_count').notNull().default(0),
     firstFailedAt: ts('first_failed_at'),
     lockedUntil: ts('locked_until'),

@@ -1,7 +1,7 @@
 /** The signed-in user: who they are, what they may do, and logging in and out. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../contract/api.js';
-import type { Me } from '../../contract/auth.js';
+import type { SignedIn as Me } from '../../contract/auth.js';
 import type { Action } from '../../domain/access.js';
 import { ApiError, call, setCsrfToken } from './api.js';
 
@@ -60,5 +60,36 @@ export function useLogout() {
       queryClient.removeQueries();
       queryClient.setQueryData(meKey, null);
     },
+  });
+}
+
+/** Change one's own password; the answer is the session's user, no longer required to change it. */
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      call(api.changePassword, { body }),
+    onSuccess: (me) => {
+      queryClient.setQueryData(meKey, me);
+      void queryClient.invalidateQueries({ queryKey: ['auth', 'sessions'] });
+    },
+  });
+}
+
+/** One's own signed-in sessions (browsers, devices). */
+export function useOwnSessions(enabled: boolean) {
+  return useQuery({
+    queryKey: ['auth', 'sessions'],
+    queryFn: ({ signal }) => call(api.listSessions, { signal }),
+    enabled,
+  });
+}
+
+/** Sign out everywhere but here. */
+export function useRevokeOtherSessions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(api.revokeOtherSessions),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['auth', 'sessions'] }),
   });
 }

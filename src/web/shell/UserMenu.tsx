@@ -4,6 +4,7 @@ import {
   CheckOutlined,
   DownOutlined,
   IdcardOutlined,
+  LockOutlined,
   LogoutOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -41,6 +42,7 @@ export function UserMenu() {
     },
     { type: 'divider' },
     { key: 'workbench', icon: <IdcardOutlined />, label: t('workbench.title') },
+    { key: 'account', icon: <LockOutlined />, label: t('account.menu') },
     { type: 'divider' },
     {
       type: 'group',
@@ -71,6 +73,7 @@ export function UserMenu() {
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'workbench') navigate('/workbench');
+    if (key === 'account') navigate('/account');
     if (key.startsWith('language:')) void setLanguage(key.slice('language:'.length) as Language);
     if (key === 'logout') {
       logout.mutate(undefined, {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import type { Action } from '../../domain/access.js';
 import { useCan, useMe } from '../shared/session.js';
+import { ForcedPasswordChange } from './AccountPage.js';
 import { ForbiddenPage } from './ResultPages.js';
 
 export function FullPageSpin() {
@@ -44,6 +45,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const search = here === '/' ? '' : `?next=${encodeURIComponent(here)}`;
     return <Navigate to={`/login${search}`} replace />;
   }
+  // A password someone else chose is replaced before anything else (the server refuses the rest).
+  if (me.data.mustChangePassword) return <ForcedPasswordChange />;
   return children;
 }
 

@@ -10,6 +10,7 @@ import { CrashPage, NotFoundPage } from './ResultPages.js';
 // workbench load after it, as each page does (navigation.tsx).
 const loadAppLayout = () => import('./AppLayout.js');
 const AppLayout = lazy(() => loadAppLayout().then((m) => ({ default: m.AppLayout })));
+const AccountPage = lazy(() => import('./AccountPage.js').then((m) => ({ default: m.AccountPage })));
 const WorkbenchPage = lazy(() => import('./WorkbenchPage.js').then((m) => ({ default: m.WorkbenchPage })));
 
 /** Home: the overview for everyone who may read the figures, otherwise their workbench. */
@@ -50,6 +51,14 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<FullPageSpin />}>
             <WorkbenchPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'account',
+        element: (
+          <Suspense fallback={<FullPageSpin />}>
+            <AccountPage />
           </Suspense>
         ),
       },

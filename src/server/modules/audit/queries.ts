@@ -1,5 +1,7 @@
-import { and, count, desc, eq, gte, like, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { AuditEvent, AuditListQuery } from '../../../contract/audit.js';
+import { type Action, can } from '../../../domain/access.js';
+import { maskRecord } from '../../../domain/masking.js';
 import type { Db } from '../../db/client.js';
 import { auditEvents } from '../../db/schema.js';
 import { scopeWhere } from '../../platform/access.js';
@@ -12,7 +14,11 @@ const nextDay = (day: string) => new Date(dayStart(day).getTime() + 86_400_000);
 
 type Row = typeof auditEvents.$inferSelect;
 
-const present = (r: Row): AuditEvent => ({
+/**
+ * One event as the caller may see it: the records in its before/after are masked as their own
+ * pages mask them (`personalFields`), so the log is no way around masking.
+ */
+export const presentAuditEvent = (r: Row, may: (action: Action) => boolean): AuditEvent => ({
   seq: r.seq,
   at: r.at.toISOString(),
   actorId: r.actorId,
@@ -23,15 +29,15 @@ const present = (r: Row): AuditEvent => ({
   regionCode: r.regionCode,
   outcome: r.outcome as AuditEvent['outcome'],
   ip: r.ip,
-  before: r.before,
-  after: r.after,
+  before: maskRecord(r.entityType, r.before, may),
+  after: maskRecord(r.entityType, r.after, may),
 });
 
 /** The filters of the audit list, scope first; shared by the API and the benchmark's bare route. */
 export function auditWhere(principal: Pick<Principal, 'prefixes'>, q: AuditListQuery): SQL | undefined {
   return and(
     scopeWhere(principal, auditEvents.regionCode),
-    q.action ? like(auditEvents.action, `${q.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+    q.action ? eq(auditEvents.action, q.action) : undefined,
     q.actor ? contains(auditEvents.actorName, q.actor) : undefined,
     q.entityType ? eq(auditEvents.entityType, q.entityType) : undefined,
     q.entityId ? eq(auditEvents.entityId, q.entityId) : undefined,
@@ -49,5 +55,6 @@ export async function listAudit(db: Db, principal: Principal, q: AuditListQuery)
       db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.seq)).limit(limit).offset(offset),
     q,
   );
-  return { ...page, items: page.items.map(present) };
+  const may = (action: Action) => can(principal.role, action);
+  return { ...page, items: page.items.map((r) => presentAuditEvent(r, may)) };
 }

@@ -1,9 +1,13 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { api } from '../../../contract/api.js';
 import { permissions } from '../../../domain/access.js';
+import { users } from '../../db/schema.js';
 import { recordAudit } from '../../platform/audit.js';
+import type { Ctx } from '../../platform/context.js';
 import { type Deps, publicRoute, route } from '../../platform/http.js';
 import { login } from './login.js';
+import { changeOwnPassword, listOwnSessions, revokeOtherSessions } from './password.js';
 import { endSession, sessionCookie } from './sessions.js';
 
 export function authRoutes(app: FastifyInstance, deps: Deps) {
@@ -31,11 +35,22 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
       });
       if (!outcome.ok) throw outcome.error;
       setCookie(reply, outcome.token);
-      return { ...outcome.me, uploadLimitBytes: deps.config.uploadLimitBytes };
+      const [flag] = await deps.db
+        .select({ mustChangePassword: users.mustChangePassword })
+        .from(users)
+        .where(eq(users.id, outcome.me.user.id));
+      return {
+        ...outcome.me,
+        uploadLimitBytes: deps.config.uploadLimitBytes,
+        mustChangePassword: flag?.mustChangePassword ?? false,
+      };
     },
   );
 
-  route(app, deps, api.logout, {}, async (ctx, { req, reply }) => {
+  // Logging out, asking who one is and changing the password work before the password is changed.
+  const early = { beforePasswordChange: true } as const;
+
+  route(app, deps, api.logout, early, async (ctx, { req, reply }) => {
     const token = req.cookies[sessionCookie];
     if (token) await endSession(deps.db, token);
     await recordAudit(ctx.db, ctx.actor, {
@@ -47,7 +62,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
     return { ok: true as const };
   });
 
-  route(app, deps, api.me, {}, async (ctx) => {
+  const signedIn = (ctx: Ctx, mustChangePassword: boolean) => {
     const p = ctx.principal;
     return {
       user: {
@@ -60,6 +75,27 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
       permissions: [...permissions[p.role]],
       csrfToken: p.csrfToken,
       uploadLimitBytes: deps.config.uploadLimitBytes,
+      mustChangePassword,
     };
-  });
+  };
+
+  route(app, deps, api.me, early, async (ctx) => signedIn(ctx, ctx.principal.mustChangePassword ?? false));
+
+  route(
+    app,
+    deps,
+    api.changePassword,
+    // Guessing the current password from a hijacked session is held to the login's pace.
+    { ...early, rateLimit: { max: deps.config.loginRatePerMinute, timeWindow: 60_000 } },
+    async (ctx, { body }) => {
+      await changeOwnPassword(ctx, body);
+      return signedIn(ctx, false);
+    },
+  );
+
+  route(app, deps, api.listSessions, {}, async (ctx) => ({
+    items: await listOwnSessions(ctx, deps.config.session),
+  }));
+
+  route(app, deps, api.revokeOtherSessions, {}, async (ctx) => ({ ended: await revokeOtherSessions(ctx) }));
 }

@@ -58,6 +58,7 @@ export async function resolveSession(db: Db, token: string, policy: SessionPolic
       role: users.role,
       scopeRegions: users.scopeRegions,
       disabled: users.disabled,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -91,6 +92,7 @@ export async function resolveSession(db: Db, token: string, policy: SessionPolic
       prefixes: scopePrefixes(role, row.scopeRegions),
       sessionId: id,
       csrfToken: row.csrfToken,
+      mustChangePassword: row.mustChangePassword,
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { and, eq, isNotNull } from 'drizzle-orm';
+import type { AuditEntityType } from '../../../contract/audit.js';
 import { imageType } from '../../../domain/photos.js';
 import type { Db } from '../../db/client.js';
 import { photos } from '../../db/schema.js';
@@ -22,7 +23,7 @@ export async function storePhoto(
   owner: Owner,
   fileName: string,
   bytes: Buffer,
-  subject: { entityType: string; entityId: string },
+  subject: { entityType: AuditEntityType; entityId: string },
 ) {
   const contentType = imageType(bytes);
   if (!contentType) throw new AppError('VALIDATION_FAILED', { file: 'not_an_image' });

@@ -54,6 +54,7 @@ export async function createUser(
         scopeRegions: input.scopeRegions,
         regionCode: commonRegion(input.scopeRegions),
         passwordHash,
+        mustChangePassword: input.mustChangePassword ?? false,
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
@@ -145,6 +146,8 @@ export async function resetPassword(ctx: Ctx, id: string, input: ResetPasswordBo
       failedCount: 0,
       firstFailedAt: null,
       lockedUntil: null,
+      // Someone else now knows it: the user sets their own at their next login.
+      mustChangePassword: id !== ctx.principal.userId,
     });
     await endSessionsOf(tx, id);
     await audit({

@@ -1,5 +1,5 @@
-/** An audit event's before and after states, side by side (stacked on phones). */
-import { Col, Row, Typography, theme } from 'antd';
+/** An audit event as recorded: its codes and full ids, and its before and after states side by side (stacked on phones). */
+import { Col, Descriptions, Row, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../../contract/audit.js';
 
@@ -28,10 +28,35 @@ function JsonBlock({ label, value }: { label: string; value: unknown }) {
   );
 }
 
+const Code = ({ value }: { value: string | number | null }) =>
+  value === null ? (
+    <Typography.Text type="secondary">—</Typography.Text>
+  ) : (
+    <Typography.Text code copyable={{ text: String(value) }}>
+      {value}
+    </Typography.Text>
+  );
+
 export function AuditDiff({ event }: { event: AuditEvent }) {
   const { t } = useTranslation();
   return (
     <Row gutter={[16, 8]} data-testid={`audit-diff-${event.seq}`}>
+      <Col span={24}>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 2, xl: 4 }}
+          title={t('audit.raw')}
+          items={[
+            { key: 'seq', label: t('audit.seq'), children: <Code value={event.seq} /> },
+            { key: 'action', label: t('audit.code'), children: <Code value={event.action} /> },
+            { key: 'entityType', label: t('audit.entityType'), children: <Code value={event.entityType} /> },
+            { key: 'entityId', label: t('audit.entityId'), children: <Code value={event.entityId} /> },
+            { key: 'actorId', label: t('audit.actorId'), children: <Code value={event.actorId} /> },
+            { key: 'regionCode', label: t('audit.regionCode'), children: <Code value={event.regionCode} /> },
+            { key: 'ip', label: t('audit.ip'), children: <Code value={event.ip} /> },
+          ]}
+        />
+      </Col>
       <JsonBlock label={t('audit.before')} value={event.before} />
       <JsonBlock label={t('audit.after')} value={event.after} />
     </Row>

@@ -1,4 +1,7 @@
-/** Admin › Audit log: every recorded action, filtered and paged on the server. */
+/**
+ * Admin › Audit log: every recorded action, filtered and paged on the server. Actions and
+ * objects read in words with a link to the record; the raw event is one click away.
+ */
 import {
   Alert,
   Button,
@@ -15,6 +18,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { type AuditEvent, AuditListQuery, auditOutcomes } from '../../../contract/audit.js';
 import { limits } from '../../../contract/common.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
@@ -24,6 +28,7 @@ import { useListParams } from '../../shared/listParams.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { ServerTable } from '../../shared/ServerTable.js';
 import { AuditDiff } from './AuditDiff.js';
+import { recordLink, recordName, useAuditLabels } from './labels.js';
 import { useAuditList } from './queries.js';
 
 type Outcome = AuditEvent['outcome'];
@@ -55,6 +60,7 @@ export function AuditPage() {
   const isPhone = useIsPhone();
   const { query, update, key } = useListParams(AuditListQuery);
   const list = useAuditList(query);
+  const labels = useAuditLabels();
   const [filterForm] = Form.useForm<AuditFilters>();
   const from = Form.useWatch('from', filterForm);
   const to = Form.useWatch('to', filterForm);
@@ -76,7 +82,6 @@ export function AuditPage() {
   };
 
   const columns: TableColumnsType<AuditEvent> = [
-    { key: 'seq', title: t('audit.seq'), dataIndex: 'seq', align: 'right' },
     {
       key: 'at',
       title: t('audit.at'),
@@ -88,28 +93,27 @@ export function AuditPage() {
       key: 'action',
       title: t('audit.action'),
       dataIndex: 'action',
-      render: (action: string) => <Typography.Text code>{action}</Typography.Text>,
+      render: (action: string) => <span data-testid="audit-action">{labels.action(action)}</span>,
     },
     {
       key: 'entity',
       title: t('audit.entity'),
-      render: (_, e) =>
-        e.entityType ? (
-          <span>
-            {e.entityType}
-            {e.entityId && (
-              <Typography.Text
-                type="secondary"
-                copyable={{ text: e.entityId }}
-                style={{ marginInlineStart: 4 }}
-              >
-                {e.entityId.length > 12 ? `${e.entityId.slice(0, 8)}…` : e.entityId}
-              </Typography.Text>
+      render: (_, e) => {
+        if (!e.entityType) return <Typography.Text type="secondary">—</Typography.Text>;
+        const link = recordLink(e);
+        const name = recordName(e);
+        return (
+          <span data-testid="audit-entity">
+            {labels.entityType(e.entityType)}
+            {name && <Typography.Text style={{ marginInlineStart: 4 }}>{name}</Typography.Text>}
+            {link && (
+              <Link to={link} style={{ marginInlineStart: 8 }}>
+                {t('audit.open')}
+              </Link>
             )}
           </span>
-        ) : (
-          <Typography.Text type="secondary">—</Typography.Text>
-        ),
+        );
+      },
     },
     {
       key: 'outcome',
@@ -119,7 +123,6 @@ export function AuditPage() {
         <Tag color={outcomeColour[outcome]}>{t(`audit.outcomes.${outcome}`)}</Tag>
       ),
     },
-    { key: 'ip', title: t('audit.ip'), dataIndex: 'ip', render: (ip: string | null) => ip ?? '—' },
   ];
 
   const emptyText = list.isError ? (
@@ -150,7 +153,13 @@ export function AuditPage() {
         >
           <FilterField>
             <Form.Item name="action" label={t('audit.action')}>
-              <Input {...textFilter} placeholder="user.create" />
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="search"
+                placeholder={t('audit.actionPlaceholder')}
+                options={labels.actionOptions.map((o) => ({ ...o, search: `${o.label} ${o.code}` }))}
+              />
             </Form.Item>
           </FilterField>
           <FilterField>
@@ -160,7 +169,13 @@ export function AuditPage() {
           </FilterField>
           <FilterField>
             <Form.Item name="entityType" label={t('audit.entityType')}>
-              <Input {...textFilter} />
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="search"
+                placeholder={t('audit.entityTypePlaceholder')}
+                options={labels.entityTypeOptions.map((o) => ({ ...o, search: `${o.label} ${o.code}` }))}
+              />
             </Form.Item>
           </FilterField>
           <FilterField>
@@ -210,10 +225,8 @@ export function AuditPage() {
         rowKey="seq"
         columns={columns}
         onChange={onChange}
-        expandable={{
-          expandedRowRender: (event) => <AuditDiff event={event} />,
-          rowExpandable: (event) => event.before != null || event.after != null,
-        }}
+        // The raw record (codes, full ids, before/after JSON) is one click away on every row.
+        expandable={{ expandedRowRender: (event) => <AuditDiff event={event} /> }}
         locale={{ emptyText }}
       />
     </Flex>

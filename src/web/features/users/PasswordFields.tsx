@@ -1,5 +1,6 @@
 /** New password and its confirmation, with the same limits the server applies. */
-import { Form, Input } from 'antd';
+import { Alert, Button, Checkbox, Form, type FormInstance, Input, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { passwordMaxLength, passwordMinLength } from '../../../domain/password-limits.js';
 
@@ -32,6 +33,54 @@ export function PasswordFields() {
         ]}
       >
         <Input.Password autoComplete="new-password" maxLength={passwordMaxLength} />
+      </Form.Item>
+    </>
+  );
+}
+
+// No look-alike characters (0/O, 1/l/I), so it can be read out or copied from paper.
+const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
+
+/** A random 16-character password (about 93 bits), well inside the policy. */
+export function generatedPassword(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+}
+
+/**
+ * "Generate a password": fills both fields, shows it once to hand over, and requires the
+ * user to set their own at first login (the box stays for the admin to decide otherwise).
+ */
+export function GeneratePassword<T extends object>({ form }: { form: FormInstance<T> }) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState<string | null>(null);
+  const generate = () => {
+    const password = generatedPassword();
+    (form as FormInstance).setFieldsValue({ password, confirm: password, mustChangePassword: true });
+    void (form as FormInstance).validateFields(['password', 'confirm']);
+    setShown(password);
+  };
+  return (
+    <>
+      <Form.Item>
+        <Button onClick={generate}>{t('users.generatePassword')}</Button>
+      </Form.Item>
+      {shown && (
+        <Alert
+          type="info"
+          style={{ marginBottom: 16 }}
+          title={
+            <span>
+              {t('users.generatedPassword')}{' '}
+              <Typography.Text code copyable data-testid="generated-password">
+                {shown}
+              </Typography.Text>
+            </span>
+          }
+        />
+      )}
+      <Form.Item name="mustChangePassword" valuePropName="checked">
+        <Checkbox>{t('users.mustChangePassword')}</Checkbox>
       </Form.Item>
     </>
   );

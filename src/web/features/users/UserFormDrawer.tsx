@@ -10,7 +10,7 @@ import { useRegions } from '../../shared/regions.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { useRoleLabels } from '../../shared/roles.js';
 import { CadreSelect } from '../organisation/pickers.js';
-import { PasswordFields } from './PasswordFields.js';
+import { GeneratePassword, PasswordFields } from './PasswordFields.js';
 import { useCreateUser, useUpdateUser, useUser } from './queries.js';
 
 export type UserFormMode = { kind: 'create' } | { kind: 'edit'; id: string };
@@ -22,6 +22,7 @@ interface UserFormValues {
   scopeRegions: string[];
   password: string;
   confirm: string;
+  mustChangePassword?: boolean;
   cadreId?: string;
 }
 
@@ -94,8 +95,9 @@ export function UserFormDrawer({ mode, onClose }: { mode: UserFormMode | null; o
       });
     if (mode?.kind === 'create') {
       const { username, displayName, role, password } = values;
+      const mustChangePassword = values.mustChangePassword ?? false;
       create.mutate(
-        { username: username.trim(), displayName, role, scopeRegions, password },
+        { username: username.trim(), displayName, role, scopeRegions, password, mustChangePassword },
         {
           onSuccess: (created) => {
             void message.success(t('users.created', { username: created.username }));
@@ -224,7 +226,12 @@ export function UserFormDrawer({ mode, onClose }: { mode: UserFormMode | null; o
               <CadreSelect />
             </Form.Item>
           )}
-          {mode?.kind === 'create' && <PasswordFields />}
+          {mode?.kind === 'create' && (
+            <>
+              <PasswordFields />
+              <GeneratePassword form={form} />
+            </>
+          )}
         </Form>
       </Spin>
     </Drawer>
