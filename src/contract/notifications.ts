@@ -8,6 +8,8 @@ export const Notification = z.object({
   kind: z.enum(notificationKinds),
   title: z.string(),
   link: z.string().nullable(),
+  /** The project (its compound and year) the notification is about, when it is about one. */
+  project: z.object({ id: z.string(), compoundName: z.string(), year: z.number().int() }).nullable(),
   createdAt: z.string(),
   read: z.boolean(),
 });

@@ -1,10 +1,19 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { api } from '../../../contract/api.js';
 import { permissions } from '../../../domain/access.js';
+import type { Db } from '../../db/client.js';
+import { cadres } from '../../db/schema.js';
 import { recordAudit } from '../../platform/audit.js';
 import { type Deps, publicRoute, route } from '../../platform/http.js';
 import { login } from './login.js';
 import { endSession, sessionCookie } from './sessions.js';
+
+/** The cadre record linked to a login (`cadres.user_id`), if any. */
+async function linkedCadre(db: Db, userId: string): Promise<string | null> {
+  const [row] = await db.select({ id: cadres.id }).from(cadres).where(eq(cadres.userId, userId)).limit(1);
+  return row?.id ?? null;
+}
 
 export function authRoutes(app: FastifyInstance, deps: Deps) {
   const setCookie = (reply: FastifyReply, token: string) =>
@@ -31,7 +40,8 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
       });
       if (!outcome.ok) throw outcome.error;
       setCookie(reply, outcome.token);
-      return { ...outcome.me, uploadLimitBytes: deps.config.uploadLimitBytes };
+      const cadreId = await linkedCadre(deps.db, outcome.me.user.id);
+      return { ...outcome.me, cadreId, uploadLimitBytes: deps.config.uploadLimitBytes };
     },
   );
 
@@ -58,6 +68,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
         scopeRegions: p.scopeRegions,
       },
       permissions: [...permissions[p.role]],
+      cadreId: await linkedCadre(ctx.db, p.userId),
       csrfToken: p.csrfToken,
       uploadLimitBytes: deps.config.uploadLimitBytes,
     };
