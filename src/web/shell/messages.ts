@@ -110,6 +110,11 @@ export const zhCN = {
     teams: '支',
     posts: '个',
   },
+  scope: {
+    district: '全区',
+    several: '所辖范围',
+    separator: '、',
+  },
   notifications: {
     title: '通知',
     bell: '通知，{{count}} 条未读',
@@ -244,6 +249,11 @@ export const en: typeof zhCN = {
     bodies: '',
     teams: '',
     posts: '',
+  },
+  scope: {
+    district: 'the district',
+    several: 'your regions',
+    separator: ', ',
   },
   notifications: {
     title: 'Notifications',

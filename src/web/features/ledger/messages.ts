@@ -82,7 +82,7 @@ export const zhCN = {
     savedClosed: '进展已提交，事项已办结',
     savedAt: '已于 {{time}} 保存到服务器',
     backToList: '返回列表',
-    boardHint: '按街道和工作专班统计未办结事项（{{today}}）。点击一行、柱形或数字查看对应事项。',
+    boardHint: '{{scope}}未办结事项，按街道和工作专班统计（{{today}}）。点击一行、柱形或数字查看对应事项。',
     boardOpen: '未办结',
     boardOnTrack: '正常推进',
     boardTable: '各街道督办情况',
@@ -232,7 +232,7 @@ export const en: typeof zhCN = {
     savedAt: 'Saved on the server at {{time}}',
     backToList: 'Back to the list',
     boardHint:
-      'Open items per subdistrict and task force ({{today}}). Click a row, a bar or a figure to see the items.',
+      'Open items in {{scope}} per subdistrict and task force ({{today}}). Click a row, a bar or a figure to see the items.',
     boardOpen: 'Open',
     boardOnTrack: 'On track',
     boardTable: 'Subdistricts',
