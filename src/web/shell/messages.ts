@@ -122,6 +122,7 @@ export const zhCN = {
     empty: '暂无通知。有事项分配给您、临期或逾期时会在这里提醒。',
     unavailable: '通知暂时无法加载，稍后会自动重试。',
     unreadOne: '未读',
+    project: '{{compound}} · {{year}} 年改造项目',
     kinds: {
       assignment: '新分配',
       due_soon: '临期',
@@ -262,6 +263,7 @@ export const en: typeof zhCN = {
     empty: 'No notifications. You are told here when an item is assigned to you, falls due or is overdue.',
     unavailable: 'Notifications could not be loaded; they will be tried again shortly.',
     unreadOne: 'Unread',
+    project: '{{compound}} · {{year}} renovation project',
     kinds: {
       assignment: 'Assigned',
       due_soon: 'Due soon',

@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { useCan } from '../shared/session.js';
+import { useCan, useMe } from '../shared/session.js';
 import { AppLayout } from './AppLayout.js';
 import { FullPageSpin, RequireAuth, RequirePermission } from './guards.js';
 import { LoginPage } from './LoginPage.js';
@@ -8,9 +8,14 @@ import { navigation } from './navigation.js';
 import { CrashPage, NotFoundPage } from './ResultPages.js';
 import { WorkbenchPage } from './WorkbenchPage.js';
 
-/** Home: the overview for everyone who may read the figures, otherwise their workbench. */
+/**
+ * Home: a cadre (a login linked to a cadre record) starts on what they answer for; everyone else
+ * who may read the figures on the overview; the rest on their workbench.
+ */
 function Home() {
   const can = useCan();
+  const { data: me } = useMe();
+  if (me?.cadreId && can('ledger.read')) return <Navigate to="/ledger/mine" replace />;
   return can('stats.read') ? <Navigate to="/overview" replace /> : <WorkbenchPage />;
 }
 
