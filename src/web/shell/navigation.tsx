@@ -73,6 +73,12 @@ const MyLedgerPage = lazy(() =>
 const BoardPage = lazy(() =>
   import('../features/ledger/BoardPage.js').then((m) => ({ default: m.BoardPage })),
 );
+const MeetingListPage = lazy(() =>
+  import('../features/ledger/MeetingListPage.js').then((m) => ({ default: m.MeetingListPage })),
+);
+const MeetingDetailPage = lazy(() =>
+  import('../features/ledger/MeetingDetailPage.js').then((m) => ({ default: m.MeetingDetailPage })),
+);
 const MeetingPage = lazy(() =>
   import('../features/ledger/MeetingPage.js').then((m) => ({ default: m.MeetingPage })),
 );
@@ -130,10 +136,17 @@ export const navigation: NavGroup[] = [
     icon: <FileDoneOutlined />,
     pages: [
       // One menu entry; the page's tabs lead to my items, the board and meetings.
-      { path: '/ledger', label: 'menu.ledger', permission: 'ledger.read', Component: LedgerListPage },
+      { path: '/ledger', label: 'menu.ledgerItems', permission: 'ledger.read', Component: LedgerListPage },
       { path: '/ledger/mine', permission: 'ledger.read', Component: MyLedgerPage },
       { path: '/ledger/board', permission: 'ledger.read', Component: BoardPage },
-      { path: '/ledger/meetings', permission: 'ledger.write', Component: MeetingPage },
+      {
+        path: '/ledger/meetings',
+        label: 'menu.meetings',
+        permission: 'ledger.read',
+        Component: MeetingListPage,
+      },
+      { path: '/ledger/meetings/new', permission: 'ledger.write', Component: MeetingPage },
+      { path: '/ledger/meetings/:id', permission: 'ledger.read', Component: MeetingDetailPage },
     ],
   },
   {
