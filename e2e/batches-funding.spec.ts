@@ -121,7 +121,7 @@ test('headquarters starts a batch, reads the funding totals and puts an item on 
   const force = forces.items[0];
   if (!unit || !force) throw new Error('the demo district has no units or no task forces');
 
-  await sideMenu(page).getByRole('menuitem', { name: '督办台账' }).click();
+  await sideMenu(page).getByRole('menuitem', { name: '督办事项' }).click();
   await expect(page).toHaveURL(/\/ledger$/);
   await page.getByRole('button', { name: '新增事项' }).click();
   const add = page.getByRole('dialog');

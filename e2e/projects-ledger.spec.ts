@@ -218,7 +218,7 @@ test('headquarters contracts a project down the line and a subdistrict cadre rep
   // ── An on-site office meeting on the project; its decision goes to the street cadre.
   await page.getByRole('tab', { name: /督办台账/ }).click();
   await page.getByRole('button', { name: '记录会议' }).click();
-  await expect(page).toHaveURL(/\/ledger\/meetings\?projectId=/);
+  await expect(page).toHaveURL(/\/ledger\/meetings\/new\?projectId=/);
   await page.getByText('现场办公会', { exact: true }).click();
   await expect(page.getByRole('radio', { name: '现场办公会' })).toBeChecked();
   await page.getByLabel('会议名称').fill(`${compound.name}现场办公会（${stamp}）`);
@@ -239,11 +239,8 @@ test('headquarters contracts a project down the line and a subdistrict cadre rep
   await expect(created.getByRole('row', { name: new RegExp(decision) })).toContainText(streetCadre.name);
   await logOut(page);
 
-  // ── The street cadre finds it in 我的台账 and reports progress.
+  // ── The street cadre starts on 我的台账, finds it there and reports progress.
   await logIn(page, streetUser, password);
-  await expect(page).toHaveURL(/\/overview$/);
-  await sideMenu(page).getByRole('menuitem', { name: '督办台账' }).click();
-  await page.getByRole('tab', { name: '我的台账' }).click();
   await expect(page).toHaveURL(/\/ledger\/mine$/);
   const card = page.getByTestId('my-item').filter({ hasText: decision });
   await expect(card).toBeVisible();

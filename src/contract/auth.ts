@@ -18,6 +18,8 @@ export const Me = z.object({
     scopeRegions: z.array(text()),
   }),
   permissions: z.array(z.enum(actions)),
+  /** The cadre record linked to this login, if any: such a user starts on "my ledger". */
+  cadreId: text().nullable(),
   csrfToken: text(),
   /** The largest file the server accepts for import. */
   uploadLimitBytes: z.number().int(),

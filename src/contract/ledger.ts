@@ -73,8 +73,10 @@ export const ProgressBody = z.strictObject({
 });
 export type ProgressBody = z.infer<typeof ProgressBody>;
 
+export const meetingKinds = ['progress', 'onsite'] as const;
+
 export const CreateMeetingBody = z.strictObject({
-  kind: z.enum(['progress', 'onsite']),
+  kind: z.enum(meetingKinds),
   title,
   heldOn: day,
   attendees: z.array(text().trim().min(1).max(100)).max(100).default([]),
@@ -90,13 +92,48 @@ export type CreateMeetingBody = z.infer<typeof CreateMeetingBody>;
 
 export const Meeting = z.object({
   id: text(),
-  kind: z.enum(['progress', 'onsite']),
+  kind: z.enum(meetingKinds),
   title: text(),
   heldOn: text(),
   attendees: z.array(text()),
   problems: text().nullable(),
   items: z.array(LedgerItem),
 });
+
+/** Past meetings, newest first: held between `from` and `to`, of a kind, on a project. */
+export const MeetingListQuery = PageQuery.extend({
+  kind: z.enum(meetingKinds).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  projectId: z.uuid().optional(),
+  q: text().max(limits.search.max).optional(),
+});
+export type MeetingListQuery = z.infer<typeof MeetingListQuery>;
+
+/** A meeting in the list: what it was, where, and how its decisions stand. */
+export const MeetingSummary = z.object({
+  id: text(),
+  kind: z.enum(meetingKinds),
+  title: text(),
+  heldOn: text(),
+  projectId: text().nullable(),
+  compoundName: text().nullable(),
+  regionCode: text(),
+  subdistrictName: text().nullable(),
+  /** Ledger items its decisions created, and how many of them are still open. */
+  decisions: z.number().int(),
+  openDecisions: z.number().int(),
+});
+export const MeetingPage = pageOf(MeetingSummary);
+export const MeetingId = z.object({ id: z.uuid() });
+/** A meeting with the ledger items its decisions created (those in the caller's scope). */
+export const MeetingDetail = Meeting.extend({
+  projectId: text().nullable(),
+  compoundName: text().nullable(),
+  regionCode: text(),
+  subdistrictName: text().nullable(),
+});
+export type MeetingDetail = z.infer<typeof MeetingDetail>;
 
 const Counts = z.object({
   open: z.number().int(),
@@ -195,6 +232,22 @@ export const ledgerEndpoints = {
     upload: true,
     response: Photo,
     status: 201,
+  }),
+  listMeetings: endpoint({
+    method: 'GET',
+    path: '/api/meetings',
+    summary: 'Meetings in scope, newest first, by date, kind and project',
+    tag: 'ledger',
+    query: MeetingListQuery,
+    response: MeetingPage,
+  }),
+  getMeeting: endpoint({
+    method: 'GET',
+    path: '/api/meetings/:id',
+    summary: 'One meeting with the ledger items its decisions created',
+    tag: 'ledger',
+    params: MeetingId,
+    response: MeetingDetail,
   }),
   createMeeting: endpoint({
     method: 'POST',

@@ -9,6 +9,8 @@ export const Notification = z.object({
   kind: z.enum(notificationKinds),
   title: text(),
   link: text().nullable(),
+  /** The project (its compound and year) the notification is about, when it is about one. */
+  project: z.object({ id: text(), compoundName: text(), year: z.number().int() }).nullable(),
   createdAt: text(),
   read: z.boolean(),
 });

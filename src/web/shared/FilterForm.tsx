@@ -3,9 +3,22 @@
  * folds away behind one "Filters" row (open when filters are applied) so the list stays in view.
  */
 import { FilterOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Badge, Button, Col, Collapse, Form, type FormInstance, Row, Space } from 'antd';
+import {
+  Badge,
+  Button,
+  Col,
+  Collapse,
+  Form,
+  type FormInstance,
+  type FormItemProps,
+  Input,
+  Row,
+  Select,
+  Space,
+} from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { limits } from '../../contract/common.js';
 import { useIsPhone } from './responsive.js';
 
 export interface FilterFormProps<V extends object> {
@@ -27,6 +40,63 @@ export function FilterField({ children }: { children: ReactNode }) {
     <Col xs={24} sm={12} lg={8} xl={6}>
       {children}
     </Col>
+  );
+}
+
+/** A filter choosing one value of a fixed list (a status, a kind…), or all of them when cleared. */
+export function EnumFilterField<T extends string>({
+  name,
+  label,
+  values,
+  labelOf,
+}: {
+  name: string;
+  label: string;
+  values: readonly T[];
+  labelOf: (value: T) => string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <FilterField>
+      <Form.Item name={name} label={label}>
+        <Select
+          allowClear
+          placeholder={t('common.all')}
+          options={values.map((v) => ({ value: v, label: labelOf(v) }))}
+        />
+      </Form.Item>
+    </FilterField>
+  );
+}
+
+/** The free-text search of a list (a name, a title…), as long as the server accepts. */
+export function SearchFilterField({
+  name = 'q',
+  label,
+  placeholder,
+}: {
+  name?: string;
+  label: string;
+  placeholder?: string;
+}) {
+  return (
+    <FilterField>
+      <Form.Item name={name} label={label}>
+        <Input allowClear placeholder={placeholder} maxLength={limits.search.max} />
+      </Form.Item>
+    </FilterField>
+  );
+}
+
+/** A filter field of the page's own making (a region tree, a picker, a date), in the same grid cell. */
+export function CustomFilterField({
+  children,
+  ...item
+}: Omit<FormItemProps, 'name' | 'label'> & { name: string; label: string; children: ReactNode }) {
+  return (
+    <FilterField>
+      <Form.Item {...item}>{children}</Form.Item>
+    </FilterField>
   );
 }
 

@@ -1,8 +1,10 @@
 /** The regions the caller may see (from /api/regions), indexed by code and as a tree. */
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../contract/api.js';
 import type { Region } from '../../contract/regions.js';
 import { call } from './api.js';
+import { useMe } from './session.js';
 
 export interface RegionTreeNode {
   value: string;
@@ -49,4 +51,21 @@ export function useRegions() {
 /** The names of the given region codes; an unknown code is shown as itself. */
 export function regionNames(index: RegionIndex | undefined, codes: readonly string[]): string[] {
   return codes.map((code) => index?.byCode.get(code)?.name ?? code);
+}
+
+/** Up to this many regions are named one by one; more are "所辖范围". */
+const namedRegions = 3;
+
+/**
+ * The scope the signed-in user's figures cover, as a label for them: "全区" for a district-wide
+ * role, the region's name for a scoped user ("铁塔街道"), a few names joined, or "所辖范围".
+ */
+export function useScopeName(): string {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const regions = useRegions();
+  const codes = me?.user.scopeRegions ?? [];
+  if (codes.length === 0) return t('scope.district');
+  if (codes.length > namedRegions || !regions.data) return t('scope.several');
+  return regionNames(regions.data, codes).join(t('scope.separator'));
 }

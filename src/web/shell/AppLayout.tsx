@@ -31,9 +31,12 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
 
+  // The deepest menu page holding the address (a meeting is under 会议记录, not 督办事项 too).
   const selected = menuPages
     .filter((p) => location.pathname === p.path || location.pathname.startsWith(`${p.path}/`))
-    .map((p) => p.path);
+    .map((p) => p.path)
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 1);
   const onClick: MenuProps['onClick'] = ({ key }) => {
     setDrawerOpen(false);
     navigate(key);

@@ -1,6 +1,8 @@
 /**
  * The header's bell: the user's unread notifications (assignments, items falling due or overdue,
- * status changes), polled every minute. A click opens what it is about and marks it read.
+ * status changes), polled every minute, each naming the project it is about. Opening the list
+ * marks what it shows as read (the badge clears; they stay highlighted while the list is open);
+ * a click opens what one is about.
  */
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -45,7 +47,16 @@ function useMarkRead() {
   });
 }
 
-function List({ items, onOpen }: { items: Item[]; onOpen: (item: Item) => void }) {
+function List({
+  items,
+  fresh,
+  onOpen,
+}: {
+  items: Item[];
+  /** Unread when the list was opened: still shown as new. */
+  fresh: ReadonlySet<string>;
+  onOpen: (item: Item) => void;
+}) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   if (items.length === 0) {
@@ -53,37 +64,48 @@ function List({ items, onOpen }: { items: Item[]; onOpen: (item: Item) => void }
   }
   return (
     <ul data-testid="notification-list" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-      {items.map((item) => (
-        <li key={item.id}>
-          <button
-            type="button"
-            onClick={() => onOpen(item)}
-            style={{
-              all: 'unset',
-              cursor: 'pointer',
-              display: 'block',
-              width: '100%',
-              boxSizing: 'border-box',
-              padding: '10px 12px',
-              borderBottom: `1px solid ${token.colorBorderSecondary}`,
-              background: item.read ? undefined : token.colorPrimaryBg,
-            }}
-          >
-            <Flex vertical gap={2}>
-              <Flex gap={6} align="center">
-                <Tag color={kindColour[item.kind]} style={{ marginInlineEnd: 0 }}>
-                  {t(`notifications.kinds.${item.kind}`)}
-                </Tag>
-                {!item.read && <Badge status="processing" aria-label={t('notifications.unreadOne')} />}
+      {items.map((item) => {
+        const unread = !item.read || fresh.has(item.id);
+        return (
+          <li key={item.id}>
+            <button
+              type="button"
+              onClick={() => onOpen(item)}
+              style={{
+                all: 'unset',
+                cursor: 'pointer',
+                display: 'block',
+                width: '100%',
+                boxSizing: 'border-box',
+                padding: '10px 12px',
+                borderBottom: `1px solid ${token.colorBorderSecondary}`,
+                background: unread ? token.colorPrimaryBg : undefined,
+              }}
+            >
+              <Flex vertical gap={2}>
+                <Flex gap={6} align="center">
+                  <Tag color={kindColour[item.kind]} style={{ marginInlineEnd: 0 }}>
+                    {t(`notifications.kinds.${item.kind}`)}
+                  </Tag>
+                  {unread && <Badge status="processing" aria-label={t('notifications.unreadOne')} />}
+                </Flex>
+                {item.project && (
+                  <Typography.Text type="secondary" data-testid="notification-project">
+                    {t('notifications.project', {
+                      compound: item.project.compoundName,
+                      year: item.project.year,
+                    })}
+                  </Typography.Text>
+                )}
+                <Typography.Text strong={unread}>{item.title}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatDateTime(item.createdAt)}
+                </Typography.Text>
               </Flex>
-              <Typography.Text strong={!item.read}>{item.title}</Typography.Text>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {formatDateTime(item.createdAt)}
-              </Typography.Text>
-            </Flex>
-          </button>
-        </li>
-      ))}
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -94,10 +116,19 @@ export function Notifications() {
   const navigate = useNavigate();
   const list = useNotifications();
   const mark = useMarkRead();
-  const [open, setOpen] = useState(false);
+  const [open, setOpenState] = useState(false);
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const unread = list.data?.unread ?? 0;
   const items = list.data?.items ?? [];
 
+  /** Opening the list marks what it shows as read; those stay highlighted until it closes. */
+  const setOpen = (next: boolean) => {
+    setOpenState(next);
+    if (!next) return setFresh(new Set());
+    const shown = items.filter((i) => !i.read).map((i) => i.id);
+    setFresh(new Set(shown));
+    if (shown.length > 0) mark.mutate({ ids: shown });
+  };
   const onOpen = (item: Item) => {
     if (!item.read) mark.mutate({ ids: [item.id] });
     setOpen(false);
@@ -120,7 +151,7 @@ export function Notifications() {
   const content = list.isError ? (
     <Typography.Text type="secondary">{t('notifications.unavailable')}</Typography.Text>
   ) : (
-    <List items={items} onOpen={onOpen} />
+    <List items={items} fresh={fresh} onOpen={onOpen} />
   );
   const bell = (
     <Button

@@ -80,6 +80,8 @@ export const zhCN = {
     catalogue: '改造内容清单',
     funding: '资金统计',
     ledger: '督办台账',
+    ledgerItems: '督办事项',
+    meetings: '会议记录',
     organisation: '组织体系',
     admin: '系统管理',
     users: '用户',
@@ -129,6 +131,11 @@ export const zhCN = {
     teams: '支',
     posts: '个',
   },
+  scope: {
+    district: '全区',
+    several: '所辖范围',
+    separator: '、',
+  },
   notifications: {
     title: '通知',
     bell: '通知，{{count}} 条未读',
@@ -136,6 +143,7 @@ export const zhCN = {
     empty: '暂无通知。有事项分配给您、临期或逾期时会在这里提醒。',
     unavailable: '通知暂时无法加载，稍后会自动重试。',
     unreadOne: '未读',
+    project: '{{compound}} · {{year}} 年改造项目',
     kinds: {
       assignment: '新分配',
       due_soon: '临期',
@@ -231,6 +239,8 @@ export const en: typeof zhCN = {
     catalogue: 'Item catalogue',
     funding: 'Funding',
     ledger: 'Ledger',
+    ledgerItems: 'Ledger items',
+    meetings: 'Meetings',
     organisation: 'Organisation',
     admin: 'Admin',
     users: 'Users',
@@ -283,6 +293,11 @@ export const en: typeof zhCN = {
     teams: '',
     posts: '',
   },
+  scope: {
+    district: 'the district',
+    several: 'your regions',
+    separator: ', ',
+  },
   notifications: {
     title: 'Notifications',
     bell: 'Notifications, {{count}} unread',
@@ -290,6 +305,7 @@ export const en: typeof zhCN = {
     empty: 'No notifications. You are told here when an item is assigned to you, falls due or is overdue.',
     unavailable: 'Notifications could not be loaded; they will be tried again shortly.',
     unreadOne: 'Unread',
+    project: '{{compound}} · {{year}} renovation project',
     kinds: {
       assignment: 'Assigned',
       due_soon: 'Due soon',

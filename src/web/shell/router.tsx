@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { useCan } from '../shared/session.js';
+import { useCan, useMe } from '../shared/session.js';
 import { FullPageSpin, RequireAuth, RequirePermission } from './guards.js';
 import { LoginPage } from './LoginPage.js';
 import { navigation } from './navigation.js';
@@ -13,9 +13,14 @@ const AppLayout = lazy(() => loadAppLayout().then((m) => ({ default: m.AppLayout
 const AccountPage = lazy(() => import('./AccountPage.js').then((m) => ({ default: m.AccountPage })));
 const WorkbenchPage = lazy(() => import('./WorkbenchPage.js').then((m) => ({ default: m.WorkbenchPage })));
 
-/** Home: the overview for everyone who may read the figures, otherwise their workbench. */
+/**
+ * Home: a cadre (a login linked to a cadre record) starts on what they answer for; everyone else
+ * who may read the figures on the overview; the rest on their workbench.
+ */
 function Home() {
   const can = useCan();
+  const { data: me } = useMe();
+  if (me?.cadreId && can('ledger.read')) return <Navigate to="/ledger/mine" replace />;
   return can('stats.read') ? <Navigate to="/overview" replace /> : <WorkbenchPage />;
 }
 

@@ -25,7 +25,9 @@ export interface LoginInput {
   userAgent: string | null;
 }
 
-type Outcome = { ok: true; token: string; me: Omit<Me, 'uploadLimitBytes'> } | { ok: false; error: AppError };
+type Outcome =
+  | { ok: true; token: string; me: Omit<Me, 'uploadLimitBytes' | 'cadreId'> }
+  | { ok: false; error: AppError };
 
 /** Check the credentials and start a session; every attempt is audited, success or not. */
 export async function login(db: Db, lockout: LockoutPolicy, input: LoginInput): Promise<Outcome> {

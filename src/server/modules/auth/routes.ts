@@ -2,13 +2,20 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { api } from '../../../contract/api.js';
 import { permissions } from '../../../domain/access.js';
-import { users } from '../../db/schema.js';
+import type { Db } from '../../db/client.js';
+import { cadres, users } from '../../db/schema.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { type Deps, publicRoute, route } from '../../platform/http.js';
 import { login } from './login.js';
 import { changeOwnPassword, listOwnSessions, revokeOtherSessions } from './password.js';
 import { endSession, sessionCookie } from './sessions.js';
+
+/** The cadre record linked to a login (`cadres.user_id`), if any. */
+async function linkedCadre(db: Db, userId: string): Promise<string | null> {
+  const [row] = await db.select({ id: cadres.id }).from(cadres).where(eq(cadres.userId, userId)).limit(1);
+  return row?.id ?? null;
+}
 
 export function authRoutes(app: FastifyInstance, deps: Deps) {
   const setCookie = (reply: FastifyReply, token: string) =>
@@ -39,8 +46,10 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
         .select({ mustChangePassword: users.mustChangePassword })
         .from(users)
         .where(eq(users.id, outcome.me.user.id));
+      const cadreId = await linkedCadre(deps.db, outcome.me.user.id);
       return {
         ...outcome.me,
+        cadreId,
         uploadLimitBytes: deps.config.uploadLimitBytes,
         mustChangePassword: flag?.mustChangePassword ?? false,
       };
@@ -62,7 +71,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
     return { ok: true as const };
   });
 
-  const signedIn = (ctx: Ctx, mustChangePassword: boolean) => {
+  const signedIn = async (ctx: Ctx, mustChangePassword: boolean) => {
     const p = ctx.principal;
     return {
       user: {
@@ -73,6 +82,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
         scopeRegions: p.scopeRegions,
       },
       permissions: [...permissions[p.role]],
+      cadreId: await linkedCadre(ctx.db, p.userId),
       csrfToken: p.csrfToken,
       uploadLimitBytes: deps.config.uploadLimitBytes,
       mustChangePassword,

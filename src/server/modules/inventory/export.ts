@@ -2,21 +2,41 @@
  * Exporting the inventory ledgers in the shape they are imported in, so that an export edited
  * in Excel and imported again changes exactly what was edited.
  */
-import { aliasedTable, and, asc, eq, gt, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, gt, type SQL, sql } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { SheetKind } from '../../../contract/imports.js';
+import type { CompoundStatus } from '../../../domain/inventory.js';
 import type { Db } from '../../db/client.js';
 import { buildings, compounds, households, owners, regions } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
-import type { SheetSpec } from '../../platform/sheets/columns.js';
+import type { SheetColumn, SheetSpec } from '../../platform/sheets/columns.js';
 import { writeCsv, writeSheet } from '../../platform/sheets/write.js';
 import { sheetSpecs } from './sheets.js';
-import { compoundWhere } from './sql.js';
+import { compoundWhere, statusSql } from './sql.js';
 
 const pageSize = 2000;
 const personalColumns = ['ownerName', 'idNumber', 'phone'];
 const community = aliasedTable(regions, 'community');
 const subdistrict = aliasedTable(regions, 'subdistrict');
+
+/**
+ * Derived columns the compounds sheet shows after the imported ones: whether the compound is old
+ * (by the district's cut-off year) and its renovation status (from its projects). They are never
+ * read back: the import matches columns by header and these headers are in no spec, so an
+ * exported sheet imports as it is.
+ */
+const exportOnlyColumns: Partial<Record<SheetKind, SheetColumn[]>> = {
+  compounds: [
+    { key: 'old', header: '老旧', type: 'text', width: 8 },
+    { key: 'renovationStatus', header: '改造状态', type: 'text', width: 12 },
+  ],
+};
+const statusLabels: Record<CompoundStatus, string> = {
+  not_planned: '未纳入计划',
+  planned: '已纳入计划',
+  in_progress: '改造中',
+  renovated: '已改造',
+};
 
 /** The region names a ledger row shows beside its compound. */
 function withRegionNames<T extends PgSelect>(query: T) {
@@ -52,8 +72,8 @@ function rowsOf(db: Db, principal: Principal, kind: SheetKind, options: ExportOp
     name: compounds.name,
   };
   if (kind === 'compounds') {
-    return keyset((after, limit) =>
-      withRegionNames(
+    return keyset(async (after, limit) => {
+      const rows = await withRegionNames(
         db
           .select({
             key: compounds.code,
@@ -70,14 +90,18 @@ function rowsOf(db: Db, principal: Principal, kind: SheetKind, options: ExportOp
             lng: compounds.lng,
             lat: compounds.lat,
             notes: compounds.notes,
+            old: sql<string | null>`CASE WHEN ${compounds.buildYear} IS NULL THEN NULL
+              WHEN ${compounds.buildYear} < ${options.cutoff} THEN '是' ELSE '否' END`,
+            status: statusSql,
           })
           .from(compounds)
           .$dynamic(),
       )
         .where(where(gt(compounds.code, after)))
         .orderBy(asc(compounds.code))
-        .limit(limit),
-    );
+        .limit(limit);
+      return rows.map(({ status, ...r }) => ({ ...r, renovationStatus: statusLabels[status] }));
+    });
   }
   if (kind === 'buildings') {
     return keyset((after, limit) =>
@@ -146,8 +170,9 @@ function rowsOf(db: Db, principal: Principal, kind: SheetKind, options: ExportOp
 /** The spec an export is written with: personal columns only when asked for and allowed. */
 export function exportSpec(kind: SheetKind, includePersonal: boolean): SheetSpec {
   const spec = sheetSpecs[kind];
-  if (includePersonal) return spec;
-  return { ...spec, columns: spec.columns.filter((c) => !personalColumns.includes(c.key)) };
+  const columns = [...spec.columns, ...(exportOnlyColumns[kind] ?? [])];
+  if (includePersonal) return { ...spec, columns };
+  return { ...spec, columns: columns.filter((c) => !personalColumns.includes(c.key)) };
 }
 
 /** Write one ledger, filtered to the caller's scope, to a file or stream. */

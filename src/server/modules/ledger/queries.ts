@@ -161,6 +161,14 @@ export async function listLedger(
   return { ...page, items: page.items.map(present) };
 }
 
+/** Every item matching `where` (a meeting's decisions, say), most escalated first. */
+export async function ledgerItemsWhere(db: Db | Tx, where: SQL | undefined, day: LedgerDay) {
+  const rows = await select(db, day)
+    .where(where)
+    .orderBy(desc(severity(day)), asc(ledgerItems.deadline), asc(ledgerItems.id));
+  return rows.map(present);
+}
+
 export async function loadLedgerItem(db: Db | Tx, id: string, day: LedgerDay): Promise<LedgerItem | null> {
   const [row] = await select(db, day).where(eq(ledgerItems.id, id)).limit(1);
   return row ? present(row) : null;

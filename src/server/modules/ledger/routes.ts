@@ -11,6 +11,7 @@ import {
   reportProgress,
 } from './commands.js';
 import { exportSupervision } from './export.js';
+import { listMeetings, meetingDetail } from './meetings.js';
 import { ledgerBoard, ledgerDay, listLedger } from './queries.js';
 
 export function supervisionRoutes(app: FastifyInstance, deps: Deps) {
@@ -36,6 +37,12 @@ export function supervisionRoutes(app: FastifyInstance, deps: Deps) {
   );
   route(app, deps, api.reportProgress, read, async (ctx, { params, body }) =>
     reportProgress(ctx, params.id, body, await ledgerDay(ctx.db)),
+  );
+  route(app, deps, api.listMeetings, read, async (ctx, { query }) =>
+    listMeetings(ctx.db, ctx.principal, query),
+  );
+  route(app, deps, api.getMeeting, read, async (ctx, { params }) =>
+    meetingDetail(ctx.db, ctx.principal, params.id, await ledgerDay(ctx.db)),
   );
   route(app, deps, api.createMeeting, writeAction, async (ctx, { body }) =>
     createMeeting(ctx, body, await ledgerDay(ctx.db)),

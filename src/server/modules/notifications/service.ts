@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { NotificationList, notificationKinds } from '../../../contract/notifications.js';
 import { escalation, type LedgerDay } from '../../../domain/ledger.js';
 import type { Db, Tx } from '../../db/client.js';
-import { cadres, ledgerItems, notifications } from '../../db/schema.js';
+import { cadres, compounds, ledgerItems, notifications, projects } from '../../db/schema.js';
 import { escalatedTo, person, withOwners } from '../ledger/queries.js';
 
 type Kind = (typeof notificationKinds)[number];
@@ -89,17 +89,67 @@ export async function listNotifications(
     .select({ n: sql<number>`count(*)::int` })
     .from(notifications)
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  const about = await projectsAbout(
+    db,
+    rows.map((r) => r.subject),
+  );
   return {
     items: rows.map((r) => ({
       id: r.id,
       kind: r.kind as Kind,
       title: r.title,
       link: r.link,
+      project: about.get(r.subject ?? '') ?? null,
       createdAt: r.createdAt.toISOString(),
       read: r.readAt !== null,
     })),
     unread: unread?.n ?? 0,
   };
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The project each subject is about: `project:<id>:…` names it, `ledger:<item id>:…` through
+ * the item. Looked up when listed, so a notification shows the compound as it is named today.
+ */
+async function projectsAbout(db: Db, subjects: (string | null)[]) {
+  const parsed = subjects.flatMap((subject) => {
+    const [kind, id] = (subject ?? '').split(':');
+    return (kind === 'project' || kind === 'ledger') && id && uuidPattern.test(id)
+      ? [{ subject: subject as string, kind, id }]
+      : [];
+  });
+  const itemIds = [...new Set(parsed.filter((p) => p.kind === 'ledger').map((p) => p.id))];
+  const itemProject = new Map(
+    itemIds.length
+      ? (
+          await db
+            .select({ id: ledgerItems.id, projectId: ledgerItems.projectId })
+            .from(ledgerItems)
+            .where(inArray(ledgerItems.id, itemIds))
+        ).map((r) => [r.id, r.projectId])
+      : [],
+  );
+  const projectOf = (p: (typeof parsed)[number]) => (p.kind === 'project' ? p.id : itemProject.get(p.id));
+  const projectIds = [...new Set(parsed.map(projectOf).filter((id): id is string => Boolean(id)))];
+  const named = new Map(
+    projectIds.length
+      ? (
+          await db
+            .select({ id: projects.id, compoundName: compounds.name, year: projects.year })
+            .from(projects)
+            .innerJoin(compounds, eq(compounds.id, projects.compoundId))
+            .where(inArray(projects.id, projectIds))
+        ).map((r) => [r.id, r])
+      : [],
+  );
+  const about = new Map<string, { id: string; compoundName: string; year: number }>();
+  for (const p of parsed) {
+    const project = named.get(projectOf(p) ?? '');
+    if (project) about.set(p.subject, project);
+  }
+  return about;
 }
 
 /** Reading one's notifications is bookkeeping, like a session's last-seen time: not audited. */

@@ -9,6 +9,7 @@ import { FundingTotalsQuery } from '../../../contract/stats.js';
 import { type ChartOption, EChart } from '../../shared/EChart.js';
 import { FilterField, FilterForm } from '../../shared/FilterForm.js';
 import { useListParams } from '../../shared/listParams.js';
+import { useScopeName } from '../../shared/regions.js';
 import { RegionSelect } from '../inventory/CompoundFilters.js';
 import { programmeYears } from '../projects/CreateProjectModal.js';
 import { FundingTable } from './FundingTable.js';
@@ -69,6 +70,7 @@ function YearSelect({
 
 export function FundingPage() {
   const { t } = useTranslation();
+  const scope = useScopeName();
   const { query, update, key } = useListParams(FundingTotalsQuery);
   const totals = useFundingTotals(query);
   const [form] = Form.useForm<Filters>();
@@ -93,7 +95,7 @@ export function FundingPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('funding.title')}
         </Typography.Title>
-        <Typography.Text type="secondary">{t('funding.hint')}</Typography.Text>
+        <Typography.Text type="secondary">{t('funding.hint', { scope })}</Typography.Text>
       </div>
       <Card size="small">
         <FilterForm<Filters>

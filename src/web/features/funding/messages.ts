@@ -2,7 +2,7 @@
 export const zhCN = {
   funding: {
     title: '资金统计',
-    hint: '各年度、各街道改造项目的资金计划、到位和支出，按资金来源汇总。',
+    hint: '{{scope}}各年度、各街道改造项目的资金计划、到位和支出，按资金来源汇总。',
     from: '起始年度',
     to: '截止年度',
     rangeInvalid: '起始年度不能晚于截止年度',
@@ -28,7 +28,7 @@ export const zhCN = {
 export const en: typeof zhCN = {
   funding: {
     title: 'Funding',
-    hint: 'What renovation projects planned, received and spent, by year and subdistrict, per funding source.',
+    hint: 'What renovation projects in {{scope}} planned, received and spent, by year and subdistrict, per funding source.',
     from: 'From year',
     to: 'To year',
     rangeInvalid: 'The first year cannot be after the last',

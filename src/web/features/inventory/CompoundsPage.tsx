@@ -134,6 +134,8 @@ export function CompoundsPage() {
     },
     {
       key: 'community',
+      // Shown from 1600 px: below it the key columns (status) stay in view without scrolling.
+      responsive: ['xxl'],
       title: t('inventory.community'),
       dataIndex: 'regionName',
       render: (v: string | null) => v ?? '—',
@@ -166,6 +168,8 @@ export function CompoundsPage() {
     },
     {
       key: 'residentCount',
+      // Shown from 1600 px: below it the key columns (status) stay in view without scrolling.
+      responsive: ['xxl'],
       ...right,
       title: t('inventory.residents'),
       dataIndex: 'residentCount',
@@ -180,6 +184,8 @@ export function CompoundsPage() {
     },
     {
       key: 'propertyManagement',
+      // Shown from 1600 px: below it the key columns (status) stay in view without scrolling.
+      responsive: ['xxl'],
       title: t('inventory.propertyManagement'),
       dataIndex: 'propertyManagement',
       render: (p: PropertyManagement) => t(`inventory.propertyManagementKinds.${p}`),
@@ -188,6 +194,7 @@ export function CompoundsPage() {
       key: 'status',
       title: t('inventory.status'),
       dataIndex: 'status',
+      fixed: isPhone ? undefined : 'right',
       render: (s: CompoundStatus) => <StatusTag status={s} />,
     },
   ];

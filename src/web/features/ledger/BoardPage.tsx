@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { type ChartOption, EChart } from '../../shared/EChart.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
+import { useScopeName } from '../../shared/regions.js';
 import { type BoardFilter, BoardTable } from './BoardTable.js';
 import { type BoardRow, byUrgency, type TaskForceRow, taskForcesByUrgency } from './board.js';
 import { LedgerHeader } from './LedgerHeader.js';
@@ -59,6 +60,7 @@ function chartOption(rows: BoardRow[], labels: Record<Counted | 'rest', string>)
 
 export function BoardPage() {
   const { t } = useTranslation();
+  const scope = useScopeName();
   const navigate = useNavigate();
   const board = useBoard();
   const rows = useMemo(() => [...(board.data?.bySubdistrict ?? [])].sort(byUrgency), [board.data]);
@@ -133,7 +135,9 @@ export function BoardPage() {
   return (
     <Flex vertical gap={16}>
       <LedgerHeader />
-      <Typography.Text type="secondary">{t('ledger.boardHint', { today: board.data.today })}</Typography.Text>
+      <Typography.Text type="secondary">
+        {t('ledger.boardHint', { scope, today: board.data.today })}
+      </Typography.Text>
       <Row gutter={[12, 12]}>
         {figures.map((f) => (
           <Col key={f.key} xs={12} md={6}>

@@ -97,9 +97,13 @@ function Facts({ item }: { item: LedgerItemDetail }) {
     {
       key: 'meeting',
       label: t('ledger.meeting'),
-      children: item.meeting
-        ? t('ledger.meetingOn', { title: item.meeting.title, date: item.meeting.heldOn })
-        : none,
+      children: item.meeting ? (
+        <Link to={`/ledger/meetings/${item.meeting.id}`}>
+          {t('ledger.meetingOn', { title: item.meeting.title, date: item.meeting.heldOn })}
+        </Link>
+      ) : (
+        none
+      ),
     },
   ];
   return <Descriptions column={1} size="small" bordered items={facts} />;

@@ -3,19 +3,19 @@ import { Flex, Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { useCan } from '../../shared/session.js';
 
 export function LedgerHeader({ extra }: { extra?: ReactNode }) {
   const { t } = useTranslation();
-  const can = useCan();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const items = [
     { key: '/ledger/mine', label: t('ledger.tabMine') },
     { key: '/ledger', label: t('ledger.tabAll') },
     { key: '/ledger/board', label: t('ledger.tabBoard') },
-    ...(can('ledger.write') ? [{ key: '/ledger/meetings', label: t('ledger.tabMeeting') }] : []),
+    { key: '/ledger/meetings', label: t('ledger.tabMeeting') },
   ];
+  // A meeting's own page and the new-meeting form sit under the meetings tab.
+  const active = pathname.startsWith('/ledger/meetings') ? '/ledger/meetings' : pathname;
   return (
     <div>
       <Flex justify="space-between" align="center" gap={8} wrap>
@@ -25,7 +25,7 @@ export function LedgerHeader({ extra }: { extra?: ReactNode }) {
         {extra}
       </Flex>
       <Tabs
-        activeKey={pathname}
+        activeKey={active}
         items={items}
         onChange={(key) => navigate(key)}
         style={{ marginBottom: -8 }}

@@ -43,7 +43,7 @@ export function LedgerTable({
       title: t('ledger.item'),
       dataIndex: 'title',
       render: (title: string, item) => (
-        <Flex vertical style={{ minWidth: 180, maxWidth: 360 }}>
+        <Flex vertical style={{ minWidth: 160, maxWidth: 280 }}>
           <ItemTitleButton title={title} onOpen={() => detail.show(item.id)} />
           {showProject && item.projectId && (
             <Link to={`/projects/${item.projectId}?tab=ledger`} style={{ fontSize: 12 }}>
@@ -71,6 +71,8 @@ export function LedgerTable({
     {
       key: 'taskForce',
       title: t('ledger.taskForce'),
+      // Below 1600 px the key columns (status, last progress) stay in view without scrolling.
+      responsive: ['xxl'],
       dataIndex: 'taskForce',
       render: (f: LedgerItem['taskForce']) =>
         f ? (
@@ -92,17 +94,11 @@ export function LedgerTable({
       ),
     },
     {
-      key: 'subdistrict',
-      title: t('inventory.subdistrict'),
-      dataIndex: 'subdistrictName',
-      render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{v ?? '—'}</span>,
-    },
-    {
       key: 'progress',
       title: t('ledger.lastProgress'),
       render: (_, item) =>
         item.lastProgress ? (
-          <Flex vertical style={{ maxWidth: 280 }}>
+          <Flex vertical style={{ width: 220 }}>
             <Typography.Paragraph
               ellipsis={{ rows: 2, tooltip: item.lastProgress.note }}
               style={{ margin: 0 }}
@@ -116,6 +112,13 @@ export function LedgerTable({
         ) : (
           <Typography.Text type="secondary">{t('ledger.noProgress')}</Typography.Text>
         ),
+    },
+    {
+      key: 'subdistrict',
+      title: t('inventory.subdistrict'),
+      dataIndex: 'subdistrictName',
+      responsive: ['xxl'],
+      render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{v ?? '—'}</span>,
     },
     ...(onReport
       ? [

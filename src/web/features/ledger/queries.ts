@@ -5,6 +5,7 @@ import type {
   CreateLedgerItemBody,
   CreateMeetingBody,
   LedgerListQuery,
+  MeetingListQuery,
   ProgressBody,
 } from '../../../contract/ledger.js';
 import { call } from '../../shared/api.js';
@@ -34,6 +35,23 @@ export function useLedgerItem(id: string | null) {
     queryKey: [...ledgerKey, 'item', id],
     queryFn: ({ signal }) => call(api.getLedgerItem, { params: { id: id ?? '' }, signal }),
     enabled: id !== null,
+  });
+}
+
+/** Past meetings in scope, newest first. */
+export function useMeetings(query: MeetingListQuery) {
+  return useQuery({
+    queryKey: [...ledgerKey, 'meetings', query],
+    queryFn: ({ signal }) => call(api.listMeetings, { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One meeting with the ledger items its decisions created. */
+export function useMeeting(id: string) {
+  return useQuery({
+    queryKey: [...ledgerKey, 'meeting', id],
+    queryFn: ({ signal }) => call(api.getMeeting, { params: { id }, signal }),
   });
 }
 

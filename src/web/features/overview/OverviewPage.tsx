@@ -11,6 +11,7 @@ import { currentLanguage } from '../../i18n/index.js';
 import { type ChartOption, EChart } from '../../shared/EChart.js';
 import { useListParams } from '../../shared/listParams.js';
 import { formatLarge, formatPercent } from '../../shared/numbers.js';
+import { useScopeName } from '../../shared/regions.js';
 import { type CountedRegion, useRegionTree } from '../../shared/regionTree.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { useSummary } from './queries.js';
@@ -133,6 +134,7 @@ export function OverviewPage() {
   const to = Math.max(query.to ?? defaultSpan.to, from);
   const summary = useSummary(from, to);
   const regions = useRegionTree();
+  const scope = useScopeName();
   const subdistricts = regions.data?.subdistricts ?? [];
   const allLabel = t('overview.compounds');
   const oldLabel = t('overview.oldCompounds');
@@ -164,7 +166,7 @@ export function OverviewPage() {
         <Col xs={24} md={12}>
           <Card
             extra={<Link to="/compounds">{t('overview.viewList')}</Link>}
-            title={t('overview.compoundsHint')}
+            title={t('overview.compoundsHint', { scope })}
           >
             <Figure
               title={t('overview.compounds')}
@@ -188,7 +190,7 @@ export function OverviewPage() {
               />
               <Flex vertical gap={4} style={{ paddingBottom: 4 }}>
                 <Typography.Text>
-                  {t('overview.oldShare', { value: formatPercent(s.oldShare) })}
+                  {t('overview.oldShare', { scope, value: formatPercent(s.oldShare) })}
                 </Typography.Text>
                 <Typography.Text>
                   {t('overview.shareOfCityOld', { value: formatPercent(s.shareOfCityOld) })}
@@ -199,7 +201,7 @@ export function OverviewPage() {
         </Col>
       </Row>
       <Card
-        title={t('overview.renovationTitle', { from: s.fromYear, to: s.toYear })}
+        title={t('overview.renovationTitle', { scope, from: s.fromYear, to: s.toYear })}
         extra={!isPhone && <YearSpan from={from} to={to} onChange={(f, to) => update({ from: f, to })} />}
         loading={summary.isFetching && summary.isPlaceholderData}
       >

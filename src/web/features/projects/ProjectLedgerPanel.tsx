@@ -34,7 +34,7 @@ export function ProjectLedgerPanel({ project: p }: { project: ProjectDetail }) {
     <Flex vertical gap={12}>
       <Flex gap={8} wrap justify="flex-end">
         {canWrite && (
-          <Button icon={<TeamOutlined />} onClick={() => navigate(`/ledger/meetings?projectId=${p.id}`)}>
+          <Button icon={<TeamOutlined />} onClick={() => navigate(`/ledger/meetings/new?projectId=${p.id}`)}>
             {t('project.recordMeeting')}
           </Button>
         )}

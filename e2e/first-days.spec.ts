@@ -1,0 +1,185 @@
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { adminPassword, logIn, logOut, sideMenu } from './support.js';
+
+/**
+ * What new users meet first: figures labelled with the scope they cover, key columns in view at
+ * 1440 px, a cadre starting on 我的台账 with notifications that name their project, and past
+ * meetings that can be found again with the items they created.
+ */
+
+const tieta = '410203002';
+const password = 'Jiugai-FirstDays-2024!';
+
+function districtDay(offset: number): string {
+  return new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function csrfOf(page: Page): Promise<{ 'x-csrf-token': string }> {
+  const me = await page.request.get('/api/auth/me');
+  expect(me.ok()).toBeTruthy();
+  return { 'x-csrf-token': (await me.json()).csrfToken };
+}
+
+async function send<T>(
+  request: APIRequestContext,
+  method: 'post' | 'patch',
+  url: string,
+  data: unknown,
+  headers: Record<string, string>,
+): Promise<T> {
+  const response = await request[method](url, { data, headers });
+  expect(response.ok(), `${method.toUpperCase()} ${url}: ${await response.text()}`).toBeTruthy();
+  return (await response.json()) as T;
+}
+
+test('a subdistrict user reads figures labelled with their subdistrict, not the district', async ({
+  page,
+}) => {
+  const stamp = Date.now().toString(36);
+  await logIn(page, 'admin', adminPassword);
+  await expect(page).toHaveURL(/\/overview$/);
+  await expect(page.getByText('全区在册住宅小区')).toBeVisible();
+  await send(
+    page.request,
+    'post',
+    '/api/users',
+    {
+      username: `tieta-s-${stamp}`,
+      displayName: '铁塔街道 统计员',
+      role: 'subdistrict',
+      scopeRegions: [tieta],
+      password,
+    },
+    await csrfOf(page),
+  );
+  await logOut(page);
+
+  await logIn(page, `tieta-s-${stamp}`, password);
+  await expect(page).toHaveURL(/\/overview$/);
+  await expect(page.getByText('铁塔街道在册住宅小区')).toBeVisible();
+  await expect(page.getByText(/^占铁塔街道小区 /)).toBeVisible();
+  await expect(page.getByText(/铁塔街道 \d{4}–\d{4} 年改造成效/)).toBeVisible();
+  await expect(page.getByText(/全区/)).toHaveCount(0);
+});
+
+test.describe('at 1440×900', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('the key columns of the compound, ledger and project lists are in view', async ({ page }) => {
+    await logIn(page, 'admin', adminPassword);
+    await expect(page).toHaveURL(/\/overview$/);
+    for (const [path, column] of [
+      ['/compounds', '改造状态'],
+      ['/ledger', '最近进展'],
+      ['/projects', '项目阶段'],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.locator('.ant-table-row').first()).toBeVisible();
+      const header = page.getByRole('columnheader', { name: column, exact: true });
+      await expect(header, `${column} on ${path}`).toBeInViewport({ ratio: 1 });
+    }
+  });
+});
+
+test('a cadre starts on 我的台账; notifications name the project and opening them clears the badge', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now().toString(36);
+  const hqUser = `zhb-f-${stamp}`;
+  const cadreUser = `tieta-f-${stamp}`;
+  const decision = `拆除 3 号楼违建（${stamp}）`;
+  const meetingTitle = `铁塔现场办公会（${stamp}）`;
+
+  await logIn(page, 'admin', adminPassword);
+  await expect(page).toHaveURL(/\/overview$/);
+  let csrf = await csrfOf(page);
+  const cadres = (await (await page.request.get(`/api/cadres?region=${tieta}&pageSize=100`)).json()) as {
+    items: { id: string; hasLogin: boolean }[];
+  };
+  const cadre = cadres.items.find((c) => !c.hasLogin);
+  if (!cadre) throw new Error('every cadre of 铁塔街道 already has a login');
+  const projects = (await (await page.request.get(`/api/projects?region=${tieta}&pageSize=1`)).json()) as {
+    items: { id: string; compoundName: string; year: number }[];
+  };
+  const project = projects.items[0];
+  if (!project) throw new Error('no project in 铁塔街道');
+  await send(
+    page.request,
+    'post',
+    '/api/users',
+    { username: hqUser, displayName: '指挥部 督查', role: 'hq', password },
+    csrf,
+  );
+  const user = await send<{ id: string; version: number }>(
+    page.request,
+    'post',
+    '/api/users',
+    {
+      username: cadreUser,
+      displayName: '铁塔街道 干部',
+      role: 'subdistrict',
+      scopeRegions: [tieta],
+      password,
+    },
+    csrf,
+  );
+  await send(
+    page.request,
+    'patch',
+    `/api/users/${user.id}`,
+    { version: user.version, cadreId: cadre.id },
+    csrf,
+  );
+  await logOut(page);
+
+  // ── Headquarters records a meeting on the project; its decision goes to the cadre.
+  await logIn(page, hqUser, password);
+  await expect(page).toHaveURL(/\/overview$/);
+  csrf = await csrfOf(page);
+  await send(
+    page.request,
+    'post',
+    '/api/meetings',
+    {
+      kind: 'onsite',
+      title: meetingTitle,
+      heldOn: districtDay(-2),
+      projectId: project.id,
+      decisions: [{ title: decision, ownerCadreId: cadre.id, deadline: districtDay(9) }],
+    },
+    csrf,
+  );
+
+  // ── It can be found again under 会议记录, by date and kind, with the item it created.
+  await sideMenu(page).getByRole('menuitem', { name: '会议记录' }).click();
+  await expect(page).toHaveURL(/\/ledger\/meetings$/);
+  const list = page.getByTestId('meeting-list');
+  await expect(list.getByRole('link', { name: meetingTitle })).toBeVisible();
+  await page.goto(`/ledger/meetings?kind=progress`);
+  await expect(list.getByRole('link', { name: meetingTitle })).toHaveCount(0);
+  await page.goto(`/ledger/meetings?kind=onsite&from=${districtDay(-3)}&to=${districtDay(-1)}`);
+  await list.getByRole('link', { name: meetingTitle }).click();
+  await expect(page).toHaveURL(/\/ledger\/meetings\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { name: meetingTitle })).toBeVisible();
+  await expect(page.getByRole('link', { name: project.compoundName })).toBeVisible();
+  const decisions = page.getByTestId('meeting-decisions');
+  await decisions.getByRole('button', { name: decision }).click();
+  const drawer = page.getByRole('dialog');
+  await expect(drawer.getByRole('link', { name: new RegExp(meetingTitle) })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await logOut(page);
+
+  // ── The cadre lands on 我的台账; the bell names the project; opening the list reads it.
+  await logIn(page, cadreUser, password);
+  await expect(page).toHaveURL(/\/ledger\/mine$/);
+  const bell = page.getByTestId('notifications');
+  await expect(bell).toHaveAccessibleName(/通知，[1-9]\d* 条未读/);
+  await bell.click();
+  const entry = page.getByTestId('notification-list').getByRole('listitem').filter({ hasText: decision });
+  await expect(entry).toContainText(`${project.compoundName} · ${project.year} 年改造项目`);
+  await expect(bell).toHaveAccessibleName('通知，0 条未读');
+  await page.reload();
+  await expect(page.getByTestId('notifications')).toHaveAccessibleName('通知，0 条未读');
+});
