@@ -22,11 +22,19 @@ export interface Database {
   kind: DbKind;
   /** Apply the committed SQL migrations (idempotent; serialised across instances). */
   migrate(): Promise<void>;
+  /**
+   * Run `fn` while no other instance runs it on this database (a session advisory lock on
+   * PostgreSQL; PGlite has one process, which its directory lock ensures). For the start-up
+   * work that must happen once: migrations, the demo district, the first admin.
+   */
+  exclusively<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const migrationLockKey = 7_734_201;
+// Not 7_734_202: the audit chain's lock (platform/audit.ts).
+const bootstrapLockKey = 7_734_203;
 
 export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
 
@@ -51,6 +59,16 @@ async function openPostgres(url: string): Promise<Database> {
         await migratePg(drizzlePg(client), { migrationsFolder });
       } finally {
         await client.query('SELECT pg_advisory_unlock($1)', [migrationLockKey]).catch(() => {});
+        client.release();
+      }
+    },
+    async exclusively(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [bootstrapLockKey]);
+        return await fn();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [bootstrapLockKey]).catch(() => {});
         client.release();
       }
     },
@@ -101,6 +119,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     async migrate() {
       await migratePglite(drizzleOf(), { migrationsFolder });
     },
+    exclusively: (fn) => fn(),
     async close() {
       await client.close();
       lock?.release();
