@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { openDatabase } from '../src/server/db/client.js';
 import { loadDemoDistrict } from '../src/server/demo/load.js';
-import { importLedger } from '../src/server/modules/compounds/import.js';
+import { importSheet } from '../src/server/modules/inventory/import.js';
 import { systemActor } from '../src/server/platform/audit.js';
 
 const [mode, ...args] = process.argv.slice(2);
@@ -47,7 +47,7 @@ async function importFile(
   const seconds: number[] = [];
   for (const [i, file] of files.entries()) {
     const started = performance.now();
-    const report = await importLedger(database.db, systemActor('bench'), kinds[i] as 'compounds', file, {
+    const report = await importSheet(database.db, systemActor('bench'), kinds[i] as 'compounds', file, {
       dryRun: false,
       lang: 'en',
       prefixes: null,

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { AuditListQuery, AuditPage } from './audit.js';
 import { LoginBody, Me } from './auth.js';
 import { Ok, text } from './common.js';
-import { ExportQuery, Job, JobId, LedgerKindParams, UploadQuery } from './imports.js';
+import { ExportQuery, Job, JobId, SheetKindParams, UploadQuery } from './imports.js';
 import {
   CompoundDetail,
   CompoundId,
@@ -276,21 +276,21 @@ export const api = {
     response: Job,
     status: 202,
   }),
-  ledgerTemplate: endpoint({
+  sheetTemplate: endpoint({
     method: 'GET',
-    path: '/api/ledgers/:kind/template',
+    path: '/api/sheets/:kind/template',
     summary: 'A blank ledger to fill in (xlsx)',
     tag: 'inventory',
-    params: LedgerKindParams,
+    params: SheetKindParams,
     response: z.unknown(),
     download: true,
   }),
-  exportLedger: endpoint({
+  exportSheet: endpoint({
     method: 'GET',
-    path: '/api/ledgers/:kind/export',
+    path: '/api/sheets/:kind/export',
     summary: 'The ledger within the caller’s scope and filters (xlsx or csv)',
     tag: 'inventory',
-    params: LedgerKindParams,
+    params: SheetKindParams,
     query: ExportQuery,
     response: z.unknown(),
     download: true,

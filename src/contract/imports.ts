@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { text } from './common.js';
 import { CompoundListQuery } from './inventory.js';
 
-export const ledgerKinds = ['compounds', 'buildings', 'households'] as const;
-export type LedgerKind = (typeof ledgerKinds)[number];
+export const sheetKinds = ['compounds', 'buildings', 'households'] as const;
+export type SheetKind = (typeof sheetKinds)[number];
 
 export const ImportProblem = z.object({
   sheet: text().nullable(),
@@ -15,7 +15,7 @@ export const ImportProblem = z.object({
 export type ImportProblem = z.infer<typeof ImportProblem>;
 
 export const ImportReport = z.object({
-  kind: z.enum(ledgerKinds),
+  kind: z.enum(sheetKinds),
   dryRun: z.boolean(),
   rows: z.number().int(),
   /** For a dry run, what the import will do; for a file with problems, 0. */
@@ -47,11 +47,11 @@ export const Job = z.object({
 export type Job = z.infer<typeof Job>;
 
 export const UploadQuery = z.object({
-  kind: z.enum(ledgerKinds),
+  kind: z.enum(sheetKinds),
   fileName: text().min(1).max(200),
 });
 export const JobId = z.object({ id: z.uuid() });
-export const LedgerKindParams = z.object({ kind: z.enum(ledgerKinds) });
+export const SheetKindParams = z.object({ kind: z.enum(sheetKinds) });
 
 export const ExportQuery = CompoundListQuery.omit({ page: true, pageSize: true, sort: true }).extend({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),

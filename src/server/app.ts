@@ -13,8 +13,8 @@ import type { Database } from './db/client.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { resolveSession, sessionCookie } from './modules/auth/sessions.js';
-import { ledgerRoutes } from './modules/compounds/ledger-routes.js';
-import { compoundRoutes } from './modules/compounds/routes.js';
+import { compoundRoutes } from './modules/inventory/routes.js';
+import { sheetRoutes } from './modules/inventory/sheet-routes.js';
 import { supervisionRoutes } from './modules/ledger/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
@@ -36,7 +36,7 @@ const modules: ((app: FastifyInstance, deps: Deps & { kind: Database['kind'] }) 
   authRoutes,
   regionRoutes,
   compoundRoutes,
-  ledgerRoutes,
+  sheetRoutes,
   projectRoutes,
   organisationRoutes,
   photoRoutes,

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
-import { type LedgerKind, ledgerKinds } from '../contract/imports.js';
+import { type SheetKind, sheetKinds } from '../contract/imports.js';
 import { UpdateSettingsBody } from '../contract/settings.js';
 import { roles } from '../domain/access.js';
 import { type Config, loadConfig } from './config.js';
@@ -15,8 +15,8 @@ import { backup, RestoreError, restore } from './db/backup.js';
 import { type Database, openDatabase } from './db/client.js';
 import { DirLockedError } from './db/lock.js';
 import { loadDemoDistrict } from './demo/load.js';
-import { exportLedger } from './modules/compounds/export.js';
-import { importLedger } from './modules/compounds/import.js';
+import { exportSheet } from './modules/inventory/export.js';
+import { importSheet } from './modules/inventory/import.js';
 import { createUser } from './modules/users/commands.js';
 import { recordAudit, systemActor, verifyAuditChain } from './platform/audit.js';
 import type { Principal } from './platform/context.js';
@@ -146,11 +146,11 @@ async function userAdd(config: Config, args: string[]) {
   });
 }
 
-function ledgerKind(value: string | undefined): LedgerKind {
-  if (!value || !(ledgerKinds as readonly string[]).includes(value)) {
-    throw new UsageError(`KIND must be one of ${ledgerKinds.join(', ')}`);
+function sheetKind(value: string | undefined): SheetKind {
+  if (!value || !(sheetKinds as readonly string[]).includes(value)) {
+    throw new UsageError(`KIND must be one of ${sheetKinds.join(', ')}`);
   }
-  return value as LedgerKind;
+  return value as SheetKind;
 }
 
 const cliLang = (): Lang =>
@@ -162,13 +162,13 @@ async function importCommand(config: Config, args: string[]) {
     allowPositionals: true,
     options: { 'dry-run': { type: 'boolean' } },
   });
-  const kind = ledgerKind(positionals[0]);
+  const kind = sheetKind(positionals[0]);
   const file = positionals[1];
   if (!file || !fs.existsSync(file))
     throw new UsageError(file ? `no such file: ${file}` : 'import needs KIND FILE');
   await withDatabase(config, async (database) => {
     await database.migrate();
-    const report = await importLedger(database.db, systemActor('cli'), kind, path.resolve(file), {
+    const report = await importSheet(database.db, systemActor('cli'), kind, path.resolve(file), {
       dryRun: values['dry-run'] === true,
       lang: cliLang(),
       prefixes: null,
@@ -199,7 +199,7 @@ async function exportCommand(config: Config, args: string[]) {
     allowPositionals: true,
     options: { 'include-personal': { type: 'boolean' }, csv: { type: 'boolean' } },
   });
-  const kind = ledgerKind(positionals[0]);
+  const kind = sheetKind(positionals[0]);
   const file = positionals[1];
   if (!file) throw new UsageError('export needs KIND FILE');
   await withDatabase(config, async (database) => {
@@ -207,7 +207,7 @@ async function exportCommand(config: Config, args: string[]) {
     const actor = systemActor('cli');
     if (includePersonal)
       await recordAudit(database.db, actor, { action: 'export.personal', entityType: kind, after: { file } });
-    const r = await exportLedger(database.db, cliPrincipal, kind, path.resolve(file), {
+    const r = await exportSheet(database.db, cliPrincipal, kind, path.resolve(file), {
       filters: {},
       cutoff: await oldCutoffYear(database.db),
       format: values.csv ? 'csv' : 'xlsx',

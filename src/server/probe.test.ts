@@ -103,7 +103,7 @@ describe('case 5: NUL bytes in text', () => {
 
   it('refuses an export filtered by text with a NUL before any of the file is sent', async () => {
     const headers = await signIn();
-    for (const url of ['/api/ledgers/compounds/export?q=a%00b', '/api/ledger/export?q=a%00b']) {
+    for (const url of ['/api/sheets/compounds/export?q=a%00b', '/api/ledger/export?q=a%00b']) {
       const res = await fetch(`${base}${url}`, { headers });
       expect(res.status, url).toBe(400);
       const body = (await res.json()) as { error: { fields: Record<string, string> } };
@@ -131,7 +131,7 @@ describe('case 5: NUL bytes in text', () => {
 describe('case 10a: signed-in answers are not cached', () => {
   it('sends Cache-Control: no-store on API answers, signed in or not', async () => {
     const headers = await signIn();
-    for (const url of ['/api/auth/me', '/api/compounds', '/api/ledgers/compounds/export']) {
+    for (const url of ['/api/auth/me', '/api/compounds', '/api/sheets/compounds/export']) {
       const res = await fetch(`${base}${url}`, { headers });
       expect(res.status, url).toBe(200);
       expect(res.headers.get('cache-control'), url).toBe('no-store');

@@ -2,12 +2,12 @@ import type { LedgerItem, LedgerListQuery } from '../../../contract/ledger.js';
 import type { LedgerDay } from '../../../domain/ledger.js';
 import type { Db } from '../../db/client.js';
 import type { Principal } from '../../platform/context.js';
-import type { LedgerSpec } from '../../platform/ledger/columns.js';
-import { writeLedger } from '../../platform/ledger/write.js';
+import type { SheetSpec } from '../../platform/sheets/columns.js';
+import { writeSheet } from '../../platform/sheets/write.js';
 import { listLedger } from './queries.js';
 
 /** The 台账 sheet as supervision offices keep it. */
-export const supervisionSheet: LedgerSpec = {
+export const supervisionSheet: SheetSpec = {
   kind: 'supervision',
   sheetName: '督办台账',
   title: '城镇老旧小区改造督办台账',
@@ -56,5 +56,5 @@ export async function exportSupervision(
       if (page * 100 >= chunk.total) return;
     }
   }
-  return writeLedger(target, supervisionSheet, rows());
+  return writeSheet(target, supervisionSheet, rows());
 }

@@ -2,8 +2,8 @@
 import type { registries } from '../../../contract/organisation.js';
 import type { Db } from '../../db/client.js';
 import type { Principal } from '../../platform/context.js';
-import type { LedgerSpec } from '../../platform/ledger/columns.js';
-import { writeLedger } from '../../platform/ledger/write.js';
+import type { SheetSpec } from '../../platform/sheets/columns.js';
+import { writeSheet } from '../../platform/sheets/write.js';
 import {
   allCadres,
   allPartyBodies,
@@ -18,7 +18,7 @@ type Registry = (typeof registries)[number];
 const text = (key: string, header: string, width = 16) => ({ key, header, type: 'text' as const, width });
 const seq = { key: 'seq', header: '序号', type: 'integer' as const, width: 6 };
 
-export const registrySheets: Record<Registry, LedgerSpec> = {
+export const registrySheets: Record<Registry, SheetSpec> = {
   task_forces: {
     kind: 'task-forces',
     sheetName: '工作专班',
@@ -144,5 +144,5 @@ export function exportRegistry(
   withPhones: boolean,
   target: NodeJS.WritableStream,
 ) {
-  return writeLedger(target, registrySheets[registry], numbered(rowsOf(db, principal, registry, withPhones)));
+  return writeSheet(target, registrySheets[registry], numbered(rowsOf(db, principal, registry, withPhones)));
 }

@@ -30,10 +30,10 @@ import {
   hasFilters,
   pickFilters,
 } from './CompoundFilters.js';
-import { ExportButtons, PersonalCheckbox, PersonalWarning, TemplateMenu } from './LedgerDownloads.js';
 import { DemoTag, OldTag, StatusTag, useBuildYear } from './labels.js';
 import { useCompoundList } from './queries.js';
 import { RegionPanel } from './RegionPanel.js';
+import { ExportButtons, PersonalCheckbox, PersonalWarning, TemplateMenu } from './SheetDownloads.js';
 
 type SortField = 'name' | 'buildYear' | 'householdCount' | 'floorArea';
 

@@ -26,19 +26,19 @@ import {
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { type ImportProblem, type Job, type LedgerKind, ledgerKinds } from '../../../contract/imports.js';
+import { type ImportProblem, type Job, type SheetKind, sheetKinds } from '../../../contract/imports.js';
 import { ApiError } from '../../shared/api.js';
 import { formatBytes, formatNumber } from '../../shared/numbers.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { useMe } from '../../shared/session.js';
-import { templateUrl } from './LedgerDownloads.js';
 import { useConfirmImport, useInvalidateInventory, useJob, useUploadImport } from './queries.js';
+import { templateUrl } from './SheetDownloads.js';
 
 /** The server's default upload limit (JIUGAI_UPLOAD_LIMIT_MB); checked here first so nobody waits to be refused. */
 const acceptedExtensions = ['.xlsx', '.csv'];
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const isLedgerKind = (v: string | null): v is LedgerKind => ledgerKinds.includes(v as LedgerKind);
+const isSheetKind = (v: string | null): v is SheetKind => sheetKinds.includes(v as SheetKind);
 
 type Step = 0 | 1 | 2 | 3 | 4;
 
@@ -167,7 +167,7 @@ export function ImportPage() {
   const rawJob = searchParams.get('job');
   const jobId = rawJob && uuidPattern.test(rawJob) ? rawJob : null;
   const rawKind = searchParams.get('kind');
-  const [kind, setKind] = useState<LedgerKind>(isLedgerKind(rawKind) ? rawKind : 'compounds');
+  const [kind, setKind] = useState<SheetKind>(isSheetKind(rawKind) ? rawKind : 'compounds');
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [uploaded, setUploaded] = useState(0);
@@ -267,7 +267,7 @@ export function ImportPage() {
     about = (
       <Typography.Text type="secondary" data-testid="import-about">
         <FileExcelOutlined />{' '}
-        {[isLedgerKind(jobKind) ? t(`inventory.ledgers.${jobKind}`) : null, j.fileName]
+        {[isSheetKind(jobKind) ? t(`inventory.ledgers.${jobKind}`) : null, j.fileName]
           .filter(Boolean)
           .join(' · ')}
       </Typography.Text>
@@ -410,8 +410,8 @@ export function ImportPage() {
             optionType="button"
             buttonStyle="solid"
             size="large"
-            onChange={(e) => setKind(e.target.value as LedgerKind)}
-            options={ledgerKinds.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
+            onChange={(e) => setKind(e.target.value as SheetKind)}
+            options={sheetKinds.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
             aria-label={t('imports.kind')}
           />
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
@@ -423,7 +423,7 @@ export function ImportPage() {
             {t('imports.templates')}
           </Typography.Title>
           <Flex gap={isPhone ? 0 : 16} wrap vertical={isPhone}>
-            {ledgerKinds.map((k) => (
+            {sheetKinds.map((k) => (
               <Typography.Link
                 key={k}
                 href={templateUrl(k)}

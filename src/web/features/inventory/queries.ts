@@ -2,7 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../../contract/api.js';
-import type { Job, LedgerKind } from '../../../contract/imports.js';
+import type { Job, SheetKind } from '../../../contract/imports.js';
 import type { CompoundListQuery, HouseholdListQuery, MapQuery } from '../../../contract/inventory.js';
 import { call, upload } from '../../shared/api.js';
 
@@ -57,11 +57,7 @@ export function useJob(id: string | null) {
 export function useUploadImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: {
-      kind: LedgerKind;
-      file: File;
-      onProgress: (sent: number, total: number) => void;
-    }) =>
+    mutationFn: (input: { kind: SheetKind; file: File; onProgress: (sent: number, total: number) => void }) =>
       upload(api.uploadImport, {
         query: { kind: input.kind, fileName: uploadName(input.file.name) },
         file: input.file,

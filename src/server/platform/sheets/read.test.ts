@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LedgerSpec } from './columns.js';
-import { collectLedger, type LedgerRow, readLedger } from './read.js';
+import type { SheetSpec } from './columns.js';
+import { collectSheet, readSheet, type SheetRow } from './read.js';
 import {
   encodeGbk,
   householdSpec,
@@ -35,7 +35,7 @@ async function workbook(sheets: Record<string, unknown[][]>): Promise<string> {
 const now = new Date('2025-06-01T00:00:00Z');
 const householdHeader = '小区名称,楼栋,单元,房号,产权人,联系电话,专有部分面积(㎡),面积依据';
 
-describe('readLedger on a plan sheet as subdistricts send it', () => {
+describe('readSheet on a plan sheet as subdistricts send it', () => {
   const expected = [
     { row: 5, name: '示例·曹门里小区', buildYear: 1994, area: 11520.6, investment: 386.5, households: 168 },
     { row: 6, name: '示例·东京大道南院', buildYear: 2001, area: 5034, investment: 142, households: 72 },
@@ -49,7 +49,7 @@ describe('readLedger on a plan sheet as subdistricts send it', () => {
     it(`finds the two-row grouped header and skips title, subtotals, total and footnote (${repeatMerged ? 'merged text repeated' : 'merged cells blank'})`, async () => {
       const file = tmp.file(`plan-${repeatMerged}.xlsx`);
       await writePlanSheet(file, { repeatMerged });
-      const { rows, problems, source } = await collectLedger(file, planSpec, { now });
+      const { rows, problems, source } = await collectSheet(file, planSpec, { now });
       expect(problems).toEqual([]);
       expect(source).toMatchObject({ format: 'xlsx', sheet: '2023年改造计划', headerRows: [3, 4] });
       expect(source?.columns.buildYear).toEqual({ column: 'D', header: '建成年代' });
@@ -95,7 +95,7 @@ describe('readLedger on a plan sheet as subdistricts send it', () => {
         ['乙小区', '宋门街道', 1991, 200],
       ],
     });
-    const { rows, problems } = await collectLedger(file, planSpec, { now });
+    const { rows, problems } = await collectSheet(file, planSpec, { now });
     expect(problems).toEqual([]);
     expect(rows.map((r) => [r.row, r.values.name, r.values.area])).toEqual([
       [3, '甲小区', 100],
@@ -121,7 +121,7 @@ describe('readLedger on a plan sheet as subdistricts send it', () => {
     ]);
     const file = tmp.file('formulas.xlsx');
     await book.xlsx.writeFile(file);
-    const { rows } = await collectLedger(file, planSpec, { now });
+    const { rows } = await collectSheet(file, planSpec, { now });
     expect(
       rows.map((r) => [r.values.name, r.values.subdistrict, r.values.buildings, r.values.households]),
     ).toEqual([
@@ -190,7 +190,7 @@ function handMadeBook(parts: {
 const inlineRow = (r: number, texts: string[]) =>
   `<x:row r="${r}">${texts.map((t) => `<x:c t="inlineStr"><x:is><x:t>${t}</x:t></x:is></x:c>`).join('')}</x:row>`;
 
-describe('readLedger on workbooks as other programs write them', () => {
+describe('readSheet on workbooks as other programs write them', () => {
   const header = inlineRow(1, ['小区名称', '街道', '建成年代', '户数', '面积', '备注']);
   // Cell formats: 0 general, 1 built-in date (14), 2 Chinese built-in date (31),
   // 3 a custom date, 4 a custom number format that is not a date.
@@ -233,7 +233,7 @@ describe('readLedger on workbooks as other programs write them', () => {
         },
       ],
     });
-    const { rows, problems, source } = await collectLedger(file, planSpec, { now });
+    const { rows, problems, source } = await collectSheet(file, planSpec, { now });
     expect(problems).toEqual([]);
     expect(source?.sheet).toBe('台账');
     expect(
@@ -269,7 +269,7 @@ describe('readLedger on workbooks as other programs write them', () => {
         ],
       });
     const years = async (file: string) =>
-      (await collectLedger(file, planSpec, { now })).rows.map((r) => r.values.buildYear);
+      (await collectSheet(file, planSpec, { now })).rows.map((r) => r.values.buildYear);
     expect(await years(sheet(false))).toEqual([1998]);
     expect(await years(sheet(true))).toEqual([2002]);
   });
@@ -282,11 +282,11 @@ describe('readLedger on workbooks as other programs write them', () => {
       ],
     });
     for (const sheet of [undefined, '台账']) {
-      const { rows, source } = await collectLedger(file, planSpec, { now, sheet });
+      const { rows, source } = await collectSheet(file, planSpec, { now, sheet });
       expect(source?.sheet).toBe('台账');
       expect(rows.map((r) => r.values.name)).toEqual(['甲小区']);
     }
-    const { problems } = await collectLedger(file, planSpec, { now, sheet: '汇总' });
+    const { problems } = await collectSheet(file, planSpec, { now, sheet: '汇总' });
     expect(problems).toEqual([expect.objectContaining({ reason: 'no_sheet', sheet: '汇总' })]);
   });
 
@@ -298,12 +298,12 @@ describe('readLedger on workbooks as other programs write them', () => {
   ];
   it.each(damaged)('refuses %s as damaged', async (_, xml) => {
     const file = handMadeBook({ strings: ['<t>甲</t>'], sheets: [{ name: '台账', xml: header + xml }] });
-    const { problems } = await collectLedger(file, planSpec, { now });
+    const { problems } = await collectSheet(file, planSpec, { now });
     expect(problems).toEqual([expect.objectContaining({ reason: 'corrupt' })]);
   });
 });
 
-describe('readLedger headers', () => {
+describe('readSheet headers', () => {
   it('matches synonyms and headers with units, line breaks and required-marks, in any order', async () => {
     const file = await workbook({
       Sheet1: [
@@ -311,7 +311,7 @@ describe('readLedger headers', () => {
         ['张三', '1号楼', '101', '73.37㎡', '曹门里', 'x', 13800000001, '测绘'],
       ],
     });
-    const { rows, problems, source } = await collectLedger(file, householdSpec);
+    const { rows, problems, source } = await collectSheet(file, householdSpec);
     expect(problems).toEqual([]);
     expect(source?.columns.area).toEqual({ column: 'D', header: '面积\n(m²)' });
     expect(rows[0]?.values).toEqual({
@@ -328,7 +328,7 @@ describe('readLedger headers', () => {
 
   it('reports each missing required column and reads no rows', async () => {
     const file = fixture('小区名称,楼栋,联系电话\n曹门里,1号楼,138\n', 'csv');
-    const read = readLedger(file, householdSpec);
+    const read = readSheet(file, householdSpec);
     const rows = [];
     for await (const row of read) rows.push(row);
     expect(rows).toEqual([]);
@@ -340,7 +340,7 @@ describe('readLedger headers', () => {
   });
 
   it('reports a file with no recognisable header', async () => {
-    const { problems } = await collectLedger(fixture('a,b,c\n1,2,3\n', 'csv'), householdSpec);
+    const { problems } = await collectSheet(fixture('a,b,c\n1,2,3\n', 'csv'), householdSpec);
     expect(problems).toEqual([{ reason: 'no_header', sheet: '' }]);
   });
 
@@ -350,20 +350,20 @@ describe('readLedger headers', () => {
       住户: [householdHeader.split(','), ['曹门里', '1号楼', '1单元', '101', '张三', '138', '73.37', '测绘']],
       空表: [],
     });
-    const best = await collectLedger(file, householdSpec);
+    const best = await collectSheet(file, householdSpec);
     expect(best.source?.sheet).toBe('住户');
     expect(best.rows.map((r) => [r.sheet, r.row, r.values.owner])).toEqual([['住户', 2, '张三']]);
 
-    const asked = await collectLedger(file, householdSpec, { sheet: '填报说明' });
+    const asked = await collectSheet(file, householdSpec, { sheet: '填报说明' });
     expect(asked.rows).toEqual([]);
     expect(asked.problems.map((p) => p.header)).toEqual(['楼栋', '房号', '产权人', '专有部分面积（㎡）']);
 
-    const missing = await collectLedger(file, householdSpec, { sheet: '无此表' });
+    const missing = await collectSheet(file, householdSpec, { sheet: '无此表' });
     expect(missing.problems).toEqual([{ reason: 'no_sheet', sheet: '无此表' }]);
   });
 });
 
-describe('readLedger cell problems', () => {
+describe('readSheet cell problems', () => {
   it('names row, column letter, header and raw value', async () => {
     const csv = [
       householdHeader,
@@ -371,7 +371,7 @@ describe('readLedger cell problems', () => {
       `曹门里,1号楼,1单元,102,,139,abc,产权证`,
       `曹门里,1号楼,1单元,103,王五,139,${'9'.repeat(120)}x,合同`,
     ].join('\n');
-    const { rows } = await collectLedger(fixture(csv, 'csv'), householdSpec);
+    const { rows } = await collectSheet(fixture(csv, 'csv'), householdSpec);
     expect(rows.map((r) => r.problems)).toEqual([
       [
         {
@@ -412,12 +412,12 @@ describe('readLedger cell problems', () => {
   });
 
   it('refuses a future build year, and min/max bounds carry their limit', async () => {
-    const spec: LedgerSpec = {
+    const spec: SheetSpec = {
       ...planSpec,
       columns: planSpec.columns.map((c) => (c.key === 'buildings' ? { ...c, max: 50 } : c)),
     };
     const csv = '小区名称,街道,建成年代,楼栋数\n甲小区,曹门街道,2030,51\n乙小区,曹门街道,约1990年,5\n';
-    const { rows } = await collectLedger(fixture(csv, 'csv'), spec, { now });
+    const { rows } = await collectSheet(fixture(csv, 'csv'), spec, { now });
     expect(rows[0]?.problems).toEqual([
       expect.objectContaining({ column: 'C', header: '建成年代', reason: 'future_year', value: '2030' }),
       expect.objectContaining({ column: 'D', reason: 'above_max', limit: 50, value: '51' }),
@@ -426,7 +426,7 @@ describe('readLedger cell problems', () => {
   });
 });
 
-describe('readLedger CSV', () => {
+describe('readSheet CSV', () => {
   const lines = [
     householdHeader,
     '示例·曹门里小区,1号楼,1单元,101,王某甲,13800000001,73.37,不动产登记',
@@ -445,7 +445,7 @@ describe('readLedger CSV', () => {
 
   it('reads GBK with CRLF, detected without being told', async () => {
     const file = fixture(encodeGbk(`${lines.join('\r\n')}\r\n`), 'csv');
-    const { rows, problems, source } = await collectLedger(file, householdSpec);
+    const { rows, problems, source } = await collectSheet(file, householdSpec);
     expect(problems).toEqual([]);
     expect(source).toMatchObject({ format: 'csv', encoding: 'gb18030', headerRows: [1] });
     expect(pick(rows)).toEqual(values);
@@ -454,7 +454,7 @@ describe('readLedger CSV', () => {
 
   it('reads UTF-8 with a BOM and LF, and UTF-8 without a BOM', async () => {
     for (const bom of ['\uFEFF', '']) {
-      const { rows, problems, source } = await collectLedger(
+      const { rows, problems, source } = await collectSheet(
         fixture(`${bom}${lines.join('\n')}`, 'txt'),
         householdSpec,
       );
@@ -466,7 +466,7 @@ describe('readLedger CSV', () => {
 
   it('reads a GBK file whose first 64 KiB are plain ASCII', async () => {
     const header = 'compound,building,room,owner,area\r\n';
-    const spec: LedgerSpec = {
+    const spec: SheetSpec = {
       kind: 'h',
       sheetName: 'h',
       columns: ['compound', 'building', 'room', 'owner'].map((key) => ({
@@ -480,7 +480,7 @@ describe('readLedger CSV', () => {
       Buffer.concat([Buffer.from(header + ascii), encodeGbk('曹门里,1,102,王某甲,2\r\n')]),
       'csv',
     );
-    const { rows, problems, source } = await collectLedger(file, spec);
+    const { rows, problems, source } = await collectSheet(file, spec);
     expect(problems).toEqual([]);
     expect(source?.encoding).toBe('gb18030');
     expect(rows.at(-1)?.values).toEqual({ compound: '曹门里', building: '1', room: '102', owner: '王某甲' });
@@ -489,13 +489,13 @@ describe('readLedger CSV', () => {
   it('reads tab-separated UTF-16 (Excel\'s "Unicode text")', async () => {
     const text = `${householdHeader.replaceAll(',', '\t')}\r\n曹门里\t1号楼\t1单元\t101\t张三\t\t73.37\t测绘\r\n`;
     const file = fixture(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'txt');
-    const { rows, source } = await collectLedger(file, householdSpec);
+    const { rows, source } = await collectSheet(file, householdSpec);
     expect(source?.encoding).toBe('utf-16le');
     expect(rows[0]?.values).toMatchObject({ owner: '张三', area: 73.37, basis: 'surveyed' });
   });
 
   it('reports an unclosed quote with the row it opened on', async () => {
-    const { problems } = await collectLedger(
+    const { problems } = await collectSheet(
       fixture(`${householdHeader}\n曹门里,1号楼,1单元,101,"张三,,1,测绘\n`, 'csv'),
       householdSpec,
     );
@@ -503,7 +503,7 @@ describe('readLedger CSV', () => {
   });
 });
 
-describe('readLedger refuses what it cannot read, without throwing', () => {
+describe('readSheet refuses what it cannot read, without throwing', () => {
   const sheetXml = Buffer.from(
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
       '<row r="1"><c r="A1" t="inlineStr"><is><t>小区名称</t></is></c><c r="B1" t="inlineStr"><is><t>街道</t></is></c></row>' +
@@ -580,13 +580,13 @@ describe('readLedger refuses what it cannot read, without throwing', () => {
   ];
   it.each(cases)('%s', async (_, make, options, reason) => {
     const file = await make();
-    const { rows, problems } = await collectLedger(file, planSpec, options);
+    const { rows, problems } = await collectSheet(file, planSpec, options);
     expect(rows).toEqual([]);
     expect(problems).toEqual([expect.objectContaining({ reason })]);
   });
 
   it('reads the hand-made workbook those cases start from', async () => {
-    const { rows, problems } = await collectLedger(fixture(makeZip(workbookEntries(sheetXml))), planSpec);
+    const { rows, problems } = await collectSheet(fixture(makeZip(workbookEntries(sheetXml))), planSpec);
     expect(problems).toEqual([]);
     expect(rows.map((r) => r.values.name)).toEqual(['曹门里']);
   });
@@ -603,15 +603,15 @@ describe('readLedger refuses what it cannot read, without throwing', () => {
     // still UTF-8 and XML, but not the bytes the CRC was taken of.
     const zip = makeZip(workbookEntries(xml, false));
     zip[zip.indexOf(Buffer.from('末行里')) + 8] = 0x8d;
-    const { rows, problems } = await collectLedger(fixture(zip, 'xlsx'), planSpec);
+    const { rows, problems } = await collectSheet(fixture(zip, 'xlsx'), planSpec);
     expect(rows.length).toBeGreaterThan(0);
     expect(problems).toEqual([expect.objectContaining({ reason: 'corrupt' })]);
   });
 });
 
-describe('readLedger iteration', () => {
+describe('readSheet iteration', () => {
   it('can be iterated once only', async () => {
-    const read = readLedger(fixture(`${householdHeader}\n`, 'csv'), householdSpec);
+    const read = readSheet(fixture(`${householdHeader}\n`, 'csv'), householdSpec);
     for await (const _ of read) {
       // Nothing to read.
     }
@@ -624,11 +624,11 @@ describe('readLedger iteration', () => {
       `${householdHeader}\n${Array.from({ length: 3000 }, (_, i) => `曹门里,1号楼,1单元,${1000 + i},张三,,70,测绘`).join('\n')}\n`,
       'csv',
     );
-    const batches: LedgerRow[][] = [];
-    for await (const batch of readLedger(csv, householdSpec).batches()) batches.push(batch);
+    const batches: SheetRow[][] = [];
+    for await (const batch of readSheet(csv, householdSpec).batches()) batches.push(batch);
     expect(batches.length).toBeGreaterThan(1);
-    const one: LedgerRow[] = [];
-    for await (const row of readLedger(csv, householdSpec)) one.push(row);
+    const one: SheetRow[] = [];
+    for await (const row of readSheet(csv, householdSpec)) one.push(row);
     expect(batches.flat()).toEqual(one);
     expect(one).toHaveLength(3000);
   });
@@ -647,7 +647,7 @@ describe('readLedger iteration', () => {
       [csv, householdSpec],
     ] as const) {
       for (let i = 0; i < 3; i++) {
-        for await (const row of readLedger(file, spec)) {
+        for await (const row of readSheet(file, spec)) {
           expect(row.problems).toEqual([]);
           break;
         }
@@ -658,10 +658,10 @@ describe('readLedger iteration', () => {
   });
 });
 
-describe('readLedger on large files', () => {
+describe('readSheet on large files', () => {
   it('stops with a problem past maxRows, keeping the rows before', async () => {
     const csv = `${householdHeader}\n${'曹门里,1号楼,1单元,101,张三,,70,测绘\n'.repeat(30)}`;
-    const { rows, problems } = await collectLedger(fixture(csv, 'csv'), householdSpec, { maxRows: 25 });
+    const { rows, problems } = await collectSheet(fixture(csv, 'csv'), householdSpec, { maxRows: 25 });
     expect(rows).toHaveLength(25);
     expect(problems).toEqual([{ reason: 'too_many_rows', sheet: '', row: 27, limit: 25 }]);
   });
@@ -693,7 +693,7 @@ describe('readLedger on large files', () => {
     let progressAtFirstRow = -1;
     let rows = 0;
     let damaged = 0;
-    const read = readLedger(file, householdSpec, { onProgress: (n) => progress.push(n) });
+    const read = readSheet(file, householdSpec, { onProgress: (n) => progress.push(n) });
     for await (const row of read) {
       if (rows === 0) progressAtFirstRow = progress.at(-1) ?? 0;
       rows++;

@@ -4,16 +4,16 @@
  */
 import { toHalfWidth } from '../../../domain/ledger-values.js';
 
-export type LedgerColumnType = 'text' | 'integer' | 'decimal' | 'year' | 'enum';
+export type SheetColumnType = 'text' | 'integer' | 'decimal' | 'year' | 'enum';
 
-export interface LedgerColumn {
+export interface SheetColumn {
   /** The field name in code and in the parsed values. */
   key: string;
   /** Canonical Chinese header, used in exports and templates. */
   header: string;
   /** Other headers offices use for this column ("面积", "建筑面积(㎡)"…). */
   synonyms?: string[];
-  type: LedgerColumnType;
+  type: SheetColumnType;
   required?: boolean;
   /** Enum label → value. */
   options?: Record<string, string>;
@@ -24,13 +24,13 @@ export interface LedgerColumn {
   width?: number;
 }
 
-export interface LedgerSpec {
+export interface SheetSpec {
   /** What the ledger holds ("compound-plan", "households"), for logs and file names. */
   kind: string;
   sheetName: string;
   /** A title row above the header in exports ("顺河回族区2023年城镇老旧小区改造计划表"). */
   title?: string;
-  columns: LedgerColumn[];
+  columns: SheetColumn[];
 }
 
 const bracketed = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>/g;
@@ -46,7 +46,7 @@ export function normaliseHeader(text: string): string {
 }
 
 /** Header text (normalised) → column key, for every header and synonym of the spec. */
-export function headerLookup(spec: LedgerSpec): Map<string, string> {
+export function headerLookup(spec: SheetSpec): Map<string, string> {
   const lookup = new Map<string, string>();
   for (const column of spec.columns) {
     for (const text of [column.header, ...(column.synonyms ?? [])]) {

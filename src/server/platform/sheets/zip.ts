@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { open } from 'node:fs/promises';
 import zlib from 'node:zlib';
-import { fileError, LedgerFileError } from './problems.js';
+import { fileError, SheetFileError } from './problems.js';
 
 export interface ZipEntry {
   name: string;
@@ -195,7 +195,7 @@ export async function* entryData(file: string, located: LocatedEntry): AsyncGene
       yield chunk;
     }
   } catch (error) {
-    if (error instanceof LedgerFileError) throw error;
+    if (error instanceof SheetFileError) throw error;
     throw corrupt();
   } finally {
     source.destroy();

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
-import type { LedgerSpec } from './columns.js';
+import type { SheetSpec } from './columns.js';
 
 /** A fresh temporary directory and a function that removes it. */
 export function tempDir(): { dir: string; file(name: string): string; remove(): void } {
@@ -20,7 +20,7 @@ export function tempDir(): { dir: string; file(name: string): string; remove(): 
   };
 }
 
-export const planSpec: LedgerSpec = {
+export const planSpec: SheetSpec = {
   kind: 'compound-plan',
   sheetName: '改造计划',
   title: '顺河回族区城镇老旧小区改造计划表',
@@ -47,7 +47,7 @@ export const planSpec: LedgerSpec = {
 
 export const areaBasisLabels = { 不动产登记: 'registered', 测绘: 'surveyed', 合同: 'contract' };
 
-export const householdSpec: LedgerSpec = {
+export const householdSpec: SheetSpec = {
   kind: 'households',
   sheetName: '住户',
   columns: [

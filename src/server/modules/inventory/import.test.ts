@@ -1,5 +1,5 @@
 /**
- * The import's batched writes, straight through importLedger on a fresh database (PGlite, or
+ * The import's batched writes, straight through importSheet on a fresh database (PGlite, or
  * PostgreSQL with TEST_DATABASE_URL): files larger than one batch, re-imports that update
  * only what changed, blank cells that keep what is stored, owners found again, exact dry runs.
  */
@@ -13,9 +13,9 @@ import { queryRows } from '../../db/client.js';
 import { auditEvents, buildings, compounds, households, owners } from '../../db/schema.js';
 import { loadDemoDistrict } from '../../demo/load.js';
 import { systemActor } from '../../platform/audit.js';
-import { makeZip, workbookEntries } from '../../platform/ledger/testing.js';
+import { makeZip, workbookEntries } from '../../platform/sheets/testing.js';
 import { freshDatabase } from '../../testing/db.js';
-import { deferIndexesFrom, type ImportOptions, importLedger } from './import.js';
+import { deferIndexesFrom, type ImportOptions, importSheet } from './import.js';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-import-test-'));
@@ -38,7 +38,7 @@ const run = (
   file: string,
   extra: Partial<ImportOptions> = {},
 ) =>
-  importLedger(database.db, systemActor('test'), kind, file, {
+  importSheet(database.db, systemActor('test'), kind, file, {
     dryRun: false,
     lang: 'en',
     prefixes: null,

@@ -13,7 +13,7 @@
  * and it copies every sheet to a temporary file when the shared strings come after it in the zip.
  */
 import path from 'node:path';
-import { fileError, LedgerFileError } from './problems.js';
+import { fileError, SheetFileError } from './problems.js';
 import { type RawCell, type RawRow, type RowSource, readHead } from './rows.js';
 import { type XmlHandlers, XmlScanner } from './xml.js';
 import { checkDeclaredSize, entryData, type LocatedEntry, locateEntries, readZipDirectory } from './zip.js';
@@ -117,7 +117,7 @@ async function* parse(file: string, part: LocatedEntry, handlers: XmlHandlers): 
     xml.write(decoder.decode());
     xml.end();
   } catch (error) {
-    throw error instanceof LedgerFileError ? error : corrupt();
+    throw error instanceof SheetFileError ? error : corrupt();
   }
 }
 

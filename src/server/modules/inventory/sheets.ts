@@ -2,10 +2,10 @@
  * The inventory's three ledgers as offices keep them: canonical Chinese headers for export and
  * templates, and the other headers seen in real sheets for import.
  */
-import type { LedgerKind } from '../../../contract/imports.js';
-import type { LedgerColumn, LedgerSpec } from '../../platform/ledger/columns.js';
+import type { SheetKind } from '../../../contract/imports.js';
+import type { SheetColumn, SheetSpec } from '../../platform/sheets/columns.js';
 
-const compoundRef: LedgerColumn[] = [
+const compoundRef: SheetColumn[] = [
   { key: 'code', header: '小区编码', synonyms: ['编码', '小区代码'], type: 'text', maxLength: 40, width: 16 },
   {
     key: 'subdistrict',
@@ -26,7 +26,7 @@ const compoundRef: LedgerColumn[] = [
   },
 ];
 
-const area = (key: string, header: string, synonyms: string[]): LedgerColumn => ({
+const area = (key: string, header: string, synonyms: string[]): SheetColumn => ({
   key,
   header,
   synonyms,
@@ -35,7 +35,7 @@ const area = (key: string, header: string, synonyms: string[]): LedgerColumn => 
   max: 100_000_000,
   width: 16,
 });
-const whole = (key: string, header: string, synonyms: string[], max = 1_000_000): LedgerColumn => ({
+const whole = (key: string, header: string, synonyms: string[], max = 1_000_000): SheetColumn => ({
   key,
   header,
   synonyms,
@@ -66,7 +66,7 @@ export const areaBasisLabels: Record<string, string> = {
   购房合同: 'contract',
 };
 
-export const ledgerSpecs: Record<LedgerKind, LedgerSpec> = {
+export const sheetSpecs: Record<SheetKind, SheetSpec> = {
   compounds: {
     kind: 'compounds',
     sheetName: '小区台账',

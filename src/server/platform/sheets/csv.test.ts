@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CsvParser, type CsvRecord, csvCell, TextSniffer } from './csv.js';
-import { LedgerFileError } from './problems.js';
+import { SheetFileError } from './problems.js';
 import { encodeGbk } from './testing.js';
 
 function parse(text: string, pieces = 1, delimiter = ','): string[][] {
@@ -63,7 +63,7 @@ describe('CsvParser', () => {
   });
 
   it('refuses an unclosed quote', () => {
-    expect(() => parse('a\n"b,c\nd\n')).toThrow(LedgerFileError);
+    expect(() => parse('a\n"b,c\nd\n')).toThrow(SheetFileError);
   });
 });
 

@@ -18,27 +18,21 @@ import {
   parseYear,
   type RawValue,
 } from '../../../domain/ledger-values.js';
-import {
-  columnLetter,
-  headerLookup,
-  type LedgerColumn,
-  type LedgerSpec,
-  normaliseHeader,
-} from './columns.js';
+import { columnLetter, headerLookup, normaliseHeader, type SheetColumn, type SheetSpec } from './columns.js';
 import { type CsvEncoding, openCsv } from './csv.js';
 import {
   fileError,
-  type LedgerCellReason,
-  LedgerFileError,
-  type LedgerFileProblem,
-  type LedgerProblem,
+  type SheetCellReason,
+  SheetFileError,
+  type SheetFileProblem,
+  type SheetProblem,
 } from './problems.js';
 import { type RawCell, type RawRow, type RowSource, readHead } from './rows.js';
 import { openXlsx } from './xlsx.js';
 
-export type { LedgerFileProblem, LedgerProblem } from './problems.js';
+export type { SheetFileProblem, SheetProblem } from './problems.js';
 
-export interface ReadLedgerOptions {
+export interface ReadSheetOptions {
   /** "Today", for refusing future build years. */
   now?: Date;
   /** Stop with a 'too_many_rows' problem past this many rows (default 1,000,000). */
@@ -52,18 +46,18 @@ export interface ReadLedgerOptions {
 }
 
 /** One data row: values by column key (null when empty or unreadable) and its cell problems. */
-export interface LedgerRow {
+export interface SheetRow {
   sheet: string;
   /** 1-based row number as Excel shows it. */
   row: number;
   values: Record<string, unknown>;
-  problems: LedgerProblem[];
+  problems: SheetProblem[];
   /** Keys whose value was marked approximate in the file ("约1990年", "1990年代"). */
   approximate: string[];
 }
 
 /** Where the rows came from: known once the header has been found. */
-export interface LedgerSource {
+export interface SheetSource {
   format: 'xlsx' | 'csv';
   encoding?: CsvEncoding;
   sheet: string;
@@ -74,15 +68,15 @@ export interface LedgerSource {
 }
 
 /** A ledger being read: iterate it once; file-level problems are complete when iteration ends. */
-export interface LedgerRead extends AsyncIterable<LedgerRow> {
+export interface SheetRead extends AsyncIterable<SheetRow> {
   /** The rows in the batches the parser reads them in: one await per batch rather than per row. */
-  batches(): AsyncIterable<LedgerRow[]>;
-  readonly problems: readonly LedgerFileProblem[];
-  readonly source: LedgerSource | undefined;
+  batches(): AsyncIterable<SheetRow[]>;
+  readonly problems: readonly SheetFileProblem[];
+  readonly source: SheetSource | undefined;
 }
 
 interface MappedColumn {
-  column: LedgerColumn;
+  column: SheetColumn;
   index: number;
   letter: string;
   /** The header text as written (the lower row's for a grouped header). */
@@ -99,9 +93,9 @@ interface Header {
 }
 
 interface Context {
-  spec: LedgerSpec;
+  spec: SheetSpec;
   lookup: Map<string, string>;
-  byKey: Map<string, LedgerColumn>;
+  byKey: Map<string, SheetColumn>;
   now: Date;
   maxRows: number;
   maxUncompressedBytes: number;
@@ -111,8 +105,8 @@ interface Context {
 
 /** What a read has found so far: complete when its rows have all been iterated. */
 interface State {
-  problems: LedgerFileProblem[];
-  source: LedgerSource | undefined;
+  problems: SheetFileProblem[];
+  source: SheetSource | undefined;
   rowsRead: number;
   encoding: CsvEncoding | undefined;
 }
@@ -121,7 +115,7 @@ const progressEvery = 1000;
 const valueLimit = 100;
 
 /** Read a ledger file against a spec, streaming its rows. */
-export function readLedger(file: string, spec: LedgerSpec, options: ReadLedgerOptions = {}): LedgerRead {
+export function readSheet(file: string, spec: SheetSpec, options: ReadSheetOptions = {}): SheetRead {
   const state: State = { problems: [], source: undefined, encoding: undefined, rowsRead: 0 };
   const context: Context = {
     spec,
@@ -151,14 +145,14 @@ export function readLedger(file: string, spec: LedgerSpec, options: ReadLedgerOp
   };
 }
 
-async function* rowByRow(batches: AsyncGenerator<LedgerRow[]>): AsyncGenerator<LedgerRow> {
+async function* rowByRow(batches: AsyncGenerator<SheetRow[]>): AsyncGenerator<SheetRow> {
   for await (const batch of batches) yield* batch;
 }
 
 /** Read a whole ledger into memory: for previews, small uploads and tests. */
-export async function collectLedger(file: string, spec: LedgerSpec, options: ReadLedgerOptions = {}) {
-  const read = readLedger(file, spec, options);
-  const rows: LedgerRow[] = [];
+export async function collectSheet(file: string, spec: SheetSpec, options: ReadSheetOptions = {}) {
+  const read = readSheet(file, spec, options);
+  const rows: SheetRow[] = [];
   for await (const row of read) rows.push(row);
   return { rows, problems: read.problems, source: read.source };
 }
@@ -167,7 +161,7 @@ export async function collectLedger(file: string, spec: LedgerSpec, options: Rea
  * The one generator between the parsers and the caller: rows in the parser's batches, so the
  * cost of async iteration is paid per batch.
  */
-async function* readAll(file: string, context: Context, state: State): AsyncGenerator<LedgerRow[]> {
+async function* readAll(file: string, context: Context, state: State): AsyncGenerator<SheetRow[]> {
   let source: RowSource | undefined;
   try {
     source = await openSource(file, context, state);
@@ -195,7 +189,7 @@ async function* readAll(file: string, context: Context, state: State): AsyncGene
     };
     const reader = new RowReader(sheet, header, context, state);
     const take = (raws: readonly RawRow[]) => {
-      const rows: LedgerRow[] = [];
+      const rows: SheetRow[] = [];
       for (const raw of raws) {
         if (raw.number <= reader.lastHeaderRow) continue;
         const row = reader.read(raw);
@@ -213,7 +207,7 @@ async function* readAll(file: string, context: Context, state: State): AsyncGene
       if (reader.stopped) return;
     }
   } catch (error) {
-    if (!(error instanceof LedgerFileError)) throw error;
+    if (!(error instanceof SheetFileError)) throw error;
     state.problems.push(error.problem);
   } finally {
     source?.close();
@@ -282,7 +276,7 @@ class RowReader {
   }
 
   /** The row parsed, or null when it is not data (or reading has stopped). */
-  read(raw: RawRow): LedgerRow | null {
+  read(raw: RawRow): SheetRow | null {
     const { state, context } = this;
     state.rowsRead++;
     if (state.rowsRead > context.maxRows) {
@@ -402,7 +396,7 @@ function isColumnNumbering(cells: readonly RawCell[]): boolean {
   return expected > 3;
 }
 
-function parseCell(column: LedgerColumn, raw: RawValue, now: Date): Parsed<string | number> {
+function parseCell(column: SheetColumn, raw: RawValue, now: Date): Parsed<string | number> {
   const limits = { min: column.min, max: column.max };
   switch (column.type) {
     case 'text':
@@ -436,10 +430,10 @@ function cellProblem(
   sheet: string,
   raw: RawRow,
   m: MappedColumn,
-  reason: LedgerCellReason,
+  reason: SheetCellReason,
   cell: RawCell,
-): LedgerProblem {
-  const problem: LedgerProblem = {
+): SheetProblem {
+  const problem: SheetProblem = {
     sheet,
     row: raw.number,
     column: m.letter,
@@ -456,10 +450,10 @@ function cellProblem(
   return problem;
 }
 
-function parseRow(sheet: string, raw: RawRow, header: Header, context: Context): LedgerRow {
+function parseRow(sheet: string, raw: RawRow, header: Header, context: Context): SheetRow {
   const values: Record<string, unknown> = {};
   for (const column of context.spec.columns) values[column.key] = null;
-  const problems: LedgerProblem[] = [];
+  const problems: SheetProblem[] = [];
   const approximate: string[] = [];
   for (const m of header.columns) {
     const { column } = m;

@@ -7,7 +7,7 @@
  */
 import { and, inArray, is, SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { ImportProblem, ImportReport, LedgerKind } from '../../../contract/imports.js';
+import type { ImportProblem, ImportReport, SheetKind } from '../../../contract/imports.js';
 import { inScope } from '../../../domain/access.js';
 import { type Db, type DbKind, queryRows, type Tx } from '../../db/client.js';
 import { deferIndexes } from '../../db/indexes.js';
@@ -24,11 +24,11 @@ import {
   inFlight,
   insertRows,
   recordset,
-} from '../../platform/ledger/batches.js';
-import { fileProblemMessage, problemMessage } from '../../platform/ledger/messages.js';
-import { type LedgerProblem, type LedgerRow, readLedger } from '../../platform/ledger/read.js';
+} from '../../platform/sheets/batches.js';
+import { fileProblemMessage, problemMessage } from '../../platform/sheets/messages.js';
+import { readSheet, type SheetProblem, type SheetRow } from '../../platform/sheets/read.js';
 import { type ImportReason, importMessage } from './import-messages.js';
-import { ledgerSpecs, normaliseBuilding, normaliseUnit } from './ledgers.js';
+import { normaliseBuilding, normaliseUnit, sheetSpecs } from './sheets.js';
 
 const shownProblems = 500;
 
@@ -117,14 +117,14 @@ type Checked =
     };
 
 /** Import (or, with dryRun, only check) one ledger file. */
-export async function importLedger(
+export async function importSheet(
   db: Db,
   actor: Actor,
-  kind: LedgerKind,
+  kind: SheetKind,
   file: string,
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const spec = ledgerSpecs[kind];
+  const spec = sheetSpecs[kind];
   const refs = await loadReferences(db);
   const problems: ImportProblem[] = [];
   let problemCount = 0;
@@ -133,7 +133,7 @@ export async function importLedger(
     problemCount++;
     if (problems.length < shownProblems) problems.push(p);
   };
-  const cellProblem = (p: LedgerProblem) =>
+  const cellProblem = (p: SheetProblem) =>
     report({
       sheet: p.sheet,
       row: p.row,
@@ -142,7 +142,7 @@ export async function importLedger(
       message: problemMessage(p, options.lang),
     });
   const rowProblem = (
-    row: Pick<LedgerRow, 'sheet' | 'row'>,
+    row: Pick<SheetRow, 'sheet' | 'row'>,
     field: string,
     reason: ImportReason,
     params: Record<string, string | number>,
@@ -164,7 +164,7 @@ export async function importLedger(
   const outcome = await write(db, actor, async (tx, audit) => {
     const writer = await makeWriter(tx, kind, options.dbKind);
     const progress = { onProgress: (n: number) => options.onProgress?.('checking', n) };
-    const read = readLedger(file, spec, progress);
+    const read = readSheet(file, spec, progress);
     let rows = 0;
     for await (const batch of read.batches()) {
       position = read.source?.columns ?? position;
@@ -231,18 +231,18 @@ class Rollback extends Error {
 
 /** Row checks for one kind; `finish` runs the checks that need every row (household counts). */
 function makeChecker(
-  kind: LedgerKind,
+  kind: SheetKind,
   refs: References,
   prefixes: readonly string[] | null,
   problem: (
-    row: Pick<LedgerRow, 'sheet' | 'row'>,
+    row: Pick<SheetRow, 'sheet' | 'row'>,
     field: string,
     reason: ImportReason,
     params: Record<string, string | number>,
   ) => void,
 ) {
   const seen = new Map<string, number>();
-  const duplicate = (row: LedgerRow, key: string, field: string, label: string) => {
+  const duplicate = (row: SheetRow, key: string, field: string, label: string) => {
     const first = seen.get(key);
     if (first !== undefined) {
       problem(row, field, 'duplicate_row', { first, value: label });
@@ -251,14 +251,14 @@ function makeChecker(
     seen.set(key, row.row);
     return false;
   };
-  const allowed = (row: LedgerRow, field: string, code: string, label: string) => {
+  const allowed = (row: SheetRow, field: string, code: string, label: string) => {
     if (inScope(prefixes, code)) return true;
     problem(row, field, 'outside_scope', { value: label });
     return false;
   };
 
   /** The existing compound a buildings/households row names: by code, else subdistrict + name, else a unique name. */
-  const compoundOf = (row: LedgerRow): CompoundRef | null => {
+  const compoundOf = (row: SheetRow): CompoundRef | null => {
     const code = str(row.values.code);
     const name = str(row.values.name);
     const subdistrict = str(row.values.subdistrict);
@@ -313,7 +313,7 @@ function makeChecker(
   const perBuilding = new Map<string, BuildingRows>();
 
   return {
-    check(row: LedgerRow): Checked | null {
+    check(row: SheetRow): Checked | null {
       const v = row.values;
       if (kind === 'compounds') {
         const name = str(v.name);
@@ -626,7 +626,7 @@ const ending = (written: Batches<unknown>, sent: InFlight) => ({
  * for every statement sent, `settle` waits for those when the import is failing, and `counts`
  * says what was done (complete once `finish` has returned).
  */
-async function makeWriter(tx: Tx, kind: LedgerKind, dbKind: DbKind) {
+async function makeWriter(tx: Tx, kind: SheetKind, dbKind: DbKind) {
   const counts: Counts = { inserted: 0, updated: 0, unchanged: 0, createdBuildings: 0 };
   const result = { counts: () => ({ ...counts }) };
   // Statements are sent as batches fill, and answered while the next rows are read.

@@ -4,13 +4,13 @@
  */
 import { aliasedTable, and, asc, eq, gt, type SQL } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
-import type { LedgerKind } from '../../../contract/imports.js';
+import type { SheetKind } from '../../../contract/imports.js';
 import type { Db } from '../../db/client.js';
 import { buildings, compounds, households, owners, regions } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
-import type { LedgerSpec } from '../../platform/ledger/columns.js';
-import { writeCsv, writeLedger } from '../../platform/ledger/write.js';
-import { ledgerSpecs } from './ledgers.js';
+import type { SheetSpec } from '../../platform/sheets/columns.js';
+import { writeCsv, writeSheet } from '../../platform/sheets/write.js';
+import { sheetSpecs } from './sheets.js';
 import { compoundWhere } from './sql.js';
 
 const pageSize = 2000;
@@ -44,7 +44,7 @@ async function* keyset<T extends { key: string }>(page: (after: string, limit: n
   }
 }
 
-function rowsOf(db: Db, principal: Principal, kind: LedgerKind, options: ExportOptions) {
+function rowsOf(db: Db, principal: Principal, kind: SheetKind, options: ExportOptions) {
   const where = (extra: SQL) => and(compoundWhere(principal, options.filters, options.cutoff), extra);
   const ref = {
     code: compounds.code,
@@ -144,21 +144,21 @@ function rowsOf(db: Db, principal: Principal, kind: LedgerKind, options: ExportO
 }
 
 /** The spec an export is written with: personal columns only when asked for and allowed. */
-export function exportSpec(kind: LedgerKind, includePersonal: boolean): LedgerSpec {
-  const spec = ledgerSpecs[kind];
+export function exportSpec(kind: SheetKind, includePersonal: boolean): SheetSpec {
+  const spec = sheetSpecs[kind];
   if (includePersonal) return spec;
   return { ...spec, columns: spec.columns.filter((c) => !personalColumns.includes(c.key)) };
 }
 
 /** Write one ledger, filtered to the caller's scope, to a file or stream. */
-export async function exportLedger(
+export async function exportSheet(
   db: Db,
   principal: Principal,
-  kind: LedgerKind,
+  kind: SheetKind,
   target: string | NodeJS.WritableStream,
   options: ExportOptions,
 ): Promise<{ rows: number }> {
   const spec = exportSpec(kind, options.includePersonal);
   const rows = rowsOf(db, principal, kind, options);
-  return options.format === 'csv' ? writeCsv(target, spec, rows) : writeLedger(target, spec, rows);
+  return options.format === 'csv' ? writeCsv(target, spec, rows) : writeSheet(target, spec, rows);
 }

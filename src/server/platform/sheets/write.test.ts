@@ -2,15 +2,15 @@ import fs from 'node:fs';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LedgerSpec } from './columns.js';
-import { collectLedger } from './read.js';
+import type { SheetSpec } from './columns.js';
+import { collectSheet } from './read.js';
 import { areaBasisLabels, tempDir } from './testing.js';
-import { writeCsv, writeLedger } from './write.js';
+import { writeCsv, writeSheet } from './write.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.remove());
 
-const spec: LedgerSpec = {
+const spec: SheetSpec = {
   kind: 'households',
   sheetName: '住户',
   title: '示例·曹门里小区住户台账',
@@ -70,11 +70,11 @@ async function* slowly(items: Record<string, unknown>[]) {
   }
 }
 
-describe('writeLedger', () => {
+describe('writeSheet', () => {
   it('round-trips: what it writes reads back to the same values', async () => {
     const file = tmp.file('round.xlsx');
-    expect(await writeLedger(file, spec, slowly(rows))).toEqual({ rows: 3 });
-    const read = await collectLedger(file, spec);
+    expect(await writeSheet(file, spec, slowly(rows))).toEqual({ rows: 3 });
+    const read = await collectSheet(file, spec);
     expect(read.problems).toEqual([]);
     expect(read.source).toMatchObject({ sheet: '住户', headerRows: [2] });
     expect(read.rows.map((r) => r.problems)).toEqual([[], [], []]);
@@ -83,7 +83,7 @@ describe('writeLedger', () => {
 
   it('writes a title over a bold frozen header, widths, number formats and enum labels', async () => {
     const file = tmp.file('styled.xlsx');
-    await writeLedger(file, spec, rows);
+    await writeSheet(file, spec, rows);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     const sheet = book.getWorksheet('住户');
@@ -103,8 +103,8 @@ describe('writeLedger', () => {
 
   it('writes a template: the header and nothing else, which reads back as no rows and no problems', async () => {
     const file = tmp.file('template.xlsx');
-    expect(await writeLedger(file, { ...spec, title: undefined })).toEqual({ rows: 0 });
-    const read = await collectLedger(file, spec);
+    expect(await writeSheet(file, { ...spec, title: undefined })).toEqual({ rows: 0 });
+    const read = await collectSheet(file, spec);
     expect(read).toMatchObject({ rows: [], problems: [], source: { headerRows: [1] } });
   });
 
@@ -112,15 +112,15 @@ describe('writeLedger', () => {
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
-    await writeLedger(out, spec, rows.slice(0, 1));
+    await writeSheet(out, spec, rows.slice(0, 1));
     const file = tmp.file('streamed.xlsx');
     fs.writeFileSync(file, Buffer.concat(chunks));
-    expect((await collectLedger(file, spec)).rows.map((r) => r.values)).toEqual(rows.slice(0, 1));
+    expect((await collectSheet(file, spec)).rows.map((r) => r.values)).toEqual(rows.slice(0, 1));
   });
 
   it('fails, rather than crashing or hanging, when the target cannot be written', async () => {
     const nowhere = tmp.file('no-such-dir/out.xlsx');
-    await expect(writeLedger(nowhere, spec, rows)).rejects.toThrow(/ENOENT/);
+    await expect(writeSheet(nowhere, spec, rows)).rejects.toThrow(/ENOENT/);
     await expect(writeCsv(tmp.file('no-such-dir/out.csv'), spec, rows)).rejects.toThrow(/ENOENT/);
   });
 });
@@ -137,7 +137,7 @@ describe('writeCsv', () => {
     expect(text.split('\r\n')[0]).toBe(
       '\uFEFF小区名称,房号,产权人,联系电话,常住人口,专有部分面积（㎡）,建成年代,面积依据,备注',
     );
-    const read = await collectLedger(file, spec);
+    const read = await collectSheet(file, spec);
     expect(read.problems).toEqual([]);
     expect(read.rows.map((r) => r.values)).toEqual(rows);
   });

@@ -1,12 +1,12 @@
 /** Ledger problems in words, zh-CN or en, naming the row, column and header as the file has them. */
 import type { Lang } from '../errors.js';
-import type { LedgerCellReason, LedgerFileProblem, LedgerFileReason, LedgerProblem } from './problems.js';
+import type { SheetCellReason, SheetFileProblem, SheetFileReason, SheetProblem } from './problems.js';
 
 type Text = Record<Lang, string>;
 
 const number = (n: number | undefined) => (n === undefined ? '?' : n.toLocaleString('en-US'));
 
-function cellText(p: LedgerProblem): Record<LedgerCellReason, Text> {
+function cellText(p: SheetProblem): Record<SheetCellReason, Text> {
   const v = p.value;
   const limit = number(p.limit);
   const choices = p.options ?? [];
@@ -29,7 +29,7 @@ function cellText(p: LedgerProblem): Record<LedgerCellReason, Text> {
   };
 }
 
-function fileText(p: LedgerFileProblem): Record<LedgerFileReason, Text> {
+function fileText(p: SheetFileProblem): Record<SheetFileReason, Text> {
   const mb = p.limit === undefined ? '?' : number(Math.round(p.limit / 1024 ** 2));
   return {
     empty: { 'zh-CN': '文件为空', en: 'The file is empty' },
@@ -76,12 +76,12 @@ function fileText(p: LedgerFileProblem): Record<LedgerFileReason, Text> {
 }
 
 /** A file-level problem in words. */
-export function fileProblemMessage(problem: LedgerFileProblem, lang: Lang): string {
+export function fileProblemMessage(problem: SheetFileProblem, lang: Lang): string {
   return fileText(problem)[problem.reason][lang];
 }
 
 /** A problem in words: "第5行 E列「建成年代」：无法识别的年份“abc”"; file-level ones too. */
-export function problemMessage(problem: LedgerProblem | LedgerFileProblem, lang: Lang): string {
+export function problemMessage(problem: SheetProblem | SheetFileProblem, lang: Lang): string {
   if (!('column' in problem)) return fileProblemMessage(problem, lang);
   const detail = cellText(problem)[problem.reason][lang];
   return lang === 'zh-CN'

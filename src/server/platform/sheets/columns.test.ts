@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnLetter, headerLookup, type LedgerSpec, matchHeader, normaliseHeader } from './columns.js';
+import { columnLetter, headerLookup, matchHeader, normaliseHeader, type SheetSpec } from './columns.js';
 
 describe('normaliseHeader', () => {
   const cases: [string, string][] = [
@@ -21,7 +21,7 @@ describe('normaliseHeader', () => {
 });
 
 describe('matchHeader', () => {
-  const spec: LedgerSpec = {
+  const spec: SheetSpec = {
     kind: 'k',
     sheetName: 's',
     columns: [

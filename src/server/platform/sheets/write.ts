@@ -1,7 +1,7 @@
 /**
  * Writing a ledger: the export of a list and, with no rows, the blank import template. Streams
  * row by row (exceljs's WorkbookWriter, each row committed), so an export of 500k households
- * does not sit in memory. What is written reads back through readLedger to the same values.
+ * does not sit in memory. What is written reads back through readSheet to the same values.
  */
 
 import { once } from 'node:events';
@@ -9,16 +9,16 @@ import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
-import type { LedgerColumn, LedgerSpec } from './columns.js';
+import type { SheetColumn, SheetSpec } from './columns.js';
 
-export type LedgerRows = AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>;
+export type SheetRows = AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>;
 
 /** Where a ledger goes: a file path or a writable stream (an HTTP response, say). */
-export type LedgerTarget = string | NodeJS.WritableStream;
+export type SheetTarget = string | NodeJS.WritableStream;
 
 const dropdownRows = 5000;
 
-const numberFormats: Record<LedgerColumn['type'], string> = {
+const numberFormats: Record<SheetColumn['type'], string> = {
   text: '@', // typed-in phone and room numbers stay text in the template
   integer: '#,##0',
   decimal: '#,##0.00',
@@ -33,20 +33,16 @@ function textWidth(text: string): number {
   return width;
 }
 
-function columnWidth(column: LedgerColumn): number {
+function columnWidth(column: SheetColumn): number {
   return column.width ?? Math.min(40, Math.max(10, textWidth(column.header) + 4));
 }
 
-function labelsByValue(column: LedgerColumn): Map<string, string> {
+function labelsByValue(column: SheetColumn): Map<string, string> {
   return new Map(Object.entries(column.options ?? {}).map(([label, value]) => [value, label]));
 }
 
 /** A value as it goes into a cell: numbers as numbers, enum values as their Chinese label. */
-function cellValue(
-  column: LedgerColumn,
-  labels: Map<string, string>,
-  value: unknown,
-): string | number | null {
+function cellValue(column: SheetColumn, labels: Map<string, string>, value: unknown): string | number | null {
   if (value === null || value === undefined) return null;
   switch (column.type) {
     case 'integer':
@@ -63,7 +59,7 @@ function cellValue(
 }
 
 /** The list behind an enum column's dropdown, when Excel can hold it inline (≤ 255 chars, no commas). */
-function dropdown(column: LedgerColumn): string | undefined {
+function dropdown(column: SheetColumn): string | undefined {
   const labels = Object.keys(column.options ?? {});
   const list = labels.join(',');
   if (labels.length === 0 || labels.some((l) => l.includes(',') || l.includes('"')) || list.length > 255)
@@ -101,10 +97,10 @@ class TargetFailure {
  * Write rows to an xlsx: optional merged title, a bold frozen header of canonical headers,
  * column widths and number formats, enum dropdowns. With no rows it is the import template.
  */
-export async function writeLedger(
-  target: LedgerTarget,
-  spec: LedgerSpec,
-  rows: LedgerRows = [],
+export async function writeSheet(
+  target: SheetTarget,
+  spec: SheetSpec,
+  rows: SheetRows = [],
 ): Promise<{ rows: number }> {
   const stream = typeof target === 'string' ? fs.createWriteStream(target) : target;
   // exceljs listens for errors only once it finishes: a target that fails earlier (no such
@@ -187,9 +183,9 @@ function csvField(value: string | number | null): string {
 
 /** Write rows as CSV: UTF-8 with a BOM (so Excel opens it as UTF-8), CRLF, canonical headers. */
 export async function writeCsv(
-  target: LedgerTarget,
-  spec: LedgerSpec,
-  rows: LedgerRows = [],
+  target: SheetTarget,
+  spec: SheetSpec,
+  rows: SheetRows = [],
 ): Promise<{ rows: number }> {
   const stream = typeof target === 'string' ? fs.createWriteStream(target) : target;
   const failure = new TargetFailure(stream);

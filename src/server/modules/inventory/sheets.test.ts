@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, compounds, households } from '../../db/schema.js';
-import { encodeGbk, junkBytes } from '../../platform/ledger/testing.js';
+import { encodeGbk, junkBytes } from '../../platform/sheets/testing.js';
 import { buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
 
 let t: TestApp;
@@ -224,7 +224,7 @@ describe('a real office sheet, in and out again', () => {
   });
 
   it('export, edit a cell, import: exactly that change; export again: identical otherwise', async () => {
-    const first = await download(hq, '/api/ledgers/compounds/export?format=xlsx&region=410203002');
+    const first = await download(hq, '/api/sheets/compounds/export?format=xlsx&region=410203002');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(first).buffer);
     const ws = wb.worksheets[0];
@@ -249,10 +249,10 @@ describe('a real office sheet, in and out again', () => {
     const [row] = await t.database.db.select().from(compounds).where(eq(compounds.name, name));
     expect(row?.notes).toBe('居民反映：雨天积水（导出后修改）');
     // Export → import → export gives the same ledger.
-    const second = await download(hq, '/api/ledgers/compounds/export?format=csv&region=410203002');
+    const second = await download(hq, '/api/sheets/compounds/export?format=csv&region=410203002');
     const job2 = await importFile(hq, 'compounds', second, 'export.csv');
     expect(job2.report).toMatchObject({ inserted: 0, updated: 0, problemCount: 0 });
-    expect(await download(hq, '/api/ledgers/compounds/export?format=csv&region=410203002')).toEqual(second);
+    expect(await download(hq, '/api/sheets/compounds/export?format=csv&region=410203002')).toEqual(second);
   });
 
   it('reads a GBK CSV as offices save it, and refuses a duplicate room', async () => {
@@ -345,15 +345,15 @@ describe('checking before writing', () => {
 
 describe('exports', () => {
   it('leaves personal columns out unless asked for, by a role that may see them, and audits that', async () => {
-    const plain = await download(tieta, '/api/ledgers/households/export?format=csv');
+    const plain = await download(tieta, '/api/sheets/households/export?format=csv');
     expect(plain.toString('utf8')).not.toMatch(/产权人/);
     const refused = await t.app.inject({
       method: 'GET',
-      url: '/api/ledgers/households/export?includePersonal=true',
+      url: '/api/sheets/households/export?includePersonal=true',
       headers: hq.headers,
     });
     expect(refused.statusCode).toBe(403);
-    const personal = await download(tieta, '/api/ledgers/households/export?format=csv&includePersonal=true');
+    const personal = await download(tieta, '/api/sheets/households/export?format=csv&includePersonal=true');
     expect(personal.toString('utf8')).toMatch(/产权人/);
     const events = await t.database.db
       .select()
@@ -363,7 +363,7 @@ describe('exports', () => {
   });
 
   it('offers a blank template per ledger', async () => {
-    const body = await download(hq, '/api/ledgers/households/template');
+    const body = await download(hq, '/api/sheets/households/template');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(body).buffer);
     const text = JSON.stringify(wb.worksheets[0]?.getSheetValues());

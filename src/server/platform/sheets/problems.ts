@@ -1,10 +1,10 @@
 /** What can be wrong with an imported ledger: one cell, or the file as a whole. */
 import type { ValueReason } from '../../../domain/ledger-values.js';
 
-export type LedgerCellReason = Exclude<ValueReason, 'empty'> | 'required' | 'formula_error';
+export type SheetCellReason = Exclude<ValueReason, 'empty'> | 'required' | 'formula_error';
 
 /** A cell that could not be read. Positions are as Excel shows them: 1-based row, column letter. */
-export interface LedgerProblem {
+export interface SheetProblem {
   sheet: string;
   row: number;
   /** Column letter, e.g. "E". */
@@ -13,7 +13,7 @@ export interface LedgerProblem {
   header: string;
   /** The column key in the spec. */
   field: string;
-  reason: LedgerCellReason;
+  reason: SheetCellReason;
   /** The raw cell text, at most 100 characters. */
   value: string;
   /** The bound broken by below_min / above_max / too_long. */
@@ -22,7 +22,7 @@ export interface LedgerProblem {
   options?: string[];
 }
 
-export type LedgerFileReason =
+export type SheetFileReason =
   | 'empty'
   | 'not_a_spreadsheet'
   | 'encrypted_or_legacy'
@@ -36,8 +36,8 @@ export type LedgerFileReason =
   | 'missing_column';
 
 /** A problem with the file as a whole: nothing (or nothing more) could be read. */
-export interface LedgerFileProblem {
-  reason: LedgerFileReason;
+export interface SheetFileProblem {
+  reason: SheetFileReason;
   sheet?: string;
   /** The row where reading stopped (bad_encoding, unclosed_quote). */
   row?: number;
@@ -49,13 +49,13 @@ export interface LedgerFileProblem {
 }
 
 /** Thrown inside the reader and turned into a file-level problem at its edge. */
-export class LedgerFileError extends Error {
-  constructor(readonly problem: LedgerFileProblem) {
+export class SheetFileError extends Error {
+  constructor(readonly problem: SheetFileProblem) {
     super(problem.reason);
   }
 }
 
 /** Shorthand for throwing a file-level problem. */
-export function fileError(reason: LedgerFileReason, detail: Omit<LedgerFileProblem, 'reason'> = {}) {
-  return new LedgerFileError({ reason, ...detail });
+export function fileError(reason: SheetFileReason, detail: Omit<SheetFileProblem, 'reason'> = {}) {
+  return new SheetFileError({ reason, ...detail });
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../contract/api.js';
-import type { LedgerKind } from '../../../contract/imports.js';
+import type { SheetKind } from '../../../contract/imports.js';
 import { can } from '../../../domain/access.js';
 import type { DbKind } from '../../db/client.js';
 import { authorize } from '../../platform/access.js';
@@ -12,20 +12,20 @@ import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { type Deps, route } from '../../platform/http.js';
 import { createJob, loadJob, presentJob, updateJob } from '../../platform/jobs.js';
-import { writeLedger } from '../../platform/ledger/write.js';
 import { oldCutoffYear } from '../../platform/settings.js';
+import { writeSheet } from '../../platform/sheets/write.js';
 import { attachment, saveUpload } from '../../platform/uploads.js';
-import { exportLedger } from './export.js';
-import { importLedger } from './import.js';
-import { ledgerSpecs } from './ledgers.js';
+import { exportSheet } from './export.js';
+import { importSheet } from './import.js';
+import { sheetSpecs } from './sheets.js';
 
-const kindOf = (jobKind: string) => jobKind.replace(/^import\./, '') as LedgerKind;
+const kindOf = (jobKind: string) => jobKind.replace(/^import\./, '') as SheetKind;
 
 /** Run an import in the background, reporting progress into its job (at most once a second). */
 function runImport(
   ctx: Ctx,
   dbKind: DbKind,
-  job: { id: string; kind: LedgerKind; file: string; fileName: string | null; dryRun: boolean },
+  job: { id: string; kind: SheetKind; file: string; fileName: string | null; dryRun: boolean },
 ) {
   const { db } = ctx;
   const { id: jobId, kind, file, fileName, dryRun } = job;
@@ -36,7 +36,7 @@ function runImport(
     last = now;
     void updateJob(db, jobId, { progress: rows });
   };
-  void importLedger(db, ctx.actor, kind, file, {
+  void importSheet(db, ctx.actor, kind, file, {
     dryRun,
     lang: ctx.lang,
     prefixes: ctx.principal.prefixes,
@@ -58,7 +58,7 @@ function runImport(
     });
 }
 
-export function ledgerRoutes(app: FastifyInstance, deps: Deps) {
+export function sheetRoutes(app: FastifyInstance, deps: Deps) {
   const write = { action: 'inventory.write' } as const;
   const uploads = path.join(deps.config.dataDir, 'uploads');
 
@@ -98,17 +98,17 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps) {
     return presentJob({ ...job, status: 'importing', progress: 0 });
   });
 
-  route(app, deps, api.ledgerTemplate, { action: 'inventory.read' }, async (_ctx, { params, reply }) => {
-    const spec = ledgerSpecs[params.kind];
+  route(app, deps, api.sheetTemplate, { action: 'inventory.read' }, async (_ctx, { params, reply }) => {
+    const spec = sheetSpecs[params.kind];
     const stream = new PassThrough();
-    void writeLedger(stream, spec, []).catch((err: Error) => stream.destroy(err));
+    void writeSheet(stream, spec, []).catch((err: Error) => stream.destroy(err));
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', attachment(`${spec.sheetName}-模板.xlsx`))
       .send(stream);
   });
 
-  route(app, deps, api.exportLedger, { action: 'inventory.read' }, async (ctx, { params, query, reply }) => {
+  route(app, deps, api.exportSheet, { action: 'inventory.read' }, async (ctx, { params, query, reply }) => {
     const includePersonal = query.includePersonal === 'true';
     if (includePersonal) {
       await authorize(ctx, 'household.personal');
@@ -119,9 +119,9 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps) {
       });
     }
     const { format, includePersonal: _, ...filters } = query;
-    const spec = ledgerSpecs[params.kind];
+    const spec = sheetSpecs[params.kind];
     const stream = new PassThrough();
-    void exportLedger(ctx.db, ctx.principal, params.kind, stream, {
+    void exportSheet(ctx.db, ctx.principal, params.kind, stream, {
       filters,
       cutoff: await oldCutoffYear(ctx.db),
       format,

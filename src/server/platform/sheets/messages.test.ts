@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../errors.js';
 import { fileProblemMessage, problemMessage } from './messages.js';
-import type { LedgerFileProblem, LedgerProblem } from './problems.js';
+import type { SheetFileProblem, SheetProblem } from './problems.js';
 
 const cell = (
-  reason: LedgerProblem['reason'],
+  reason: SheetProblem['reason'],
   value: string,
-  extra: Partial<LedgerProblem> = {},
-): LedgerProblem => ({
+  extra: Partial<SheetProblem> = {},
+): SheetProblem => ({
   sheet: '2023年改造计划',
   row: 5,
   column: 'E',
@@ -19,7 +19,7 @@ const cell = (
 });
 
 describe('problemMessage', () => {
-  const cases: [LedgerProblem | LedgerFileProblem, Lang, string][] = [
+  const cases: [SheetProblem | SheetFileProblem, Lang, string][] = [
     [cell('not_a_year', 'abc'), 'zh-CN', '第5行 E列「建成年代」：无法识别的年份“abc”'],
     [cell('not_a_year', 'abc'), 'en', 'Row 5, column E (建成年代): "abc" is not a year'],
     [cell('future_year', '2030'), 'zh-CN', '第5行 E列「建成年代」：年份“2030”晚于今年'],
@@ -63,7 +63,7 @@ describe('problemMessage', () => {
   });
 
   it('has a message in both languages for every file-level reason', () => {
-    const reasons: LedgerFileProblem['reason'][] = [
+    const reasons: SheetFileProblem['reason'][] = [
       'empty',
       'not_a_spreadsheet',
       'encrypted_or_legacy',
