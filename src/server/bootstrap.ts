@@ -20,6 +20,11 @@ export async function bootstrap(
   config: Config,
   log: (line: string) => void,
 ): Promise<void> {
+  // Instances starting together on one empty PostgreSQL: one does this, the others then find users.
+  await database.exclusively(() => firstStart(database, config, log));
+}
+
+async function firstStart(database: Database, config: Config, log: (line: string) => void): Promise<void> {
   await database.migrate();
   await seedCatalogue(database);
   const [existing] = await database.db.select({ n: count() }).from(users);

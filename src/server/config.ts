@@ -1,8 +1,8 @@
 import path from 'node:path';
 import {
-  defaultLockoutPolicy,
+  defaultLoginLimits,
   defaultSessionPolicy,
-  type LockoutPolicy,
+  type LoginLimits,
   type SessionPolicy,
 } from '../domain/sessions.js';
 
@@ -15,7 +15,7 @@ export interface Config {
   /** The install's own district (root of the region tree). */
   districtCode: string;
   session: SessionPolicy;
-  lockout: LockoutPolicy;
+  lockout: LoginLimits;
   loginRatePerMinute: number;
   secureCookies: boolean;
   trustProxy: boolean;
@@ -51,9 +51,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         num(env, 'JIUGAI_SESSION_MAX_HOURS', defaultSessionPolicy.absoluteMs / 3_600_000) * 3_600_000,
     },
     lockout: {
-      maxFailures: num(env, 'JIUGAI_LOCKOUT_FAILURES', defaultLockoutPolicy.maxFailures),
-      windowMs: num(env, 'JIUGAI_LOCKOUT_WINDOW_MINUTES', defaultLockoutPolicy.windowMs / 60_000) * 60_000,
-      lockMs: num(env, 'JIUGAI_LOCKOUT_MINUTES', defaultLockoutPolicy.lockMs / 60_000) * 60_000,
+      perAddress: {
+        maxFailures: num(env, 'JIUGAI_LOCKOUT_FAILURES', defaultLoginLimits.perAddress.maxFailures),
+        windowMs:
+          num(env, 'JIUGAI_LOCKOUT_WINDOW_MINUTES', defaultLoginLimits.perAddress.windowMs / 60_000) * 60_000,
+        lockMs: num(env, 'JIUGAI_LOCKOUT_MINUTES', defaultLoginLimits.perAddress.lockMs / 60_000) * 60_000,
+      },
+      perAccount: {
+        ...defaultLoginLimits.perAccount,
+        maxFailures: num(env, 'JIUGAI_ACCOUNT_LOCKOUT_FAILURES', defaultLoginLimits.perAccount.maxFailures),
+      },
     },
     loginRatePerMinute: num(env, 'JIUGAI_LOGIN_RATE_PER_MINUTE', 30),
     secureCookies: env.JIUGAI_SECURE_COOKIES === '1',

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../domain/access.js';
+import { defaultLoginLimits } from '../domain/sessions.js';
 import { adminPassword, buildUser, type TestApp, testApp } from './testing/app.js';
 import { atEnd } from './testing/db.js';
 
@@ -18,7 +19,13 @@ beforeAll(async () => {
   // Behind a proxy, so each case can name the client address it stands for.
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-probe-'));
   atEnd(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-  t = await testApp({ loginRatePerMinute: 10_000, trustProxy: true, dataDir });
+  // A lower account-wide threshold than the default 100, so case 4 reaches it in a few requests.
+  t = await testApp({
+    loginRatePerMinute: 10_000,
+    trustProxy: true,
+    dataDir,
+    lockout: { ...defaultLoginLimits, perAccount: { ...defaultLoginLimits.perAccount, maxFailures: 12 } },
+  });
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
 }, 300_000);
@@ -138,5 +145,45 @@ describe('case 10a: signed-in answers are not cached', () => {
     const refused = await fetch(`${base}/api/auth/me`);
     expect(refused.status).toBe(401);
     expect(refused.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('case 4: a lock tells nothing and locks out no one else', () => {
+  const attempt = async (username: string, password: string, from: string) => {
+    const res = await postJson('/api/auth/login', JSON.stringify({ username, password }), {
+      'x-forwarded-for': from,
+    });
+    return { status: res.status, body: await res.text() };
+  };
+
+  it('answers a locked account exactly like a wrong password, and like an unknown user', async () => {
+    const u = await buildUser(t.database, 'viewer');
+    const wrong = await attempt(u.username, 'wrong-password-1', '198.51.100.1');
+    expect(wrong.status).toBe(401);
+    for (let i = 0; i < 5; i++) await attempt(u.username, 'wrong-password-1', '198.51.100.1');
+    // Locked for this address now: the right password and a wrong one answer as a wrong one did.
+    expect(await attempt(u.username, u.password, '198.51.100.1')).toEqual(wrong);
+    expect(await attempt(u.username, 'wrong-password-1', '198.51.100.1')).toEqual(wrong);
+    expect(await attempt('nobody-by-this-name', 'wrong-password-1', '198.51.100.1')).toEqual(wrong);
+  });
+
+  it('lets the owner in from another address while the attacker’s address is locked', async () => {
+    const u = await buildUser(t.database, 'admin');
+    for (let i = 0; i < 10; i++) await attempt(u.username, 'wrong-password-1', '203.0.113.66');
+    expect((await attempt(u.username, u.password, '203.0.113.66')).status).toBe(401);
+    expect((await attempt(u.username, u.password, '192.0.2.10')).status).toBe(200);
+    // Still locked for the attacker's address.
+    expect((await attempt(u.username, u.password, '203.0.113.66')).status).toBe(401);
+  });
+
+  it('stops guessing from many addresses at the account-wide limit', async () => {
+    const u = await buildUser(t.database, 'hq');
+    // 4 failures from each of two addresses: under both limits, the owner gets in from a third.
+    for (const from of ['198.51.100.21', '198.51.100.22'])
+      for (let i = 0; i < 4; i++) await attempt(u.username, 'wrong-password-1', from);
+    expect((await attempt(u.username, u.password, '192.0.2.20')).status).toBe(200);
+    // 4 more from a fourth address make 12 for the account: now every address is refused.
+    for (let i = 0; i < 4; i++) await attempt(u.username, 'wrong-password-1', '198.51.100.23');
+    expect((await attempt(u.username, u.password, '192.0.2.21')).status).toBe(401);
   });
 });

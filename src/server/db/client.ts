@@ -24,11 +24,19 @@ export interface Database {
   migrate(): Promise<void>;
   /** PGlite only: the whole data directory as a tarball, to open again (`loadDataDir`). */
   dumpDataDir?(): Promise<Uint8Array>;
+  /**
+   * Run `fn` while no other instance runs it on this database (a session advisory lock on
+   * PostgreSQL; PGlite has one process, which its directory lock ensures). For the start-up
+   * work that must happen once: migrations, the demo district, the first admin.
+   */
+  exclusively<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const migrationLockKey = 7_734_201;
+// Not 7_734_202: the audit chain's lock (platform/audit.ts).
+const bootstrapLockKey = 7_734_203;
 
 export type DatabaseTarget =
   | { url: string }
@@ -58,6 +66,16 @@ async function openPostgres(url: string): Promise<Database> {
         await migratePg(drizzlePg(client), { migrationsFolder });
       } finally {
         await client.query('SELECT pg_advisory_unlock($1)', [migrationLockKey]).catch(() => {});
+        client.release();
+      }
+    },
+    async exclusively(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [bootstrapLockKey]);
+        return await fn();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [bootstrapLockKey]).catch(() => {});
         client.release();
       }
     },
@@ -110,6 +128,7 @@ async function openPglite(dataDir: string | null, loadDataDir?: Uint8Array): Pro
       await migratePglite(drizzleOf(), { migrationsFolder });
     },
     dumpDataDir: () => client.dumpDataDir(),
+    exclusively: (fn) => fn(),
     async close() {
       await client.close();
       lock?.release();

@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   uniqueIndex,
   uuid,
@@ -38,6 +39,25 @@ export const users = pgTable(
     uniqueIndex('users_username_uq').on(sql`lower(${t.username})`),
     index('users_region_idx').on(t.regionCode.op('text_pattern_ops')),
   ],
+);
+
+/**
+ * Failed logins per account and client address: an address that keeps guessing locks the
+ * account for itself only (the account-wide count, on `users`, has a much higher threshold).
+ */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The client address ('' when unknown). */
+    ip: text('ip').notNull(),
+    failedCount: integer('failed_count').notNull().default(0),
+    firstFailedAt: ts('first_failed_at'),
+    lockedUntil: ts('locked_until'),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.ip] })],
 );
 
 /** Server-side sessions, shared by every app instance; the cookie carries a token whose hash is the id. */

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { CreateUserBody, ResetPasswordBody, UpdateUserBody, User } from '../../../contract/users.js';
 import { commonRegion, inScope, type Role, scopeProblem } from '../../../domain/access.js';
 import type { Db, Tx } from '../../db/client.js';
-import { cadres, regions, users } from '../../db/schema.js';
+import { cadres, loginFailures, regions, users } from '../../db/schema.js';
 import type { Actor } from '../../platform/audit.js';
 import { type Ctx, write } from '../../platform/context.js';
 import { AppError, conflict } from '../../platform/errors.js';
@@ -150,6 +150,7 @@ export async function resetPassword(ctx: Ctx, id: string, input: ResetPasswordBo
       mustChangePassword: id !== ctx.principal.userId,
     });
     await endSessionsOf(tx, id);
+    await tx.delete(loginFailures).where(eq(loginFailures.userId, id));
     await audit({
       action: 'user.password_reset',
       entityType: 'user',
