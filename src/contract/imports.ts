@@ -11,8 +11,39 @@ export const ImportProblem = z.object({
   column: z.string().nullable(),
   header: z.string().nullable(),
   message: z.string(),
+  /**
+   * How many rows have this same problem (same message, same column): listed once, with its
+   * rows. 1 (or absent, in reports kept from before) for a problem of one row or of the file.
+   */
+  count: z.number().int().optional(),
+  /** The rows of a grouped problem, ascending (at most the first 200). */
+  rows: z.array(z.number().int()).optional(),
 });
 export type ImportProblem = z.infer<typeof ImportProblem>;
+
+/** One cell of a previewed row: what is stored (null for a new row or an empty cell) and what the file makes it. */
+export const ImportPreviewCell = z.object({
+  field: z.string(),
+  header: z.string(),
+  old: z.string().nullable(),
+  new: z.string().nullable(),
+});
+export type ImportPreviewCell = z.infer<typeof ImportPreviewCell>;
+
+/** A row the import adds or changes: its sheet row, what it is, and its cells (the changed ones, for a change). */
+export const ImportPreviewRow = z.object({
+  row: z.number().int(),
+  label: z.string(),
+  cells: z.array(ImportPreviewCell),
+});
+export type ImportPreviewRow = z.infer<typeof ImportPreviewRow>;
+
+/** The first rows (at most 20 each) a checked import will add and change. */
+export const ImportPreview = z.object({
+  added: z.array(ImportPreviewRow),
+  changed: z.array(ImportPreviewRow),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
 
 export const ImportReport = z.object({
   kind: z.enum(sheetKinds),
@@ -27,6 +58,10 @@ export const ImportReport = z.object({
   /** The first problems found (at most 500), each naming sheet, row and column. */
   problems: z.array(ImportProblem),
   problemCount: z.number().int(),
+  /** A check's preview of the rows to be added and changed (absent for the real run and for reports kept from before). */
+  preview: ImportPreview.optional(),
+  /** Header cells of the file no column of this ledger takes: their values are not imported. */
+  ignoredColumns: z.array(z.object({ column: z.string(), header: z.string() })).optional(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

@@ -14,15 +14,21 @@ import {
   type CheckTools,
   type CompoundRef,
   type Counts,
+  changedCells,
+  compareBatch,
   ending,
+  enumLabel,
+  givenCells,
   type KindImport,
   num,
   one,
   type References,
   type RowProblem,
   str,
+  type WriterMode,
   whenChanged,
 } from './import-core.js';
+import { sheetSpecs } from './sheets.js';
 
 /** A checked compound row, ready to write. */
 export interface CompoundRow {
@@ -125,7 +131,7 @@ export function compoundsImport(
         approx: row.approximate.includes('buildYear'),
       };
     },
-    writer: compoundWriter,
+    writer: (tx, dbKind, mode) => compoundWriter(tx, dbKind, mode, refs),
   };
 }
 
@@ -152,10 +158,14 @@ const compoundColumns = {
  * out), which keeps what is stored.
  */
 const compoundRows = recordset({ existing_id: 'uuid', ...compoundColumns });
+/** The same, with the sheet row, for a check's comparison. */
+const checkedRows = recordset({ row_no: 'int', existing_id: 'uuid', ...compoundColumns });
+const spec = sheetSpecs.compounds;
+const specColumn = (key: string) => spec.columns.find((c) => c.key === key);
 /** A new compound as inserted: its id made here, a blank cell filled with the column's default. */
 const newCompounds = recordset({ id: 'uuid', ...compoundColumns });
 
-async function compoundWriter(tx: Tx, dbKind: DbKind) {
+async function compoundWriter(tx: Tx, dbKind: DbKind, mode: WriterMode, refs: References) {
   const counts: Counts = { inserted: 0, updated: 0, unchanged: 0, createdBuildings: 0 };
   // Statements are sent as batches fill, and answered while the next rows are read.
   const sent = inFlight(dbKind);
@@ -192,9 +202,53 @@ async function compoundWriter(tx: Tx, dbKind: DbKind) {
     null
   >;
   const ids = idSequence();
+  // A cell of a changed compound, as the sheet shows it: its header, a region by name, an option by label.
+  const label = (key: string) => {
+    if (key === 'regionCode')
+      return {
+        header: '社区',
+        show: (v: unknown) => (v ? (refs.regionNames.get(String(v)) ?? String(v)) : null),
+      };
+    const column = specColumn(key);
+    return column ? { header: column.header, show: (v: unknown) => enumLabel(column.options, v) } : null;
+  };
+  const values = new Map<number, Record<string, unknown>>();
   const written = batches<Record<string, unknown>>(async (rows) => {
     const added = rows.filter((row) => row.existing_id === null);
     const registered = rows.filter((row) => row.existing_id !== null);
+    if (mode.check) {
+      // Nothing written: new compounds are counted and shown, registered ones compared.
+      counts.inserted += added.length;
+      for (const row of added) {
+        const given = values.get(Number(row.row_no));
+        if (!given) continue;
+        values.delete(Number(row.row_no));
+        mode.preview.add('added', {
+          row: Number(row.row_no),
+          label: String(row.name),
+          cells: givenCells(spec.columns, given),
+        });
+      }
+      if (registered.length === 0) return;
+      const found = await compareBatch(tx, {
+        source: checkedRows.select(registered),
+        table: compounds,
+        id: compounds.id,
+        on: sql`${compounds.id} = s.existing_id`,
+        set: kept,
+        sample: mode.preview.room('changed'),
+      });
+      counts.updated += found.updated;
+      counts.unchanged += registered.length - found.updated;
+      const names = new Map(registered.map((r) => [Number(r.row_no), String(r.name)]));
+      for (const c of found.changed)
+        mode.preview.add('changed', {
+          row: c.row_no,
+          label: names.get(c.row_no) ?? '',
+          cells: changedCells(c.old, c.new, label),
+        });
+      return;
+    }
     await sent.send(() => insertRows(tx, dbKind, compounds, newCompounds, added));
     counts.inserted += added.length;
     if (registered.length === 0) return;
@@ -223,7 +277,9 @@ async function compoundWriter(tx: Tx, dbKind: DbKind) {
       // A new compound gets its id here, in file order, and its columns' defaults for blank
       // cells: its row goes in as it is.
       const blank = c.existing ? blanks : defaults;
+      if (mode.check && !c.existing && mode.preview.room('added') > 0) values.set(c.row, v);
       return written.push({
+        row_no: c.row,
         existing_id: c.existing?.id ?? null,
         id: c.existing ? null : ids.id(ids.next()),
         code: c.code,

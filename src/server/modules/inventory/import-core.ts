@@ -5,7 +5,8 @@
  * its own (import-compounds.ts, import-buildings.ts, import-households.ts); import.ts runs them.
  */
 import { is, SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { ImportPreviewCell, ImportPreviewRow } from '../../../contract/imports.js';
 import { inScope } from '../../../domain/access.js';
 import { type Db, type DbKind, queryRows, type Tx } from '../../db/client.js';
 import { compounds, regions } from '../../db/schema.js';
@@ -140,15 +141,23 @@ export interface Writer<C> {
   counts(): Counts;
 }
 
+/**
+ * How a writer runs. `write`: inside the import's transaction. `check` (a dry run): outside any
+ * transaction, writing nothing: each batch is compared with what is stored in one short read, so
+ * other requests are answered between them (PGlite has one connection, which a transaction
+ * holds), and the first rows to be added and changed are kept for the preview.
+ */
+export type WriterMode = { check: false } | { check: true; preview: Preview };
+
 /** One kind's import: its row checks, its writer, and the checks that need every row. */
 export interface KindImport<C> {
   check(row: SheetRow): C | null;
-  writer(tx: Tx, dbKind: DbKind): Promise<Writer<C>>;
+  writer(db: Tx, dbKind: DbKind, mode: WriterMode): Promise<Writer<C>>;
   /** Cross-row checks once every row is in (a building's declared household count). */
   afterRows?(db: Db | Tx): Promise<void>;
 }
 
-export const one = async (tx: Tx, query: SQL) =>
+export const one = async (tx: Db | Tx, query: SQL) =>
   (await queryRows<Record<string, number>>(tx, query))[0] ?? {};
 
 /** How a writer's batches and the statements they sent end. */
@@ -184,4 +193,128 @@ export function assignments(table: object, set: Record<string, SQL>): SQL {
     ),
     sql`, `,
   );
+}
+
+/** Rows shown of each list in a check's preview. */
+export const previewRows = 20;
+
+/** The first rows a checked import adds and changes. */
+export class Preview {
+  readonly added: ImportPreviewRow[] = [];
+  readonly changed: ImportPreviewRow[] = [];
+  /** How many more rows each list takes. */
+  room(list: 'added' | 'changed'): number {
+    return previewRows - this[list].length;
+  }
+  add(list: 'added' | 'changed', row: ImportPreviewRow) {
+    if (this.room(list) > 0) this[list].push(row);
+  }
+  /** Ordered by sheet row (batches are compared in order, but inserts and upserts apart). */
+  result() {
+    const byRow = (a: ImportPreviewRow, b: ImportPreviewRow) => a.row - b.row;
+    return { added: [...this.added].sort(byRow), changed: [...this.changed].sort(byRow) };
+  }
+}
+
+/** A value as the preview shows it. */
+export function shown(value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'boolean') return value ? '✓' : '✗';
+  return String(value);
+}
+
+/** The cells a file's row gives (non-empty), keyed and labelled by the sheet's columns. */
+export function givenCells(
+  columns: readonly { key: string; header: string; options?: Record<string, string> }[],
+  values: Record<string, unknown>,
+): ImportPreviewCell[] {
+  const cells: ImportPreviewCell[] = [];
+  for (const c of columns) {
+    const value = values[c.key];
+    if (value === null || value === undefined || value === '') continue;
+    cells.push({ field: c.key, header: c.header, old: null, new: enumLabel(c.options, value) });
+  }
+  return cells;
+}
+
+/** An enum's stored value as the sheet writes it ("none" → 无物业). */
+export function enumLabel(options: Record<string, string> | undefined, value: unknown): string | null {
+  if (options && typeof value === 'string') {
+    for (const [label, v] of Object.entries(options)) if (v === value) return label;
+  }
+  return shown(value);
+}
+
+/** The cells of a changed row that differ: `old` and `new` as read back, by the set's keys. */
+export function changedCells(
+  old: Record<string, unknown>,
+  next: Record<string, unknown>,
+  label: (key: string) => { header: string; show?: (v: unknown) => string | null } | null,
+): ImportPreviewCell[] {
+  const cells: ImportPreviewCell[] = [];
+  for (const key of Object.keys(next)) {
+    const a = old[key];
+    const b = next[key];
+    const same =
+      a === b ||
+      (a !== null &&
+        b !== null &&
+        a !== undefined &&
+        b !== undefined &&
+        Number(a) === Number(b) &&
+        !Number.isNaN(Number(a)));
+    if (same) continue;
+    const l = label(key);
+    if (!l) continue;
+    const show = l.show ?? shown;
+    cells.push({ field: key, header: l.header, old: show(a), new: show(b) });
+  }
+  return cells;
+}
+
+/**
+ * What a batch would do to `table`, read without writing: `source` selects the batch's rows (with
+ * their sheet row as `row_no`) as `s`, `on` finds each one's stored row, `set` is what the write
+ * would set (the same expressions, over `s`). Rows not found would be inserted; found rows whose
+ * `set` differs from what is stored would be updated (the write's own `IS DISTINCT FROM`). The
+ * first `sample` of each come back: the new rows' numbers, and the changed rows' old and new values.
+ */
+export async function compareBatch(
+  db: Db | Tx,
+  o: { source: SQL; table: PgTable; id: AnyPgColumn; on: SQL; set: Record<string, SQL>; sample: number },
+) {
+  const columns = o.table as unknown as Record<string, AnyPgColumn>;
+  const object = (values: [string, SQL | AnyPgColumn][]) =>
+    sql`json_build_object(${sql.join(
+      values.map(([k, v]) => sql`${sql.raw(`'${k.replace(/[^A-Za-z0-9_]/g, '')}'`)}, ${v}`),
+      sql`, `,
+    )})`;
+  const keys = Object.keys(o.set);
+  const old = object(keys.map((k) => [k, columns[k] as AnyPgColumn]));
+  const next = object(Object.entries(o.set));
+  const [r] = await queryRows<{
+    inserted: number;
+    updated: number;
+    added: number[] | string | null;
+    changed: { row_no: number; old: Record<string, unknown>; new: Record<string, unknown> }[] | string | null;
+  }>(
+    db,
+    sql`WITH s AS (${o.source}),
+      m AS (
+        SELECT s.row_no, ${o.id} IS NULL AS fresh,
+          (${o.id} IS NOT NULL AND ${whenChanged(o.table, o.set)}) AS changed, ${old} AS old, ${next} AS new
+        FROM s LEFT JOIN ${o.table} ON ${o.on})
+      SELECT count(*) FILTER (WHERE fresh)::int AS inserted, count(*) FILTER (WHERE changed)::int AS updated,
+        (SELECT json_agg(row_no) FROM (SELECT row_no FROM m WHERE fresh ORDER BY row_no LIMIT ${o.sample}) a) AS added,
+        (SELECT json_agg(c) FROM (SELECT row_no, old, new FROM m WHERE changed ORDER BY row_no LIMIT ${o.sample}) c) AS changed
+      FROM m`,
+  );
+  const parse = <T>(v: T | string | null | undefined): T | null =>
+    typeof v === 'string' ? (JSON.parse(v) as T) : (v ?? null);
+  return {
+    inserted: Number(r?.inserted ?? 0),
+    updated: Number(r?.updated ?? 0),
+    added: parse(r?.added) ?? [],
+    changed: parse(r?.changed) ?? [],
+  };
 }

@@ -17,15 +17,19 @@ import {
   type CheckTools,
   type CompoundRef,
   type Counts,
+  changedCells,
+  compareBatch,
   ending,
+  givenCells,
   type KindImport,
   num,
   one,
   type RowProblem,
   str,
+  type WriterMode,
   whenChanged,
 } from './import-core.js';
-import { normaliseBuilding, normaliseUnit } from './sheets.js';
+import { normaliseBuilding, normaliseUnit, sheetSpecs } from './sheets.js';
 
 /** A checked household row, ready to write. */
 export interface HouseholdRow {
@@ -79,7 +83,7 @@ export function householdsImport(tools: CheckTools, problem: RowProblem): KindIm
       site.lastRow = row.row;
       return { row: row.row, compound, site, unit, room, values: v };
     },
-    writer: householdWriter,
+    writer: (tx, dbKind, mode) => householdWriter(tx, dbKind, mode),
     // Counted after the rows are in: registered households plus the file's, per building.
     afterRows: (db) =>
       checkBuildingCounts(db, perBuilding, (at, params) =>
@@ -158,20 +162,35 @@ async function checkBuildingCounts(
   }
 }
 
-const noArea = sql.raw(
-  'excluded.area_registered IS NULL AND excluded.area_surveyed IS NULL AND excluded.area_contract IS NULL',
-);
-/** An imported area replaces all three (the basis may change); no area keeps the stored ones. */
-const keepUnlessArea = (column: typeof households.areaRegistered, name: string) =>
-  sql`CASE WHEN ${noArea} THEN ${column} ELSE ${sql.raw(`excluded.${name}`)} END`;
-
-const householdUpdate = {
-  ownerId: sql`coalesce(excluded.owner_id, ${households.ownerId})`,
-  areaRegistered: keepUnlessArea(households.areaRegistered, 'area_registered'),
-  areaSurveyed: keepUnlessArea(households.areaSurveyed, 'area_surveyed'),
-  areaContract: keepUnlessArea(households.areaContract, 'area_contract'),
-  contactPhone: sql`coalesce(excluded.contact_phone, ${households.contactPhone})`,
-  notes: sql`coalesce(excluded.notes, ${households.notes})`,
+/**
+ * What an imported row (`excluded` in the write, `s` in a check) changes in a registered one: an
+ * imported area replaces all three (the basis may change); no area, or a blank cell, keeps what
+ * is stored.
+ */
+const updateFrom = (row: 'excluded' | 's') => {
+  const r = (column: string) => sql.raw(`${row}.${column}`);
+  const noArea = sql`${r('area_registered')} IS NULL AND ${r('area_surveyed')} IS NULL AND ${r('area_contract')} IS NULL`;
+  const keepUnlessArea = (column: typeof households.areaRegistered, name: string) =>
+    sql`CASE WHEN ${noArea} THEN ${column} ELSE ${r(name)} END`;
+  return {
+    ownerId: sql`coalesce(${r('owner_id')}, ${households.ownerId})`,
+    areaRegistered: keepUnlessArea(households.areaRegistered, 'area_registered'),
+    areaSurveyed: keepUnlessArea(households.areaSurveyed, 'area_surveyed'),
+    areaContract: keepUnlessArea(households.areaContract, 'area_contract'),
+    contactPhone: sql`coalesce(${r('contact_phone')}, ${households.contactPhone})`,
+    notes: sql`coalesce(${r('notes')}, ${households.notes})`,
+  };
+};
+const householdUpdate = updateFrom('excluded');
+const spec = sheetSpecs.households;
+/** A changed household's cells as the sheet heads them. */
+const changedLabels: Record<string, { header: string; show?: (v: unknown) => string | null }> = {
+  ownerId: { header: '产权人' },
+  areaRegistered: { header: '专有部分面积（不动产登记）' },
+  areaSurveyed: { header: '专有部分面积（测绘）' },
+  areaContract: { header: '专有部分面积（合同）' },
+  contactPhone: { header: '联系电话' },
+  notes: { header: '备注' },
 };
 
 /** Households an import writes before it weighs deferring the table's plain indexes (PGlite). */
@@ -189,7 +208,7 @@ const newOwners = recordset({
   id_number: 'text',
   phone: 'text',
 });
-const householdRows = recordset({
+const householdColumns = {
   id: 'uuid',
   compound_id: 'uuid',
   building_id: 'uuid',
@@ -202,7 +221,10 @@ const householdRows = recordset({
   area_contract: 'numeric',
   contact_phone: 'text',
   notes: 'text',
-});
+} as const;
+const householdRows = recordset(householdColumns);
+/** The same, with the sheet row, for a check's comparison. */
+const checkedRows = recordset({ row_no: 'int', ...householdColumns });
 
 /**
  * Households are written batch by batch as they are read, with the buildings and owners they
@@ -225,7 +247,7 @@ const householdRows = recordset({
  * (`deferIndexes`): a large import into a small register then sorts once instead of inserting
  * into them row by row. PostgreSQL keeps them, since other sessions read the table meanwhile.
  */
-async function householdWriter(tx: Tx, dbKind: DbKind) {
+async function householdWriter(tx: Tx, dbKind: DbKind, mode: WriterMode) {
   const counts: Counts = { inserted: 0, updated: 0, unchanged: 0, createdBuildings: 0 };
   const sent = inFlight(dbKind);
   const ids = idSequence();
@@ -239,11 +261,12 @@ async function householdWriter(tx: Tx, dbKind: DbKind) {
   );
   // Every compound a batch has named: looked up (and on PostgreSQL locked) the first time.
   const named = new Set<string>();
-  const resumeTriggers = await suspendRowTriggers(tx);
+  // A check writes nothing: no triggers to suspend, no indexes to defer, nothing to lock.
+  const resumeTriggers = mode.check ? null : await suspendRowTriggers(tx);
   // The households table's size before this import, and when to weigh deferring its indexes next.
   const tableBytes = async () =>
     (await one(tx, sql`SELECT pg_relation_size('households')::float8 AS n`)).n ?? 0;
-  const before = dbKind === 'pglite' ? await tableBytes() : null;
+  const before = dbKind === 'pglite' && !mode.check ? await tableBytes() : null;
   let weighAt = deferIndexesFrom;
   let rebuildIndexes: (() => Promise<void>) | null = null;
   // What the lookups found: buildings by compound id|number.
@@ -315,6 +338,75 @@ async function householdWriter(tx: Tx, dbKind: DbKind) {
     if (Number(orphans?.n ?? 0) > 0) throw new Error(`household import: ${orphans?.n} rows refer to nothing`);
   };
 
+  /**
+   * A check's batch: nothing written. New buildings and rooms of new buildings are counted; rooms
+   * of registered buildings are compared with what is stored, in one read.
+   */
+  const checkBatch = async (
+    rows: HouseholdRow[],
+    newBuildings: number,
+    homesToAdd: Record<string, unknown>[],
+    homesToUpsert: Record<string, unknown>[],
+  ) => {
+    if (!mode.check) return;
+    const { preview } = mode;
+    const byRow = new Map(rows.map((c) => [c.row, c]));
+    const labelOf = (c: HouseholdRow | undefined) =>
+      c ? `${c.compound.name} ${c.site.building} ${c.unit} ${c.room}` : '';
+    counts.createdBuildings += newBuildings;
+    counts.inserted += homesToAdd.length;
+    const added = (n: number) => {
+      const c = byRow.get(n);
+      if (c) preview.add('added', { row: n, label: labelOf(c), cells: givenCells(spec.columns, c.values) });
+    };
+    for (const h of homesToAdd) {
+      if (preview.room('added') <= 0) break;
+      added(Number(h.row_no));
+    }
+    if (homesToUpsert.length === 0) return;
+    const found = await sent.ask(() =>
+      compareBatch(tx, {
+        source: checkedRows.select(homesToUpsert),
+        table: households,
+        id: households.id,
+        on: sql`${households.buildingId} = s.building_id AND ${households.unit} = s.unit AND ${households.room} = s.room`,
+        set: updateFrom('s'),
+        sample: Math.max(preview.room('added'), preview.room('changed')),
+      }),
+    );
+    counts.inserted += found.inserted;
+    counts.updated += found.updated;
+    for (const n of found.added) added(n);
+    // Owners by name rather than id: the stored one's read back, the file's as it gives it.
+    const ownerIds = found.changed
+      .map((c) => c.old.ownerId)
+      .filter((id): id is string => typeof id === 'string');
+    const names = new Map(
+      ownerIds.length === 0
+        ? []
+        : (
+            await queryRows<{ id: string; name: string }>(
+              tx,
+              sql`SELECT id, name FROM ${owners} WHERE id = ANY(${`{${ownerIds.join(',')}}`}::uuid[])`,
+            )
+          ).map((o) => [o.id, o.name]),
+    );
+    for (const c of found.changed) {
+      const row = byRow.get(c.row_no);
+      const cells = changedCells(c.old, c.new, (key) => changedLabels[key] ?? null).map((cell) =>
+        cell.field === 'ownerId'
+          ? {
+              ...cell,
+              field: 'ownerName',
+              old: cell.old === null ? null : (names.get(cell.old) ?? cell.old),
+              new: str(row?.values.ownerName) || cell.new,
+            }
+          : cell,
+      );
+      preview.add('changed', { row: c.row_no, label: labelOf(row), cells });
+    }
+  };
+
   const written = batches<HouseholdRow>(async (rows) => {
     const first: string[] = [];
     for (const { compound } of rows) {
@@ -323,7 +415,7 @@ async function householdWriter(tx: Tx, dbKind: DbKind) {
       first.push(compound.id);
     }
     if (first.length > 0) {
-      if (dbKind === 'postgres') await sent.send(() => lock(first));
+      if (dbKind === 'postgres' && !mode.check) await sent.send(() => lock(first));
       const registered = first.filter((id) => stored.has(id));
       if (registered.length > 0) await sent.ask(() => lookUp(registered));
     }
@@ -374,6 +466,7 @@ async function householdWriter(tx: Tx, dbKind: DbKind) {
       const basis = str(v.areaBasis) || 'registered';
       // A room of a registered building may be registered too: the database finds it by its key.
       (site.registered ? homesToUpsert : homesToAdd).push({
+        row_no: c.row,
         id: ids.id(ids.next()),
         compound_id: compound.id,
         building_id: site.id,
@@ -387,6 +480,10 @@ async function householdWriter(tx: Tx, dbKind: DbKind) {
         contact_phone: phone,
         notes: str(v.notes) || null,
       });
+    }
+    if (mode.check) {
+      await checkBatch(rows, buildingsToAdd.length, homesToAdd, homesToUpsert);
+      return;
     }
     // Sent, not awaited: the database takes them in order while the next rows are read. Foreign
     // keys (where their triggers are on) find the new buildings and owners already in.
@@ -428,7 +525,7 @@ async function householdWriter(tx: Tx, dbKind: DbKind) {
     async finish() {
       await finish();
       await rebuildIndexes?.();
-      if (dbKind === 'pglite' && named.size > 0) await lock([...named]);
+      if (dbKind === 'pglite' && !mode.check && named.size > 0) await lock([...named]);
       if (resumeTriggers) {
         if (named.size > 0) await verify();
         await resumeTriggers();
