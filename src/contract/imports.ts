@@ -12,8 +12,39 @@ export const ImportProblem = z.object({
   column: text().nullable(),
   header: text().nullable(),
   message: text(),
+  /**
+   * How many rows have this same problem (same message, same column): listed once, with its
+   * rows. 1 (or absent, in reports kept from before) for a problem of one row or of the file.
+   */
+  count: z.number().int().optional(),
+  /** The rows of a grouped problem, ascending (at most the first 200). */
+  rows: z.array(z.number().int()).optional(),
 });
 export type ImportProblem = z.infer<typeof ImportProblem>;
+
+/** One cell of a previewed row: what is stored (null for a new row or an empty cell) and what the file makes it. */
+export const ImportPreviewCell = z.object({
+  field: text(),
+  header: text(),
+  old: text().nullable(),
+  new: text().nullable(),
+});
+export type ImportPreviewCell = z.infer<typeof ImportPreviewCell>;
+
+/** A row the import adds or changes: its sheet row, what it is, and its cells (the changed ones, for a change). */
+export const ImportPreviewRow = z.object({
+  row: z.number().int(),
+  label: text(),
+  cells: z.array(ImportPreviewCell),
+});
+export type ImportPreviewRow = z.infer<typeof ImportPreviewRow>;
+
+/** The first rows (at most 20 each) a checked import will add and change. */
+export const ImportPreview = z.object({
+  added: z.array(ImportPreviewRow),
+  changed: z.array(ImportPreviewRow),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
 
 export const ImportReport = z.object({
   kind: z.enum(sheetKinds),
@@ -28,6 +59,10 @@ export const ImportReport = z.object({
   /** The first problems found (at most 500), each naming sheet, row and column. */
   problems: z.array(ImportProblem),
   problemCount: z.number().int(),
+  /** A check's preview of the rows to be added and changed (absent for the real run and for reports kept from before). */
+  preview: ImportPreview.optional(),
+  /** Header cells of the file no column of this ledger takes: their values are not imported. */
+  ignoredColumns: z.array(z.object({ column: text(), header: text() })).optional(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

@@ -10,6 +10,7 @@ import { ZodError } from 'zod';
 import { type SheetKind, sheetKinds } from '../contract/imports.js';
 import { UpdateSettingsBody } from '../contract/settings.js';
 import { roles } from '../domain/access.js';
+import { rowRanges } from '../domain/row-ranges.js';
 import { type Config, loadConfig } from './config.js';
 import { backup, RestoreError, restore } from './db/backup.js';
 import { type Database, openDatabase } from './db/client.js';
@@ -181,7 +182,11 @@ async function importCommand(config: Config, args: string[]) {
     if (process.stderr.isTTY) process.stderr.write('\n');
     for (const p of report.problems) {
       // A problem of the whole file (damaged, no sheet) has no place to name.
-      const at = [p.sheet, p.row && `row ${p.row}`, p.column, p.header].filter(Boolean).join(' ');
+      const rows =
+        (p.count ?? 1) > 1 && p.rows
+          ? `${p.count} rows (${rowRanges(p.rows, (p.count ?? 0) - p.rows.length)})`
+          : p.row && `row ${p.row}`;
+      const at = [p.sheet, rows, p.column, p.header].filter(Boolean).join(' ');
       console.log(at ? `${at}: ${p.message}` : p.message);
     }
     if (report.problemCount > 0) {

@@ -14,7 +14,7 @@ import { demoFigures } from './figures.js';
 import type { DemoLoaded } from './load.js';
 
 /** Kaifeng's Shunhe Hui district and its township-level units, with their division codes. */
-const shunheRegions = [
+export const shunheRegions = [
   { code: '410000', name: '河南省', level: 'province', parentCode: null },
   { code: '410200', name: '开封市', level: 'city', parentCode: '410000' },
   { code: '410203', name: '顺河回族区', level: 'district', parentCode: '410200' },

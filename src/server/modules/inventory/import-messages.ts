@@ -9,7 +9,8 @@ export type ImportReason =
   | 'ambiguous_compound'
   | 'duplicate_row'
   | 'code_conflict'
-  | 'exceeds_building_count';
+  | 'exceeds_building_count'
+  | 'wrong_kind';
 
 const text: Record<ImportReason, Record<Lang, (p: Record<string, string | number>) => string>> = {
   unknown_subdistrict: {
@@ -43,6 +44,10 @@ const text: Record<ImportReason, Record<Lang, (p: Record<string, string | number
   exceeds_building_count: {
     'zh-CN': (p) => `${p.building}登记户数为 ${p.limit}，导入后将有 ${p.count} 户，请核对楼栋台账`,
     en: (p) => `${p.building} is registered with ${p.limit} households; this import would make ${p.count}`,
+  },
+  wrong_kind: {
+    'zh-CN': (p) => `这份表格看起来是${p.kind}台账；请选择“${p.kind}”导入`,
+    en: (p) => `this looks like a ${p.kind} sheet; choose ${p.kind}s to import it`,
   },
 };
 

@@ -67,8 +67,16 @@ export interface SheetSource {
   columns: Record<string, { column: string; header: string }>;
 }
 
+/** The header row(s) found: every cell's text, and those no column of the spec takes. */
+export interface SheetHeader {
+  texts: string[];
+  ignored: { column: string; header: string }[];
+}
+
 /** A ledger being read: iterate it once; file-level problems are complete when iteration ends. */
 export interface SheetRead extends AsyncIterable<SheetRow> {
+  /** Known once the header is found (even when required columns are missing). */
+  readonly header: SheetHeader | undefined;
   /** The rows in the batches the parser reads them in: one await per batch rather than per row. */
   batches(): AsyncIterable<SheetRow[]>;
   readonly problems: readonly SheetFileProblem[];
@@ -87,6 +95,8 @@ interface MappedColumn {
 
 interface Header {
   rows: number[];
+  /** Every cell's text (a grouped header's lower text where present, else the upper). */
+  cells: string[];
   columns: MappedColumn[];
   score: number;
   required: number;
@@ -109,6 +119,7 @@ interface State {
   source: SheetSource | undefined;
   rowsRead: number;
   encoding: CsvEncoding | undefined;
+  header?: SheetHeader;
 }
 
 const progressEvery = 1000;
@@ -141,6 +152,9 @@ export function readSheet(file: string, spec: SheetSpec, options: ReadSheetOptio
     get source() {
       return state.source;
     },
+    get header() {
+      return state.header;
+    },
     [Symbol.asyncIterator]: () => rowByRow(start()),
   };
 }
@@ -170,6 +184,15 @@ async function* readAll(file: string, context: Context, state: State): AsyncGene
     if (head.length === 0) throw fileError(format === 'csv' ? 'empty' : 'no_header', { sheet });
     const header = findHeader(head, context);
     if (!header) throw fileError('no_header', { sheet });
+    const taken = new Set(header.columns.map((m) => m.index));
+    state.header = {
+      texts: header.cells.filter((t) => t !== ''),
+      ignored: header.cells.flatMap((text, index) =>
+        text === '' || taken.has(index) || text === '序号'
+          ? []
+          : [{ column: columnLetter(index), header: text }],
+      ),
+    };
     const missing = context.spec.columns.filter(
       (c) => c.required && !header.columns.some((m) => m.column === c),
     );
@@ -314,7 +337,13 @@ function matchTexts(texts: readonly string[], rows: number[], context: Context, 
     const texts = sources.map((s) => s[index] ?? '').filter((t) => t !== '');
     columns.push({ column, index, letter: columnLetter(index), header: text, texts });
   });
-  return { rows, columns, score: columns.length, required: columns.filter((m) => m.column.required).length };
+  return {
+    rows,
+    cells: [...texts],
+    columns,
+    score: columns.length,
+    required: columns.filter((m) => m.column.required).length,
+  };
 }
 
 function better(a: Header, b: Header): boolean {

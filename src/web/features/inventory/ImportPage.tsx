@@ -23,10 +23,19 @@ import {
   Typography,
   Upload,
 } from 'antd';
+import type { TFunction } from 'i18next';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { type ImportProblem, type Job, type SheetKind, sheetKinds } from '../../../contract/imports.js';
+import {
+  type ImportPreviewRow,
+  type ImportProblem,
+  type ImportReport,
+  type Job,
+  type SheetKind,
+  sheetKinds,
+} from '../../../contract/imports.js';
+import { rowRanges } from '../../../domain/row-ranges.js';
 import { ApiError } from '../../shared/api.js';
 import { formatBytes, formatNumber } from '../../shared/numbers.js';
 import { useIsPhone } from '../../shared/responsive.js';
@@ -84,13 +93,111 @@ function Counts({ items }: { items: { label: string; value: number; testId: stri
   );
 }
 
+/** A problem's row, or for one many rows share, their count and rows: "41 行（3–43）". */
+function rowsOf(p: ImportProblem, t: TFunction): string {
+  const count = p.count ?? 1;
+  if (count > 1 && p.rows)
+    return t('imports.rowsGrouped', {
+      count: formatNumber(count),
+      rows: rowRanges(p.rows, count - p.rows.length),
+    });
+  return t('imports.atRow', { row: p.row });
+}
+
+/** The rows a check will add or change: the first of each, a changed cell as old → new. */
+function PreviewTable({ rows, title, testId }: { rows: ImportPreviewRow[]; title: string; testId: string }) {
+  const { t } = useTranslation();
+  if (rows.length === 0) return null;
+  const columns: TableColumnsType<ImportPreviewRow> = [
+    { key: 'row', title: t('imports.row'), dataIndex: 'row', align: 'right', width: 72 },
+    { key: 'label', title: t('imports.previewWhat'), dataIndex: 'label' },
+    {
+      key: 'cells',
+      title: t('imports.previewCells'),
+      render: (_: unknown, r: ImportPreviewRow) => (
+        <Flex wrap gap="4px 16px">
+          {r.cells.map((c) => (
+            <span key={c.field} data-testid="preview-cell">
+              <Typography.Text type="secondary">{c.header}：</Typography.Text>
+              {c.old !== null || r.cells.some((x) => x.old !== null) ? (
+                <>
+                  <Typography.Text delete type="secondary">
+                    {c.old ?? t('imports.emptyCell')}
+                  </Typography.Text>
+                  {' → '}
+                  <Typography.Text strong>{c.new ?? t('imports.emptyCell')}</Typography.Text>
+                </>
+              ) : (
+                c.new
+              )}
+            </span>
+          ))}
+        </Flex>
+      ),
+    },
+  ];
+  return (
+    <div data-testid={testId}>
+      <Typography.Title level={5}>{title}</Typography.Title>
+      <Table
+        rowKey="row"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        size="small"
+        scroll={{ x: 'max-content' }}
+      />
+    </div>
+  );
+}
+
+function Review({ report }: { report: ImportReport }) {
+  const { t } = useTranslation();
+  const ignored = report.ignoredColumns ?? [];
+  return (
+    <>
+      {ignored.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('imports.ignoredTitle', {
+            columns: ignored.map((c) => `${c.column}（${c.header}）`).join('、'),
+          })}
+          description={t('imports.ignoredHint')}
+          data-testid="import-ignored"
+        />
+      )}
+      {report.preview && (
+        <>
+          <PreviewTable
+            rows={report.preview.added}
+            title={t('imports.previewAdded', {
+              shown: report.preview.added.length,
+              total: formatNumber(report.inserted),
+            })}
+            testId="preview-added"
+          />
+          <PreviewTable
+            rows={report.preview.changed}
+            title={t('imports.previewChanged', {
+              shown: report.preview.changed.length,
+              total: formatNumber(report.updated),
+            })}
+            testId="preview-changed"
+          />
+        </>
+      )}
+    </>
+  );
+}
+
 /** Where a problem is, in words: 小区台账 · 第 12 行 · C 列（建成年代）. */
 function useProblemPlace() {
   const { t } = useTranslation();
   return (p: ImportProblem) =>
     [
       p.sheet || null,
-      p.row !== null ? t('imports.atRow', { row: p.row }) : null,
+      p.row !== null ? rowsOf(p, t) : null,
       p.column ? t('imports.atColumn', { column: p.column }) : null,
       p.header ? `（${p.header}）` : null,
     ]
@@ -109,7 +216,13 @@ function Problems({ job, onAgain }: { job: Job; onAgain: () => void }) {
   const dash = (v: string | number | null) => (v === null || v === '' ? '—' : v);
   const columns: TableColumnsType<ImportProblem & { key: number }> = [
     { key: 'sheet', title: t('imports.sheet'), dataIndex: 'sheet', render: dash },
-    { key: 'row', title: t('imports.row'), dataIndex: 'row', align: 'right', render: dash },
+    {
+      key: 'row',
+      title: t('imports.row'),
+      dataIndex: 'row',
+      align: 'right',
+      render: (_: unknown, p: ImportProblem) => ((p.count ?? 1) > 1 ? rowsOf(p, t) : dash(p.row)),
+    },
     { key: 'column', title: t('imports.column'), dataIndex: 'column', render: dash },
     { key: 'header', title: t('imports.header'), dataIndex: 'header', render: dash },
     { key: 'message', title: t('imports.message'), dataIndex: 'message' },
@@ -294,7 +407,7 @@ export function ImportPage() {
               description={t('imports.validHint')}
               data-testid="import-valid"
             />
-            {/* The check ran the import and rolled it back: these are exactly what confirming will do. */}
+            {/* The check compared every row with what is stored: these are what confirming will do. */}
             {report && (
               <Counts
                 items={[
@@ -313,6 +426,7 @@ export function ImportPage() {
                 ]}
               />
             )}
+            {report && <Review report={report} />}
             {confirmImport.isError && <Alert type="error" showIcon title={confirmImport.error.message} />}
             <Flex gap={8} wrap>
               <Button
