@@ -5,9 +5,10 @@ import { maskIdNumber, maskName, maskPhone } from '../../../domain/masking.js';
 import type { Db } from '../../db/client.js';
 import { buildings, compounds, households, owners, projects, regions } from '../../db/schema.js';
 import { scopeWhere } from '../../platform/access.js';
-import type { Principal } from '../../platform/context.js';
+import type { Ctx, Principal } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { contains, paged } from '../../platform/sql.js';
+import { loadCompound } from './access.js';
 import { compoundWhere, isOldSql, statusSql } from './sql.js';
 
 const region = aliasedTable(regions, 'region');
@@ -77,12 +78,9 @@ export async function listCompounds(
 }
 
 /** One compound inside the caller's scope, with its buildings, household summary and projects. */
-export async function compoundDetail(
-  db: Db,
-  principal: Principal,
-  id: string,
-  cutoff: number,
-): Promise<CompoundDetail> {
+export async function compoundDetail(ctx: Ctx, id: string, cutoff: number): Promise<CompoundDetail> {
+  const { db } = ctx;
+  await loadCompound(ctx, id, 'read');
   const [row] = await db
     .select({
       ...summaryColumns(cutoff),
@@ -93,7 +91,7 @@ export async function compoundDetail(
     .from(compounds)
     .leftJoin(region, eq(region.code, compounds.regionCode))
     .leftJoin(subdistrict, eq(subdistrict.code, compounds.subdistrictCode))
-    .where(and(eq(compounds.id, id), compoundWhere(principal, {}, cutoff)))
+    .where(eq(compounds.id, id))
     .limit(1);
   if (!row) throw notFound();
   const buildingRows = await db

@@ -161,7 +161,8 @@ export async function listLedger(
   return { ...page, items: page.items.map(present) };
 }
 
-export async function loadLedgerItem(db: Db | Tx, id: string, day: LedgerDay): Promise<LedgerItem | null> {
+/** One item as lists show it, by id: for an item the caller's access was checked on (`loadLedgerItem`). */
+export async function ledgerItemById(db: Db | Tx, id: string, day: LedgerDay): Promise<LedgerItem | null> {
   const [row] = await select(db, day).where(eq(ledgerItems.id, id)).limit(1);
   return row ? present(row) : null;
 }
