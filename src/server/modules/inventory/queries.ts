@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, or, type SQL, sql, sum } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { CompoundDetail, CompoundListQuery, CompoundSummary } from '../../../contract/inventory.js';
 import { exclusiveArea, type ProjectStatus, type PropertyManagement } from '../../../domain/inventory.js';
 import { maskIdNumber, maskName, maskPhone } from '../../../domain/masking.js';
@@ -50,7 +50,7 @@ const sorts = {
 } satisfies Record<CompoundListQuery['sort'], SQL>;
 
 /** The compound rows of a filtered query, with region names joined. */
-export function selectCompounds(db: Db, cutoff: number) {
+function selectCompounds(db: Db, cutoff: number) {
   return db
     .select(summaryColumns(cutoff))
     .from(compounds)
@@ -141,9 +141,6 @@ export async function compoundDetail(ctx: Ctx, id: string, cutoff: number): Prom
     projects: projectRows.map((p) => ({ ...p, status: p.status as ProjectStatus })),
   };
 }
-
-/** Sum of a numeric column as a JS number (PostgreSQL returns sums of numerics as text). */
-export const sumOf = (column: Parameters<typeof sum>[0]) => sql<number>`coalesce(${sum(column)}, 0)::float8`;
 
 /** A compound's households, paged; owner names, phones and ID numbers masked unless `personal`. */
 export async function listHouseholds(

@@ -16,7 +16,7 @@ import type { Ctx, Principal } from '../../platform/context.js';
  * The item is `userId`'s: its cadre is theirs, or it is owned by a unit their cadre leads. The
  * same person `withOwners` joins as the one who answers for it.
  */
-export const answeredBy = (userId: string): SQL => sql`EXISTS (SELECT 1 FROM ${cadres}
+const answeredBy = (userId: string): SQL => sql`EXISTS (SELECT 1 FROM ${cadres}
   WHERE ${cadres.userId} = ${userId}
     AND (${cadres.id} = ${ledgerItems.ownerCadreId}
       OR ${cadres.id} = (SELECT ${units.leaderCadreId} FROM ${units} WHERE ${units.id} = ${ledgerItems.ownerUnitId})))`;

@@ -30,7 +30,7 @@ export const person = aliasedTable(cadres, 'person');
 /** The unit shown as 责任单位: the owning unit, else the cadre's own unit. */
 const unit = aliasedTable(units, 'unit');
 export const superior = aliasedTable(cadres, 'superior');
-export const superior2 = aliasedTable(cadres, 'superior2');
+const superior2 = aliasedTable(cadres, 'superior2');
 const subdistrict = aliasedTable(regions, 'subdistrict');
 
 /** The SQL form of domain escalation(): the same thresholds, so lists filter and sort by it. */

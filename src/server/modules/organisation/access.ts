@@ -10,7 +10,7 @@ import { type AccessRule, type Intent, requireAccess, scopeWhere } from '../../p
 import type { Ctx } from '../../platform/context.js';
 
 export const cadreRule: AccessRule = (p) => scopeWhere(p, cadres.regionCode);
-export const unitRule: AccessRule = () => undefined;
+const unitRule: AccessRule = () => undefined;
 export const partyBodyRule: AccessRule = (p) => scopeWhere(p, partyBodies.regionCode);
 
 type Caller = Pick<Ctx, 'db' | 'principal' | 'actor'>;

@@ -11,7 +11,7 @@ import type { Ctx, Principal } from '../../platform/context.js';
 import { ledgerItemRule } from '../ledger/access.js';
 import { projectRule } from '../projects/access.js';
 
-export const photoRule: AccessRule = (p: Principal, intent: Intent): SQL =>
+const photoRule: AccessRule = (p: Principal, intent: Intent): SQL =>
   or(
     and(
       isNotNull(photos.projectId),

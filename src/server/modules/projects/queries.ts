@@ -178,7 +178,7 @@ export async function projectFacts(
   };
 }
 
-export const nextStatusOf = (status: ProjectStatus): ProjectStatus | null =>
+const nextStatusOf = (status: ProjectStatus): ProjectStatus | null =>
   projectStatuses[projectStatuses.indexOf(status) + 1] ?? null;
 
 /** One project with its named accountability, items, funding and what blocks its next step. */
