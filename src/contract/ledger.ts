@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { escalations, ledgerStatuses, priorities } from '../domain/ledger.js';
 import { limits, PageQuery, pageOf, regionCode } from './common.js';
 import { endpoint } from './endpoint.js';
 import { cadreLevels } from './organisation.js';
 import { Photo, PhotoUploadQuery } from './photos.js';
 
-export const ledgerStatuses = ['open', 'done', 'cancelled'] as const;
-export const escalations = ['none', 'due_soon', 'overdue', 'seriously_overdue'] as const;
-export const priorities = ['high', 'normal', 'low'] as const;
+/** The lists are the domain's (src/domain/ledger.ts); the contract and its clients take them from here. */
+export { escalations, ledgerStatuses, priorities };
 
 const day = z.iso.date();
 

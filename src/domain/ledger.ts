@@ -3,8 +3,13 @@
  * escalates up the owner's chain of superiors as it ages. Thresholds are configurable.
  */
 
-export type LedgerStatus = 'open' | 'done' | 'cancelled';
-export type Escalation = 'none' | 'due_soon' | 'overdue' | 'seriously_overdue';
+export const ledgerStatuses = ['open', 'done', 'cancelled'] as const;
+export type LedgerStatus = (typeof ledgerStatuses)[number];
+/** Derived from the deadline and today, never stored; in order of how far it has gone. */
+export const escalations = ['none', 'due_soon', 'overdue', 'seriously_overdue'] as const;
+export type Escalation = (typeof escalations)[number];
+export const priorities = ['high', 'normal', 'low'] as const;
+export type Priority = (typeof priorities)[number];
 
 export interface EscalationPolicy {
   /** Open items due within this many days are "due soon". */

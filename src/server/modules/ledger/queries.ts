@@ -1,6 +1,6 @@
 import { aliasedTable, and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { LedgerItem, LedgerListQuery } from '../../../contract/ledger.js';
-import { districtToday, type Escalation, type LedgerDay } from '../../../domain/ledger.js';
+import { districtToday, type Escalation, escalationReach, type LedgerDay } from '../../../domain/ledger.js';
 import type { CadreLevel } from '../../../domain/projects.js';
 import type { Db, Tx } from '../../db/client.js';
 import {
@@ -97,12 +97,9 @@ function select(db: Db | Tx, day: LedgerDay) {
 type Row = Awaited<ReturnType<typeof select>>[number];
 
 function present(r: Row): LedgerItem {
-  const escalatedTo =
-    r.escalation === 'seriously_overdue'
-      ? (r.superior2Name ?? r.superiorName)
-      : r.escalation === 'overdue'
-        ? r.superiorName
-        : null;
+  // Up the chain as far as the domain rule reaches: the superior, or the superior's superior.
+  const reach = escalationReach(r.escalation);
+  const escalatedTo = reach >= 2 ? (r.superior2Name ?? r.superiorName) : reach === 1 ? r.superiorName : null;
   const byUnit = r.ownerUnitId !== null;
   return {
     id: r.id,
@@ -120,8 +117,8 @@ function present(r: Row): LedgerItem {
       personName: r.personName,
     },
     deadline: r.deadline,
-    priority: r.priority as LedgerItem['priority'],
-    status: r.status as LedgerItem['status'],
+    priority: r.priority,
+    status: r.status,
     escalation: r.escalation,
     escalatedTo,
     regionCode: r.regionCode,
