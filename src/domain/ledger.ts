@@ -50,6 +50,37 @@ export function escalationReach(level: Escalation): number {
   return { none: 0, due_soon: 0, overdue: 1, seriously_overdue: 2 }[level];
 }
 
+/** Open items of one row of the board, by escalation. */
+export interface BoardCounts {
+  open: number;
+  dueSoon: number;
+  overdue: number;
+  seriouslyOverdue: number;
+}
+
+/** The board's order, worst first: seriously overdue, then overdue, then due soon, then open. */
+export function worstFirst(a: BoardCounts, b: BoardCounts): number {
+  return (
+    b.seriouslyOverdue - a.seriouslyOverdue ||
+    b.overdue - a.overdue ||
+    b.dueSoon - a.dueSoon ||
+    b.open - a.open
+  );
+}
+
+/** Subdistricts worst first, then by code. */
+export const subdistrictsWorstFirst = <R extends BoardCounts & { regionCode: string }>(a: R, b: R) =>
+  worstFirst(a, b) || a.regionCode.localeCompare(b.regionCode);
+
+/** Task forces worst first; among equals the items no task force supervises come last, then by name. */
+export const taskForcesWorstFirst = <R extends BoardCounts & { id: string | null; name: string | null }>(
+  a: R,
+  b: R,
+) =>
+  worstFirst(a, b) ||
+  Number(a.id === null) - Number(b.id === null) ||
+  (a.name ?? '').localeCompare(b.name ?? '');
+
 /** Whether making `superior` the superior of `cadre` would close a loop in the chain. */
 export function createsCycle(
   superiorOf: ReadonlyMap<string, string | null>,

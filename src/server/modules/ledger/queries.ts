@@ -1,6 +1,13 @@
 import { aliasedTable, and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { LedgerItem, LedgerListQuery } from '../../../contract/ledger.js';
-import { districtToday, type Escalation, escalationReach, type LedgerDay } from '../../../domain/ledger.js';
+import {
+  districtToday,
+  type Escalation,
+  escalationReach,
+  type LedgerDay,
+  subdistrictsWorstFirst,
+  taskForcesWorstFirst,
+} from '../../../domain/ledger.js';
 import type { CadreLevel } from '../../../domain/projects.js';
 import type { Db, Tx } from '../../db/client.js';
 import {
@@ -210,9 +217,9 @@ export async function ledgerBoard(db: Db, principal: Principal, day: LedgerDay) 
     .leftJoin(taskForces, eq(taskForces.id, ledgerItems.taskForceId))
     .where(open)
     .groupBy(ledgerItems.taskForceId);
-  const worstFirst = <R extends { seriouslyOverdue: number; overdue: number; dueSoon: number }>(rows: R[]) =>
-    rows.sort(
-      (a, b) => b.seriouslyOverdue - a.seriouslyOverdue || b.overdue - a.overdue || b.dueSoon - a.dueSoon,
-    );
-  return { today: day.today, bySubdistrict: worstFirst(bySubdistrict), byTaskForce: worstFirst(byTaskForce) };
+  return {
+    today: day.today,
+    bySubdistrict: bySubdistrict.sort(subdistrictsWorstFirst),
+    byTaskForce: byTaskForce.sort(taskForcesWorstFirst),
+  };
 }
