@@ -51,7 +51,7 @@ export const LedgerListQuery = PageQuery.extend({
 });
 export type LedgerListQuery = z.infer<typeof LedgerListQuery>;
 
-const title = z.string().trim().min(1).max(200);
+const title = z.string().trim().min(1).max(limits.title.max);
 
 export const CreateLedgerItemBody = z.strictObject({
   title,
@@ -67,8 +67,8 @@ export type CreateLedgerItemBody = z.infer<typeof CreateLedgerItemBody>;
 
 export const ProgressBody = z.strictObject({
   version: z.number().int(),
-  note: z.string().trim().min(1).max(2000),
-  evidence: z.string().max(500).optional(),
+  note: z.string().trim().min(1).max(limits.progressNote.max),
+  evidence: z.string().max(limits.shortNote.max).optional(),
   status: z.enum(['open', 'done']).optional(),
 });
 export type ProgressBody = z.infer<typeof ProgressBody>;
@@ -77,14 +77,14 @@ export const CreateMeetingBody = z.strictObject({
   kind: z.enum(['progress', 'onsite']),
   title,
   heldOn: day,
-  attendees: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
-  problems: z.string().max(5000).optional(),
+  attendees: z.array(z.string().trim().min(1).max(limits.attendee.max)).max(limits.attendees.max).default([]),
+  problems: z.string().max(limits.meetingProblems.max).optional(),
   projectId: z.uuid().optional(),
   /** Each decision becomes a ledger item in the same step. */
   decisions: z
     .array(CreateLedgerItemBody.omit({ projectId: true }))
     .min(1)
-    .max(50),
+    .max(limits.decisions.max),
 });
 export type CreateMeetingBody = z.infer<typeof CreateMeetingBody>;
 
