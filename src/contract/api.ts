@@ -37,5 +37,3 @@ export const api = {
   ...photosEndpoints,
   ...settingsEndpoints,
 } as const;
-
-export type Api = typeof api;

@@ -67,6 +67,7 @@ export const auditEntityTypes = [
   'cadre',
   'unit',
   'party_body',
+  'photo',
   // the sheets imports and exports read (SheetKind), and the registries exported (organisation)
   'compounds',
   'buildings',

@@ -39,6 +39,15 @@ export const limits = {
   catalogueCode: { max: 40 },
   unitOfMeasure: { max: 20 },
   phone: { max: 20 },
+  /** Ledger items, decisions and meetings. */
+  title: { max: 200 },
+  progressNote: { max: 2000 },
+  /** The written evidence of a progress report, and a waived item's reason. */
+  shortNote: { max: 500 },
+  meetingProblems: { max: 5000 },
+  attendee: { max: 100 },
+  attendees: { max: 100 },
+  decisions: { max: 50 },
 } as const;
 
 /** Stable error codes: clients and tests rely on these, the messages are for people. */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { escalations, ledgerStatuses, priorities } from '../domain/ledger.js';
 import { limits, PageQuery, pageOf, regionCode, text } from './common.js';
 import { endpoint } from './endpoint.js';
 import { cadreLevels } from './organisation.js';
 import { Photo, PhotoUploadQuery } from './photos.js';
 
-export const ledgerStatuses = ['open', 'done', 'cancelled'] as const;
-export const escalations = ['none', 'due_soon', 'overdue', 'seriously_overdue'] as const;
-export const priorities = ['high', 'normal', 'low'] as const;
+/** The lists are the domain's (src/domain/ledger.ts); the contract and its clients take them from here. */
+export { escalations, ledgerStatuses, priorities };
 
 const day = z.iso.date();
 
@@ -51,7 +51,7 @@ export const LedgerListQuery = PageQuery.extend({
 });
 export type LedgerListQuery = z.infer<typeof LedgerListQuery>;
 
-const title = text().trim().min(1).max(200);
+const title = text().trim().min(1).max(limits.title.max);
 
 export const CreateLedgerItemBody = z.strictObject({
   title,
@@ -67,8 +67,8 @@ export type CreateLedgerItemBody = z.infer<typeof CreateLedgerItemBody>;
 
 export const ProgressBody = z.strictObject({
   version: z.number().int(),
-  note: text().trim().min(1).max(2000),
-  evidence: text().max(500).optional(),
+  note: text().trim().min(1).max(limits.progressNote.max),
+  evidence: text().max(limits.shortNote.max).optional(),
   status: z.enum(['open', 'done']).optional(),
 });
 export type ProgressBody = z.infer<typeof ProgressBody>;
@@ -79,14 +79,14 @@ export const CreateMeetingBody = z.strictObject({
   kind: z.enum(meetingKinds),
   title,
   heldOn: day,
-  attendees: z.array(text().trim().min(1).max(100)).max(100).default([]),
-  problems: text().max(5000).optional(),
+  attendees: z.array(text().trim().min(1).max(limits.attendee.max)).max(limits.attendees.max).default([]),
+  problems: text().max(limits.meetingProblems.max).optional(),
   projectId: z.uuid().optional(),
   /** Each decision becomes a ledger item in the same step. */
   decisions: z
     .array(CreateLedgerItemBody.omit({ projectId: true }))
     .min(1)
-    .max(50),
+    .max(limits.decisions.max),
 });
 export type CreateMeetingBody = z.infer<typeof CreateMeetingBody>;
 

@@ -90,7 +90,7 @@ export const ItemsBody = z.strictObject({
         budget: z.number().min(0).nullable().default(null),
         progress: z.number().int().min(0).max(100).default(0),
         status: z.enum(projectItemStatuses).default('planned'),
-        waiverReason: text().trim().max(500).nullable().default(null),
+        waiverReason: text().trim().max(limits.shortNote.max).nullable().default(null),
       }),
     )
     .max(100),

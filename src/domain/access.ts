@@ -27,8 +27,13 @@ export const actions = [
   /** start projects, name their accountability, move them through the lifecycle */
   'project.write',
   'ledger.read',
-  /** add ledger items and record meetings */
+  /** add ledger items and record meetings; with `ledger.report`, report on any item in scope */
   'ledger.write',
+  /**
+   * report progress on a ledger item and attach evidence to a report: on items the user answers
+   * for (their cadre's, or their cadre's unit's), and with `ledger.write` on any item in scope
+   */
+  'ledger.report',
   /** keep the organisation registries: units, cadres and their superiors, first secretaries */
   'organisation.write',
   /** see cadres' phone numbers unmasked, and export them */
@@ -48,6 +53,9 @@ const everyone: readonly Action[] = [
   'ledger.read',
 ];
 
+/** Roles whose people may be named on ledger items and answer for them; not the administrator or viewers. */
+const working: readonly Action[] = [...everyone, 'ledger.report'];
+
 /**
  * The one table of role × action. Later areas add their actions here. Personal data goes to
  * the roles that work with households door to door (subdistrict and community staff), not to
@@ -57,7 +65,7 @@ const everyone: readonly Action[] = [
 export const permissions: Record<Role, readonly Action[]> = {
   admin: [...everyone, 'user.manage', 'audit.read', 'settings.manage'],
   hq: [
-    ...everyone,
+    ...working,
     'inventory.write',
     'project.write',
     'ledger.write',
@@ -67,17 +75,17 @@ export const permissions: Record<Role, readonly Action[]> = {
     'settings.manage',
   ],
   subdistrict: [
-    ...everyone,
+    ...working,
     'inventory.write',
     'household.personal',
     'project.write',
     'ledger.write',
     'cadre.personal',
   ],
-  community: [...everyone, 'inventory.write', 'household.personal'],
-  contractor: [...everyone],
-  supervisor: [...everyone],
-  resident_supervisor: [...everyone],
+  community: [...working, 'inventory.write', 'household.personal'],
+  contractor: [...working],
+  supervisor: [...working],
+  resident_supervisor: [...working],
   viewer: [...everyone],
 };
 

@@ -3,8 +3,13 @@
  * escalates up the owner's chain of superiors as it ages. Thresholds are configurable.
  */
 
-export type LedgerStatus = 'open' | 'done' | 'cancelled';
-export type Escalation = 'none' | 'due_soon' | 'overdue' | 'seriously_overdue';
+export const ledgerStatuses = ['open', 'done', 'cancelled'] as const;
+export type LedgerStatus = (typeof ledgerStatuses)[number];
+/** Derived from the deadline and today, never stored; in order of how far it has gone. */
+export const escalations = ['none', 'due_soon', 'overdue', 'seriously_overdue'] as const;
+export type Escalation = (typeof escalations)[number];
+export const priorities = ['high', 'normal', 'low'] as const;
+export type Priority = (typeof priorities)[number];
 
 export interface EscalationPolicy {
   /** Open items due within this many days are "due soon". */
@@ -44,6 +49,37 @@ export function escalation(
 export function escalationReach(level: Escalation): number {
   return { none: 0, due_soon: 0, overdue: 1, seriously_overdue: 2 }[level];
 }
+
+/** Open items of one row of the board, by escalation. */
+export interface BoardCounts {
+  open: number;
+  dueSoon: number;
+  overdue: number;
+  seriouslyOverdue: number;
+}
+
+/** The board's order, worst first: seriously overdue, then overdue, then due soon, then open. */
+export function worstFirst(a: BoardCounts, b: BoardCounts): number {
+  return (
+    b.seriouslyOverdue - a.seriouslyOverdue ||
+    b.overdue - a.overdue ||
+    b.dueSoon - a.dueSoon ||
+    b.open - a.open
+  );
+}
+
+/** Subdistricts worst first, then by code. */
+export const subdistrictsWorstFirst = <R extends BoardCounts & { regionCode: string }>(a: R, b: R) =>
+  worstFirst(a, b) || a.regionCode.localeCompare(b.regionCode);
+
+/** Task forces worst first; among equals the items no task force supervises come last, then by name. */
+export const taskForcesWorstFirst = <R extends BoardCounts & { id: string | null; name: string | null }>(
+  a: R,
+  b: R,
+) =>
+  worstFirst(a, b) ||
+  Number(a.id === null) - Number(b.id === null) ||
+  (a.name ?? '').localeCompare(b.name ?? '');
 
 /** Whether making `superior` the superior of `cadre` would close a loop in the chain. */
 export function createsCycle(

@@ -94,10 +94,6 @@ const fieldMessages = {
     'zh-CN': '该干部不在您的管辖范围内，或不能负责该项目',
     en: 'this cadre is outside your scope or cannot serve this project',
   },
-  not_owner: {
-    'zh-CN': '只有责任人或督办人员可以报告进展',
-    en: 'only the owner or supervising staff can report progress',
-  },
   one_owner: {
     'zh-CN': '请指定一名责任人或一个责任单位（二选一）',
     en: 'name either a cadre or a unit as the owner, not both',
@@ -148,15 +144,10 @@ export class AppError extends Error {
   }
 }
 
-export function statusOf(code: ErrorCode): number {
-  return status[code];
-}
-
 export const notFound = () => new AppError('NOT_FOUND');
 /** The value, or a 404 when there is none (a record gone or outside the caller's scope). */
 export function found<T>(value: T | null | undefined): T {
   if (value === null || value === undefined) throw notFound();
   return value;
 }
-export const forbidden = () => new AppError('FORBIDDEN');
 export const conflict = () => new AppError('CONFLICT');

@@ -92,6 +92,12 @@ export function route<E extends Endpoint>(
   options: RouteOptions,
   handler: Handler<E, Ctx>,
 ): void {
+  // A route that changes something names the write rule it enforces, never a read right.
+  if (endpoint.method !== 'GET' && options.action?.endsWith('.read')) {
+    throw new Error(
+      `${endpoint.method} ${endpoint.path} writes but declares the read right ${options.action}`,
+    );
+  }
   register(app, endpoint, options, handler, {
     onRequest: async (req) => {
       if (!req.principal) throw new AppError(req.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');

@@ -1,13 +1,14 @@
-import { aliasedTable, and, asc, count, desc, eq, or, type SQL, sql, sum } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { CompoundDetail, CompoundListQuery, CompoundSummary } from '../../../contract/inventory.js';
 import { exclusiveArea, type ProjectStatus, type PropertyManagement } from '../../../domain/inventory.js';
 import { maskIdNumber, maskName, maskPhone } from '../../../domain/masking.js';
 import type { Db } from '../../db/client.js';
 import { buildings, compounds, households, owners, projects, regions } from '../../db/schema.js';
 import { scopeWhere } from '../../platform/access.js';
-import type { Principal } from '../../platform/context.js';
+import type { Ctx, Principal } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { contains, paged } from '../../platform/sql.js';
+import { loadCompound } from './access.js';
 import { compoundWhere, isOldSql, statusSql } from './sql.js';
 
 const region = aliasedTable(regions, 'region');
@@ -49,7 +50,7 @@ const sorts = {
 } satisfies Record<CompoundListQuery['sort'], SQL>;
 
 /** The compound rows of a filtered query, with region names joined. */
-export function selectCompounds(db: Db, cutoff: number) {
+function selectCompounds(db: Db, cutoff: number) {
   return db
     .select(summaryColumns(cutoff))
     .from(compounds)
@@ -77,12 +78,9 @@ export async function listCompounds(
 }
 
 /** One compound inside the caller's scope, with its buildings, household summary and projects. */
-export async function compoundDetail(
-  db: Db,
-  principal: Principal,
-  id: string,
-  cutoff: number,
-): Promise<CompoundDetail> {
+export async function compoundDetail(ctx: Ctx, id: string, cutoff: number): Promise<CompoundDetail> {
+  const { db } = ctx;
+  await loadCompound(ctx, id, 'read');
   const [row] = await db
     .select({
       ...summaryColumns(cutoff),
@@ -93,7 +91,7 @@ export async function compoundDetail(
     .from(compounds)
     .leftJoin(region, eq(region.code, compounds.regionCode))
     .leftJoin(subdistrict, eq(subdistrict.code, compounds.subdistrictCode))
-    .where(and(eq(compounds.id, id), compoundWhere(principal, {}, cutoff)))
+    .where(eq(compounds.id, id))
     .limit(1);
   if (!row) throw notFound();
   const buildingRows = await db
@@ -143,9 +141,6 @@ export async function compoundDetail(
     projects: projectRows.map((p) => ({ ...p, status: p.status as ProjectStatus })),
   };
 }
-
-/** Sum of a numeric column as a JS number (PostgreSQL returns sums of numerics as text). */
-export const sumOf = (column: Parameters<typeof sum>[0]) => sql<number>`coalesce(${sum(column)}, 0)::float8`;
 
 /** A compound's households, paged; owner names, phones and ID numbers masked unless `personal`. */
 export async function listHouseholds(

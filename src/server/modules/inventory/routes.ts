@@ -3,6 +3,7 @@ import { api } from '../../../contract/api.js';
 import { can } from '../../../domain/access.js';
 import { type Deps, route } from '../../platform/http.js';
 import { oldCutoffYear } from '../../platform/settings.js';
+import { loadCompound } from './access.js';
 import { compoundDetail, listCompounds, listHouseholds, mapPoints, regionTree } from './queries.js';
 
 export function compoundRoutes(app: FastifyInstance, deps: Deps) {
@@ -19,11 +20,11 @@ export function compoundRoutes(app: FastifyInstance, deps: Deps) {
     tileUrl: deps.config.mapTileUrl,
   }));
   route(app, deps, api.getCompound, read, async (ctx, { params }) =>
-    compoundDetail(ctx.db, ctx.principal, params.id, await oldCutoffYear(ctx.db)),
+    compoundDetail(ctx, params.id, await oldCutoffYear(ctx.db)),
   );
   route(app, deps, api.listHouseholds, read, async (ctx, { params, query }) => {
     // Out of scope is a 404 here too, before any household is looked at.
-    await compoundDetail(ctx.db, ctx.principal, params.id, 0);
+    await loadCompound(ctx, params.id, 'read');
     return listHouseholds(
       ctx.db,
       ctx.principal,

@@ -6,9 +6,9 @@ import {
   constructionProjectStatuses,
 } from '../../../domain/inventory.js';
 import { compounds, projects } from '../../db/schema.js';
-import { scopeWhere } from '../../platform/access.js';
 import type { Principal } from '../../platform/context.js';
 import { contains } from '../../platform/sql.js';
+import { compoundRule } from './access.js';
 
 const hasProject = (statuses?: readonly string[]) =>
   sql`EXISTS (SELECT 1 FROM ${projects} WHERE ${projects.compoundId} = ${compounds.id}${
@@ -26,12 +26,12 @@ export const isOldSql = (cutoff: number) => sql<boolean>`coalesce(${compounds.bu
 
 /** Every compound filter, scope first; shared by the list, the map and the export. */
 export function compoundWhere(
-  principal: Pick<Principal, 'prefixes'>,
+  principal: Principal,
   q: Omit<CompoundListQuery, 'page' | 'pageSize' | 'sort'>,
   cutoff: number,
 ): SQL | undefined {
   return and(
-    scopeWhere(principal, compounds.regionCode),
+    compoundRule(principal, 'read'),
     q.region ? sql`${compounds.regionCode} LIKE ${`${q.region}%`}` : undefined,
     q.old === 'true' ? lt(compounds.buildYear, cutoff) : undefined,
     q.old === 'false' ? or(gte(compounds.buildYear, cutoff), sql`${compounds.buildYear} IS NULL`) : undefined,

@@ -6,7 +6,6 @@ import type {
   LedgerItemDetail,
   ProgressBody,
 } from '../../../contract/ledger.js';
-import { can, inScope } from '../../../domain/access.js';
 import type { LedgerDay } from '../../../domain/ledger.js';
 import { photoMaxBytes } from '../../../domain/photos.js';
 import { cadreCanServe } from '../../../domain/projects.js';
@@ -21,28 +20,35 @@ import {
   units,
   users,
 } from '../../db/schema.js';
-import { recordAudit } from '../../platform/audit.js';
-import { type Audit, type Ctx, write } from '../../platform/context.js';
+import { holds } from '../../platform/access.js';
+import { type Audit, type Ctx, type Principal, write } from '../../platform/context.js';
 import { AppError, conflict, found, notFound } from '../../platform/errors.js';
 import { readUpload } from '../../platform/uploads.js';
 import { notify } from '../notifications/service.js';
+import { cadreRule } from '../organisation/access.js';
 import { storePhoto } from '../photos/service.js';
-import { loadProject } from '../projects/queries.js';
-import { loadLedgerItem, person, withOwners } from './queries.js';
+import { loadProject } from '../projects/access.js';
+import { loadLedgerItem } from './access.js';
+import { ledgerItemById } from './queries.js';
 
 /** The cadre who answers for a new item (and is told of it): its owner, or the owning unit's leader. */
 async function resolveOwner(
   tx: Tx,
+  principal: Principal,
   input: { ownerCadreId?: string; ownerUnitId?: string },
   field: string,
-): Promise<{ cadre: typeof cadres.$inferSelect | null; unitId: string | null }> {
+): Promise<{ cadre: typeof cadres.$inferSelect | null; unitId: string | null; cadreInScope: boolean }> {
   if (Boolean(input.ownerCadreId) === Boolean(input.ownerUnitId)) {
     throw new AppError('VALIDATION_FAILED', { [`${field}ownerCadreId`]: 'one_owner' });
   }
   if (input.ownerCadreId) {
-    const [cadre] = await tx.select().from(cadres).where(eq(cadres.id, input.ownerCadreId)).limit(1);
-    if (!cadre) throw new AppError('VALIDATION_FAILED', { [`${field}ownerCadreId`]: 'cadre_outside_scope' });
-    return { cadre, unitId: null };
+    const [row] = await tx
+      .select({ cadre: cadres, inScope: holds(cadreRule(principal, 'read')) })
+      .from(cadres)
+      .where(eq(cadres.id, input.ownerCadreId))
+      .limit(1);
+    if (!row) throw new AppError('VALIDATION_FAILED', { [`${field}ownerCadreId`]: 'cadre_outside_scope' });
+    return { cadre: row.cadre, unitId: null, cadreInScope: row.inScope };
   }
   const [unit] = await tx
     .select({ id: units.id, leader: cadres })
@@ -51,7 +57,7 @@ async function resolveOwner(
     .where(eq(units.id, input.ownerUnitId ?? ''))
     .limit(1);
   if (!unit) throw new AppError('VALIDATION_FAILED', { [`${field}ownerUnitId`]: 'not_found' });
-  return { cadre: unit.leader, unitId: unit.id };
+  return { cadre: unit.leader, unitId: unit.id, cadreInScope: true };
 }
 
 /** Add one item inside an open write: checks the deadline, the owner's scope and the project. */
@@ -65,12 +71,12 @@ async function addItem(
 ): Promise<string> {
   if (input.deadline < today)
     throw new AppError('VALIDATION_FAILED', { [`${field}deadline`]: 'deadline_past' });
-  const { cadre, unitId } = await resolveOwner(tx, input, field);
-  const project = input.projectId ? await loadProject(tx, ctx.principal, input.projectId) : null;
+  const { cadre, unitId, cadreInScope } = await resolveOwner(tx, ctx.principal, input, field);
+  const project = input.projectId ? await loadProject(ctx, input.projectId, 'read', tx) : null;
   // A cadre must work where the item is; district units serve the whole district.
   if (cadre && !unitId) {
     const servesProject = project ? cadreCanServe(cadre.regionCode, project.regionCode) : true;
-    if (!servesProject || !(inScope(ctx.principal.prefixes, cadre.regionCode) || project)) {
+    if (!servesProject || !(cadreInScope || project)) {
       throw new AppError('VALIDATION_FAILED', { [`${field}ownerCadreId`]: 'cadre_outside_scope' });
     }
   }
@@ -124,7 +130,7 @@ export async function createLedgerItem(
   day: LedgerDay,
 ): Promise<LedgerItem> {
   const id = await write(ctx.db, ctx.actor, (tx, audit) => addItem(tx, ctx, audit, day.today, input));
-  const item = await loadLedgerItem(ctx.db, id, day);
+  const item = await ledgerItemById(ctx.db, id, day);
   if (!item) throw notFound();
   return item;
 }
@@ -132,7 +138,7 @@ export async function createLedgerItem(
 /** A meeting and its decisions, each decision a ledger item, in one transaction. */
 export async function createMeeting(ctx: Ctx, input: CreateMeetingBody, day: LedgerDay) {
   const { meetingId, ids } = await write(ctx.db, ctx.actor, async (tx, audit) => {
-    const project = input.projectId ? await loadProject(tx, ctx.principal, input.projectId) : null;
+    const project = input.projectId ? await loadProject(ctx, input.projectId, 'read', tx) : null;
     const [meeting] = await tx
       .insert(meetings)
       .values({
@@ -171,7 +177,7 @@ export async function createMeeting(ctx: Ctx, input: CreateMeetingBody, day: Led
   });
   const items = [];
   for (const id of ids) {
-    const item = await loadLedgerItem(ctx.db, id, day);
+    const item = await ledgerItemById(ctx.db, id, day);
     if (item) items.push(item);
   }
   return {
@@ -185,36 +191,10 @@ export async function createMeeting(ctx: Ctx, input: CreateMeetingBody, day: Led
   };
 }
 
-/** Who may see an item: its answering person, or anyone whose scope holds it. */
-async function visibleItem(ctx: Ctx, id: string) {
-  const [row]: { item: typeof ledgerItems.$inferSelect; ownerUser: string | null }[] = await withOwners(
-    ctx.db.select({ item: ledgerItems, ownerUser: person.userId }).from(ledgerItems),
-  )
-    .where(eq(ledgerItems.id, id))
-    .limit(1);
-  const isOwner = row?.ownerUser === ctx.principal.userId;
-  if (!row || !(isOwner || inScope(ctx.principal.prefixes, row.item.regionCode))) throw notFound();
-  return { ...row, isOwner, mayReport: isOwner || can(ctx.principal.role, 'ledger.write') };
-}
-
-/** The item, if the caller may report on it (and add evidence); a refusal is audited. */
-async function reportableItem(ctx: Ctx, id: string) {
-  const row = await visibleItem(ctx, id);
-  if (!row.mayReport) {
-    await recordAudit(ctx.db, ctx.actor, {
-      action: 'access.denied',
-      outcome: 'denied',
-      after: { reason: 'not_owner', item: id },
-    });
-    throw new AppError('FORBIDDEN');
-  }
-  return row;
-}
-
 /** One item with its meeting, every progress report and the evidence attached to each. */
 export async function ledgerItemDetail(ctx: Ctx, id: string, day: LedgerDay): Promise<LedgerItemDetail> {
-  const { mayReport } = await visibleItem(ctx, id);
-  const item = found(await loadLedgerItem(ctx.db, id, day));
+  const { canReport } = await loadLedgerItem(ctx, id, 'read');
+  const item = found(await ledgerItemById(ctx.db, id, day));
   const [meeting] = item.meetingId
     ? await ctx.db
         .select({ id: meetings.id, title: meetings.title, heldOn: meetings.heldOn })
@@ -254,7 +234,7 @@ export async function ledgerItemDetail(ctx: Ctx, id: string, day: LedgerDay): Pr
   return {
     ...item,
     meeting: meeting ?? null,
-    canReport: mayReport,
+    canReport,
     progress: progress.map((p) => ({
       ...p,
       at: p.at.toISOString(),
@@ -267,7 +247,7 @@ export async function ledgerItemDetail(ctx: Ctx, id: string, day: LedgerDay): Pr
 
 /** Attach an evidence photo to one of the item's progress reports (same rights as reporting). */
 export async function addEvidence(ctx: Ctx, id: string, progressId: string, fileName: string, body: unknown) {
-  const { item } = await reportableItem(ctx, id);
+  const item = await loadLedgerItem(ctx, id, 'write');
   const [report] = await ctx.db
     .select({ id: ledgerProgress.id })
     .from(ledgerProgress)
@@ -288,9 +268,9 @@ export async function reportProgress(
   input: ProgressBody,
   day: LedgerDay,
 ): Promise<LedgerItemDetail> {
-  const row = await reportableItem(ctx, id);
+  const item = await loadLedgerItem(ctx, id, 'write');
   await write(ctx.db, ctx.actor, async (tx, audit) => {
-    const closing = input.status === 'done' && row.item.status !== 'done';
+    const closing = input.status === 'done' && item.status !== 'done';
     const [updated] = await tx
       .update(ledgerItems)
       .set({
@@ -312,7 +292,7 @@ export async function reportProgress(
       entityType: 'ledger_item',
       entityId: id,
       regionCode: updated.regionCode,
-      before: { status: row.item.status, version: row.item.version },
+      before: { status: item.status, version: item.version },
       after: { status: updated.status, version: updated.version, note: input.note },
     });
   });

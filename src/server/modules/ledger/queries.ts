@@ -1,6 +1,13 @@
 import { aliasedTable, and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { LedgerItem, LedgerListQuery } from '../../../contract/ledger.js';
-import { districtToday, type Escalation, type LedgerDay } from '../../../domain/ledger.js';
+import {
+  districtToday,
+  type Escalation,
+  escalationReach,
+  type LedgerDay,
+  subdistrictsWorstFirst,
+  taskForcesWorstFirst,
+} from '../../../domain/ledger.js';
 import type { CadreLevel } from '../../../domain/projects.js';
 import type { Db, Tx } from '../../db/client.js';
 import {
@@ -30,7 +37,7 @@ export const person = aliasedTable(cadres, 'person');
 /** The unit shown as 责任单位: the owning unit, else the cadre's own unit. */
 const unit = aliasedTable(units, 'unit');
 export const superior = aliasedTable(cadres, 'superior');
-export const superior2 = aliasedTable(cadres, 'superior2');
+const superior2 = aliasedTable(cadres, 'superior2');
 const subdistrict = aliasedTable(regions, 'subdistrict');
 
 /** The SQL form of domain escalation(): the same thresholds, so lists filter and sort by it. */
@@ -97,12 +104,9 @@ function select(db: Db | Tx, day: LedgerDay) {
 type Row = Awaited<ReturnType<typeof select>>[number];
 
 function present(r: Row): LedgerItem {
-  const escalatedTo =
-    r.escalation === 'seriously_overdue'
-      ? (r.superior2Name ?? r.superiorName)
-      : r.escalation === 'overdue'
-        ? r.superiorName
-        : null;
+  // Up the chain as far as the domain rule reaches: the superior, or the superior's superior.
+  const reach = escalationReach(r.escalation);
+  const escalatedTo = reach >= 2 ? (r.superior2Name ?? r.superiorName) : reach === 1 ? r.superiorName : null;
   const byUnit = r.ownerUnitId !== null;
   return {
     id: r.id,
@@ -120,8 +124,8 @@ function present(r: Row): LedgerItem {
       personName: r.personName,
     },
     deadline: r.deadline,
-    priority: r.priority as LedgerItem['priority'],
-    status: r.status as LedgerItem['status'],
+    priority: r.priority,
+    status: r.status,
     escalation: r.escalation,
     escalatedTo,
     regionCode: r.regionCode,
@@ -169,7 +173,8 @@ export async function ledgerItemsWhere(db: Db | Tx, where: SQL | undefined, day:
   return rows.map(present);
 }
 
-export async function loadLedgerItem(db: Db | Tx, id: string, day: LedgerDay): Promise<LedgerItem | null> {
+/** One item as lists show it, by id: for an item the caller's access was checked on (`loadLedgerItem`). */
+export async function ledgerItemById(db: Db | Tx, id: string, day: LedgerDay): Promise<LedgerItem | null> {
   const [row] = await select(db, day).where(eq(ledgerItems.id, id)).limit(1);
   return row ? present(row) : null;
 }
@@ -220,9 +225,9 @@ export async function ledgerBoard(db: Db, principal: Principal, day: LedgerDay) 
     .leftJoin(taskForces, eq(taskForces.id, ledgerItems.taskForceId))
     .where(open)
     .groupBy(ledgerItems.taskForceId);
-  const worstFirst = <R extends { seriouslyOverdue: number; overdue: number; dueSoon: number }>(rows: R[]) =>
-    rows.sort(
-      (a, b) => b.seriouslyOverdue - a.seriouslyOverdue || b.overdue - a.overdue || b.dueSoon - a.dueSoon,
-    );
-  return { today: day.today, bySubdistrict: worstFirst(bySubdistrict), byTaskForce: worstFirst(byTaskForce) };
+  return {
+    today: day.today,
+    bySubdistrict: bySubdistrict.sort(subdistrictsWorstFirst),
+    byTaskForce: byTaskForce.sort(taskForcesWorstFirst),
+  };
 }

@@ -17,6 +17,7 @@ import { ledgerBoard, ledgerDay, listLedger } from './queries.js';
 export function supervisionRoutes(app: FastifyInstance, deps: Deps) {
   const read = { action: 'ledger.read' } as const;
   const writeAction = { action: 'ledger.write' } as const;
+  const report = { action: 'ledger.report' } as const;
   route(app, deps, api.listLedger, read, async (ctx, { query }) =>
     listLedger(ctx.db, ctx.principal, query, await ledgerDay(ctx.db)),
   );
@@ -32,10 +33,10 @@ export function supervisionRoutes(app: FastifyInstance, deps: Deps) {
   route(app, deps, api.getLedgerItem, read, async (ctx, { params }) =>
     ledgerItemDetail(ctx, params.id, await ledgerDay(ctx.db)),
   );
-  route(app, deps, api.uploadEvidence, read, async (ctx, { params, query, req }) =>
+  route(app, deps, api.uploadEvidence, report, async (ctx, { params, query, req }) =>
     addEvidence(ctx, params.id, params.progressId, query.fileName, req.body),
   );
-  route(app, deps, api.reportProgress, read, async (ctx, { params, body }) =>
+  route(app, deps, api.reportProgress, report, async (ctx, { params, body }) =>
     reportProgress(ctx, params.id, body, await ledgerDay(ctx.db)),
   );
   route(app, deps, api.listMeetings, read, async (ctx, { query }) =>

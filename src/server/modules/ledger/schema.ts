@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import type { LedgerStatus, Priority } from '../../../domain/ledger.js';
 import { ts } from '../../db/columns.js';
 import { users } from '../../platform/schema.js';
 import { cadres, taskForces, units } from '../organisation/schema.js';
@@ -37,8 +38,8 @@ export const ledgerItems = pgTable(
     /** The headquarters task force that supervises the item (for the board by task force). */
     taskForceId: uuid('task_force_id').references(() => taskForces.id),
     deadline: date('deadline', { mode: 'string' }).notNull(),
-    priority: text('priority').notNull().default('normal'),
-    status: text('status').notNull().default('open'),
+    priority: text('priority').$type<Priority>().notNull().default('normal'),
+    status: text('status').$type<LedgerStatus>().notNull().default('open'),
     regionCode: text('region_code').notNull(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: ts('created_at').notNull().defaultNow(),

@@ -5,22 +5,24 @@ import type {
   UpdateCadreBody,
   UpdateUnitBody,
 } from '../../../contract/organisation.js';
-import { inScope } from '../../../domain/access.js';
 import { createsCycle } from '../../../domain/ledger.js';
 import { queryRows, type Tx } from '../../db/client.js';
 import { cadres, firstSecretaries, partyBodies, regions, units } from '../../db/schema.js';
+import { scopeWhere } from '../../platform/access.js';
 import { type Ctx, write } from '../../platform/context.js';
 import { AppError, conflict, found, notFound } from '../../platform/errors.js';
-import { loadProject } from '../projects/queries.js';
-import { listFirstSecretaries, listUnits, loadCadre, loadPartyBody } from './queries.js';
+import { loadProject } from '../projects/access.js';
+import { loadCadre, loadUnit } from './access.js';
+import { cadreById, listFirstSecretaries, listUnits, partyBodyById } from './queries.js';
 
+/** The region exists and lies in the caller's scope. */
 async function assertRegion(tx: Tx, ctx: Ctx, code: string, field = 'regionCode') {
   const [found] = await tx
     .select({ code: regions.code })
     .from(regions)
-    .where(eq(regions.code, code))
+    .where(and(eq(regions.code, code), scopeWhere(ctx.principal, regions.code)))
     .limit(1);
-  if (!found || !inScope(ctx.principal.prefixes, code)) {
+  if (!found) {
     throw new AppError('VALIDATION_FAILED', { [field]: 'unknown_region' });
   }
 }
@@ -71,14 +73,13 @@ export async function createCadre(ctx: Ctx, input: CreateCadreBody) {
     });
     return row.id;
   });
-  return found(await loadCadre(ctx.db, ctx.principal, id));
+  return found(await cadreById(ctx.db, ctx.principal, id));
 }
 
 /** Edit a cadre; a stale version is a conflict, a superior closing a loop is refused. */
 export async function updateCadre(ctx: Ctx, id: string, input: UpdateCadreBody) {
   await write(ctx.db, ctx.actor, async (tx, audit) => {
-    const [before] = await tx.select().from(cadres).where(eq(cadres.id, id)).limit(1);
-    if (!before || !inScope(ctx.principal.prefixes, before.regionCode)) throw notFound();
+    const before = await loadCadre(ctx, id, 'write', tx);
     const { version, ...changes } = input;
     if (changes.regionCode) await assertRegion(tx, ctx, changes.regionCode);
     await assertExists(tx, units, changes.unitId, 'unitId');
@@ -100,7 +101,7 @@ export async function updateCadre(ctx: Ctx, id: string, input: UpdateCadreBody) 
       after,
     });
   });
-  return found(await loadCadre(ctx.db, ctx.principal, id));
+  return found(await cadreById(ctx.db, ctx.principal, id));
 }
 
 async function unitById(tx: Tx, id: string) {
@@ -120,8 +121,7 @@ export async function createUnit(ctx: Ctx, input: { name: string; leaderCadreId:
 
 export async function updateUnit(ctx: Ctx, id: string, input: UpdateUnitBody) {
   return write(ctx.db, ctx.actor, async (tx, audit) => {
-    const [before] = await tx.select().from(units).where(eq(units.id, id)).limit(1);
-    if (!before) throw notFound();
+    const before = await loadUnit(ctx, id, 'write', tx);
     const { version, ...changes } = input;
     await assertExists(tx, cadres, changes.leaderCadreId, 'leaderCadreId');
     const [after] = await tx
@@ -172,7 +172,7 @@ export async function createPartyBody(ctx: Ctx, input: CreatePartyBodyBody) {
   const id = await write(ctx.db, ctx.actor, async (tx, audit) => {
     await assertRegion(tx, ctx, input.regionCode);
     if (input.projectId) {
-      const project = await loadProject(tx, ctx.principal, input.projectId);
+      const project = await loadProject(ctx, input.projectId, 'write', tx);
       if (!project.regionCode.startsWith(input.regionCode)) {
         throw new AppError('VALIDATION_FAILED', { regionCode: 'unknown_region' });
       }
@@ -188,5 +188,5 @@ export async function createPartyBody(ctx: Ctx, input: CreatePartyBodyBody) {
     });
     return row.id;
   });
-  return found(await loadPartyBody(ctx.db, id));
+  return found(await partyBodyById(ctx.db, id));
 }

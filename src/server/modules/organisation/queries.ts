@@ -30,6 +30,7 @@ import {
 import { scopeWhere } from '../../platform/access.js';
 import type { Principal } from '../../platform/context.js';
 import { contains, paged } from '../../platform/sql.js';
+import { cadreRule, partyBodyRule } from './access.js';
 
 const superior = aliasedTable(cadres, 'superior');
 const leader = aliasedTable(cadres, 'leader');
@@ -85,7 +86,7 @@ function presentCadre(r: CadreRow, role: Role): z.infer<typeof Cadre> {
 
 function cadreWhere(principal: Principal, q: Omit<CadreListQuery, 'page' | 'pageSize'>) {
   return and(
-    scopeWhere(principal, cadres.regionCode),
+    cadreRule(principal, 'read'),
     q.level ? eq(cadres.level, q.level) : undefined,
     q.region ? sql`${cadres.regionCode} LIKE ${`${q.region}%`}` : undefined,
     q.unitId ? eq(cadres.unitId, q.unitId) : undefined,
@@ -118,10 +119,9 @@ export async function* allCadres(db: Db, principal: Principal, withPhones: boole
   }
 }
 
-export async function loadCadre(db: Db | Tx, principal: Principal, id: string) {
-  const [row] = await cadreQuery(db)
-    .where(and(eq(cadres.id, id), scopeWhere(principal, cadres.regionCode)))
-    .limit(1);
+/** One cadre as the registry shows it, by id: for a cadre the caller's access was checked on (`loadCadre`). */
+export async function cadreById(db: Db | Tx, principal: Principal, id: string) {
+  const [row] = await cadreQuery(db).where(eq(cadres.id, id)).limit(1);
   return row ? presentCadre(row, principal.role) : null;
 }
 
@@ -245,7 +245,7 @@ type PartyBodyRow = z.infer<typeof PartyBody>;
 
 function partyBodyWhere(principal: Principal, q: Partial<z.infer<typeof PartyBodyQuery>>) {
   return and(
-    scopeWhere(principal, partyBodies.regionCode),
+    partyBodyRule(principal, 'read'),
     q.kind ? eq(partyBodies.kind, q.kind) : undefined,
     q.region ? sql`${partyBodies.regionCode} LIKE ${`${q.region}%`}` : undefined,
     q.projectId ? eq(partyBodies.projectId, q.projectId) : undefined,
@@ -282,7 +282,8 @@ export async function* allPartyBodies(db: Db, principal: Principal) {
   }
 }
 
-export async function loadPartyBody(db: Db | Tx, id: string): Promise<PartyBodyRow | null> {
+/** One party body as the registry shows it, by id: for one the caller's access was checked on. */
+export async function partyBodyById(db: Db | Tx, id: string): Promise<PartyBodyRow | null> {
   const [row] = await partyBodyQuery(db).where(eq(partyBodies.id, id)).limit(1);
   return (row as PartyBodyRow | undefined) ?? null;
 }

@@ -3,14 +3,13 @@
  * reports. What a file is comes from its first bytes, never its name or declared type.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AuditEntityType } from '../../../contract/audit.js';
 import { imageType } from '../../../domain/photos.js';
-import type { Db } from '../../db/client.js';
 import { photos } from '../../db/schema.js';
-import { scopeWhere } from '../../platform/access.js';
 import { type Ctx, write } from '../../platform/context.js';
-import { AppError, found } from '../../platform/errors.js';
+import { AppError, found, notFound } from '../../platform/errors.js';
+import { loadPhoto } from './access.js';
 
 /** What a photo belongs to: a project's item, or a progress report. */
 type Owner =
@@ -62,40 +61,20 @@ export async function storePhoto(
   });
 }
 
-/** A photo inside the caller's scope, or 404. */
-export async function loadPhoto(db: Db, ctx: Pick<Ctx, 'principal'>, id: string) {
-  const [row] = await db
-    .select()
-    .from(photos)
-    .where(and(eq(photos.id, id), scopeWhere(ctx.principal, photos.regionCode)));
-  return found(row);
-}
-
 /** Remove a site photo of an item. Evidence on a progress report stays, as the report does. */
 export async function deletePhoto(ctx: Ctx, id: string) {
+  const photo = await loadPhoto(ctx, id, 'write');
+  // Evidence is not removable: there is no removable photo by this id.
+  if (photo.catalogueItemId === null) throw notFound();
   await write(ctx.db, ctx.actor, async (tx, audit) => {
-    const [row] = await tx
-      .delete(photos)
-      .where(
-        and(
-          eq(photos.id, id),
-          isNotNull(photos.catalogueItemId),
-          scopeWhere(ctx.principal, photos.regionCode),
-        ),
-      )
-      .returning({
-        projectId: photos.projectId,
-        regionCode: photos.regionCode,
-        fileName: photos.fileName,
-        sha256: photos.sha256,
-      });
-    const gone = found(row);
+    const [row] = await tx.delete(photos).where(eq(photos.id, id)).returning({ id: photos.id });
+    found(row);
     await audit({
       action: 'photo.remove',
       entityType: 'project',
-      entityId: gone.projectId,
-      regionCode: gone.regionCode,
-      before: { photo: id, fileName: gone.fileName, sha256: gone.sha256 },
+      entityId: photo.projectId,
+      regionCode: photo.regionCode,
+      before: { photo: id, fileName: photo.fileName, sha256: photo.sha256 },
     });
   });
   return { ok: true as const };

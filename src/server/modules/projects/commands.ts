@@ -20,12 +20,14 @@ import {
   projectMembers,
   projects,
 } from '../../db/schema.js';
-import { scopeWhere } from '../../platform/access.js';
 import { type Audit, type Ctx, write } from '../../platform/context.js';
 import { AppError, conflict, type FieldReason } from '../../platform/errors.js';
+import { compoundRule } from '../inventory/access.js';
 import { notify, usersOfCadres } from '../notifications/service.js';
+import { partyBodyRule } from '../organisation/access.js';
+import { loadProject } from './access.js';
 import { unmetMessage } from './messages.js';
-import { loadProject, projectFacts } from './queries.js';
+import { projectFacts } from './queries.js';
 
 /** Bump a project's version, refusing a stale one: the caller holds an old copy. */
 async function bump(
@@ -56,7 +58,7 @@ async function startProject(
   const [compound] = await tx
     .select()
     .from(compounds)
-    .where(and(eq(compounds.id, input.compoundId), scopeWhere(ctx.principal, compounds.regionCode)))
+    .where(and(eq(compounds.id, input.compoundId), compoundRule(ctx.principal, 'write')))
     .limit(1);
   if (!compound) throw new AppError('VALIDATION_FAILED', { [field]: { text: 'not found in your scope' } });
   const [taken] = await tx
@@ -104,7 +106,7 @@ export async function createBatch(ctx: Ctx, input: CreateBatchBody): Promise<str
     const inScope = await tx
       .select({ id: compounds.id, regionCode: compounds.regionCode })
       .from(compounds)
-      .where(and(inArray(compounds.id, input.compoundIds), scopeWhere(ctx.principal, compounds.regionCode)));
+      .where(and(inArray(compounds.id, input.compoundIds), compoundRule(ctx.principal, 'write')));
     const seen = new Set(inScope.map((c) => c.id));
     const missing = input.compoundIds.findIndex((id) => !seen.has(id));
     if (missing >= 0)
@@ -144,7 +146,7 @@ export async function createBatch(ctx: Ctx, input: CreateBatchBody): Promise<str
 /** Name the accountable people; each must be of the right level and able to serve the project's area. */
 export async function setAccountability(ctx: Ctx, id: string, input: AccountabilityBody): Promise<void> {
   await write(ctx.db, ctx.actor, async (tx, audit) => {
-    const project = await loadProject(tx, ctx.principal, id);
+    const project = await loadProject(ctx, id, 'write', tx);
     const wanted = [input.liaisonCadreId, input.cadreInChargeId, ...input.workGroup].filter(
       (c): c is string => c !== null,
     );
@@ -178,7 +180,7 @@ export async function setAccountability(ctx: Ctx, id: string, input: Accountabil
       const [org] = await tx
         .select()
         .from(partyBodies)
-        .where(eq(partyBodies.id, input.tempPartyOrgId))
+        .where(and(eq(partyBodies.id, input.tempPartyOrgId), partyBodyRule(ctx.principal, 'write')))
         .limit(1);
       const usable =
         org?.kind === 'temp_party_org' &&
@@ -230,7 +232,7 @@ export async function transitionProject(
   input: { version: number; to: ProjectStatus },
 ): Promise<void> {
   await write(ctx.db, ctx.actor, async (tx, audit) => {
-    const project = await loadProject(tx, ctx.principal, id);
+    const project = await loadProject(ctx, id, 'write', tx);
     const problems = transitionProblems(
       project.status as ProjectStatus,
       input.to,
@@ -274,7 +276,7 @@ export async function transitionProject(
 /** Replace the project's items; a waived mandatory item must say why. */
 export async function setProjectItems(ctx: Ctx, id: string, input: ItemsBody): Promise<void> {
   await write(ctx.db, ctx.actor, async (tx, audit) => {
-    const project = await loadProject(tx, ctx.principal, id);
+    const project = await loadProject(ctx, id, 'write', tx);
     const codes = input.items.map((i) => i.catalogueCode);
     const catalogue = codes.length
       ? await tx.select().from(catalogueItems).where(inArray(catalogueItems.code, codes))
@@ -325,7 +327,7 @@ export async function setProjectItems(ctx: Ctx, id: string, input: ItemsBody): P
 /** Replace the project's funding rows (万元 per source). */
 export async function setProjectFunding(ctx: Ctx, id: string, input: FundingBody): Promise<void> {
   await write(ctx.db, ctx.actor, async (tx, audit) => {
-    const project = await loadProject(tx, ctx.principal, id);
+    const project = await loadProject(ctx, id, 'write', tx);
     const sources = input.rows.map((r) => r.source);
     const twice = sources.findIndex((s, i) => sources.indexOf(s) !== i);
     if (twice >= 0)

@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { readUpload } from '../../platform/uploads.js';
 import { storePhoto } from '../photos/service.js';
-import { loadProject } from './queries.js';
+import { loadProject } from './access.js';
 
 /** A site photo of one of the project's renovation items. */
 export async function addItemPhoto(
@@ -15,7 +15,7 @@ export async function addItemPhoto(
   fileName: string,
   body: unknown,
 ) {
-  const project = await loadProject(ctx.db, ctx.principal, projectId);
+  const project = await loadProject(ctx, projectId, 'write');
   const [item] = await ctx.db
     .select({ id: catalogueItems.id })
     .from(projectItems)

@@ -25,10 +25,10 @@ import {
   regions,
 } from '../../db/schema.js';
 import { scopeWhere } from '../../platform/access.js';
-import type { Principal } from '../../platform/context.js';
-import type { Lang } from '../../platform/errors.js';
+import type { Ctx, Principal } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { contains, paged } from '../../platform/sql.js';
+import { loadProject, projectRule } from './access.js';
 import { unmetMessage } from './messages.js';
 
 const subdistrict = aliasedTable(regions, 'subdistrict');
@@ -66,7 +66,7 @@ function present<R extends { batchId: string | null; batchName: string | null }>
 
 export async function listProjects(db: Db, principal: Principal, q: ProjectListQuery) {
   const where = and(
-    scopeWhere(principal, projects.regionCode),
+    projectRule(principal, 'read'),
     q.year ? eq(projects.year, q.year) : undefined,
     q.status ? eq(projects.status, q.status) : undefined,
     q.region ? sql`${projects.regionCode} LIKE ${`${q.region}%`}` : undefined,
@@ -89,17 +89,6 @@ export async function listProjects(db: Db, principal: Principal, q: ProjectListQ
     q,
   );
   return { ...page, items: page.items.map(present) };
-}
-
-/** A project inside the caller's scope, or 404. */
-export async function loadProject(db: Db | Tx, principal: Principal, id: string) {
-  const [row] = await db
-    .select()
-    .from(projects)
-    .where(and(eq(projects.id, id), scopeWhere(principal, projects.regionCode)))
-    .limit(1);
-  if (!row) throw notFound();
-  return row;
 }
 
 const person = (c: { id: string; name: string; level: string }) => ({ ...c, level: c.level as CadreLevel });
@@ -189,17 +178,13 @@ export async function projectFacts(
   };
 }
 
-export const nextStatusOf = (status: ProjectStatus): ProjectStatus | null =>
+const nextStatusOf = (status: ProjectStatus): ProjectStatus | null =>
   projectStatuses[projectStatuses.indexOf(status) + 1] ?? null;
 
 /** One project with its named accountability, items, funding and what blocks its next step. */
-export async function projectDetail(
-  db: Db,
-  principal: Principal,
-  id: string,
-  lang: Lang,
-): Promise<ProjectDetail> {
-  const project = await loadProject(db, principal, id);
+export async function projectDetail(ctx: Ctx, id: string): Promise<ProjectDetail> {
+  const { db, lang } = ctx;
+  const project = await loadProject(ctx, id, 'read');
   const [head] = await summaries(db).where(eq(projects.id, id));
   if (!head) throw notFound();
   const named = await db

@@ -19,7 +19,7 @@ export function projectRoutes(app: FastifyInstance, deps: Deps) {
   const read = { action: 'project.read' } as const;
   const write = { action: 'project.write' } as const;
   const manage = { action: 'catalogue.manage' } as const;
-  const detail = (ctx: Ctx, id: string) => projectDetail(ctx.db, ctx.principal, id, ctx.lang);
+  const detail = (ctx: Ctx, id: string) => projectDetail(ctx, id);
   route(app, deps, api.listProjects, read, async (ctx, { query }) =>
     listProjects(ctx.db, ctx.principal, query),
   );

@@ -141,7 +141,7 @@ export function CatalogueDrawer({
         <Form.Item
           name="name"
           label={t('catalogue.name')}
-          rules={[{ required: true, whitespace: true }, { max: 100 }]}
+          rules={[{ required: true, whitespace: true }, { max: limits.name.max }]}
         >
           <Input maxLength={limits.name.max} placeholder={t('catalogue.namePlaceholder')} />
         </Form.Item>
@@ -155,7 +155,7 @@ export function CatalogueDrawer({
         <Form.Item
           name="unit"
           label={t('catalogue.unit')}
-          rules={[{ required: true, whitespace: true }, { max: 20 }]}
+          rules={[{ required: true, whitespace: true }, { max: limits.unitOfMeasure.max }]}
         >
           <Input maxLength={limits.unitOfMeasure.max} placeholder={t('catalogue.unitPlaceholder')} />
         </Form.Item>

@@ -5,6 +5,7 @@
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { limits } from '../../../contract/common.js';
 import { priorities } from '../../../contract/ledger.js';
 import { districtToday } from '../../../domain/ledger.js';
 import { useErrorReporter } from '../../shared/errors.js';
@@ -94,9 +95,9 @@ export function AddItemModal({
         <Form.Item
           name="title"
           label={t('ledger.item')}
-          rules={[{ required: true, whitespace: true }, { max: 200 }]}
+          rules={[{ required: true, whitespace: true }, { max: limits.title.max }]}
         >
-          <Input maxLength={200} placeholder={t('ledger.itemPlaceholder')} />
+          <Input maxLength={limits.title.max} placeholder={t('ledger.itemPlaceholder')} />
         </Form.Item>
         <OwnerFields region={project?.regionCode} />
         <Form.Item

@@ -6,15 +6,18 @@ import { Alert, Button, Card, Col, Flex, Row, Skeleton, Statistic, Typography } 
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import type { z } from 'zod';
+import type { Board } from '../../../contract/ledger.js';
 import { type ChartOption, EChart } from '../../shared/EChart.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
 import { useScopeName } from '../../shared/regions.js';
 import { type BoardFilter, BoardTable } from './BoardTable.js';
-import { type BoardRow, byUrgency, type TaskForceRow, taskForcesByUrgency } from './board.js';
 import { LedgerHeader } from './LedgerHeader.js';
 import { type Escalation, escalationColour } from './labels.js';
 import { useBoard } from './queries.js';
 
+type BoardRow = z.infer<typeof Board>['bySubdistrict'][number];
+type TaskForceRow = z.infer<typeof Board>['byTaskForce'][number];
 type Counted = 'dueSoon' | 'overdue' | 'seriouslyOverdue';
 const counted: { field: Counted; escalation: Exclude<Escalation, 'none'> }[] = [
   { field: 'seriouslyOverdue', escalation: 'seriously_overdue' },
@@ -63,8 +66,9 @@ export function BoardPage() {
   const scope = useScopeName();
   const navigate = useNavigate();
   const board = useBoard();
-  const rows = useMemo(() => [...(board.data?.bySubdistrict ?? [])].sort(byUrgency), [board.data]);
-  const forces = useMemo(() => [...(board.data?.byTaskForce ?? [])].sort(taskForcesByUrgency), [board.data]);
+  // In the server's order, worst first.
+  const rows = board.data?.bySubdistrict ?? [];
+  const forces = board.data?.byTaskForce ?? [];
   const labels = useMemo(
     () => ({
       dueSoon: t('ledger.escalations.due_soon'),

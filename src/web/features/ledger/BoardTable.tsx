@@ -4,9 +4,9 @@
  */
 import { Button, Table, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { BoardCounts as Counts } from '../../../domain/ledger.js';
 import { formatNumber } from '../../shared/numbers.js';
 import { useIsPhone } from '../../shared/responsive.js';
-import type { Counts } from './board.js';
 import { type Escalation, escalationColour } from './labels.js';
 
 type Counted = 'dueSoon' | 'overdue' | 'seriouslyOverdue';

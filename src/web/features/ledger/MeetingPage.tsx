@@ -21,6 +21,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { z } from 'zod';
+import { limits } from '../../../contract/common.js';
 import { type Meeting, priorities } from '../../../contract/ledger.js';
 import { districtToday } from '../../../domain/ledger.js';
 import { useErrorReporter } from '../../shared/errors.js';
@@ -177,9 +178,9 @@ export function MeetingPage() {
               <Form.Item
                 name="title"
                 label={t('meeting.name')}
-                rules={[{ required: true, whitespace: true }, { max: 200 }]}
+                rules={[{ required: true, whitespace: true }, { max: limits.title.max }]}
               >
-                <Input maxLength={200} placeholder={t('meeting.namePlaceholder')} />
+                <Input maxLength={limits.title.max} placeholder={t('meeting.namePlaceholder')} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
@@ -214,7 +215,7 @@ export function MeetingPage() {
               <Form.Item name="problems" label={t('meeting.problems')}>
                 <Input.TextArea
                   autoSize={{ minRows: 3, maxRows: 10 }}
-                  maxLength={5000}
+                  maxLength={limits.meetingProblems.max}
                   placeholder={t('meeting.problemsPlaceholder')}
                 />
               </Form.Item>
@@ -260,9 +261,12 @@ export function MeetingPage() {
                         <Form.Item
                           name={[field.name, 'title']}
                           label={t('meeting.decisionTitle')}
-                          rules={[{ required: true, whitespace: true }, { max: 200 }]}
+                          rules={[{ required: true, whitespace: true }, { max: limits.title.max }]}
                         >
-                          <Input maxLength={200} placeholder={t('meeting.decisionPlaceholder')} />
+                          <Input
+                            maxLength={limits.title.max}
+                            placeholder={t('meeting.decisionPlaceholder')}
+                          />
                         </Form.Item>
                       </Col>
                       <Col xs={24} lg={12}>

@@ -8,6 +8,7 @@ import { CheckCircleFilled, CloudUploadOutlined, EditOutlined } from '@ant-desig
 import { Alert, Button, Drawer, Flex, Form, Input, Result, Segmented, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { limits } from '../../../contract/common.js';
 import type { LedgerItem } from '../../../contract/ledger.js';
 import { ApiError } from '../../shared/api.js';
 import { formatDateTime } from '../../shared/format.js';
@@ -40,8 +41,8 @@ export function useReporting(refetch: () => Promise<{ data?: { items: LedgerItem
   };
 }
 
-const noteMax = 2000;
-const evidenceMax = 500;
+const noteMax = limits.progressNote.max;
+const evidenceMax = limits.shortNote.max;
 
 export function ProgressDrawer({
   item,

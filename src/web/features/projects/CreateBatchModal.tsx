@@ -102,7 +102,10 @@ export function CreateBatchModal({ open, onClose }: { open: boolean; onClose: ()
         <Form.Item
           name="name"
           label={t('batches.name')}
-          rules={[{ required: true, whitespace: true, message: t('batches.nameRequired') }, { max: 100 }]}
+          rules={[
+            { required: true, whitespace: true, message: t('batches.nameRequired') },
+            { max: limits.name.max },
+          ]}
         >
           <Input maxLength={limits.name.max} placeholder={t('batches.namePlaceholder')} />
         </Form.Item>

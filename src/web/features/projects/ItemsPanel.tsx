@@ -26,6 +26,7 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { limits } from '../../../contract/common.js';
 import type { CatalogueItem, ProjectDetail } from '../../../contract/projects.js';
 import { projectItemStatuses } from '../../../domain/projects.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
@@ -373,12 +374,12 @@ function Edit({
                 whitespace: true,
                 message: t('project.waiverRequired'),
               },
-              { max: 500 },
+              { max: limits.shortNote.max },
             ]}
           >
             <Input
               disabled={!waived}
-              maxLength={500}
+              maxLength={limits.shortNote.max}
               placeholder={waived ? t('project.waiverPlaceholder') : ''}
               aria-label={`${e.name} ${t('project.waiverReason')}`}
             />

@@ -1,0 +1,42 @@
+/**
+ * A photo is reached as what it belongs to is: a site photo of a project's item as its project,
+ * evidence on a progress report as that report's ledger item (its owner too, wherever the item
+ * sits). The photo's own region code is only a copy for the audit trail.
+ */
+import { and, eq, isNotNull, or, type SQL, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.js';
+import { ledgerItems, ledgerProgress, photos, projects } from '../../db/schema.js';
+import { type AccessRule, holds, type Intent, requireAccess } from '../../platform/access.js';
+import type { Ctx, Principal } from '../../platform/context.js';
+import { ledgerItemRule } from '../ledger/access.js';
+import { projectRule } from '../projects/access.js';
+
+const photoRule: AccessRule = (p: Principal, intent: Intent): SQL =>
+  or(
+    and(
+      isNotNull(photos.projectId),
+      sql`EXISTS (SELECT 1 FROM ${projects}
+        WHERE ${projects.id} = ${photos.projectId} AND ${holds(projectRule(p, intent))})`,
+    ),
+    and(
+      isNotNull(photos.progressId),
+      sql`EXISTS (SELECT 1 FROM ${ledgerProgress} JOIN ${ledgerItems} ON ${ledgerItems.id} = ${ledgerProgress.itemId}
+        WHERE ${ledgerProgress.id} = ${photos.progressId} AND ${holds(ledgerItemRule(p, intent))})`,
+    ),
+  ) as SQL;
+
+/** A photo the caller may reach with `intent`, or 404 (403 to change one they may only see). */
+export async function loadPhoto(
+  ctx: Pick<Ctx, 'db' | 'principal' | 'actor'>,
+  id: string,
+  intent: Intent,
+  db: Db | Tx = ctx.db,
+) {
+  return requireAccess(ctx, db, { type: 'photo', id }, intent, photoRule, (access) =>
+    db
+      .select()
+      .from(photos)
+      .where(and(eq(photos.id, id), access))
+      .limit(1),
+  );
+}
