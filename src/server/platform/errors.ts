@@ -70,6 +70,10 @@ const fieldMessages = {
   wrong_password: { 'zh-CN': '当前密码不正确', en: 'is not your current password' },
   same_password: { 'zh-CN': '新密码不能与当前密码相同', en: 'must differ from the current password' },
   contains_username: { 'zh-CN': '密码不能包含用户名', en: 'must not contain the username' },
+  weak: {
+    'zh-CN': '密码太容易被猜中（如重复字符、键盘顺序、常见词加数字），请换一个更长、更随机的',
+    en: 'is too easy to guess (repeated characters, keyboard runs, a common word with digits); choose a longer, less predictable one',
+  },
   scope_required: { 'zh-CN': '该角色必须指定管辖范围', en: 'this role needs a scope' },
   scope_not_allowed: {
     'zh-CN': '该角色为全区范围，不能指定管辖范围',
