@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
+import { chromiumLaunch } from '../e2e/support.js';
 import { buildApp } from '../src/server/app.js';
 import { bootstrap } from '../src/server/bootstrap.js';
 import { loadConfig } from '../src/server/config.js';
@@ -69,19 +70,7 @@ export async function benchWeb(database: Database, runs: number, port: number): 
     return reply.type('text/javascript').send(`/*${'x'.repeat(size)}*/${tail}`);
   });
   const base = await app.listen({ port, host: '127.0.0.1' });
-  const browser: Browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser: Browser = await chromium.launch({ ...chromiumLaunch, headless: true });
   /** One cold load: a new context (empty cache), navigation until `selector` is visible. */
   const load = async (url: string, selector: string, logIn: boolean) => {
     const context = await browser.newContext({ locale: 'zh-CN' });

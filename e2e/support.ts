@@ -5,6 +5,23 @@ import { expect, type Locator, type Page } from '@playwright/test';
  * The bootstrap admin's password for the server the config starts. It must pass the server's
  * password rules, which refuse a password containing the username ("admin").
  */
+/**
+ * How Debian's Chromium is launched here, for the journeys and the web benchmark alike: headless
+ * as root, and without the background connections this machine's closed network refuses.
+ */
+export const chromiumLaunch = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
 export const adminPassword = process.env.E2E_ADMIN_PASSWORD ?? 'Jiugai-e2e-Passw0rd!';
 
 export async function logIn(page: Page, username: string, password: string): Promise<void> {

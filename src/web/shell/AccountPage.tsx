@@ -6,7 +6,8 @@ import { LogoutOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Form, Input, List, Popconfirm, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { passwordMaxLength, passwordMinLength } from '../../domain/password-limits.js';
+import { passwordMaxLength } from '../../domain/password-limits.js';
+import { PasswordFields } from '../features/users/PasswordFields.js';
 import { useErrorReporter } from '../shared/errors.js';
 import { formatDateTime } from '../shared/format.js';
 import {
@@ -51,32 +52,11 @@ function ChangePasswordForm({ forced }: { forced: boolean }) {
         <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={[{ required: true }]}>
           <Input.Password autoComplete="current-password" maxLength={passwordMaxLength} />
         </Form.Item>
-        <Form.Item
+        <PasswordFields
           name="newPassword"
           label={t('account.newPassword')}
-          extra={t('users.passwordHelp', { min: passwordMinLength })}
-          rules={[{ required: true }, { min: passwordMinLength }, { max: passwordMaxLength }]}
-          validateFirst
-        >
-          <Input.Password autoComplete="new-password" maxLength={passwordMaxLength} />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('account.confirmPassword')}
-          dependencies={['newPassword']}
-          validateFirst
-          rules={[
-            { required: true },
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                !value || getFieldValue('newPassword') === value
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('users.passwordMismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" maxLength={passwordMaxLength} />
-        </Form.Item>
+          confirmLabel={t('account.confirmPassword')}
+        />
         <Button type="primary" htmlType="submit" loading={change.isPending} block>
           {t('account.savePassword')}
         </Button>

@@ -4,13 +4,25 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { passwordMaxLength, passwordMinLength } from '../../../domain/password-limits.js';
 
-export function PasswordFields() {
+/**
+ * The new password and its confirmation. `name` is the new password's field (an admin sets
+ * `password`, a user changing their own `newPassword`); the labels default to the admin's words.
+ */
+export function PasswordFields({
+  name = 'password',
+  label,
+  confirmLabel,
+}: {
+  name?: string;
+  label?: string;
+  confirmLabel?: string;
+}) {
   const { t } = useTranslation();
   return (
     <>
       <Form.Item
-        name="password"
-        label={t('users.password')}
+        name={name}
+        label={label ?? t('users.password')}
         extra={t('users.passwordHelp', { min: passwordMinLength })}
         rules={[{ required: true }, { min: passwordMinLength }, { max: passwordMaxLength }]}
         validateFirst
@@ -19,14 +31,14 @@ export function PasswordFields() {
       </Form.Item>
       <Form.Item
         name="confirm"
-        label={t('users.passwordConfirm')}
-        dependencies={['password']}
+        label={confirmLabel ?? t('users.passwordConfirm')}
+        dependencies={[name]}
         validateFirst
         rules={[
           { required: true },
           ({ getFieldValue }) => ({
             validator: (_, value) =>
-              !value || getFieldValue('password') === value
+              !value || getFieldValue(name) === value
                 ? Promise.resolve()
                 : Promise.reject(new Error(t('users.passwordMismatch'))),
           }),
