@@ -94,10 +94,11 @@ test('a cadre starts on 我的台账; notifications name the project and opening
   await logIn(page, 'admin', adminPassword);
   await expect(page).toHaveURL(/\/overview$/);
   let csrf = await csrfOf(page);
-  const cadres = (await (await page.request.get(`/api/cadres?region=${tieta}&pageSize=100`)).json()) as {
-    items: { id: string; hasLogin: boolean }[];
-  };
-  const cadre = cadres.items.find((c) => !c.hasLogin);
+  // The last free section-level cadre: the other journeys link the first ones, or level "other".
+  const cadres = (await (
+    await page.request.get(`/api/cadres?region=${tieta}&level=section&pageSize=100`)
+  ).json()) as { items: { id: string; hasLogin: boolean }[] };
+  const cadre = cadres.items.findLast((c) => !c.hasLogin);
   if (!cadre) throw new Error('every cadre of 铁塔街道 already has a login');
   const projects = (await (await page.request.get(`/api/projects?region=${tieta}&pageSize=1`)).json()) as {
     items: { id: string; compoundName: string; year: number }[];

@@ -1,5 +1,13 @@
 /** The ledger as a table: the list of all items, and a project's own items. A title opens the item's detail. */
-import { Button, Flex, Table, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
+import {
+  Button,
+  Flex,
+  Grid,
+  Table,
+  type TableColumnsType,
+  type TablePaginationConfig,
+  Typography,
+} from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -36,6 +44,7 @@ export function LedgerTable({
 }) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
+  const wide = Grid.useBreakpoint().xxl ?? false;
   const detail = useItemDetail();
   const columns: TableColumnsType<LedgerItem> = [
     {
@@ -66,7 +75,18 @@ export function LedgerTable({
     {
       key: 'owner',
       title: t('ledger.owner'),
-      render: (_, item) => <OwnerCell owner={item.owner} />,
+      // Below 1600 px the task force has no column of its own: it goes under the owner.
+      render: (_, item) =>
+        wide || !item.taskForce ? (
+          <OwnerCell owner={item.owner} />
+        ) : (
+          <Flex vertical>
+            <OwnerCell owner={item.owner} />
+            <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+              {item.taskForce.name}
+            </Typography.Text>
+          </Flex>
+        ),
     },
     {
       key: 'taskForce',
