@@ -14,6 +14,7 @@ interface Cadre {
   level: 'county' | 'section' | 'other';
   regionCode: string;
   unitName: string | null;
+  hasLogin: boolean;
 }
 
 const tieta = '410203002';
@@ -36,7 +37,8 @@ async function getJson<T>(request: APIRequestContext, url: string): Promise<T> {
 async function cadresIn(request: APIRequestContext, level: Cadre['level'], region: string, count: number) {
   const page = await getJson<{ items: Cadre[] }>(request, `/api/cadres?level=${level}&pageSize=100`);
   const found: Cadre[] = [];
-  for (const c of page.items.filter((x) => x.regionCode === region)) {
+  // Cadres no other journey has linked to a login yet: a cadre has at most one.
+  for (const c of page.items.filter((x) => x.regionCode === region && !x.hasLogin)) {
     const namesakes = await getJson<{ items: Cadre[] }>(
       request,
       `/api/cadres?level=${level}&q=${encodeURIComponent(c.name)}&pageSize=100`,
