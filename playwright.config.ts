@@ -14,6 +14,8 @@ if (!externalServer && !process.env.E2E_DATA_DIR) {
   process.env.E2E_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-e2e-'));
 }
 const dataDir = process.env.E2E_DATA_DIR ?? '';
+// E2E_PORT lets two checkouts run their journeys side by side.
+const port = process.env.E2E_PORT ?? '3100';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -25,7 +27,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? 'line' : 'list',
   use: {
-    baseURL: externalServer ?? 'http://127.0.0.1:3100',
+    baseURL: externalServer ?? `http://127.0.0.1:${port}`,
     headless: true,
     locale: 'zh-CN',
     trace: 'retain-on-failure',
@@ -36,13 +38,13 @@ export default defineConfig({
     ? undefined
     : {
         command: 'tsx src/server/main.ts serve',
-        url: 'http://127.0.0.1:3100/api/health',
+        url: `http://127.0.0.1:${port}/api/health`,
         reuseExistingServer: false,
         timeout: 120_000,
         stdout: 'ignore',
         stderr: 'pipe',
         env: {
-          PORT: '3100',
+          PORT: port,
           DATA_DIR: dataDir,
           JIUGAI_ADMIN_PASSWORD: adminPassword,
         },
