@@ -171,13 +171,20 @@ export const Batch = z.object({
 });
 export const BatchPage = pageOf(Batch);
 
-/** What the completed renovations of a period add up to (part of the summary). */
+/**
+ * What the completed renovations of a period add up to (part of the summary). Buildings, floor
+ * area, households and residents are sums of the compounds' declared figures over the compounds
+ * that declare them: a figure no ledger has given (null) adds nothing, neither zero nor a guess,
+ * and `renovatedWithUnknownFigures` says how many compounds lack one or more of the four.
+ */
 export const RenovationFigures = z.object({
   renovatedCompounds: z.number().int(),
   buildings: z.number().int(),
   floorArea: z.number(),
   households: z.number().int(),
   residents: z.number().int(),
+  /** Renovated compounds whose buildings, floor area, households or residents are not known. */
+  renovatedWithUnknownFigures: z.number().int(),
 });
 export type RenovationFigures = z.infer<typeof RenovationFigures>;
 

@@ -16,6 +16,16 @@ export function formatNumber(n: number | null | undefined, maxDecimals = 0): str
 /** A floor area in m², as tables show it: thousands separators, at most two decimals. */
 export const formatArea = (n: number | null | undefined) => formatNumber(n, 2);
 
+/** What a figure shows where no ledger has given it: a dash, never 0. */
+const unknownMark = '—';
+
+/** A declared figure (1,203), or — where it is not known. */
+export const formatKnown = (n: number | null | undefined, maxDecimals = 0) =>
+  n === null || n === undefined ? unknownMark : formatNumber(n, maxDecimals);
+
+/** A declared floor area (14,240.08), or — where it is not known. */
+export const formatKnownArea = (n: number | null | undefined) => formatKnown(n, 2);
+
 /**
  * A summary figure: below ten thousand as it is (1,203), above in 万 with one decimal (283.5万);
  * in English the compact form (2.8M, 42.2K).

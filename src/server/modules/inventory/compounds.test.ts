@@ -40,6 +40,7 @@ describe('GET /api/stats/summary (the seed letter’s figures)', () => {
       oldCutoffYear: 2005,
       renovatedCompounds: 135,
       buildings: 1203,
+      renovatedWithUnknownFigures: 0,
     });
     // "over 2.83 million m², over 42,000 households, over 115,000 residents"
     expect(s.floorArea).toBeGreaterThan(2_830_000);

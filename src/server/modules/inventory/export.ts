@@ -2,22 +2,19 @@
  * Exporting the inventory ledgers in the shape they are imported in, so that an export edited
  * in Excel and imported again changes exactly what was edited.
  */
-import { aliasedTable, and, asc, eq, gt, type SQL, sql } from 'drizzle-orm';
-import type { PgSelect } from 'drizzle-orm/pg-core';
+import { and, asc, eq, gt, type SQL, sql } from 'drizzle-orm';
 import type { SheetKind } from '../../../contract/imports.js';
 import type { CompoundStatus } from '../../../domain/inventory.js';
 import type { Db } from '../../db/client.js';
-import { buildings, compounds, households, owners, regions } from '../../db/schema.js';
+import { buildings, compounds, households, owners } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
 import type { SheetColumn, SheetSpec } from '../../platform/sheets/columns.js';
 import { writeCsv, writeSheet } from '../../platform/sheets/write.js';
 import { sheetSpecs } from './sheets.js';
-import { compoundWhere, statusSql } from './sql.js';
+import { community, compoundWhere, statusSql, subdistrict, withRegionNames } from './sql.js';
 
 const pageSize = 2000;
 const personalColumns = ['ownerName', 'idNumber', 'phone'];
-const community = aliasedTable(regions, 'community');
-const subdistrict = aliasedTable(regions, 'subdistrict');
 
 /**
  * Derived columns the compounds sheet shows after the imported ones: whether the compound is old
@@ -37,13 +34,6 @@ const statusLabels: Record<CompoundStatus, string> = {
   in_progress: '改造中',
   renovated: '已改造',
 };
-
-/** The region names a ledger row shows beside its compound. */
-function withRegionNames<T extends PgSelect>(query: T) {
-  return query
-    .leftJoin(subdistrict, eq(subdistrict.code, compounds.subdistrictCode))
-    .leftJoin(community, and(eq(community.code, compounds.regionCode), eq(community.level, 'community')));
-}
 
 export interface ExportOptions {
   filters: Parameters<typeof compoundWhere>[1];

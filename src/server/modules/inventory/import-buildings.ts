@@ -71,14 +71,15 @@ const spec = sheetSpecs.buildings;
 
 /**
  * What an imported row (`excluded` in the write, `s` in a check) changes in a registered one; a
- * blank cell (or a column the sheet leaves out) keeps what is stored.
+ * blank cell (or a column the sheet leaves out) keeps what is stored. A new building stores it as
+ * null: not known (never 1 unit or 0 households).
  */
 const updateFrom = (row: 'excluded' | 's') => {
   const r = (column: string) => sql.raw(`${row}.${column}`);
   return {
     floors: sql`coalesce(${r('floors')}, ${buildings.floors})`,
-    unitCount: sql`${r('unit_count')}`,
-    householdCount: sql`${r('household_count')}`,
+    unitCount: sql`coalesce(${r('unit_count')}, ${buildings.unitCount})`,
+    householdCount: sql`coalesce(${r('household_count')}, ${buildings.householdCount})`,
     floorArea: sql`coalesce(${r('floor_area')}, ${buildings.floorArea})`,
     buildYear: sql`coalesce(${r('build_year')}, ${buildings.buildYear})`,
   };
@@ -97,9 +98,7 @@ async function buildingWriter(tx: Tx, dbKind: DbKind, mode: WriterMode) {
   const written = batches<Record<string, unknown>>(async (rows) => {
     if (mode.check) {
       const found = await compareBatch(tx, {
-        source: sql`SELECT row_no, compound_id, region_code, number, floors, coalesce(unit_count, 1) AS unit_count,
-          coalesce(household_count, 0) AS household_count, floor_area, build_year
-          FROM (${checkedRows.select(rows)}) x`,
+        source: checkedRows.select(rows),
         table: buildings,
         id: buildings.id,
         on: sql`${buildings.compoundId} = s.compound_id AND ${buildings.number} = s.number`,
@@ -126,8 +125,7 @@ async function buildingWriter(tx: Tx, dbKind: DbKind, mode: WriterMode) {
     const statement = sql`WITH up AS (
         INSERT INTO ${buildings} (compound_id, region_code, number, floors, unit_count, household_count,
           floor_area, build_year)
-        SELECT compound_id, region_code, number, floors, coalesce(unit_count, 1),
-          coalesce(household_count, 0), floor_area, build_year
+        SELECT compound_id, region_code, number, floors, unit_count, household_count, floor_area, build_year
         FROM (${buildingRows.select(rows)}) s
         ON CONFLICT (compound_id, number) DO UPDATE
           SET ${assignments(buildings, buildingUpdate)}, version = ${buildings.version} + 1

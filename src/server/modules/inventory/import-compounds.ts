@@ -91,29 +91,32 @@ export function compoundsImport(
         problem(row, 'subdistrict', 'unknown_subdistrict', { value: '' });
         return null;
       }
-      let regionCode =
-        existingByCode?.subdistrictCode === subdistrictCode ? existingByCode.regionCode : subdistrictCode;
+      // A community the file names; blank, a registered compound keeps its own (unless it moves
+      // to another subdistrict) and a new one is registered at its subdistrict: not known.
       const community = str(v.community);
+      let communityCode: string | undefined;
       if (community) {
-        const c = refs.communities.get(subdistrictCode)?.get(community);
-        if (!c) {
+        communityCode = refs.communities.get(subdistrictCode)?.get(community);
+        if (!communityCode) {
           problem(row, 'community', 'unknown_community', {
             value: community,
             subdistrict: refs.regionNames.get(subdistrictCode) ?? subdistrictCode,
           });
           return null;
         }
-        regionCode = c;
       }
-      if (!allowed(row, subName ? 'subdistrict' : 'name', regionCode, subName || name)) return null;
       const byName = refs.bySubdistrictName.get(`${subdistrictCode}|${name}`);
+      const existing = existingByCode ?? byName ?? null;
+      const regionCode =
+        communityCode ??
+        (existing?.subdistrictCode === subdistrictCode ? existing.regionCode : subdistrictCode);
+      if (!allowed(row, subName ? 'subdistrict' : 'name', regionCode, subName || name)) return null;
       if (existingByCode && byName && byName.id !== existingByCode.id) {
         problem(row, 'code', 'code_conflict', { value: code, other: existingByCode.name });
         return null;
       }
       if (duplicate(row, existingByCode?.id ?? byName?.id ?? `${subdistrictCode}|${name}`, 'name', name))
         return null;
-      const existing = existingByCode ?? byName ?? null;
       if (code && !existing) {
         const other = generated.get(code);
         if (other !== undefined) {
@@ -154,15 +157,16 @@ const compoundColumns = {
   notes: 'text',
 } as const;
 /**
- * A registered compound's row as written: null for a blank cell (or a column the sheet leaves
- * out), which keeps what is stored.
+ * A compound's row as written: null for a blank cell (or a column the sheet leaves out). A new
+ * compound stores it as null (the sheet does not say: unknown, never zero or "no property
+ * management"); a registered one keeps what is stored.
  */
 const compoundRows = recordset({ existing_id: 'uuid', ...compoundColumns });
 /** The same, with the sheet row, for a check's comparison. */
 const checkedRows = recordset({ row_no: 'int', existing_id: 'uuid', ...compoundColumns });
 const spec = sheetSpecs.compounds;
 const specColumn = (key: string) => spec.columns.find((c) => c.key === key);
-/** A new compound as inserted: its id made here, a blank cell filled with the column's default. */
+/** A new compound as inserted: its id made here, a blank cell null. */
 const newCompounds = recordset({ id: 'uuid', ...compoundColumns });
 
 async function compoundWriter(tx: Tx, dbKind: DbKind, mode: WriterMode, refs: References) {
@@ -186,28 +190,15 @@ async function compoundWriter(tx: Tx, dbKind: DbKind, mode: WriterMode, refs: Re
     lat: sql`coalesce(s.lat, ${compounds.lat})`,
     notes: sql`coalesce(s.notes, ${compounds.notes})`,
   };
-  // What a blank cell becomes: for a new compound the column's default, as an insert of the
-  // fields given would; for a registered one null, which keeps what is stored.
-  const defaults = {
-    build_year_approx: compounds.buildYearApprox.default,
-    building_count: compounds.buildingCount.default,
-    unit_count: compounds.unitCount.default,
-    household_count: compounds.householdCount.default,
-    resident_count: compounds.residentCount.default,
-    floor_area: compounds.floorArea.default,
-    property_management: compounds.propertyManagement.default,
-  };
-  const blanks = Object.fromEntries(Object.keys(defaults).map((k) => [k, null])) as Record<
-    keyof typeof defaults,
-    null
-  >;
   const ids = idSequence();
   // A cell of a changed compound, as the sheet shows it: its header, a region by name, an option by label.
   const label = (key: string) => {
     if (key === 'regionCode')
       return {
         header: '社区',
-        show: (v: unknown) => (v ? (refs.regionNames.get(String(v)) ?? String(v)) : null),
+        // A subdistrict's code stands for a community not known: shown blank, not as its name.
+        show: (v: unknown) =>
+          typeof v === 'string' && refs.communityCodes.has(v) ? (refs.regionNames.get(v) ?? v) : null,
       };
     const column = specColumn(key);
     return column ? { header: column.header, show: (v: unknown) => enumLabel(column.options, v) } : null;
@@ -274,9 +265,6 @@ async function compoundWriter(tx: Tx, dbKind: DbKind, mode: WriterMode, refs: Re
     add(c: CompoundRow) {
       const v = c.values;
       const buildYear = num(v.buildYear);
-      // A new compound gets its id here, in file order, and its columns' defaults for blank
-      // cells: its row goes in as it is.
-      const blank = c.existing ? blanks : defaults;
       if (mode.check && !c.existing && mode.preview.room('added') > 0) values.set(c.row, v);
       return written.push({
         row_no: c.row,
@@ -287,13 +275,14 @@ async function compoundWriter(tx: Tx, dbKind: DbKind, mode: WriterMode, refs: Re
         region_code: c.regionCode,
         address: str(v.address) || null,
         build_year: buildYear,
-        build_year_approx: buildYear === null ? blank.build_year_approx : c.approx,
-        building_count: num(v.buildingCount) ?? blank.building_count,
-        unit_count: num(v.unitCount) ?? blank.unit_count,
-        household_count: num(v.householdCount) ?? blank.household_count,
-        resident_count: num(v.residentCount) ?? blank.resident_count,
-        floor_area: num(v.floorArea) ?? blank.floor_area,
-        property_management: str(v.propertyManagement) || blank.property_management,
+        // Without a year, a new compound's is not approximate; a registered one keeps its own.
+        build_year_approx: buildYear !== null ? c.approx : c.existing ? null : false,
+        building_count: num(v.buildingCount),
+        unit_count: num(v.unitCount),
+        household_count: num(v.householdCount),
+        resident_count: num(v.residentCount),
+        floor_area: num(v.floorArea),
+        property_management: str(v.propertyManagement) || null,
         lng: num(v.lng),
         lat: num(v.lat),
         notes: str(v.notes) || null,

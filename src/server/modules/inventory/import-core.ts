@@ -27,6 +27,7 @@ export async function loadReferences(db: Db) {
   const regionRows = await db.select().from(regions);
   const subdistricts = new Map<string, string>();
   const communities = new Map<string, Map<string, string>>();
+  const communityCodes = new Set<string>();
   for (const r of regionRows) {
     if (r.level === 'subdistrict' || r.level === 'township') {
       subdistricts.set(r.name, r.code);
@@ -36,6 +37,7 @@ export async function loadReferences(db: Db) {
   }
   for (const r of regionRows) {
     if (r.level !== 'community' || !r.parentCode) continue;
+    communityCodes.add(r.code);
     const names = communities.get(r.parentCode) ?? new Map<string, string>();
     const plain = r.name.replace(/（示例）$/, '');
     for (const n of [r.name, plain, plain.replace(/(社区|居委会|村)$/, '')]) names.set(n, r.code);
@@ -55,7 +57,7 @@ export async function loadReferences(db: Db) {
   const bySubdistrictName = new Map(compoundRows.map((c) => [`${c.subdistrictCode}|${c.name}`, c]));
   const byName = new Map<string, CompoundRef[]>();
   for (const c of compoundRows) byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
-  return { subdistricts, communities, regionNames, byCode, bySubdistrictName, byName };
+  return { subdistricts, communities, communityCodes, regionNames, byCode, bySubdistrictName, byName };
 }
 export type References = Awaited<ReturnType<typeof loadReferences>>;
 

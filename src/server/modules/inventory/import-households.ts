@@ -123,7 +123,8 @@ async function checkBuildingCounts(
         id: buildings.id,
         compoundId: buildings.compoundId,
         number: buildings.number,
-        n: buildings.householdCount,
+        // Not null: only declared counts are held against.
+        n: sql<number>`${buildings.householdCount}`,
       })
       .from(buildings)
       .where(

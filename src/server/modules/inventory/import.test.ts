@@ -67,7 +67,7 @@ const household = (i: number, phone = `139${String(i).padStart(8, '0')}`) =>
   ].join(',');
 
 describe('compounds', () => {
-  it('inserts new compounds with generated codes and defaults for blank cells; a dry run counts exactly and writes nothing', async () => {
+  it('inserts new compounds with generated codes and blank cells unknown (null); a dry run counts exactly and writes nothing', async () => {
     const lines = [compoundHead];
     for (let i = 0; i < 5200; i++)
       lines.push(`曹门街道,示例·批量院${i},${1980 + (i % 20)}年,${1 + (i % 5)},40,2600,,`);
@@ -86,7 +86,10 @@ describe('compounds', () => {
     const [one] = await database.db.select().from(compounds).where(eq(compounds.name, '示例·批量院7'));
     expect(one).toMatchObject({
       buildYear: 1987,
-      propertyManagement: 'none',
+      // Not given: not known, rather than 无物业 or no residents.
+      propertyManagement: null,
+      residentCount: null,
+      unitCount: null,
       buildYearApprox: false,
       version: 1,
     });

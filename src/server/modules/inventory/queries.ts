@@ -1,4 +1,5 @@
-import { aliasedTable, and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CompoundDetail, CompoundListQuery, CompoundSummary } from '../../../contract/inventory.js';
 import { exclusiveArea, type ProjectStatus, type PropertyManagement } from '../../../domain/inventory.js';
 import { maskIdNumber, maskName, maskPhone } from '../../../domain/masking.js';
@@ -9,17 +10,14 @@ import type { Ctx, Principal } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { contains, paged } from '../../platform/sql.js';
 import { loadCompound } from './access.js';
-import { compoundWhere, isOldSql, statusSql } from './sql.js';
-
-const region = aliasedTable(regions, 'region');
-const subdistrict = aliasedTable(regions, 'subdistrict');
+import { community, compoundWhere, isOldSql, statusSql, subdistrict, withRegionNames } from './sql.js';
 
 const summaryColumns = (cutoff: number) => ({
   id: compounds.id,
   code: compounds.code,
   name: compounds.name,
   regionCode: compounds.regionCode,
-  regionName: region.name,
+  communityName: community.name,
   subdistrictCode: compounds.subdistrictCode,
   subdistrictName: subdistrict.name,
   buildYear: compounds.buildYear,
@@ -30,32 +28,30 @@ const summaryColumns = (cutoff: number) => ({
   householdCount: compounds.householdCount,
   residentCount: compounds.residentCount,
   floorArea: compounds.floorArea,
-  propertyManagement: sql<PropertyManagement>`${compounds.propertyManagement}`,
+  propertyManagement: sql<PropertyManagement | null>`${compounds.propertyManagement}`,
   status: statusSql,
   lng: compounds.lng,
   lat: compounds.lat,
   isDemo: compounds.isDemo,
 });
 
+// Unknown figures (null) sort last either way: they are neither the least nor the most.
+const descending = (column: AnyPgColumn) => sql`${column} DESC NULLS LAST`;
 const sorts = {
   code: asc(compounds.code),
   name: asc(compounds.name),
   '-name': desc(compounds.name),
   buildYear: asc(compounds.buildYear),
-  '-buildYear': desc(compounds.buildYear),
+  '-buildYear': descending(compounds.buildYear),
   householdCount: asc(compounds.householdCount),
-  '-householdCount': desc(compounds.householdCount),
+  '-householdCount': descending(compounds.householdCount),
   floorArea: asc(compounds.floorArea),
-  '-floorArea': desc(compounds.floorArea),
+  '-floorArea': descending(compounds.floorArea),
 } satisfies Record<CompoundListQuery['sort'], SQL>;
 
 /** The compound rows of a filtered query, with region names joined. */
 function selectCompounds(db: Db, cutoff: number) {
-  return db
-    .select(summaryColumns(cutoff))
-    .from(compounds)
-    .leftJoin(region, eq(region.code, compounds.regionCode))
-    .leftJoin(subdistrict, eq(subdistrict.code, compounds.subdistrictCode));
+  return withRegionNames(db.select(summaryColumns(cutoff)).from(compounds).$dynamic());
 }
 
 export async function listCompounds(
@@ -81,16 +77,17 @@ export async function listCompounds(
 export async function compoundDetail(ctx: Ctx, id: string, cutoff: number): Promise<CompoundDetail> {
   const { db } = ctx;
   await loadCompound(ctx, id, 'read');
-  const [row] = await db
-    .select({
-      ...summaryColumns(cutoff),
-      address: compounds.address,
-      notes: compounds.notes,
-      version: compounds.version,
-    })
-    .from(compounds)
-    .leftJoin(region, eq(region.code, compounds.regionCode))
-    .leftJoin(subdistrict, eq(subdistrict.code, compounds.subdistrictCode))
+  const [row] = await withRegionNames(
+    db
+      .select({
+        ...summaryColumns(cutoff),
+        address: compounds.address,
+        notes: compounds.notes,
+        version: compounds.version,
+      })
+      .from(compounds)
+      .$dynamic(),
+  )
     .where(eq(compounds.id, id))
     .limit(1);
   if (!row) throw notFound();

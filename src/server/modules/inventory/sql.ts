@@ -1,11 +1,12 @@
-import { and, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { aliasedTable, and, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { CompoundListQuery } from '../../../contract/inventory.js';
 import {
   type CompoundStatus,
   completedProjectStatuses,
   constructionProjectStatuses,
 } from '../../../domain/inventory.js';
-import { compounds, projects } from '../../db/schema.js';
+import { compounds, projects, regions } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
 import { contains } from '../../platform/sql.js';
 import { compoundRule } from './access.js';
@@ -41,4 +42,17 @@ export function compoundWhere(
       ? or(contains(compounds.name, q.q), contains(compounds.address, q.q), contains(compounds.code, q.q))
       : undefined,
   );
+}
+
+export const community = aliasedTable(regions, 'community');
+export const subdistrict = aliasedTable(regions, 'subdistrict');
+
+/**
+ * The region names a compound row shows: its subdistrict's, and its community's only where it is
+ * registered at one — never the subdistrict's name standing in for a community not known.
+ */
+export function withRegionNames<T extends PgSelect>(query: T) {
+  return query
+    .leftJoin(subdistrict, eq(subdistrict.code, compounds.subdistrictCode))
+    .leftJoin(community, and(eq(community.code, compounds.regionCode), eq(community.level, 'community')));
 }

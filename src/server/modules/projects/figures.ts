@@ -1,4 +1,4 @@
-import { and, between, count, inArray, sum } from 'drizzle-orm';
+import { and, between, count, inArray, sql, sum } from 'drizzle-orm';
 import type { RenovationFigures } from '../../../contract/projects.js';
 import { completedProjectStatuses } from '../../../domain/inventory.js';
 import { compounds, projects } from '../../db/schema.js';
@@ -7,7 +7,8 @@ import { type FiguresInput, int } from '../stats/figures.js';
 
 /**
  * The compounds in scope whose project was completed in a year of the period, and their declared
- * buildings, floor area, households and residents.
+ * buildings, floor area, households and residents: SQL's sums leave unknown (null) figures out,
+ * and the compounds with any unknown are counted beside them.
  */
 export async function renovationFigures({
   db,
@@ -28,6 +29,8 @@ export async function renovationFigures({
       floorArea: sum(compounds.floorArea),
       households: sum(compounds.householdCount),
       residents: sum(compounds.residentCount),
+      unknown: sql<number>`count(*) FILTER (WHERE ${compounds.buildingCount} IS NULL OR ${compounds.floorArea} IS NULL
+        OR ${compounds.householdCount} IS NULL OR ${compounds.residentCount} IS NULL)::int`,
     })
     .from(compounds)
     .where(and(scopeWhere(principal, compounds.regionCode), inArray(compounds.id, renovatedIds)));
@@ -37,5 +40,6 @@ export async function renovationFigures({
     floorArea: Math.round(Number(renovated?.floorArea ?? 0) * 100) / 100,
     households: int(renovated?.households),
     residents: int(renovated?.residents),
+    renovatedWithUnknownFigures: int(renovated?.unknown),
   };
 }

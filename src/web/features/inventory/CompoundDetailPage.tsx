@@ -28,7 +28,7 @@ import type { Building, CompoundDetail, Household } from '../../../contract/inve
 import type { AreaBasis, ProjectStatus } from '../../../domain/inventory.js';
 import { ApiError } from '../../shared/api.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
-import { formatArea, formatNumber } from '../../shared/numbers.js';
+import { formatArea, formatKnown, formatKnownArea, formatNumber } from '../../shared/numbers.js';
 import { serverPagination } from '../../shared/pagination.js';
 import { type CountedRegions, useRegionTree } from '../../shared/regionTree.js';
 import { useIsPhone } from '../../shared/responsive.js';
@@ -99,21 +99,23 @@ function Buildings({ compound }: { compound: CompoundDetail }) {
       ...right,
       title: t('inventory.units'),
       dataIndex: 'unitCount',
-      render: (n: number) => formatNumber(n),
+      render: (n: number | null) => formatKnown(n),
     },
     {
       key: 'declared',
       ...right,
       title: t('compound.declaredHouseholds'),
       dataIndex: 'householdCount',
-      render: (n: number) => formatNumber(n),
+      render: (n: number | null) => formatKnown(n),
     },
     {
       key: 'registered',
       ...right,
       title: t('compound.registeredHouseholds'),
       render: (_, b) =>
-        b.registeredHouseholds > 0 && b.registeredHouseholds !== b.householdCount ? (
+        b.registeredHouseholds > 0 &&
+        b.householdCount !== null &&
+        b.registeredHouseholds !== b.householdCount ? (
           <Tooltip title={t('compound.householdsMismatch')}>
             <Typography.Text type="warning">
               <WarningOutlined /> {formatNumber(b.registeredHouseholds)}
@@ -128,7 +130,7 @@ function Buildings({ compound }: { compound: CompoundDetail }) {
       ...right,
       title: t('inventory.floorArea'),
       dataIndex: 'floorArea',
-      render: (n: number | null) => (n === null ? '—' : formatArea(n)),
+      render: (n: number | null) => formatKnownArea(n),
     },
     {
       key: 'buildYear',
@@ -182,7 +184,7 @@ function Households({ compound }: { compound: CompoundDetail }) {
       align: 'right',
       title: t('compound.exclusiveArea'),
       dataIndex: 'exclusiveArea',
-      render: (n: number | null) => (n === null ? '—' : formatArea(n)),
+      render: (n: number | null) => formatKnownArea(n),
     },
     {
       key: 'basis',
@@ -312,7 +314,7 @@ export function CompoundDetailPage() {
   const items: DescriptionsProps['items'] = [
     { key: 'code', label: t('inventory.code'), children: c.code },
     { key: 'subdistrict', label: t('inventory.subdistrict'), children: c.subdistrictName ?? '—' },
-    { key: 'community', label: t('inventory.community'), children: c.regionName ?? '—' },
+    { key: 'community', label: t('inventory.community'), children: c.communityName ?? '—' },
     { key: 'address', label: t('inventory.address'), children: c.address ?? '—', span: 2 },
     {
       key: 'buildYear',
@@ -324,15 +326,15 @@ export function CompoundDetailPage() {
         </Flex>
       ),
     },
-    { key: 'buildings', label: t('inventory.buildings'), children: formatNumber(c.buildingCount) },
-    { key: 'units', label: t('inventory.units'), children: formatNumber(c.unitCount) },
-    { key: 'households', label: t('inventory.households'), children: formatNumber(c.householdCount) },
-    { key: 'residents', label: t('inventory.residents'), children: formatNumber(c.residentCount) },
-    { key: 'floorArea', label: t('inventory.floorArea'), children: formatArea(c.floorArea) },
+    { key: 'buildings', label: t('inventory.buildings'), children: formatKnown(c.buildingCount) },
+    { key: 'units', label: t('inventory.units'), children: formatKnown(c.unitCount) },
+    { key: 'households', label: t('inventory.households'), children: formatKnown(c.householdCount) },
+    { key: 'residents', label: t('inventory.residents'), children: formatKnown(c.residentCount) },
+    { key: 'floorArea', label: t('inventory.floorArea'), children: formatKnownArea(c.floorArea) },
     {
       key: 'propertyManagement',
       label: t('inventory.propertyManagement'),
-      children: t(`inventory.propertyManagementKinds.${c.propertyManagement}`),
+      children: c.propertyManagement ? t(`inventory.propertyManagementKinds.${c.propertyManagement}`) : '—',
     },
     {
       key: 'registered',

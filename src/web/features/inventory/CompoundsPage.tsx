@@ -18,7 +18,7 @@ import {
 import type { CompoundStatus, PropertyManagement } from '../../../domain/inventory.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
 import { useListParams } from '../../shared/listParams.js';
-import { formatArea, formatNumber } from '../../shared/numbers.js';
+import { formatKnown, formatKnownArea } from '../../shared/numbers.js';
 import { useRegionTree } from '../../shared/regionTree.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { ServerTable } from '../../shared/ServerTable.js';
@@ -137,7 +137,7 @@ export function CompoundsPage() {
       // Shown from 1600 px: below it the key columns (status) stay in view without scrolling.
       responsive: ['xxl'],
       title: t('inventory.community'),
-      dataIndex: 'regionName',
+      dataIndex: 'communityName',
       render: (v: string | null) => v ?? '—',
     },
     {
@@ -157,14 +157,14 @@ export function CompoundsPage() {
       ...right,
       title: t('inventory.buildings'),
       dataIndex: 'buildingCount',
-      render: (n: number) => formatNumber(n),
+      render: (n: number | null) => formatKnown(n),
     },
     {
       ...sortable('householdCount'),
       ...right,
       title: t('inventory.households'),
       dataIndex: 'householdCount',
-      render: (n: number) => formatNumber(n),
+      render: (n: number | null) => formatKnown(n),
     },
     {
       key: 'residentCount',
@@ -173,14 +173,14 @@ export function CompoundsPage() {
       ...right,
       title: t('inventory.residents'),
       dataIndex: 'residentCount',
-      render: (n: number) => formatNumber(n),
+      render: (n: number | null) => formatKnown(n),
     },
     {
       ...sortable('floorArea'),
       ...right,
       title: t('inventory.floorArea'),
       dataIndex: 'floorArea',
-      render: (n: number) => formatArea(n),
+      render: (n: number | null) => formatKnownArea(n),
     },
     {
       key: 'propertyManagement',
@@ -188,7 +188,7 @@ export function CompoundsPage() {
       responsive: ['xxl'],
       title: t('inventory.propertyManagement'),
       dataIndex: 'propertyManagement',
-      render: (p: PropertyManagement) => t(`inventory.propertyManagementKinds.${p}`),
+      render: (p: PropertyManagement | null) => (p ? t(`inventory.propertyManagementKinds.${p}`) : '—'),
     },
     {
       key: 'status',

@@ -531,6 +531,9 @@ export function ImportPage() {
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
             {t(`imports.kindHelp.${kind}`)}
           </Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 4, marginBottom: 0 }}>
+            {t('imports.blankCells')}
+          </Typography.Paragraph>
         </div>
         <div>
           <Typography.Title level={5} style={{ marginTop: 0 }}>

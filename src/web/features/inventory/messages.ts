@@ -159,6 +159,8 @@ export const zhCN = {
       buildings: '每行一栋楼：所属小区（编码或名称）与楼栋号、层数、户数等。',
       households: '每行一户：所属小区、楼栋、单元、房号，以及产权人、面积等。',
     },
+    blankCells:
+      '空白单元格（或表中没有的列）表示台账未说明：新增的小区、楼栋记为“未填报”（显示为“—”，不按 0 或“无物业”计）；已有的保留原值，不会被清空。',
     templates: '空白模板',
     templateFor: '下载{{ledger}}模板',
     file: '文件',
@@ -380,6 +382,8 @@ export const en: typeof zhCN = {
       buildings: 'One building per row: its compound (code or name), building number, floors, households…',
       households: 'One household per row: compound, building, unit, room, owner, area…',
     },
+    blankCells:
+      'A blank cell (or a column the sheet lacks) means the ledger does not say: a new compound or building records it as not given (shown as "—", never counted as 0 or as no property management); a registered one keeps what it has, never cleared.',
     templates: 'Blank templates',
     templateFor: 'Download the {{ledger}} template',
     file: 'File',

@@ -10,7 +10,7 @@ import { SummaryQuery } from '../../../contract/stats.js';
 import { currentLanguage } from '../../i18n/index.js';
 import { type ChartOption, EChart } from '../../shared/EChart.js';
 import { useListParams } from '../../shared/listParams.js';
-import { formatLarge, formatPercent } from '../../shared/numbers.js';
+import { formatLarge, formatNumber, formatPercent } from '../../shared/numbers.js';
 import { useScopeName } from '../../shared/regions.js';
 import { type CountedRegion, useRegionTree } from '../../shared/regionTree.js';
 import { useIsPhone } from '../../shared/responsive.js';
@@ -256,6 +256,11 @@ export function OverviewPage() {
         <Typography.Paragraph type="secondary" style={{ margin: '16px 0 0' }}>
           {t('overview.renovatedHint')}
         </Typography.Paragraph>
+        {s.renovatedWithUnknownFigures > 0 && (
+          <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }} data-testid="figures-unknown">
+            {t('overview.unknownFiguresHint', { count: formatNumber(s.renovatedWithUnknownFigures) })}
+          </Typography.Paragraph>
+        )}
       </Card>
       {subdistricts.length > 0 && (
         <Card

@@ -18,6 +18,8 @@ export const zhCN = {
     households: '惠及住户',
     residents: '惠及居民',
     renovatedHint: '统计期内完成改造（已验收或已移交）的项目',
+    unknownFiguresHint:
+      '其中 {{count}} 个小区的楼栋、面积、户数或人口未填报：合计只加已填报的数字，未填报的不按 0 计。',
     bySubdistrict: '各街道小区数量',
     bySubdistrictHint: '点击柱形查看该街道的小区台账',
     chartAria: '各街道住宅小区与老旧小区数量柱状图（小区数/老旧小区数）：{{figures}}',
@@ -45,6 +47,8 @@ export const en: typeof zhCN = {
     households: 'Households',
     residents: 'Residents',
     renovatedHint: 'Projects completed (accepted or handed over) in the period',
+    unknownFiguresHint:
+      '{{count}} of these compounds lack buildings, floor area, households or residents: the totals add only the figures given, never counting a missing one as 0.',
     bySubdistrict: 'Compounds by subdistrict',
     bySubdistrictHint: 'Click a bar to open that subdistrict’s inventory',
     chartAria: 'Bar chart of residential and old compounds per subdistrict (compounds/old): {{figures}}',

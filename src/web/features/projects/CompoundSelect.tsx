@@ -44,7 +44,7 @@ function CompoundOption({ compound: c }: { compound: CompoundChoice }) {
         <StatusTag status={c.status} />
       </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {[c.code, c.subdistrictName, c.regionName].filter(Boolean).join(' · ')}
+        {[c.code, c.subdistrictName, c.communityName].filter(Boolean).join(' · ')}
       </Typography.Text>
     </Flex>
   );
