@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminPassword, choose, logIn, logOut, sideMenu } from './support.js';
+import { adminPassword, createUser, logIn, logOut, sideMenu } from './support.js';
 
 test('headquarters staff review an import before confirming it: rows to add, cells to change, columns ignored', async ({
   page,
@@ -14,15 +14,7 @@ test('headquarters staff review an import before confirming it: rows to add, cel
   await logIn(page, 'admin', adminPassword);
   await expect(page).toHaveURL(/\/overview$/);
   await sideMenu(page).getByRole('menuitem', { name: '用户', exact: true }).click();
-  await page.getByRole('button', { name: '新建用户' }).first().click();
-  const drawer = page.getByRole('dialog');
-  await drawer.getByLabel('用户名').fill(username);
-  await drawer.getByLabel('姓名').fill('指挥部 工程专班 钱工');
-  await choose(page, drawer.getByLabel('角色'), '指挥部');
-  await drawer.getByLabel('密码', { exact: true }).fill(password);
-  await drawer.getByLabel('确认密码').fill(password);
-  await drawer.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByText(`已创建用户 ${username}`)).toBeVisible();
+  await createUser(page, { username, displayName: '指挥部 工程专班 钱工', role: '指挥部' }, password);
   await logOut(page);
 
   await logIn(page, username, password);

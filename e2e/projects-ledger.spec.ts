@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
-import { adminPassword, choose, logIn, logOut, sideMenu } from './support.js';
+import { adminPassword, choose, createUser, logIn, logOut, sideMenu } from './support.js';
 
 /**
  * Contracting down the line (mechanism 2) and the supervision ledger: headquarters starts a 2024
@@ -59,23 +59,6 @@ async function fillDate(picker: Locator, day: string) {
   await picker.click();
   await picker.fill(day);
   await picker.press('Enter');
-}
-
-async function createUser(
-  page: Page,
-  user: { username: string; displayName: string; role: string; scope?: string },
-  password: string,
-) {
-  await page.getByRole('button', { name: '新建用户' }).first().click();
-  const drawer = page.getByRole('dialog');
-  await drawer.getByLabel('用户名').fill(user.username);
-  await drawer.getByLabel('姓名').fill(user.displayName);
-  await choose(page, drawer.getByLabel('角色'), user.role);
-  if (user.scope) await choose(page, drawer.getByLabel('管辖范围'), user.scope, user.scope.slice(0, 2));
-  await drawer.getByLabel('密码', { exact: true }).fill(password);
-  await drawer.getByLabel('确认密码').fill(password);
-  await drawer.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByText(`已创建用户 ${user.username}`)).toBeVisible();
 }
 
 /** Move a project on by one stage through the header's button and its confirmation. */

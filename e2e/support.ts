@@ -77,3 +77,21 @@ export async function userMenu(page: Page, entry: string, until: () => Promise<v
     await until();
   }).toPass({ timeout: 20_000 });
 }
+
+/** Create a user through the admin's users page (open at the time), with the password given. */
+export async function createUser(
+  page: Page,
+  user: { username: string; displayName: string; role: string; scope?: string },
+  password: string,
+) {
+  await page.getByRole('button', { name: '新建用户' }).first().click();
+  const drawer = page.getByRole('dialog');
+  await drawer.getByLabel('用户名').fill(user.username);
+  await drawer.getByLabel('姓名').fill(user.displayName);
+  await choose(page, drawer.getByLabel('角色'), user.role);
+  if (user.scope) await choose(page, drawer.getByLabel('管辖范围'), user.scope, user.scope.slice(0, 2));
+  await drawer.getByLabel('密码', { exact: true }).fill(password);
+  await drawer.getByLabel('确认密码').fill(password);
+  await drawer.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText(`已创建用户 ${user.username}`)).toBeVisible();
+}

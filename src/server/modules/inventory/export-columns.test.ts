@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sheetRows } from '../../platform/sheets/testing.js';
 import { buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
 
 let t: TestApp;
@@ -31,22 +32,7 @@ async function settle(id: string) {
 async function exported(): Promise<{ file: Buffer; headers: string[]; rows: Record<string, string>[] }> {
   const res = await get(`/api/sheets/compounds/export?format=xlsx&region=${region}`);
   expect(res.statusCode).toBe(200);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(new Uint8Array(res.rawPayload).buffer);
-  const ws = wb.worksheets[0];
-  if (!ws) throw new Error('no sheet');
-  let headerRow = 0;
-  ws.eachRow((row, n) => {
-    if (!headerRow && (row.values as unknown[]).includes('小区名称')) headerRow = n;
-  });
-  const headers = Array.from(ws.getRow(headerRow).values as unknown[], (v) => String(v ?? ''));
-  const rows: Record<string, string>[] = [];
-  ws.eachRow((row, n) => {
-    if (n <= headerRow) return;
-    const values = Array.from(row.values as unknown[]);
-    rows.push(Object.fromEntries(headers.map((h, i) => [h, values[i] == null ? '' : String(values[i])])));
-  });
-  return { file: res.rawPayload, headers, rows };
+  return { file: res.rawPayload, ...(await sheetRows(res.rawPayload)) };
 }
 
 describe('compounds export: 老旧 and 改造状态', () => {

@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildings, compounds } from '../../db/schema.js';
 import { systemActor } from '../../platform/audit.js';
+import { sheetRows } from '../../platform/sheets/testing.js';
 import { buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
 import { buildCompound, buildProject, tieta } from '../../testing/factories.js';
 import { type ImportOptions, importSheet } from './import.js';
@@ -51,27 +51,22 @@ const stored = async (name: string) => {
   return row;
 };
 
-/** The compounds export of the compounds whose name holds `q`, as header → cell text. */
-async function exported(q: string): Promise<{ file: Buffer; rows: Record<string, string>[] }> {
+/** The compounds export of the compounds whose name holds `q`: the file and its rows. */
+async function exported(q: string) {
   const res = await get(`/api/sheets/compounds/export?format=xlsx&q=${encodeURIComponent(q)}`);
   expect(res.statusCode).toBe(200);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(new Uint8Array(res.rawPayload).buffer);
-  const ws = wb.worksheets[0];
-  if (!ws) throw new Error('no sheet');
-  let headerRow = 0;
-  ws.eachRow((row, n) => {
-    if (!headerRow && (row.values as unknown[]).includes('小区名称')) headerRow = n;
-  });
-  const headers = Array.from(ws.getRow(headerRow).values as unknown[], (v) => String(v ?? ''));
-  const rows: Record<string, string>[] = [];
-  ws.eachRow((row, n) => {
-    if (n <= headerRow) return;
-    const values = Array.from(row.values as unknown[]);
-    rows.push(Object.fromEntries(headers.map((h, i) => [h, values[i] == null ? '' : String(values[i])])));
-  });
-  return { file: res.rawPayload, rows };
+  return { file: res.rawPayload, ...(await sheetRows(res.rawPayload)) };
 }
+
+/** A compound's declared figures, none given. */
+const noFigures = {
+  buildingCount: null,
+  unitCount: null,
+  householdCount: null,
+  residentCount: null,
+  floorArea: null,
+  propertyManagement: null,
+};
 
 describe('a compound whose sheet leaves 人口, 物业管理 and 社区 blank', () => {
   const head = '街道（乡）,社区,小区名称,建成年代,楼栋数,户数,人口,建筑面积（平方米）,物业管理';
@@ -95,16 +90,7 @@ describe('a compound whose sheet leaves 人口, 物业管理 and 社区 blank', 
       propertyManagement: null,
     });
     for (const name of ['示例·未知乙院', '示例·未知丙院'])
-      expect(await stored(name)).toMatchObject({
-        regionCode: tieta,
-        buildingCount: null,
-        unitCount: null,
-        householdCount: null,
-        residentCount: null,
-        floorArea: null,
-        propertyManagement: null,
-        buildYearApprox: false,
-      });
+      expect(await stored(name)).toMatchObject({ regionCode: tieta, ...noFigures, buildYearApprox: false });
   });
 
   it('is read back with null figures and no community, in the list and the detail', async () => {
@@ -119,17 +105,7 @@ describe('a compound whose sheet leaves 人口, 物业管理 and 社区 blank', 
       propertyManagement: null,
     });
     const list = (await get(`/api/compounds?q=${encodeURIComponent('示例·未知乙院')}`)).json();
-    expect(list.items).toEqual([
-      expect.objectContaining({
-        communityName: null,
-        buildingCount: null,
-        unitCount: null,
-        householdCount: null,
-        residentCount: null,
-        floorArea: null,
-        propertyManagement: null,
-      }),
-    ]);
+    expect(list.items).toEqual([expect.objectContaining({ communityName: null, ...noFigures })]);
   });
 
   it('unknown figures sort last, whichever way the list is sorted', async () => {

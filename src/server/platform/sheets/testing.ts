@@ -345,3 +345,26 @@ export function workbookEntries(sheetXml: Buffer, deflate = true): ZipFixtureEnt
     { name: 'xl/worksheets/sheet1.xml', data: sheetXml, deflate },
   ];
 }
+
+/** A ledger's header (the first row holding `marker`) and the rows below it as header → cell text. */
+export async function sheetRows(
+  file: Buffer | Uint8Array,
+  marker = '小区名称',
+): Promise<{ headers: string[]; rows: Record<string, string>[] }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(new Uint8Array(file).buffer);
+  const ws = wb.worksheets[0];
+  if (!ws) throw new Error('no sheet');
+  let headerRow = 0;
+  ws.eachRow((row, n) => {
+    if (!headerRow && (row.values as unknown[]).includes(marker)) headerRow = n;
+  });
+  const headers = Array.from(ws.getRow(headerRow).values as unknown[], (v) => String(v ?? ''));
+  const rows: Record<string, string>[] = [];
+  ws.eachRow((row, n) => {
+    if (n <= headerRow) return;
+    const values = Array.from(row.values as unknown[]);
+    rows.push(Object.fromEntries(headers.map((h, i) => [h, values[i] == null ? '' : String(values[i])])));
+  });
+  return { headers, rows };
+}
