@@ -4,6 +4,9 @@ import { adminPassword, createUser, logIn, logOut, sideMenu } from './support.js
 test('headquarters staff review an import before confirming it: rows to add, cells to change, columns ignored', async ({
   page,
 }) => {
+  // Two logins, a user made, a file uploaded, checked and written: more than the default budget
+  // when the machine is shared.
+  test.slow();
   // Unique per run, so the journey also works against a long-lived server (E2E_BASE_URL).
   const stamp = Date.now().toString(36);
   const username = `zhb-review-${stamp}`;
@@ -38,6 +41,8 @@ test('headquarters staff review an import before confirming it: rows to add, cel
 
   await sideMenu(page).getByRole('menuitem', { name: '小区台账' }).click();
   await expect(page).toHaveURL(/\/compounds$/);
+  // Once the list is in (while it loads, its empty state offers an import button of its own).
+  await expect(page.getByText(/共 [\d,]+ 条/)).toBeVisible();
   await page.getByRole('button', { name: '导入' }).click();
   await expect(page).toHaveURL(/\/compounds\/import/);
   await expect(page.getByRole('radio', { name: '小区' })).toBeChecked();
