@@ -1,6 +1,6 @@
 import { aliasedTable, and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { CompoundDetail, CompoundListQuery, CompoundSummary } from '../../../contract/inventory.js';
-import { exclusiveArea, type ProjectStatus, type PropertyManagement } from '../../../domain/inventory.js';
+import { exclusiveArea, type PropertyManagement } from '../../../domain/inventory.js';
 import { maskIdNumber, maskName, maskPhone } from '../../../domain/masking.js';
 import type { Db } from '../../db/client.js';
 import { buildings, compounds, households, owners, projects, regions } from '../../db/schema.js';
@@ -138,7 +138,7 @@ export async function compoundDetail(ctx: Ctx, id: string, cutoff: number): Prom
         contract: h?.byContract ?? 0,
       },
     },
-    projects: projectRows.map((p) => ({ ...p, status: p.status as ProjectStatus })),
+    projects: projectRows,
   };
 }
 
