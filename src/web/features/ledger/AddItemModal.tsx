@@ -3,13 +3,13 @@
  * task force supervises it; for a project or on its own.
  */
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { limits } from '../../../contract/common.js';
 import { priorities } from '../../../contract/ledger.js';
 import { districtToday } from '../../../domain/ledger.js';
 import { useErrorReporter } from '../../shared/errors.js';
-import { dateFormat } from '../../shared/format.js';
+import { dateFormat, dateItemProps } from '../../shared/format.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import type { Priority } from './labels.js';
 import { OwnerFields, TaskForceSelect } from './OwnerFields.js';
@@ -23,12 +23,6 @@ interface Values extends OwnerValues {
   priority: Priority;
   projectId?: string;
 }
-
-/** A date field kept as 'YYYY-MM-DD', exactly as the contract takes it. */
-export const dateItemProps = {
-  getValueProps: (value: string | undefined) => ({ value: value ? dayjs(value) : null }),
-  normalize: (value: Dayjs | null) => (value ? value.format(dateFormat) : undefined),
-};
 
 /** Deadlines are days in the district (UTC+8), whatever the device's clock zone: before today is refused. */
 export const beforeToday = (d: Dayjs) => d.format(dateFormat) < districtToday();

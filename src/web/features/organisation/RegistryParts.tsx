@@ -1,16 +1,11 @@
-/**
- * Pieces every registry tab shares: its toolbar with the Excel export, a region picker, tag lists,
- * the form drawer and the notice after a 409.
- */
+/** Pieces every registry tab shares: its toolbar with the Excel export, tag lists and the notice after a 409. */
 import { FileExcelOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Drawer, Flex, Space, Tag, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Checkbox, Flex, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../contract/api.js';
 import type { registries } from '../../../contract/organisation.js';
 import { ApiError, downloadUrl } from '../../shared/api.js';
-import { useRegions } from '../../shared/regions.js';
-import { useIsPhone } from '../../shared/responsive.js';
 import { useCan } from '../../shared/session.js';
 
 export type Registry = (typeof registries)[number];
@@ -64,32 +59,8 @@ export function TagList({ names }: { names: readonly string[] }) {
   );
 }
 
-/** One region from the caller's region tree (district, subdistricts, communities). */
-export function RegionSelect(props: {
-  value?: string;
-  onChange?: (value: string | undefined) => void;
-  id?: string;
-  placeholder?: string;
-}) {
-  const { t } = useTranslation();
-  const regions = useRegions();
-  return (
-    <TreeSelect
-      {...props}
-      showSearch
-      allowClear
-      treeNodeFilterProp="title"
-      treeData={regions.data?.tree ?? []}
-      treeDefaultExpandedKeys={regions.data?.expanded ?? []}
-      loading={regions.isPending}
-      placeholder={props.placeholder ?? t('organisation.regionPlaceholder')}
-      style={{ width: '100%' }}
-    />
-  );
-}
-
 /** True when a save was refused because someone else changed the record first (409). */
-export const isConflict = (error: unknown) => error instanceof ApiError && error.code === 'CONFLICT';
+const isConflict = (error: unknown) => error instanceof ApiError && error.code === 'CONFLICT';
 
 /**
  * An edit form's answer to a 409 (someone else saved the record first): a notice asking the user
@@ -120,37 +91,11 @@ export function useConflictNotice(reload: () => Promise<void>) {
       style={{ marginBottom: 16 }}
     />
   ) : null;
-  return { raise: () => setConflict(true), clear: () => setConflict(false), notice };
-}
-
-/** A registry's add/edit form in a drawer: full width on a phone, Save and Cancel at the foot. */
-export function FormDrawer(props: {
-  open: boolean;
-  title: ReactNode;
-  onClose: () => void;
-  onSave: () => void;
-  saving: boolean;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  const isPhone = useIsPhone();
-  return (
-    <Drawer
-      open={props.open}
-      onClose={props.onClose}
-      size={isPhone ? '100%' : 520}
-      destroyOnHidden
-      title={props.title}
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={props.saving} onClick={props.onSave}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
-    >
-      {props.children}
-    </Drawer>
-  );
+  /** A form drawer's `onError`: a 409 raises the notice (and is handled); anything else is not. */
+  const onError = (error: unknown) => {
+    if (!isConflict(error)) return false;
+    setConflict(true);
+    return true;
+  };
+  return { onError, clear: () => setConflict(false), notice };
 }
