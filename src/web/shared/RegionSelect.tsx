@@ -1,8 +1,11 @@
 /**
  * One region picked from a tree of the caller's scope: every region (registries, forms), or only
- * those holding compounds, with empty branches pruned (the lists of compounds, projects, ledger).
+ * those holding compounds, with empty branches pruned (the lists of compounds, projects, ledger);
+ * and the list filter made of either (kept out of FilterForm, so lists without one load no tree).
  */
-import { TreeSelect } from 'antd';
+import { Form, TreeSelect } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { FilterField } from './FilterForm.js';
 import { type RegionTreeNode, useRegions } from './regions.js';
 import { type CountedRegionNode, useRegionTree } from './regionTree.js';
 
@@ -64,5 +67,31 @@ export function CompoundRegionSelect(props: RegionSelectProps) {
       expanded={regions.data?.expanded ?? []}
       loading={regions.isPending}
     />
+  );
+}
+
+/**
+ * A subdistrict or community: any region in scope (the registries), or only those holding
+ * compounds (`withCompounds`: the lists of compounds, projects, ledger items and funding).
+ */
+export function RegionFilterField({
+  name = 'region',
+  label,
+  placeholder,
+  withCompounds = false,
+}: {
+  name?: string;
+  label: string;
+  placeholder?: string;
+  withCompounds?: boolean;
+}) {
+  const { t } = useTranslation();
+  const Picker = withCompounds ? CompoundRegionSelect : RegionSelect;
+  return (
+    <FilterField>
+      <Form.Item name={name} label={label}>
+        <Picker placeholder={placeholder ?? t('common.all')} />
+      </Form.Item>
+    </FilterField>
   );
 }

@@ -17,10 +17,10 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type AuditEvent, AuditListQuery, auditOutcomes } from '../../../contract/audit.js';
+import { DateRangeFilterField } from '../../shared/DateFilterFields.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
 import {
   CustomFilterField,
-  DateRangeFilterField,
   EnumFilterField,
   FilterForm,
   SearchFilterField,

@@ -2,13 +2,9 @@
 import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type CompoundStatus, compoundStatuses } from '../../../domain/inventory.js';
-import {
-  EnumFilterField,
-  FilterForm,
-  RegionFilterField,
-  SearchFilterField,
-} from '../../shared/FilterForm.js';
+import { EnumFilterField, FilterForm, SearchFilterField } from '../../shared/FilterForm.js';
 import type { ParamPatch } from '../../shared/listParams.js';
+import { RegionFilterField } from '../../shared/RegionSelect.js';
 import { decades } from './labels.js';
 
 export interface CompoundFilterValues {

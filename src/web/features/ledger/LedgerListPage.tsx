@@ -11,11 +11,11 @@ import {
   CustomFilterField,
   EnumFilterField,
   FilterForm,
-  RegionFilterField,
   SearchFilterField,
 } from '../../shared/FilterForm.js';
 import { useListParams } from '../../shared/listParams.js';
 import { serverPagination } from '../../shared/pagination.js';
+import { RegionFilterField } from '../../shared/RegionSelect.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { useCan } from '../../shared/session.js';
 import { AddItemModal } from './AddItemModal.js';

@@ -8,10 +8,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { MeetingListQuery, type MeetingSummary, meetingKinds } from '../../../contract/ledger.js';
+import { DateFilterField } from '../../shared/DateFilterFields.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
 import {
   CustomFilterField,
-  DateFilterField,
   EnumFilterField,
   FilterForm,
   SearchFilterField,

@@ -1,6 +1,5 @@
 /** Add a cadre, or edit one: level, unit, work region, superior (no loops) and phone. */
-import { App, Form, Input, Select } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { limits } from '../../../contract/common.js';
@@ -11,7 +10,7 @@ import { RegionSelect } from '../../shared/RegionSelect.js';
 import { useCan } from '../../shared/session.js';
 import { CadreSelect, UnitSelect } from './pickers.js';
 import { useCreateCadre, useUpdateCadre } from './queries.js';
-import { useConflictNotice } from './RegistryParts.js';
+import { useEditedRecord } from './RegistryParts.js';
 
 export type CadreRow = z.infer<typeof Cadre>;
 
@@ -58,25 +57,19 @@ export function CadreFormDrawer(props: {
   reload: (id: string) => Promise<CadreRow | undefined>;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const can = useCan();
   const [form] = Form.useForm<CadreValues>();
   const create = useCreateCadre();
   const update = useUpdateCadre();
   // The record the form was filled from: its version goes with the update (a newer one after a 409).
-  const [fresh, setFresh] = useState<CadreRow | undefined>();
-  const base = fresh ?? props.mode?.cadre;
-  const conflict = useConflictNotice(async () => {
-    const reloaded = base && (await props.reload(base.id));
-    if (!reloaded) return close();
-    setFresh(reloaded);
-    form.setFieldsValue(valuesOf(reloaded));
+  const { base, drawer } = useEditedRecord({
+    mode: props.mode && { record: props.mode.cadre },
+    created: 'organisation.cadreCreated',
+    reload: props.reload,
+    form,
+    valuesOf,
+    onClose: props.onClose,
   });
-  function close() {
-    conflict.clear();
-    setFresh(undefined);
-    props.onClose();
-  }
 
   const submit = (v: CadreValues) =>
     base
@@ -93,20 +86,11 @@ export function CadreFormDrawer(props: {
   const known = base?.superior ? [base.superior] : [];
   return (
     <FormDrawer<CadreValues, CadreRow>
-      open={props.mode !== null}
+      {...drawer}
       name="cadre"
       form={form}
       fields={fields}
-      initialValues={base && valuesOf(base)}
       submit={submit}
-      onSaved={(saved) =>
-        void message.success(
-          t(base ? 'organisation.saved' : 'organisation.cadreCreated', { name: saved.name }),
-        )
-      }
-      onError={conflict.onError}
-      onClose={close}
-      notice={conflict.notice}
       title={
         base ? t('organisation.cadreEditTitle', { name: base.name }) : t('organisation.cadreCreateTitle')
       }

@@ -10,10 +10,10 @@ import {
   CustomFilterField,
   EnumFilterField,
   FilterForm,
-  RegionFilterField,
   SearchFilterField,
 } from '../../shared/FilterForm.js';
 import { useListParams } from '../../shared/listParams.js';
+import { RegionFilterField } from '../../shared/RegionSelect.js';
 import { ServerTable } from '../../shared/ServerTable.js';
 import { useCan } from '../../shared/session.js';
 import { CadreFormDrawer, type CadreFormMode, type CadreRow } from './CadreFormDrawer.js';

@@ -7,13 +7,9 @@ import { Link } from 'react-router';
 import type { z } from 'zod';
 import { type PartyBody, PartyBodyQuery, partyBodyKinds } from '../../../contract/organisation.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
-import {
-  EnumFilterField,
-  FilterForm,
-  RegionFilterField,
-  SearchFilterField,
-} from '../../shared/FilterForm.js';
+import { EnumFilterField, FilterForm, SearchFilterField } from '../../shared/FilterForm.js';
 import { useListParams } from '../../shared/listParams.js';
+import { RegionFilterField } from '../../shared/RegionSelect.js';
 import { ServerTable } from '../../shared/ServerTable.js';
 import { useCan } from '../../shared/session.js';
 import { PartyBodyFormDrawer } from './PartyBodyFormDrawer.js';

@@ -1,6 +1,5 @@
 /** Add a unit that sends cadres, or rename one and name its leader. */
-import { App, Form, Input } from 'antd';
-import { useState } from 'react';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { limits } from '../../../contract/common.js';
@@ -8,7 +7,7 @@ import type { Unit, UpdateUnitBody } from '../../../contract/organisation.js';
 import { FormDrawer } from '../../shared/FormDrawer.js';
 import { CadreSelect } from './pickers.js';
 import { useCreateUnit, useUpdateUnit } from './queries.js';
-import { useConflictNotice } from './RegistryParts.js';
+import { useEditedRecord } from './RegistryParts.js';
 
 export type UnitRow = z.infer<typeof Unit>;
 
@@ -30,24 +29,18 @@ export function UnitFormDrawer(props: {
   reload: (id: string) => Promise<UnitRow | undefined>;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<UnitValues>();
   const create = useCreateUnit();
   const update = useUpdateUnit();
   // The record the form was filled from: its version goes with the update (a newer one after a 409).
-  const [fresh, setFresh] = useState<UnitRow | undefined>();
-  const base = fresh ?? props.mode?.unit;
-  const conflict = useConflictNotice(async () => {
-    const reloaded = base && (await props.reload(base.id));
-    if (!reloaded) return close();
-    setFresh(reloaded);
-    form.setFieldsValue(valuesOf(reloaded));
+  const { base, drawer } = useEditedRecord({
+    mode: props.mode && { record: props.mode.unit },
+    created: 'organisation.unitCreated',
+    reload: props.reload,
+    form,
+    valuesOf,
+    onClose: props.onClose,
   });
-  function close() {
-    conflict.clear();
-    setFresh(undefined);
-    props.onClose();
-  }
 
   const submit = (v: UnitValues) => {
     const name = v.name.trim();
@@ -61,20 +54,11 @@ export function UnitFormDrawer(props: {
 
   return (
     <FormDrawer<UnitValues, UnitRow>
-      open={props.mode !== null}
+      {...drawer}
       name="unit"
       form={form}
       fields={fields}
-      initialValues={base && valuesOf(base)}
       submit={submit}
-      onSaved={(saved) =>
-        void message.success(
-          t(base ? 'organisation.saved' : 'organisation.unitCreated', { name: saved.name }),
-        )
-      }
-      onError={conflict.onError}
-      onClose={close}
-      notice={conflict.notice}
       title={base ? t('organisation.unitEditTitle', { name: base.name }) : t('organisation.unitCreateTitle')}
     >
       <Form.Item
