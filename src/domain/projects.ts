@@ -75,6 +75,7 @@ export type FundingSource = (typeof fundingSources)[number];
 
 export const itemCategories = ['basic', 'improvement', 'upgrade'] as const;
 export const projectItemStatuses = ['planned', 'in_progress', 'done', 'waived'] as const;
+export type ProjectItemStatus = (typeof projectItemStatuses)[number];
 
 /** The renovation catalogue every install starts with (国办发〔2020〕23号); the district's 8 mandatory items flagged. */
 export const defaultCatalogue: readonly {

@@ -120,7 +120,7 @@ export async function loadDemoInventory(tx: Tx, loaded: DemoLoaded): Promise<voi
         compoundId: of(r.compoundCode).id,
         regionCode: of(r.compoundCode).regionCode,
         year: r.year,
-        status: 'handed_over',
+        status: 'handed_over' as const,
         isDemo: true,
       })),
     )

@@ -63,7 +63,12 @@ export async function loadDemoProjects(tx: Tx, today = districtToday()): Promise
   // Completed projects carried all eight mandatory items.
   const done = await tx.select({ id: projects.id }).from(projects);
   const rows = done.flatMap((p) =>
-    mandatory.map((m) => ({ projectId: p.id, catalogueItemId: m.id, progress: 100, status: 'done' })),
+    mandatory.map((m) => ({
+      projectId: p.id,
+      catalogueItemId: m.id,
+      progress: 100,
+      status: 'done' as const,
+    })),
   );
   for (let i = 0; i < rows.length; i += 1000) await tx.insert(projectItems).values(rows.slice(i, i + 1000));
 
@@ -156,7 +161,7 @@ export async function loadDemoProjects(tx: Tx, today = districtToday()): Promise
             catalogueItemId: m.id,
             budget: 20 + ((i * 7 + k * 13) % 60),
             progress: status === 'under_construction' ? (i * 17 + k * 11) % 90 : 0,
-            status: status === 'under_construction' ? 'in_progress' : 'planned',
+            status: status === 'under_construction' ? ('in_progress' as const) : ('planned' as const),
           }),
         ),
       );

@@ -67,3 +67,14 @@ export async function freshDatabase({ seeded = true }: FreshOptions = {}): Promi
   }
   return database;
 }
+
+/** The constraint a refused statement broke (PostgreSQL's error, as either driver reports it). */
+export async function brokenConstraint(statement: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await statement;
+  } catch (error) {
+    const e = error as { constraint?: string; cause?: { constraint?: string } };
+    return e.constraint ?? e.cause?.constraint;
+  }
+  return undefined;
+}

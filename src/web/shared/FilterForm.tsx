@@ -43,22 +43,24 @@ export function FilterField({ children }: { children: ReactNode }) {
   );
 }
 
-/** A filter choosing one value of a fixed list (a status, a kind…), or all of them when cleared. */
-export function EnumFilterField<T extends string>({
+/** A filter choosing one value of a fixed list (a status, a kind, a year…), or all of them when cleared. */
+export function EnumFilterField<T extends string | number>({
   name,
   label,
   values,
-  labelOf,
-}: {
+  labelOf = String,
+  ...item
+}: Omit<FormItemProps, 'name' | 'label' | 'children'> & {
   name: string;
   label: string;
   values: readonly T[];
-  labelOf: (value: T) => string;
+  /** The words for a value; the value itself (a year) when not given. */
+  labelOf?: (value: T) => string;
 }) {
   const { t } = useTranslation();
   return (
     <FilterField>
-      <Form.Item name={name} label={label}>
+      <Form.Item name={name} label={label} {...item}>
         <Select
           allowClear
           placeholder={t('common.all')}

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CompoundDetail, CompoundListQuery, CompoundSummary } from '../../../contract/inventory.js';
-import { exclusiveArea, type ProjectStatus, type PropertyManagement } from '../../../domain/inventory.js';
+import { exclusiveArea, type PropertyManagement } from '../../../domain/inventory.js';
 import { maskIdNumber, maskName, maskPhone } from '../../../domain/masking.js';
 import type { Db } from '../../db/client.js';
 import { buildings, compounds, households, owners, projects, regions } from '../../db/schema.js';
@@ -135,7 +135,7 @@ export async function compoundDetail(ctx: Ctx, id: string, cutoff: number): Prom
         contract: h?.byContract ?? 0,
       },
     },
-    projects: projectRows.map((p) => ({ ...p, status: p.status as ProjectStatus })),
+    projects: projectRows,
   };
 }
 

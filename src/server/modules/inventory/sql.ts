@@ -5,13 +5,14 @@ import {
   type CompoundStatus,
   completedProjectStatuses,
   constructionProjectStatuses,
+  type ProjectStatus,
 } from '../../../domain/inventory.js';
 import { compounds, projects, regions } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
 import { contains } from '../../platform/sql.js';
 import { compoundRule } from './access.js';
 
-const hasProject = (statuses?: readonly string[]) =>
+const hasProject = (statuses?: readonly ProjectStatus[]) =>
   sql`EXISTS (SELECT 1 FROM ${projects} WHERE ${projects.compoundId} = ${compounds.id}${
     statuses ? sql` AND ${inArray(projects.status, [...statuses])}` : sql``
   })`;

@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultEscalationPolicy, districtToday, escalation } from '../../../domain/ledger.js';
 import { cadres, ledgerItems, meetings } from '../../db/schema.js';
 import { adminPassword, buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
+import { brokenConstraint } from '../../testing/db.js';
+import { buildLedgerItem } from '../../testing/factories.js';
 import { escalationSql } from './queries.js';
 
 let t: TestApp;
@@ -249,5 +251,17 @@ describe('notifications and the 台账 export', () => {
     const values = wb.worksheets[0]?.getRow(2).values as unknown[];
     expect(values.slice(1)).toEqual(['序号', '事项', '责任单位', '责任人', '完成时限', '进展情况', '状态']);
     expect(JSON.stringify(wb.worksheets[0]?.getSheetValues())).toMatch(/逾期/);
+  });
+});
+
+describe('status and priority columns', () => {
+  it('hold only the domain’s values: the database refuses any other, whoever writes it', async () => {
+    const item = await buildLedgerItem(t.database);
+    const where = eq(ledgerItems.id, item.id);
+    const db = t.database.db;
+    const status = db.update(ledgerItems).set({ status: sql`'closed'` }).where(where);
+    expect(await brokenConstraint(status)).toBe('ledger_items_status_check');
+    const priority = db.update(ledgerItems).set({ priority: sql`'urgent'` }).where(where);
+    expect(await brokenConstraint(priority)).toBe('ledger_items_priority_check');
   });
 });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import type { LedgerStatus, Priority } from '../../../domain/ledger.js';
-import { ts } from '../../db/columns.js';
+import { type LedgerStatus, ledgerStatuses, type Priority, priorities } from '../../../domain/ledger.js';
+import { oneOf, ts } from '../../db/columns.js';
 import { users } from '../../platform/schema.js';
 import { cadres, taskForces, units } from '../organisation/schema.js';
 import { projects } from '../projects/schema.js';
@@ -53,6 +53,8 @@ export const ledgerItems = pgTable(
     index('ledger_items_open_deadline_idx').on(t.status, t.deadline),
     index('ledger_items_unit_idx').on(t.ownerUnitId, t.status),
     check('ledger_items_one_owner', sql`num_nonnulls(${t.ownerCadreId}, ${t.ownerUnitId}) = 1`),
+    check('ledger_items_status_check', oneOf(t.status, ledgerStatuses)),
+    check('ledger_items_priority_check', oneOf(t.priority, priorities)),
   ],
 );
 

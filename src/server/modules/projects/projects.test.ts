@@ -1,5 +1,8 @@
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { catalogueItems, projectItems, projects } from '../../db/schema.js';
 import { buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
+import { brokenConstraint } from '../../testing/db.js';
 import { buildCadre, buildCompound, buildPartyBody, buildProject } from '../../testing/factories.js';
 
 let t: TestApp;
@@ -233,5 +236,25 @@ describe('running a project: create, name the accountable, items, funding, step 
     });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json().status).toBe('accepted');
+  });
+});
+
+describe('status columns', () => {
+  it('hold only the domain’s statuses: the database refuses any other, whoever writes it', async () => {
+    const project = await buildProject(t.database);
+    const db = t.database.db;
+    const update = db.update(projects).set({ status: sql`'finished'` }).where(eq(projects.id, project.id));
+    expect(await brokenConstraint(update)).toBe('projects_status_check');
+    const [item] = await db.select({ id: catalogueItems.id }).from(catalogueItems).limit(1);
+    if (!item) throw new Error('no catalogue item');
+    const insert = db
+      .insert(projectItems)
+      .values({ projectId: project.id, catalogueItemId: item.id, status: sql`'started'` });
+    expect(await brokenConstraint(insert)).toBe('project_items_status_check');
+    const [kept] = await db
+      .select({ status: projects.status })
+      .from(projects)
+      .where(eq(projects.id, project.id));
+    expect(kept?.status).toBe('planned');
   });
 });

@@ -40,7 +40,7 @@ const summary = {
   regionCode: projects.regionCode,
   subdistrictName: subdistrict.name,
   year: projects.year,
-  status: sql<ProjectStatus>`${projects.status}`,
+  status: projects.status,
   batchId: projects.batchId,
   batchName: projectBatches.name,
   version: projects.version,
@@ -115,7 +115,6 @@ async function itemsOf(db: Db | Tx, projectId: string) {
   return rows.map((r) => ({
     ...r,
     category: r.category as ProjectDetail['items'][number]['category'],
-    status: r.status as ProjectDetail['items'][number]['status'],
   }));
 }
 
@@ -228,10 +227,8 @@ export async function projectDetail(ctx: Ctx, id: string): Promise<ProjectDetail
     .select({ n: count() })
     .from(ledgerItems)
     .where(and(eq(ledgerItems.projectId, id), eq(ledgerItems.status, 'open')));
-  const next = nextStatusOf(project.status as ProjectStatus);
-  const problems = next
-    ? transitionProblems(project.status as ProjectStatus, next, await projectFacts(db, project))
-    : [];
+  const next = nextStatusOf(project.status);
+  const problems = next ? transitionProblems(project.status, next, await projectFacts(db, project)) : [];
   return {
     ...present(head),
     liaisonCadre: find(project.liaisonCadreId),

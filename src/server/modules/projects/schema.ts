@@ -1,6 +1,7 @@
 import {
   type AnyPgColumn,
   boolean,
+  check,
   index,
   integer,
   numeric,
@@ -9,7 +10,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { ts } from '../../db/columns.js';
+import { type ProjectStatus, projectStatuses } from '../../../domain/inventory.js';
+import { type ProjectItemStatus, projectItemStatuses } from '../../../domain/projects.js';
+import { oneOf, ts } from '../../db/columns.js';
 import { users } from '../../platform/schema.js';
 import { compounds } from '../inventory/schema.js';
 import { cadres, partyBodies } from '../organisation/schema.js';
@@ -43,7 +46,7 @@ export const projects = pgTable(
       .references(() => compounds.id),
     regionCode: text('region_code').notNull(),
     year: integer('year').notNull(),
-    status: text('status').notNull(),
+    status: text('status').$type<ProjectStatus>().notNull(),
     /** Named accountability (mechanism 2): the county-level liaison and the section-level cadre in charge. */
     liaisonCadreId: uuid('liaison_cadre_id').references((): AnyPgColumn => cadres.id),
     cadreInChargeId: uuid('cadre_in_charge_id').references((): AnyPgColumn => cadres.id),
@@ -60,6 +63,7 @@ export const projects = pgTable(
     index('projects_year_idx').on(t.year),
     index('projects_region_idx').on(t.regionCode.op('text_pattern_ops')),
     index('projects_batch_idx').on(t.batchId),
+    check('projects_status_check', oneOf(t.status, projectStatuses)),
   ],
 );
 
@@ -92,11 +96,14 @@ export const projectItems = pgTable(
     /** 万元 */
     budget: numeric('budget', { precision: 14, scale: 2, mode: 'number' }),
     progress: integer('progress').notNull().default(0),
-    status: text('status').notNull().default('planned'),
+    status: text('status').$type<ProjectItemStatus>().notNull().default('planned'),
     waiverReason: text('waiver_reason'),
     version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('project_items_uq').on(t.projectId, t.catalogueItemId)],
+  (t) => [
+    uniqueIndex('project_items_uq').on(t.projectId, t.catalogueItemId),
+    check('project_items_status_check', oneOf(t.status, projectItemStatuses)),
+  ],
 );
 
 /** Planned, received and spent money per source for one project (万元). */

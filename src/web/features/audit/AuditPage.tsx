@@ -6,24 +6,26 @@ import {
   Alert,
   Button,
   Card,
-  DatePicker,
   Flex,
   Form,
-  Input,
   Select,
   type TableColumnsType,
   type TableProps,
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type AuditEvent, AuditListQuery, auditOutcomes } from '../../../contract/audit.js';
-import { limits } from '../../../contract/common.js';
+import { DateRangeFilterField } from '../../shared/DateFilterFields.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
-import { FilterField, FilterForm } from '../../shared/FilterForm.js';
-import { dateFormat, formatDateTime } from '../../shared/format.js';
+import {
+  CustomFilterField,
+  EnumFilterField,
+  FilterForm,
+  SearchFilterField,
+} from '../../shared/FilterForm.js';
+import { formatDateTime } from '../../shared/format.js';
 import { useListParams } from '../../shared/listParams.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { ServerTable } from '../../shared/ServerTable.js';
@@ -47,23 +49,13 @@ const filterKeys = ['action', 'actor', 'entityType', 'entityId', 'outcome', 'fro
 
 const outcomeColour: Record<Outcome, string> = { ok: 'green', denied: 'orange', failed: 'red' };
 
-// The form keeps dates as 'YYYY-MM-DD' strings, exactly as they go into the query.
-const dateItemProps = {
-  getValueProps: (value: string | undefined) => ({ value: value ? dayjs(value) : null }),
-  normalize: (value: Dayjs | null) => (value ? value.format(dateFormat) : undefined),
-};
-
-const textFilter = { maxLength: limits.search.max, allowClear: true };
-
 export function AuditPage() {
   const { t } = useTranslation();
-  const isPhone = useIsPhone();
+  const _isPhone = useIsPhone();
   const { query, update, key } = useListParams(AuditListQuery);
   const list = useAuditList(query);
   const labels = useAuditLabels();
   const [filterForm] = Form.useForm<AuditFilters>();
-  const from = Form.useWatch('from', filterForm);
-  const to = Form.useWatch('to', filterForm);
 
   const filters: AuditFilters = Object.fromEntries(filterKeys.map((k) => [k, query[k]]));
   const filtered = filterKeys.some((k) => query[k] !== undefined);
@@ -151,71 +143,37 @@ export function AuditPage() {
           onSearch={applyFilters}
           onReset={clearFilters}
         >
-          <FilterField>
-            <Form.Item name="action" label={t('audit.action')}>
-              <Select
-                allowClear
-                showSearch
-                optionFilterProp="search"
-                placeholder={t('audit.actionPlaceholder')}
-                options={labels.actionOptions.map((o) => ({ ...o, search: `${o.label} ${o.code}` }))}
-              />
-            </Form.Item>
-          </FilterField>
-          <FilterField>
-            <Form.Item name="actor" label={t('audit.actor')}>
-              <Input {...textFilter} />
-            </Form.Item>
-          </FilterField>
-          <FilterField>
-            <Form.Item name="entityType" label={t('audit.entityType')}>
-              <Select
-                allowClear
-                showSearch
-                optionFilterProp="search"
-                placeholder={t('audit.entityTypePlaceholder')}
-                options={labels.entityTypeOptions.map((o) => ({ ...o, search: `${o.label} ${o.code}` }))}
-              />
-            </Form.Item>
-          </FilterField>
-          <FilterField>
-            <Form.Item name="entityId" label={t('audit.entityId')}>
-              <Input {...textFilter} />
-            </Form.Item>
-          </FilterField>
-          <FilterField>
-            <Form.Item name="outcome" label={t('audit.outcome')}>
-              <Select
-                allowClear
-                placeholder={t('common.all')}
-                options={auditOutcomes.map((o) => ({ value: o, label: t(`audit.outcomes.${o}`) }))}
-              />
-            </Form.Item>
-          </FilterField>
-          <FilterField>
-            <Form.Item label={t('audit.dateRange')} style={{ marginBottom: 0 }}>
-              <Flex gap={8}>
-                <Form.Item name="from" {...dateItemProps} style={{ flex: 1 }}>
-                  <DatePicker
-                    placeholder={t('audit.startDate')}
-                    aria-label={t('audit.startDate')}
-                    style={{ width: '100%' }}
-                    disabledDate={(d) => Boolean(to && d.isAfter(dayjs(to), 'day'))}
-                    inputReadOnly={isPhone}
-                  />
-                </Form.Item>
-                <Form.Item name="to" {...dateItemProps} style={{ flex: 1 }}>
-                  <DatePicker
-                    placeholder={t('audit.endDate')}
-                    aria-label={t('audit.endDate')}
-                    style={{ width: '100%' }}
-                    disabledDate={(d) => Boolean(from && d.isBefore(dayjs(from), 'day'))}
-                    inputReadOnly={isPhone}
-                  />
-                </Form.Item>
-              </Flex>
-            </Form.Item>
-          </FilterField>
+          <CustomFilterField name="action" label={t('audit.action')}>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="search"
+              placeholder={t('audit.actionPlaceholder')}
+              options={labels.actionOptions.map((o) => ({ ...o, search: `${o.label} ${o.code}` }))}
+            />
+          </CustomFilterField>
+          <SearchFilterField name="actor" label={t('audit.actor')} />
+          <CustomFilterField name="entityType" label={t('audit.entityType')}>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="search"
+              placeholder={t('audit.entityTypePlaceholder')}
+              options={labels.entityTypeOptions.map((o) => ({ ...o, search: `${o.label} ${o.code}` }))}
+            />
+          </CustomFilterField>
+          <SearchFilterField name="entityId" label={t('audit.entityId')} />
+          <EnumFilterField
+            name="outcome"
+            label={t('audit.outcome')}
+            values={auditOutcomes}
+            labelOf={(o) => t(`audit.outcomes.${o}`)}
+          />
+          <DateRangeFilterField
+            label={t('audit.dateRange')}
+            from={{ name: 'from', label: t('audit.startDate') }}
+            to={{ name: 'to', label: t('audit.endDate') }}
+          />
         </FilterForm>
       </Card>
       {list.isError && list.data && <Alert type="error" showIcon title={list.error.message} />}

@@ -2,14 +2,13 @@
  * Add a catalogue item, or edit one (its code stays). When someone else saved the item meanwhile,
  * the drawer loads their version and says so, and the user saves again on top of it.
  */
-import { Alert, App, Button, Drawer, Form, Input, InputNumber, Radio, Space, Switch } from 'antd';
+import { Alert, App, Form, Input, InputNumber, Radio, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { limits } from '../../../contract/common.js';
 import { type CatalogueItem, CreateCatalogueItemBody } from '../../../contract/projects.js';
 import { itemCategories } from '../../../domain/projects.js';
-import { useErrorReporter } from '../../shared/errors.js';
-import { useIsPhone } from '../../shared/responsive.js';
+import { FormDrawer } from '../../shared/FormDrawer.js';
 import { useCreateCatalogueItem, useUpdateCatalogueItem } from './queries.js';
 
 type Values = Omit<CreateCatalogueItemBody, 'code'> & { code?: string };
@@ -40,8 +39,6 @@ export function CatalogueDrawer({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const report = useErrorReporter();
-  const isPhone = useIsPhone();
   const [form] = Form.useForm<Values>();
   const create = useCreateCatalogueItem();
   const update = useUpdateCatalogueItem();
@@ -59,7 +56,7 @@ export function CatalogueDrawer({
     setBase(fresh);
     form.setFieldsValue(valuesOf(fresh));
   };
-  const onFinish = (v: Values) => {
+  const submit = (v: Values) => {
     const fields = {
       name: v.name.trim(),
       category: v.category,
@@ -67,115 +64,90 @@ export function CatalogueDrawer({
       mandatory: v.mandatory,
       sort: v.sort,
     };
-    const onSuccess = (item: CatalogueItem) => {
-      void message.success(t('catalogue.saved', { name: item.name }));
-      close();
-    };
-    if (editing) {
-      update.mutate(
-        { code: editing.code, body: { version: editing.version, ...fields } },
-        {
-          onSuccess,
-          onError: (error) =>
-            report(error, { form, fields: fieldNames, onConflict: () => void onConflict(editing.code) }),
-        },
-      );
-    } else {
-      create.mutate(
-        { code: (v.code ?? '').trim(), ...fields },
-        { onSuccess, onError: (error) => report(error, { form, fields: fieldNames }) },
-      );
-    }
+    return editing
+      ? update.mutateAsync({ code: editing.code, body: { version: editing.version, ...fields } })
+      : create.mutateAsync({ code: (v.code ?? '').trim(), ...fields });
   };
 
   return (
-    <Drawer
+    <FormDrawer<Values, CatalogueItem>
       open={mode !== null}
-      onClose={close}
-      size={isPhone ? '100%' : 480}
-      destroyOnHidden
-      title={editing ? t('catalogue.editTitle', { name: editing.name }) : t('catalogue.createTitle')}
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Space>
+      name="catalogueItem"
+      form={form}
+      fields={fieldNames}
+      width={480}
+      initialValues={
+        mode?.kind === 'edit'
+          ? valuesOf(mode.item)
+          : { category: 'basic', mandatory: false, sort: mode?.nextSort ?? 0 }
       }
+      submit={submit}
+      onSaved={(item) => void message.success(t('catalogue.saved', { name: item.name }))}
+      {...(editing ? { onConflict: () => void onConflict(editing.code) } : {})}
+      onClose={close}
+      notice={
+        base && <Alert type="warning" showIcon title={t('catalogue.conflict')} style={{ marginBottom: 16 }} />
+      }
+      title={editing ? t('catalogue.editTitle', { name: editing.name }) : t('catalogue.createTitle')}
     >
-      {base && <Alert type="warning" showIcon title={t('catalogue.conflict')} style={{ marginBottom: 16 }} />}
-      <Form<Values>
-        name="catalogueItem"
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        preserve={false}
-        initialValues={
-          mode?.kind === 'edit'
-            ? valuesOf(mode.item)
-            : { category: 'basic', mandatory: false, sort: mode?.nextSort ?? 0 }
-        }
+      <Form.Item
+        name="code"
+        label={t('catalogue.code')}
+        extra={editing ? t('catalogue.codeFixed') : t('catalogue.codeHelp')}
+        rules={[
+          { required: !editing, whitespace: true },
+          {
+            validator: (_, value: string | undefined) =>
+              editing || !value || CreateCatalogueItemBody.shape.code.safeParse(value).success
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('catalogue.codeInvalid'))),
+          },
+        ]}
       >
-        <Form.Item
-          name="code"
-          label={t('catalogue.code')}
-          extra={editing ? t('catalogue.codeFixed') : t('catalogue.codeHelp')}
-          rules={[
-            { required: !editing, whitespace: true },
-            {
-              validator: (_, value: string | undefined) =>
-                editing || !value || CreateCatalogueItemBody.shape.code.safeParse(value).success
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('catalogue.codeInvalid'))),
-            },
-          ]}
-        >
-          <Input
-            disabled={Boolean(editing)}
-            maxLength={limits.catalogueCode.max}
-            autoCapitalize="none"
-            autoComplete="off"
-          />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('catalogue.name')}
-          rules={[{ required: true, whitespace: true }, { max: limits.name.max }]}
-        >
-          <Input maxLength={limits.name.max} placeholder={t('catalogue.namePlaceholder')} />
-        </Form.Item>
-        <Form.Item name="category" label={t('project.category')} rules={[{ required: true }]}>
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            options={itemCategories.map((c) => ({ value: c, label: t(`project.categories.${c}`) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="unit"
-          label={t('catalogue.unit')}
-          rules={[{ required: true, whitespace: true }, { max: limits.unitOfMeasure.max }]}
-        >
-          <Input maxLength={limits.unitOfMeasure.max} placeholder={t('catalogue.unitPlaceholder')} />
-        </Form.Item>
-        <Form.Item
-          name="mandatory"
-          label={t('catalogue.mandatory')}
-          extra={t('catalogue.mandatoryHelp')}
-          valuePropName="checked"
-        >
-          <Switch />
-        </Form.Item>
-        <Form.Item
-          name="sort"
-          label={t('catalogue.sort')}
-          extra={t('catalogue.sortHelp')}
-          rules={[{ required: true }]}
-        >
-          <InputNumber min={0} max={10_000} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Drawer>
+        <Input
+          disabled={Boolean(editing)}
+          maxLength={limits.catalogueCode.max}
+          autoCapitalize="none"
+          autoComplete="off"
+        />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t('catalogue.name')}
+        rules={[{ required: true, whitespace: true }, { max: limits.name.max }]}
+      >
+        <Input maxLength={limits.name.max} placeholder={t('catalogue.namePlaceholder')} />
+      </Form.Item>
+      <Form.Item name="category" label={t('project.category')} rules={[{ required: true }]}>
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={itemCategories.map((c) => ({ value: c, label: t(`project.categories.${c}`) }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="unit"
+        label={t('catalogue.unit')}
+        rules={[{ required: true, whitespace: true }, { max: limits.unitOfMeasure.max }]}
+      >
+        <Input maxLength={limits.unitOfMeasure.max} placeholder={t('catalogue.unitPlaceholder')} />
+      </Form.Item>
+      <Form.Item
+        name="mandatory"
+        label={t('catalogue.mandatory')}
+        extra={t('catalogue.mandatoryHelp')}
+        valuePropName="checked"
+      >
+        <Switch />
+      </Form.Item>
+      <Form.Item
+        name="sort"
+        label={t('catalogue.sort')}
+        extra={t('catalogue.sortHelp')}
+        rules={[{ required: true }]}
+      >
+        <InputNumber min={0} max={10_000} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+    </FormDrawer>
   );
 }

@@ -2,15 +2,15 @@
  * 资金统计 (资金整合): what each source planned, paid in and what was spent, by year and
  * subdistrict, with the programme's totals and a chart by year. Filters live in the URL.
  */
-import { Alert, Button, Card, Flex, Form, Segmented, Select, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Segmented, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FundingTotalsQuery } from '../../../contract/stats.js';
 import { type ChartOption, EChart } from '../../shared/EChart.js';
-import { FilterField, FilterForm } from '../../shared/FilterForm.js';
+import { EnumFilterField, FilterForm } from '../../shared/FilterForm.js';
 import { useListParams } from '../../shared/listParams.js';
+import { RegionFilterField } from '../../shared/RegionSelect.js';
 import { useScopeName } from '../../shared/regions.js';
-import { RegionSelect } from '../inventory/CompoundFilters.js';
 import { programmeYears } from '../projects/CreateProjectModal.js';
 import { FundingTable } from './FundingTable.js';
 import { formatWan } from './money.js';
@@ -44,28 +44,6 @@ function chartOption(years: ReturnType<typeof byYear>, labels: Record<Amount, st
       barMaxWidth: 28,
     })),
   };
-}
-
-function YearSelect({
-  id,
-  value,
-  onChange,
-}: {
-  id?: string;
-  value?: number;
-  onChange?: (v?: number) => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Select<number | undefined>
-      id={id}
-      value={value}
-      onChange={onChange}
-      allowClear
-      placeholder={t('common.all')}
-      options={programmeYears().map((y) => ({ value: y, label: String(y) }))}
-    />
-  );
 }
 
 export function FundingPage() {
@@ -106,35 +84,28 @@ export function FundingPage() {
           onSearch={apply}
           onReset={() => apply({})}
         >
-          <FilterField>
-            <Form.Item
-              name="from"
-              label={t('funding.from')}
-              dependencies={['to']}
-              rules={[
-                ({ getFieldValue }) => ({
-                  validator: (_, from: number | undefined) => {
-                    const to = getFieldValue('to') as number | undefined;
-                    return from && to && from > to
-                      ? Promise.reject(new Error(t('funding.rangeInvalid')))
-                      : Promise.resolve();
-                  },
-                }),
-              ]}
-            >
-              <YearSelect />
-            </Form.Item>
-          </FilterField>
-          <FilterField>
-            <Form.Item name="to" label={t('funding.to')}>
-              <YearSelect />
-            </Form.Item>
-          </FilterField>
-          <FilterField>
-            <Form.Item name="region" label={t('funding.region')}>
-              <RegionSelect />
-            </Form.Item>
-          </FilterField>
+          <EnumFilterField
+            name="from"
+            label={t('funding.from')}
+            values={programmeYears()}
+            dependencies={['to']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, from: number | undefined) => {
+                  const to = getFieldValue('to') as number | undefined;
+                  return from && to && from > to
+                    ? Promise.reject(new Error(t('funding.rangeInvalid')))
+                    : Promise.resolve();
+                },
+              }),
+            ]}
+          />
+          <EnumFilterField name="to" label={t('funding.to')} values={programmeYears()} />
+          <RegionFilterField
+            label={t('funding.region')}
+            placeholder={t('inventory.filterRegionPlaceholder')}
+            withCompounds
+          />
         </FilterForm>
       </Card>
       {totals.isError && (

@@ -1,19 +1,23 @@
 /** 全部事项: every ledger item in scope, the most escalated first; filters in the URL, export with them. */
 import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Input, Select } from 'antd';
+import { Alert, Button, Card, Flex, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../contract/api.js';
-import { limits } from '../../../contract/common.js';
 import { escalations, LedgerListQuery, ledgerStatuses } from '../../../contract/ledger.js';
 import { downloadUrl } from '../../shared/api.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
-import { FilterField, FilterForm } from '../../shared/FilterForm.js';
+import {
+  CustomFilterField,
+  EnumFilterField,
+  FilterForm,
+  SearchFilterField,
+} from '../../shared/FilterForm.js';
 import { useListParams } from '../../shared/listParams.js';
 import { serverPagination } from '../../shared/pagination.js';
+import { RegionFilterField } from '../../shared/RegionSelect.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { useCan } from '../../shared/session.js';
-import { RegionSelect } from '../inventory/CompoundFilters.js';
 import { AddItemModal } from './AddItemModal.js';
 import { LedgerHeader } from './LedgerHeader.js';
 import { LedgerTable } from './LedgerTable.js';
@@ -103,39 +107,27 @@ export function LedgerListPage() {
           onSearch={apply}
           onReset={clear}
         >
-          <FilterField>
-            <Form.Item name="status" label={t('ledger.status')}>
-              <Select
-                allowClear
-                placeholder={t('common.all')}
-                options={ledgerStatuses.map((s) => ({ value: s, label: t(`ledger.statuses.${s}`) }))}
-              />
-            </Form.Item>
-          </FilterField>
-          <FilterField>
-            <Form.Item name="escalation" label={t('ledger.escalation')}>
-              <Select
-                allowClear
-                placeholder={t('common.all')}
-                options={escalations.map((e) => ({ value: e, label: t(`ledger.escalations.${e}`) }))}
-              />
-            </Form.Item>
-          </FilterField>
-          <FilterField>
-            <Form.Item name="taskForceId" label={t('ledger.taskForce')}>
-              <TaskForceSelect placeholder={t('common.all')} />
-            </Form.Item>
-          </FilterField>
-          <FilterField>
-            <Form.Item name="region" label={t('ledger.region')}>
-              <RegionSelect />
-            </Form.Item>
-          </FilterField>
-          <FilterField>
-            <Form.Item name="q" label={t('ledger.filterQ')}>
-              <Input allowClear placeholder={t('ledger.filterQPlaceholder')} maxLength={limits.search.max} />
-            </Form.Item>
-          </FilterField>
+          <EnumFilterField
+            name="status"
+            label={t('ledger.status')}
+            values={ledgerStatuses}
+            labelOf={(s) => t(`ledger.statuses.${s}`)}
+          />
+          <EnumFilterField
+            name="escalation"
+            label={t('ledger.escalation')}
+            values={escalations}
+            labelOf={(e) => t(`ledger.escalations.${e}`)}
+          />
+          <CustomFilterField name="taskForceId" label={t('ledger.taskForce')}>
+            <TaskForceSelect placeholder={t('common.all')} />
+          </CustomFilterField>
+          <RegionFilterField
+            label={t('ledger.region')}
+            placeholder={t('inventory.filterRegionPlaceholder')}
+            withCompounds
+          />
+          <SearchFilterField label={t('ledger.filterQ')} placeholder={t('ledger.filterQPlaceholder')} />
         </FilterForm>
       </Card>
       {query.projectId && (

@@ -3,11 +3,12 @@
  * kind and project (all in the URL). A meeting opens with the ledger items its decisions created.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Flex, Form, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Form, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { MeetingListQuery, type MeetingSummary, meetingKinds } from '../../../contract/ledger.js';
+import { DateFilterField } from '../../shared/DateFilterFields.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
 import {
   CustomFilterField,
@@ -19,7 +20,6 @@ import { useListParams } from '../../shared/listParams.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { ServerTable } from '../../shared/ServerTable.js';
 import { useCan } from '../../shared/session.js';
-import { dateItemProps } from './AddItemModal.js';
 import { LedgerHeader } from './LedgerHeader.js';
 import { ProjectSelect } from './ProjectSelect.js';
 import { useMeetings } from './queries.js';
@@ -151,12 +151,8 @@ export function MeetingListPage() {
             values={meetingKinds}
             labelOf={(k) => t(`meeting.kinds.${k}`)}
           />
-          <CustomFilterField name="from" label={t('meetings.from')} {...dateItemProps}>
-            <DatePicker style={{ width: '100%' }} inputReadOnly={isPhone} />
-          </CustomFilterField>
-          <CustomFilterField name="to" label={t('meetings.to')} {...dateItemProps}>
-            <DatePicker style={{ width: '100%' }} inputReadOnly={isPhone} />
-          </CustomFilterField>
+          <DateFilterField name="from" label={t('meetings.from')} />
+          <DateFilterField name="to" label={t('meetings.to')} />
           <CustomFilterField name="projectId" label={t('meetings.project')}>
             <ProjectSelect />
           </CustomFilterField>

@@ -1,16 +1,16 @@
 /** Add a cadre, or edit one: level, unit, work region, superior (no loops) and phone. */
-import { App, Form, Input, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { limits } from '../../../contract/common.js';
 import { type Cadre, cadreLevels, UpdateCadreBody } from '../../../contract/organisation.js';
 import type { CadreLevel } from '../../../domain/projects.js';
-import { useErrorReporter } from '../../shared/errors.js';
+import { FormDrawer } from '../../shared/FormDrawer.js';
+import { RegionSelect } from '../../shared/RegionSelect.js';
 import { useCan } from '../../shared/session.js';
 import { CadreSelect, UnitSelect } from './pickers.js';
 import { useCreateCadre, useUpdateCadre } from './queries.js';
-import { FormDrawer, isConflict, RegionSelect, useConflictNotice } from './RegistryParts.js';
+import { useEditedRecord } from './RegistryParts.js';
 
 export type CadreRow = z.infer<typeof Cadre>;
 
@@ -57,123 +57,88 @@ export function CadreFormDrawer(props: {
   reload: (id: string) => Promise<CadreRow | undefined>;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const report = useErrorReporter();
   const can = useCan();
   const [form] = Form.useForm<CadreValues>();
   const create = useCreateCadre();
   const update = useUpdateCadre();
-  // The record the form was filled from: its version goes with the update.
-  const [base, setBase] = useState<CadreRow | undefined>();
-  const fill = (c: CadreRow | undefined) => {
-    form.resetFields();
-    if (c) form.setFieldsValue(valuesOf(c));
-    setBase(c);
-  };
-  const conflict = useConflictNotice(async () => {
-    const fresh = base && (await props.reload(base.id));
-    if (fresh) fill(fresh);
-    else props.onClose();
+  // The record the form was filled from: its version goes with the update (a newer one after a 409).
+  const { base, drawer } = useEditedRecord({
+    mode: props.mode && { record: props.mode.cadre },
+    created: 'organisation.cadreCreated',
+    reload: props.reload,
+    form,
+    valuesOf,
+    onClose: props.onClose,
   });
-  const close = () => {
-    conflict.clear();
-    props.onClose();
-  };
-  // biome-ignore lint/correctness/useExhaustiveDependencies: fill once each time the drawer opens
-  useEffect(() => {
-    if (props.mode) fill(props.mode.cadre);
-  }, [props.mode]);
 
-  const onError = (error: Error) => (isConflict(error) ? conflict.raise() : report(error, { form, fields }));
-  const onFinish = (v: CadreValues) => {
-    const done = (key: 'organisation.cadreCreated' | 'organisation.saved') => (saved: CadreRow) => {
-      void message.success(t(key, { name: saved.name }));
-      close();
-    };
-    if (!base) {
-      create.mutate(
-        {
+  const submit = (v: CadreValues) =>
+    base
+      ? update.mutateAsync({ id: base.id, body: changes(base, v) })
+      : create.mutateAsync({
           name: v.name.trim(),
           level: v.level,
           regionCode: v.regionCode,
           unitId: v.unitId ?? null,
           superiorId: v.superiorId ?? null,
           phone: v.phone?.trim() || null,
-        },
-        { onSuccess: done('organisation.cadreCreated'), onError },
-      );
-    } else {
-      update.mutate(
-        { id: base.id, body: changes(base, v) },
-        { onSuccess: done('organisation.saved'), onError },
-      );
-    }
-  };
+        });
 
   const known = base?.superior ? [base.superior] : [];
   return (
-    <FormDrawer
-      open={props.mode !== null}
-      onClose={close}
-      onSave={() => form.submit()}
-      saving={create.isPending || update.isPending}
+    <FormDrawer<CadreValues, CadreRow>
+      {...drawer}
+      name="cadre"
+      form={form}
+      fields={fields}
+      submit={submit}
       title={
         base ? t('organisation.cadreEditTitle', { name: base.name }) : t('organisation.cadreCreateTitle')
       }
     >
-      {conflict.notice}
-      <Form name="cadre" form={form} layout="vertical" onFinish={onFinish} scrollToFirstError>
-        <Form.Item
-          name="name"
-          label={t('organisation.cadreName')}
-          rules={[{ required: true, whitespace: true }]}
-        >
-          <Input maxLength={limits.name.max} autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="level" label={t('organisation.level')} rules={[{ required: true }]}>
-          <Select options={cadreLevels.map((l) => ({ value: l, label: t(`organisation.levels.${l}`) }))} />
-        </Form.Item>
-        <Form.Item name="unitId" label={t('organisation.unit')} extra={t('organisation.unitHelp')}>
-          <UnitSelect
-            known={base?.unitId && base.unitName ? { id: base.unitId, name: base.unitName } : null}
-          />
-        </Form.Item>
-        <Form.Item
-          name="regionCode"
-          label={t('organisation.region')}
-          extra={t('organisation.regionHelp')}
-          rules={[{ required: true }]}
-        >
-          <RegionSelect />
-        </Form.Item>
-        <Form.Item
-          name="superiorId"
-          label={t('organisation.superior')}
-          extra={t('organisation.superiorHelp')}
-        >
-          <CadreSelect known={known} exclude={base?.id} />
-        </Form.Item>
-        <Form.Item
-          name="phone"
-          label={t('organisation.phone')}
-          extra={can('cadre.personal') ? undefined : t('organisation.phoneMasked')}
-          rules={[
-            {
-              validator: (_, value: string | undefined) =>
-                !value?.trim() || UpdateCadreBody.shape.phone.safeParse(value.trim()).success
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('organisation.phoneInvalid'))),
-            },
-          ]}
-        >
-          <Input
-            inputMode="tel"
-            maxLength={limits.phone.max}
-            autoComplete="off"
-            disabled={!can('cadre.personal')}
-          />
-        </Form.Item>
-      </Form>
+      <Form.Item
+        name="name"
+        label={t('organisation.cadreName')}
+        rules={[{ required: true, whitespace: true }]}
+      >
+        <Input maxLength={limits.name.max} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="level" label={t('organisation.level')} rules={[{ required: true }]}>
+        <Select options={cadreLevels.map((l) => ({ value: l, label: t(`organisation.levels.${l}`) }))} />
+      </Form.Item>
+      <Form.Item name="unitId" label={t('organisation.unit')} extra={t('organisation.unitHelp')}>
+        <UnitSelect known={base?.unitId && base.unitName ? { id: base.unitId, name: base.unitName } : null} />
+      </Form.Item>
+      <Form.Item
+        name="regionCode"
+        label={t('organisation.region')}
+        extra={t('organisation.regionHelp')}
+        rules={[{ required: true }]}
+      >
+        <RegionSelect placeholder={t('organisation.regionPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="superiorId" label={t('organisation.superior')} extra={t('organisation.superiorHelp')}>
+        <CadreSelect known={known} exclude={base?.id} />
+      </Form.Item>
+      <Form.Item
+        name="phone"
+        label={t('organisation.phone')}
+        extra={can('cadre.personal') ? undefined : t('organisation.phoneMasked')}
+        rules={[
+          {
+            validator: (_, value: string | undefined) =>
+              !value?.trim() || UpdateCadreBody.shape.phone.safeParse(value.trim()).success
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('organisation.phoneInvalid'))),
+          },
+        ]}
+      >
+        <Input
+          inputMode="tel"
+          maxLength={limits.phone.max}
+          autoComplete="off"
+          disabled={!can('cadre.personal')}
+        />
+      </Form.Item>
     </FormDrawer>
   );
 }

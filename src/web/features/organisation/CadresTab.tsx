@@ -1,30 +1,25 @@
 /** 下沉干部: cadres paged on the server, filtered by level, region, unit and name; headquarters adds and edits. */
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Flex,
-  Form,
-  Input,
-  Select,
-  type TableColumnsType,
-  type TableProps,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Flex, Form, type TableColumnsType, type TableProps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { limits } from '../../../contract/common.js';
 import { CadreListQuery, cadreLevels } from '../../../contract/organisation.js';
 import type { CadreLevel } from '../../../domain/projects.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
-import { FilterField, FilterForm } from '../../shared/FilterForm.js';
+import {
+  CustomFilterField,
+  EnumFilterField,
+  FilterForm,
+  SearchFilterField,
+} from '../../shared/FilterForm.js';
 import { useListParams } from '../../shared/listParams.js';
+import { RegionFilterField } from '../../shared/RegionSelect.js';
 import { ServerTable } from '../../shared/ServerTable.js';
 import { useCan } from '../../shared/session.js';
 import { CadreFormDrawer, type CadreFormMode, type CadreRow } from './CadreFormDrawer.js';
 import { CadreLevelTag, UnitSelect } from './pickers.js';
 import { useCadres } from './queries.js';
-import { ExportButton, RegionSelect, RegistryToolbar } from './RegistryParts.js';
+import { ExportButton, RegistryToolbar } from './RegistryParts.js';
 
 interface CadreFilters {
   level?: CadreLevel;
@@ -144,41 +139,27 @@ export function CadresTab() {
         onSearch={(v) => update({ ...v, q: v.q?.trim(), page: undefined })}
         onReset={clear}
       >
-        <FilterField>
-          <Form.Item name="level" label={t('organisation.level')}>
-            <Select
-              allowClear
-              placeholder={t('common.all')}
-              options={cadreLevels.map((l) => ({ value: l, label: t(`organisation.levels.${l}`) }))}
-            />
-          </Form.Item>
-        </FilterField>
-        <FilterField>
-          <Form.Item name="region" label={t('organisation.region')}>
-            <RegionSelect placeholder={t('common.all')} />
-          </Form.Item>
-        </FilterField>
-        <FilterField>
-          <Form.Item name="unitId" label={t('organisation.unit')}>
-            <UnitSelect
-              placeholder={t('common.all')}
-              known={
-                filterUnit?.unitId && filterUnit.unitName
-                  ? { id: filterUnit.unitId, name: filterUnit.unitName }
-                  : null
-              }
-            />
-          </Form.Item>
-        </FilterField>
-        <FilterField>
-          <Form.Item name="q" label={t('organisation.cadreQ')}>
-            <Input
-              allowClear
-              maxLength={limits.search.max}
-              placeholder={t('organisation.cadreQPlaceholder')}
-            />
-          </Form.Item>
-        </FilterField>
+        <EnumFilterField
+          name="level"
+          label={t('organisation.level')}
+          values={cadreLevels}
+          labelOf={(l) => t(`organisation.levels.${l}`)}
+        />
+        <RegionFilterField label={t('organisation.region')} />
+        <CustomFilterField name="unitId" label={t('organisation.unit')}>
+          <UnitSelect
+            placeholder={t('common.all')}
+            known={
+              filterUnit?.unitId && filterUnit.unitName
+                ? { id: filterUnit.unitId, name: filterUnit.unitName }
+                : null
+            }
+          />
+        </CustomFilterField>
+        <SearchFilterField
+          label={t('organisation.cadreQ')}
+          placeholder={t('organisation.cadreQPlaceholder')}
+        />
       </FilterForm>
       <ServerTable<CadreRow>
         list={list}

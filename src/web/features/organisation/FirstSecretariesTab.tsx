@@ -1,11 +1,11 @@
 /** 第一书记: each subdistrict's first secretary, a county-level cadre; headquarters may name another. */
-import { App, Button, Flex, Form, Modal, Table, Typography } from 'antd';
+import { App, Button, Flex, Form, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { FirstSecretary } from '../../../contract/organisation.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
-import { useErrorReporter } from '../../shared/errors.js';
+import { FormModal } from '../../shared/FormDrawer.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { useCan } from '../../shared/session.js';
 import { CadreLevelTag, CadreSelect } from './pickers.js';
@@ -18,45 +18,33 @@ type SecretaryRow = z.infer<typeof FirstSecretary>;
 function ChangeSecretaryModal({ row, onClose }: { row: SecretaryRow | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const report = useErrorReporter();
   const [form] = Form.useForm<{ cadreId: string }>();
   const save = useSetFirstSecretary();
-  const onFinish = ({ cadreId }: { cadreId: string }) => {
-    if (!row) return;
-    save.mutate(
-      { regionCode: row.regionCode, cadreId },
-      {
-        onSuccess: () => {
-          void message.success(t('organisation.secretarySaved', { region: row.subdistrictName }));
-          onClose();
-        },
-        onError: (error) => report(error, { form, fields: ['cadreId'] }),
-      },
-    );
-  };
   return (
-    <Modal
+    <FormModal
       open={row !== null}
+      name="firstSecretary"
+      form={form}
+      fields={['cadreId']}
+      initialValues={{ cadreId: row?.cadre?.id }}
+      submit={({ cadreId }) =>
+        row ? save.mutateAsync({ regionCode: row.regionCode, cadreId }) : Promise.reject(new Error('no row'))
+      }
+      onSaved={() =>
+        void message.success(t('organisation.secretarySaved', { region: row?.subdistrictName ?? '' }))
+      }
+      onClose={onClose}
       title={t('organisation.secretaryChangeTitle', { region: row?.subdistrictName ?? '' })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
     >
-      <Form name="firstSecretary" form={form} layout="vertical" onFinish={onFinish} preserve={false}>
-        <Form.Item
-          name="cadreId"
-          label={t('organisation.firstSecretary')}
-          extra={t('organisation.secretaryHelp')}
-          rules={[{ required: true, message: t('organisation.secretaryRequired') }]}
-          initialValue={row?.cadre?.id}
-        >
-          <CadreSelect level="county" known={row?.cadre ? [row.cadre] : []} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="cadreId"
+        label={t('organisation.firstSecretary')}
+        extra={t('organisation.secretaryHelp')}
+        rules={[{ required: true, message: t('organisation.secretaryRequired') }]}
+      >
+        <CadreSelect level="county" known={row?.cadre ? [row.cadre] : []} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

@@ -1,20 +1,20 @@
 /** 党组织阵地: party organisations, commando teams, vanguard posts and co-building units, with the project each serves. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Form, Input, Select, type TableColumnsType, type TableProps, Typography } from 'antd';
+import { Button, Flex, Form, type TableColumnsType, type TableProps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import { limits } from '../../../contract/common.js';
 import { type PartyBody, PartyBodyQuery, partyBodyKinds } from '../../../contract/organisation.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
-import { FilterField, FilterForm } from '../../shared/FilterForm.js';
+import { EnumFilterField, FilterForm, SearchFilterField } from '../../shared/FilterForm.js';
 import { useListParams } from '../../shared/listParams.js';
+import { RegionFilterField } from '../../shared/RegionSelect.js';
 import { ServerTable } from '../../shared/ServerTable.js';
 import { useCan } from '../../shared/session.js';
 import { PartyBodyFormDrawer } from './PartyBodyFormDrawer.js';
 import { usePartyBodies } from './queries.js';
-import { ExportButton, RegionSelect, RegistryToolbar } from './RegistryParts.js';
+import { ExportButton, RegistryToolbar } from './RegistryParts.js';
 
 type BodyRow = z.infer<typeof PartyBody>;
 
@@ -100,38 +100,23 @@ export function PartyBodiesTab() {
         onSearch={(v) => update({ ...v, q: v.q?.trim(), page: undefined })}
         onReset={clear}
       >
-        <FilterField>
-          <Form.Item name="kind" label={t('organisation.kind')}>
-            <Select
-              allowClear
-              placeholder={t('common.all')}
-              options={partyBodyKinds.map((k) => ({ value: k, label: t(`organisation.kinds.${k}`) }))}
-            />
-          </Form.Item>
-        </FilterField>
-        <FilterField>
-          <Form.Item name="region" label={t('organisation.bodyRegion')}>
-            <RegionSelect placeholder={t('common.all')} />
-          </Form.Item>
-        </FilterField>
-        <FilterField>
-          <Form.Item name="unassigned" label={t('organisation.assignment')}>
-            <Select
-              allowClear
-              placeholder={t('common.all')}
-              options={[{ value: 'true', label: t('organisation.unassigned') }]}
-            />
-          </Form.Item>
-        </FilterField>
-        <FilterField>
-          <Form.Item name="q" label={t('organisation.bodyName')}>
-            <Input
-              allowClear
-              maxLength={limits.search.max}
-              placeholder={t('organisation.bodyQPlaceholder')}
-            />
-          </Form.Item>
-        </FilterField>
+        <EnumFilterField
+          name="kind"
+          label={t('organisation.kind')}
+          values={partyBodyKinds}
+          labelOf={(k) => t(`organisation.kinds.${k}`)}
+        />
+        <RegionFilterField label={t('organisation.bodyRegion')} />
+        <EnumFilterField
+          name="unassigned"
+          label={t('organisation.assignment')}
+          values={['true'] as const}
+          labelOf={() => t('organisation.unassigned')}
+        />
+        <SearchFilterField
+          label={t('organisation.bodyName')}
+          placeholder={t('organisation.bodyQPlaceholder')}
+        />
       </FilterForm>
       <ServerTable<BodyRow>
         list={list}

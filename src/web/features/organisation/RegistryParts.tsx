@@ -1,16 +1,11 @@
-/**
- * Pieces every registry tab shares: its toolbar with the Excel export, a region picker, tag lists,
- * the form drawer and the notice after a 409.
- */
+/** Pieces every registry tab shares: its toolbar with the Excel export, tag lists and the notice after a 409. */
 import { FileExcelOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Drawer, Flex, Space, Tag, TreeSelect, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Flex, type FormInstance, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../contract/api.js';
 import type { registries } from '../../../contract/organisation.js';
 import { ApiError, downloadUrl } from '../../shared/api.js';
-import { useRegions } from '../../shared/regions.js';
-import { useIsPhone } from '../../shared/responsive.js';
 import { useCan } from '../../shared/session.js';
 
 export type Registry = (typeof registries)[number];
@@ -64,47 +59,46 @@ export function TagList({ names }: { names: readonly string[] }) {
   );
 }
 
-/** One region from the caller's region tree (district, subdistricts, communities). */
-export function RegionSelect(props: {
-  value?: string;
-  onChange?: (value: string | undefined) => void;
-  id?: string;
-  placeholder?: string;
+/**
+ * The record an edit drawer is filled from, and its answer to a 409 (someone else saved the record
+ * first): a notice asking the user to reload, whose button fetches the record again and refills
+ * the form, so the newer version goes with the next save; the drawer closes if the record is gone.
+ */
+export function useEditedRecord<T extends { id: string; name: string }, V>(options: {
+  /** Null while the drawer is closed; the record being edited, or undefined when adding one. */
+  mode: { record?: T | undefined } | null;
+  /** What a save of a new record says ("已添加：…"); an edit says "已保存：…". */
+  created: 'organisation.cadreCreated' | 'organisation.unitCreated';
+  /** The record as the server now has it, or undefined when it is no longer listed. */
+  reload: (id: string) => Promise<T | undefined>;
+  form: FormInstance<V>;
+  valuesOf: (record: T) => V;
+  onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const regions = useRegions();
-  return (
-    <TreeSelect
-      {...props}
-      showSearch
-      allowClear
-      treeNodeFilterProp="title"
-      treeData={regions.data?.tree ?? []}
-      treeDefaultExpandedKeys={regions.data?.expanded ?? []}
-      loading={regions.isPending}
-      placeholder={props.placeholder ?? t('organisation.regionPlaceholder')}
-      style={{ width: '100%' }}
-    />
-  );
-}
-
-/** True when a save was refused because someone else changed the record first (409). */
-export const isConflict = (error: unknown) => error instanceof ApiError && error.code === 'CONFLICT';
-
-/**
- * An edit form's answer to a 409 (someone else saved the record first): a notice asking the user
- * to reload, whose button runs `reload` (fetch the record again and refill the form).
- */
-export function useConflictNotice(reload: () => Promise<void>) {
-  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [fresh, setFresh] = useState<T | undefined>();
   const [conflict, setConflict] = useState(false);
   const [reloading, setReloading] = useState(false);
-  const onReload = () => {
+  const base = fresh ?? options.mode?.record;
+  const close = () => {
+    setConflict(false);
+    setFresh(undefined);
+    options.onClose();
+  };
+  const onReload = async () => {
     setReloading(true);
-    void reload().finally(() => {
+    try {
+      const reloaded = base && (await options.reload(base.id));
+      if (!reloaded) return close();
+      setFresh(reloaded);
+      options.form.setFieldsValue(
+        options.valuesOf(reloaded) as Parameters<FormInstance<V>['setFieldsValue']>[0],
+      );
+    } finally {
       setReloading(false);
       setConflict(false);
-    });
+    }
   };
   const notice = conflict ? (
     <Alert
@@ -113,44 +107,29 @@ export function useConflictNotice(reload: () => Promise<void>) {
       data-testid="conflict"
       title={t('organisation.conflict')}
       action={
-        <Button size="small" loading={reloading} onClick={onReload}>
+        <Button size="small" loading={reloading} onClick={() => void onReload()}>
           {t('organisation.reload')}
         </Button>
       }
       style={{ marginBottom: 16 }}
     />
   ) : null;
-  return { raise: () => setConflict(true), clear: () => setConflict(false), notice };
-}
-
-/** A registry's add/edit form in a drawer: full width on a phone, Save and Cancel at the foot. */
-export function FormDrawer(props: {
-  open: boolean;
-  title: ReactNode;
-  onClose: () => void;
-  onSave: () => void;
-  saving: boolean;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  const isPhone = useIsPhone();
-  return (
-    <Drawer
-      open={props.open}
-      onClose={props.onClose}
-      size={isPhone ? '100%' : 520}
-      destroyOnHidden
-      title={props.title}
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={props.saving} onClick={props.onSave}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
-    >
-      {props.children}
-    </Drawer>
-  );
+  /** A form drawer's `onError`: a 409 raises the notice (and is handled); anything else is not. */
+  const onError = (error: unknown) => {
+    if (!(error instanceof ApiError && error.code === 'CONFLICT')) return false;
+    setConflict(true);
+    return true;
+  };
+  const onSaved = (saved: T) =>
+    void message.success(t(base ? 'organisation.saved' : options.created, { name: saved.name }));
+  /** The FormDrawer's props that follow from the record: spread them onto it. */
+  const drawer = {
+    open: options.mode !== null,
+    initialValues: base && options.valuesOf(base),
+    onSaved,
+    onError,
+    onClose: close,
+    notice,
+  };
+  return { base, drawer };
 }

@@ -1,13 +1,12 @@
 /** 派出单位: the units that send cadres, with their leader and how many cadres they sent. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Form, Input, type TableColumnsType, type TableProps } from 'antd';
+import { Button, Flex, Form, type TableColumnsType, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { limits } from '../../../contract/common.js';
 import { UnitListQuery } from '../../../contract/organisation.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
-import { FilterField, FilterForm } from '../../shared/FilterForm.js';
+import { FilterForm, SearchFilterField } from '../../shared/FilterForm.js';
 import { useListParams } from '../../shared/listParams.js';
 import { formatNumber } from '../../shared/numbers.js';
 import { ServerTable } from '../../shared/ServerTable.js';
@@ -79,15 +78,10 @@ export function UnitsTab() {
         onSearch={(v) => update({ q: v.q?.trim(), page: undefined })}
         onReset={() => update({ q: undefined, page: undefined })}
       >
-        <FilterField>
-          <Form.Item name="q" label={t('organisation.unitName')}>
-            <Input
-              allowClear
-              maxLength={limits.search.max}
-              placeholder={t('organisation.unitQPlaceholder')}
-            />
-          </Form.Item>
-        </FilterField>
+        <SearchFilterField
+          label={t('organisation.unitName')}
+          placeholder={t('organisation.unitQPlaceholder')}
+        />
       </FilterForm>
       <ServerTable<UnitRow>
         list={list}

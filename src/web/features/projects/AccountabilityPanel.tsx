@@ -10,7 +10,6 @@ import {
   Button,
   Descriptions,
   type DescriptionsProps,
-  Drawer,
   Flex,
   Form,
   Space,
@@ -20,7 +19,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectDetail } from '../../../contract/projects.js';
-import { useErrorReporter } from '../../shared/errors.js';
+import { FormDrawer } from '../../shared/FormDrawer.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { CadreLevelTag, CadreSelect, PartyOrgSelect } from '../organisation/pickers.js';
 import { useReloadProject, useSetAccountability } from './queries.js';
@@ -198,84 +197,60 @@ function AccountabilityDrawer({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const isPhone = useIsPhone();
-  const report = useErrorReporter();
   const reload = useReloadProject();
   const [form] = Form.useForm<Values>();
   const save = useSetAccountability(p.id);
 
-  const onFinish = (v: Values) =>
-    save.mutate(
-      {
-        version: p.version,
-        liaisonCadreId: v.liaisonCadreId ?? null,
-        cadreInChargeId: v.cadreInChargeId ?? null,
-        tempPartyOrgId: v.tempPartyOrgId ?? null,
-        workGroup: v.workGroup ?? [],
-      },
-      {
-        onSuccess: () => {
-          void message.success(t('project.accountabilitySaved'));
-          onClose();
-        },
-        onError: (error) => report(error, { form, fields, onConflict: () => void reload(p.id) }),
-      },
-    );
-
   return (
-    <Drawer
+    <FormDrawer<Values, unknown>
       open={open}
-      onClose={onClose}
-      size={isPhone ? '100%' : 560}
-      destroyOnHidden
-      title={t('project.editAccountability')}
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Space>
+      name="accountability"
+      form={form}
+      fields={fields}
+      width={560}
+      initialValues={{
+        liaisonCadreId: p.liaisonCadre?.id,
+        cadreInChargeId: p.cadreInCharge?.id,
+        tempPartyOrgId: p.tempPartyOrg?.id,
+        workGroup: p.workGroup.map((c) => c.id),
+      }}
+      submit={(v) =>
+        save.mutateAsync({
+          version: p.version,
+          liaisonCadreId: v.liaisonCadreId ?? null,
+          cadreInChargeId: v.cadreInChargeId ?? null,
+          tempPartyOrgId: v.tempPartyOrgId ?? null,
+          workGroup: v.workGroup ?? [],
+        })
       }
+      onSaved={() => void message.success(t('project.accountabilitySaved'))}
+      onConflict={() => void reload(p.id)}
+      onClose={onClose}
+      notice={
+        <Alert type="info" showIcon title={t('project.accountabilityHint')} style={{ marginBottom: 16 }} />
+      }
+      title={t('project.editAccountability')}
     >
-      <Alert type="info" showIcon title={t('project.accountabilityHint')} style={{ marginBottom: 16 }} />
-      <Form<Values>
-        name="accountability"
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={{
-          liaisonCadreId: p.liaisonCadre?.id,
-          cadreInChargeId: p.cadreInCharge?.id,
-          tempPartyOrgId: p.tempPartyOrg?.id,
-          workGroup: p.workGroup.map((c) => c.id),
-        }}
+      <Form.Item name="liaisonCadreId" label={t('project.liaison')} extra={t('project.liaisonHelp')}>
+        <CadreSelect level="county" region={p.regionCode} known={p.liaisonCadre ? [p.liaisonCadre] : []} />
+      </Form.Item>
+      <Form.Item
+        name="cadreInChargeId"
+        label={t('project.cadreInCharge')}
+        extra={t('project.cadreInChargeHelp')}
       >
-        <Form.Item name="liaisonCadreId" label={t('project.liaison')} extra={t('project.liaisonHelp')}>
-          <CadreSelect level="county" region={p.regionCode} known={p.liaisonCadre ? [p.liaisonCadre] : []} />
-        </Form.Item>
-        <Form.Item
-          name="cadreInChargeId"
-          label={t('project.cadreInCharge')}
-          extra={t('project.cadreInChargeHelp')}
-        >
-          <CadreSelect
-            level="section"
-            region={p.regionCode}
-            known={p.cadreInCharge ? [p.cadreInCharge] : []}
-          />
-        </Form.Item>
-        <Form.Item
-          name="tempPartyOrgId"
-          label={t('project.tempPartyOrg')}
-          extra={t('project.tempPartyOrgHelp')}
-        >
-          <PartyOrgSelect known={p.tempPartyOrg} region={p.regionCode} />
-        </Form.Item>
-        <Form.Item name="workGroup" label={t('project.workGroup')} extra={t('project.workGroupHelp')}>
-          <CadreSelect multiple region={p.regionCode} known={p.workGroup} />
-        </Form.Item>
-      </Form>
-    </Drawer>
+        <CadreSelect level="section" region={p.regionCode} known={p.cadreInCharge ? [p.cadreInCharge] : []} />
+      </Form.Item>
+      <Form.Item
+        name="tempPartyOrgId"
+        label={t('project.tempPartyOrg')}
+        extra={t('project.tempPartyOrgHelp')}
+      >
+        <PartyOrgSelect known={p.tempPartyOrg} region={p.regionCode} />
+      </Form.Item>
+      <Form.Item name="workGroup" label={t('project.workGroup')} extra={t('project.workGroupHelp')}>
+        <CadreSelect multiple region={p.regionCode} known={p.workGroup} />
+      </Form.Item>
+    </FormDrawer>
   );
 }

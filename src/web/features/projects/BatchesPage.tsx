@@ -1,12 +1,12 @@
 /** 项目批次: compounds renovated together, with their projects counted by stage; each count opens those projects. */
-import { Alert, Button, Card, Flex, Form, Select, type TableColumnsType, type TableProps, Tag } from 'antd';
+import { Alert, Button, Card, Flex, Form, type TableColumnsType, type TableProps, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { type Batch, BatchListQuery } from '../../../contract/projects.js';
 import { projectStatuses } from '../../../domain/inventory.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
-import { FilterField, FilterForm } from '../../shared/FilterForm.js';
+import { EnumFilterField, FilterForm } from '../../shared/FilterForm.js';
 import { useListParams } from '../../shared/listParams.js';
 import { formatNumber } from '../../shared/numbers.js';
 import { regionNames, useRegions } from '../../shared/regions.js';
@@ -117,15 +117,7 @@ export function BatchesPage() {
           onSearch={apply}
           onReset={clear}
         >
-          <FilterField>
-            <Form.Item name="year" label={t('projects.year')}>
-              <Select
-                allowClear
-                placeholder={t('common.all')}
-                options={programmeYears().map((y) => ({ value: y, label: String(y) }))}
-              />
-            </Form.Item>
-          </FilterField>
+          <EnumFilterField name="year" label={t('projects.year')} values={programmeYears()} />
         </FilterForm>
       </Card>
       {list.isError && list.data && <Alert type="error" showIcon title={list.error.message} />}

@@ -2,17 +2,17 @@
  * Start a batch: several compounds renovated together in one year, one project each, all or none.
  * A compound the server refuses is marked in the picker and named under it with the reason.
  */
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { limits } from '../../../contract/common.js';
 import { ApiError } from '../../shared/api.js';
 import { useErrorReporter } from '../../shared/errors.js';
-import { useIsPhone } from '../../shared/responsive.js';
+import { FormModal } from '../../shared/FormDrawer.js';
 import { splitBatchFields } from './batchErrors.js';
 import { type CompoundChoice, CompoundSelect } from './CompoundSelect.js';
-import { programmeYears } from './CreateProjectModal.js';
+import { YearField } from './CreateProjectModal.js';
 import { useCreateBatch } from './queries.js';
 
 interface Values {
@@ -30,28 +30,25 @@ export function CreateBatchModal({ open, onClose }: { open: boolean; onClose: ()
   const { message } = App.useApp();
   const navigate = useNavigate();
   const report = useErrorReporter();
-  const isPhone = useIsPhone();
   const [form] = Form.useForm<Values>();
   const create = useCreateBatch();
   const [picked, setPicked] = useState<ReadonlyMap<string, CompoundChoice>>(new Map());
   const [problems, setProblems] = useState<ReadonlyMap<string, string>>(new Map());
 
   const close = () => {
-    form.resetFields();
     setProblems(new Map());
     onClose();
   };
 
-  const onError = (error: unknown, sent: string[]) => {
+  /** A refused compound is marked in the picker and named under it; other problems go as usual. */
+  const onError = (error: unknown) => {
+    const sent: string[] = form.getFieldValue('compoundIds') ?? [];
     const { perCompound, rest } = splitBatchFields(
       error instanceof ApiError ? error.fields : undefined,
       sent,
     );
     setProblems(perCompound);
-    if (perCompound.size === 0 || !(error instanceof ApiError)) {
-      report(error, { form, fields: ['name', 'year', 'compoundIds'] });
-      return;
-    }
+    if (perCompound.size === 0 || !(error instanceof ApiError)) return false;
     form.setFields([
       {
         name: 'compoundIds',
@@ -61,76 +58,59 @@ export function CreateBatchModal({ open, onClose }: { open: boolean; onClose: ()
     if (Object.keys(rest).length > 0) {
       report(new ApiError(error.status, error.code, error.message, rest), { form, fields: ['name', 'year'] });
     }
+    return true;
   };
 
-  const onFinish = (v: Values) =>
-    create.mutate(
-      { name: v.name.trim(), year: v.year, compoundIds: v.compoundIds },
-      {
-        onSuccess: (batch) => {
-          void message.success(t('batches.created', { name: batch.name, count: batch.projects }));
-          close();
-          navigate(`/projects?batchId=${batch.id}`);
-        },
-        onError: (error) => onError(error, v.compoundIds),
-      },
-    );
-
   return (
-    <Modal
+    <FormModal
       open={open}
+      name="createBatch"
+      form={form}
+      fields={['name', 'year', 'compoundIds']}
+      width={640}
+      initialValues={{ year: new Date().getFullYear(), compoundIds: [] }}
+      submit={(v: Values) =>
+        create.mutateAsync({ name: v.name.trim(), year: v.year, compoundIds: v.compoundIds })
+      }
+      onSaved={(batch) => {
+        void message.success(t('batches.created', { name: batch.name, count: batch.projects }));
+        navigate(`/projects?batchId=${batch.id}`);
+      }}
+      onError={onError}
+      onClose={close}
+      onValuesChange={(changed: Partial<Values>) => {
+        const ids = changed.compoundIds;
+        if (ids) setProblems((before) => new Map([...before].filter(([id]) => ids.includes(id))));
+      }}
       title={t('batches.createTitle')}
-      onCancel={close}
-      onOk={() => form.submit()}
       okText={t('batches.createSubmit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      destroyOnHidden
-      width={isPhone ? '100%' : 640}
     >
-      <Form<Values>
-        name="createBatch"
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={{ year: new Date().getFullYear(), compoundIds: [] }}
-        onValuesChange={(changed: Partial<Values>) => {
-          const ids = changed.compoundIds;
-          if (ids) setProblems((before) => new Map([...before].filter(([id]) => ids.includes(id))));
-        }}
+      <Form.Item
+        name="name"
+        label={t('batches.name')}
+        rules={[
+          { required: true, whitespace: true, message: t('batches.nameRequired') },
+          { max: limits.name.max },
+        ]}
       >
-        <Form.Item
-          name="name"
-          label={t('batches.name')}
-          rules={[
-            { required: true, whitespace: true, message: t('batches.nameRequired') },
-            { max: limits.name.max },
-          ]}
-        >
-          <Input maxLength={limits.name.max} placeholder={t('batches.namePlaceholder')} />
-        </Form.Item>
-        <Form.Item name="year" label={t('projects.year')} rules={[{ required: true }]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            options={programmeYears().map((y) => ({ value: y, label: String(y) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="compoundIds"
-          label={t('projects.compound')}
-          extra={t('batches.compoundsHelp', { min: fewest, max: most })}
-          rules={[
-            {
-              validator: (_, ids: string[] | undefined) =>
-                (ids?.length ?? 0) >= fewest && (ids?.length ?? 0) <= most
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('batches.compoundsCount', { min: fewest, max: most }))),
-            },
-          ]}
-        >
-          <CompoundSelect multiple problems={problems} onPicked={setPicked} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input maxLength={limits.name.max} placeholder={t('batches.namePlaceholder')} />
+      </Form.Item>
+      <YearField />
+      <Form.Item
+        name="compoundIds"
+        label={t('projects.compound')}
+        extra={t('batches.compoundsHelp', { min: fewest, max: most })}
+        rules={[
+          {
+            validator: (_, ids: string[] | undefined) =>
+              (ids?.length ?? 0) >= fewest && (ids?.length ?? 0) <= most
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('batches.compoundsCount', { min: fewest, max: most }))),
+          },
+        ]}
+      >
+        <CompoundSelect multiple problems={problems} onPicked={setPicked} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,18 +1,22 @@
 /** 改造项目: the projects in scope, filtered by year, status, batch, region and text; new projects from the header. */
-import { Alert, Button, Card, Flex, Form, Input, Select, type TableColumnsType, type TableProps } from 'antd';
+import { Alert, Button, Card, Flex, Form, type TableColumnsType, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import { limits } from '../../../contract/common.js';
 import { ProjectListQuery, type ProjectSummary } from '../../../contract/projects.js';
 import { type ProjectStatus, projectStatuses } from '../../../domain/inventory.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
-import { FilterField, FilterForm } from '../../shared/FilterForm.js';
+import {
+  CustomFilterField,
+  EnumFilterField,
+  FilterForm,
+  SearchFilterField,
+} from '../../shared/FilterForm.js';
 import { useListParams } from '../../shared/listParams.js';
+import { RegionFilterField } from '../../shared/RegionSelect.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { ServerTable } from '../../shared/ServerTable.js';
 import { useCan } from '../../shared/session.js';
-import { RegionSelect } from '../inventory/CompoundFilters.js';
 import { BatchSelect } from './BatchSelect.js';
 import { programmeYears } from './CreateProjectModal.js';
 import { ProjectStatusTag } from './labels.js';
@@ -139,47 +143,26 @@ export function ProjectsPage() {
           onSearch={apply}
           onReset={clear}
         >
-          <FilterField>
-            <Form.Item name="year" label={t('projects.year')}>
-              <Select
-                allowClear
-                placeholder={t('common.all')}
-                options={programmeYears().map((y) => ({ value: y, label: String(y) }))}
-              />
-            </Form.Item>
-          </FilterField>
-          <FilterField>
-            <Form.Item name="status" label={t('projects.status')}>
-              <Select
-                allowClear
-                placeholder={t('common.all')}
-                options={projectStatuses.map((s) => ({ value: s, label: t(`projects.statuses.${s}`) }))}
-              />
-            </Form.Item>
-          </FilterField>
-          <FilterField>
-            <Form.Item name="batchId" label={t('batches.batch')}>
-              <BatchSelect
-                known={
-                  query.batchId ? list.data?.items.find((p) => p.batch?.id === query.batchId)?.batch : null
-                }
-              />
-            </Form.Item>
-          </FilterField>
-          <FilterField>
-            <Form.Item name="region" label={t('inventory.filterRegion')}>
-              <RegionSelect />
-            </Form.Item>
-          </FilterField>
-          <FilterField>
-            <Form.Item name="q" label={t('projects.filterQ')}>
-              <Input
-                allowClear
-                placeholder={t('projects.filterQPlaceholder')}
-                maxLength={limits.search.max}
-              />
-            </Form.Item>
-          </FilterField>
+          <EnumFilterField name="year" label={t('projects.year')} values={programmeYears()} />
+          <EnumFilterField
+            name="status"
+            label={t('projects.status')}
+            values={projectStatuses}
+            labelOf={(s) => t(`projects.statuses.${s}`)}
+          />
+          <CustomFilterField name="batchId" label={t('batches.batch')}>
+            <BatchSelect
+              known={
+                query.batchId ? list.data?.items.find((p) => p.batch?.id === query.batchId)?.batch : null
+              }
+            />
+          </CustomFilterField>
+          <RegionFilterField
+            label={t('inventory.filterRegion')}
+            placeholder={t('inventory.filterRegionPlaceholder')}
+            withCompounds
+          />
+          <SearchFilterField label={t('projects.filterQ')} placeholder={t('projects.filterQPlaceholder')} />
         </FilterForm>
       </Card>
       {list.isError && list.data && <Alert type="error" showIcon title={list.error.message} />}

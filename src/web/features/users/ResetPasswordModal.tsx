@@ -1,8 +1,7 @@
 /** Set a new password for a user (ends their sessions); sent with the version last seen. */
-import { Alert, App, Form, Modal } from 'antd';
+import { Alert, App, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useErrorReporter } from '../../shared/errors.js';
-import { useIsPhone } from '../../shared/responsive.js';
+import { FormModal } from '../../shared/FormDrawer.js';
 import { PasswordFields } from './PasswordFields.js';
 import { useResetPassword, useUser } from './queries.js';
 
@@ -20,46 +19,39 @@ export function ResetPasswordModal({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const report = useErrorReporter();
-  const isPhone = useIsPhone();
   const [form] = Form.useForm<ResetValues>();
   const user = useUser(target?.id ?? null);
   const reset = useResetPassword();
 
-  const onFinish = ({ password }: ResetValues) => {
-    if (!target || !user.data) return;
-    reset.mutate(
-      { id: target.id, version: user.data.version, password },
-      {
-        onSuccess: () => {
-          void message.success(t('users.passwordReset', { username: target.username }));
-          onClose();
-        },
-        onError: (error) =>
-          report(error, { form, fields: ['password'], onConflict: () => void user.refetch() }),
-      },
-    );
-  };
+  const submit = ({ password }: ResetValues) =>
+    target && user.data
+      ? reset.mutateAsync({ id: target.id, version: user.data.version, password })
+      : Promise.reject(new Error('the user is not loaded yet'));
 
   return (
-    <Modal
+    <FormModal
       open={target !== null}
+      name="resetPassword"
+      form={form}
+      fields={['password']}
+      width={480}
+      submit={submit}
+      onSaved={() => void message.success(t('users.passwordReset', { username: target?.username ?? '' }))}
+      onConflict={() => void user.refetch()}
+      onClose={onClose}
+      loading={!user.data}
+      notice={
+        <>
+          <Alert type="warning" showIcon title={t('users.resetPasswordHint')} style={{ marginBottom: 16 }} />
+          {user.isError && (
+            <Alert type="error" showIcon title={user.error.message} style={{ marginBottom: 16 }} />
+          )}
+        </>
+      }
       title={t('users.resetPasswordTitle', { username: target?.username ?? '' })}
       okText={t('users.resetPassword')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={reset.isPending}
-      okButtonProps={{ disabled: !user.data }}
-      destroyOnHidden
-      width={isPhone ? '100%' : 480}
     >
-      <Alert type="warning" showIcon title={t('users.resetPasswordHint')} style={{ marginBottom: 16 }} />
-      {user.isError && (
-        <Alert type="error" showIcon title={user.error.message} style={{ marginBottom: 16 }} />
-      )}
-      <Form name="resetPassword" form={form} layout="vertical" onFinish={onFinish} preserve={false}>
-        <PasswordFields />
-      </Form>
-    </Modal>
+      <PasswordFields />
+    </FormModal>
   );
 }

@@ -1,13 +1,12 @@
 /** Create a user, or edit one's name, role and scope; scope is asked for only when the role needs one. */
-import { Alert, App, Button, Drawer, Form, Input, Select, Space, Spin, TreeSelect, Typography } from 'antd';
+import { Alert, App, Form, Input, Select, TreeSelect, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { limits } from '../../../contract/common.js';
 import { CreateUserBody, type User } from '../../../contract/users.js';
 import { districtWideRoles, type Role } from '../../../domain/access.js';
-import { useErrorReporter } from '../../shared/errors.js';
+import { FormDrawer } from '../../shared/FormDrawer.js';
 import { useRegions } from '../../shared/regions.js';
-import { useIsPhone } from '../../shared/responsive.js';
 import { useRoleLabels } from '../../shared/roles.js';
 import { CadreSelect } from '../organisation/pickers.js';
 import { GeneratePassword, PasswordFields } from './PasswordFields.js';
@@ -53,8 +52,6 @@ function ScopeSelect(props: { value?: string[]; onChange?: (value: string[]) => 
 export function UserFormDrawer({ mode, onClose }: { mode: UserFormMode | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const report = useErrorReporter();
-  const isPhone = useIsPhone();
   const roles = useRoleLabels();
   const [form] = Form.useForm<UserFormValues>();
   const role = Form.useWatch('role', form);
@@ -80,160 +77,133 @@ export function UserFormDrawer({ mode, onClose }: { mode: UserFormMode | null; o
   }, [user.data]);
 
   const close = () => {
-    form.resetFields();
     setBase(null);
     onClose();
   };
 
-  const onFinish = (values: UserFormValues) => {
+  /** Sends the form; answers the words that say it was saved. */
+  const submit = (values: UserFormValues): Promise<string> => {
     const scopeRegions = needsScope(values.role) ? (values.scopeRegions ?? []) : [];
-    const onError = (error: Error) =>
-      report(error, {
-        form,
-        fields: formFields,
-        onConflict: () => void user.refetch().then((r) => r.data && fill(r.data)),
-      });
     if (mode?.kind === 'create') {
       const { username, displayName, role, password } = values;
       const mustChangePassword = values.mustChangePassword ?? false;
-      create.mutate(
-        { username: username.trim(), displayName, role, scopeRegions, password, mustChangePassword },
-        {
-          onSuccess: (created) => {
-            void message.success(t('users.created', { username: created.username }));
-            close();
-          },
-          onError,
-        },
-      );
-    } else if (base) {
-      const { displayName, role } = values;
-      const cadreId = values.cadreId ?? null;
-      update.mutate(
-        {
-          id: base.id,
-          body: {
-            version: base.version,
-            displayName,
-            role,
-            scopeRegions,
-            ...(cadreId !== base.cadreId ? { cadreId } : {}),
-          },
-        },
-        {
-          onSuccess: () => {
-            void message.success(t('users.saved'));
-            close();
-          },
-          onError,
-        },
-      );
+      return create
+        .mutateAsync({
+          username: username.trim(),
+          displayName,
+          role,
+          scopeRegions,
+          password,
+          mustChangePassword,
+        })
+        .then((created) => t('users.created', { username: created.username }));
     }
+    if (!base) return Promise.reject(new Error('the user is not loaded yet'));
+    const { displayName, role } = values;
+    const cadreId = values.cadreId ?? null;
+    return update
+      .mutateAsync({
+        id: base.id,
+        body: {
+          version: base.version,
+          displayName,
+          role,
+          scopeRegions,
+          ...(cadreId !== base.cadreId ? { cadreId } : {}),
+        },
+      })
+      .then(() => t('users.saved'));
   };
 
-  const loading = editing !== null && !base;
-  const saving = create.isPending || update.isPending;
   return (
-    <Drawer
+    <FormDrawer<UserFormValues, string>
       open={mode !== null}
+      name="user"
+      form={form}
+      fields={formFields}
+      submit={submit}
+      onSaved={(text) => void message.success(text)}
+      onConflict={() => void user.refetch().then((r) => r.data && fill(r.data))}
       onClose={close}
-      size={isPhone ? '100%' : 520}
-      destroyOnHidden
+      loading={editing !== null && !base}
+      notice={
+        user.isError && (
+          <Alert type="error" showIcon title={user.error.message} style={{ marginBottom: 16 }} />
+        )
+      }
       title={
         mode?.kind === 'edit'
           ? t('users.editTitle', { username: base?.username ?? '' })
           : t('users.createTitle')
       }
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} disabled={loading} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
     >
-      {user.isError && (
-        <Alert type="error" showIcon title={user.error.message} style={{ marginBottom: 16 }} />
-      )}
-      <Spin spinning={loading}>
-        <Form
-          name="user"
-          form={form}
-          layout="vertical"
-          onFinish={onFinish}
-          preserve={false}
-          scrollToFirstError
+      {mode?.kind === 'create' ? (
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          extra={t('users.usernameHelp', { min: limits.username.min, max: limits.username.max })}
+          validateFirst
+          rules={[
+            { required: true, whitespace: true },
+            { min: limits.username.min },
+            { max: limits.username.max },
+            {
+              validator: (_, value: string | undefined) =>
+                !value || CreateUserBody.shape.username.safeParse(value.trim()).success
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('users.usernameInvalid'))),
+            },
+          ]}
         >
-          {mode?.kind === 'create' ? (
-            <Form.Item
-              name="username"
-              label={t('users.username')}
-              extra={t('users.usernameHelp', { min: limits.username.min, max: limits.username.max })}
-              validateFirst
-              rules={[
-                { required: true, whitespace: true },
-                { min: limits.username.min },
-                { max: limits.username.max },
-                {
-                  validator: (_, value: string | undefined) =>
-                    !value || CreateUserBody.shape.username.safeParse(value.trim()).success
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(t('users.usernameInvalid'))),
-                },
-              ]}
-            >
-              <Input autoComplete="off" autoCapitalize="none" maxLength={limits.username.max} />
-            </Form.Item>
-          ) : (
-            <Form.Item label={t('users.username')}>
-              <Input value={base?.username} disabled />
-            </Form.Item>
-          )}
-          <Form.Item
-            name="displayName"
-            label={t('users.displayName')}
-            rules={[{ required: true, whitespace: true }, { max: limits.displayName.max }]}
-          >
-            <Input maxLength={limits.displayName.max} />
+          <Input autoComplete="off" autoCapitalize="none" maxLength={limits.username.max} />
+        </Form.Item>
+      ) : (
+        <Form.Item label={t('users.username')}>
+          <Input value={base?.username} disabled />
+        </Form.Item>
+      )}
+      <Form.Item
+        name="displayName"
+        label={t('users.displayName')}
+        rules={[{ required: true, whitespace: true }, { max: limits.displayName.max }]}
+      >
+        <Input maxLength={limits.displayName.max} />
+      </Form.Item>
+      <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
+        <Select
+          options={roles.options}
+          onChange={(next: Role) => {
+            if (!needsScope(next)) form.setFieldValue('scopeRegions', []);
+          }}
+        />
+      </Form.Item>
+      {needsScope(role) ? (
+        <Form.Item
+          name="scopeRegions"
+          label={t('users.scope')}
+          extra={t('users.scopeHelp')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('users.scopeRequired') }]}
+        >
+          <ScopeSelect />
+        </Form.Item>
+      ) : (
+        role !== undefined && (
+          <Form.Item label={t('users.scope')}>
+            <Typography.Text type="secondary">{t('users.scopeWide')}</Typography.Text>
           </Form.Item>
-          <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
-            <Select
-              options={roles.options}
-              onChange={(next: Role) => {
-                if (!needsScope(next)) form.setFieldValue('scopeRegions', []);
-              }}
-            />
-          </Form.Item>
-          {needsScope(role) ? (
-            <Form.Item
-              name="scopeRegions"
-              label={t('users.scope')}
-              extra={t('users.scopeHelp')}
-              rules={[{ required: true, type: 'array', min: 1, message: t('users.scopeRequired') }]}
-            >
-              <ScopeSelect />
-            </Form.Item>
-          ) : (
-            role !== undefined && (
-              <Form.Item label={t('users.scope')}>
-                <Typography.Text type="secondary">{t('users.scopeWide')}</Typography.Text>
-              </Form.Item>
-            )
-          )}
-          {mode?.kind === 'edit' && (
-            <Form.Item name="cadreId" label={t('users.cadre')} extra={t('users.cadreHelp')}>
-              <CadreSelect />
-            </Form.Item>
-          )}
-          {mode?.kind === 'create' && (
-            <>
-              <PasswordFields />
-              <GeneratePassword form={form} />
-            </>
-          )}
-        </Form>
-      </Spin>
-    </Drawer>
+        )
+      )}
+      {mode?.kind === 'edit' && (
+        <Form.Item name="cadreId" label={t('users.cadre')} extra={t('users.cadreHelp')}>
+          <CadreSelect />
+        </Form.Item>
+      )}
+      {mode?.kind === 'create' && (
+        <>
+          <PasswordFields />
+          <GeneratePassword form={form} />
+        </>
+      )}
+    </FormDrawer>
   );
 }

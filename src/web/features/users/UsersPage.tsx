@@ -7,7 +7,6 @@ import {
   Card,
   Flex,
   Form,
-  Input,
   Popconfirm,
   Select,
   Space,
@@ -18,12 +17,16 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { limits } from '../../../contract/common.js';
 import { type User, UserListQuery } from '../../../contract/users.js';
 import type { Role } from '../../../domain/access.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
 import { useErrorReporter } from '../../shared/errors.js';
-import { FilterField, FilterForm } from '../../shared/FilterForm.js';
+import {
+  CustomFilterField,
+  EnumFilterField,
+  FilterForm,
+  SearchFilterField,
+} from '../../shared/FilterForm.js';
 import { formatDateTime } from '../../shared/format.js';
 import { useListParams } from '../../shared/listParams.js';
 import { regionNames, useRegions } from '../../shared/regions.js';
@@ -219,28 +222,16 @@ export function UsersPage() {
           onSearch={(v) => update({ q: v.q?.trim(), role: v.role, disabled: v.disabled, page: undefined })}
           onReset={clearFilters}
         >
-          <FilterField>
-            <Form.Item name="q" label={t('users.filterQ')}>
-              <Input allowClear placeholder={t('users.filterQPlaceholder')} maxLength={limits.search.max} />
-            </Form.Item>
-          </FilterField>
-          <FilterField>
-            <Form.Item name="role" label={t('users.filterRole')}>
-              <Select allowClear placeholder={t('common.all')} options={roles.options} />
-            </Form.Item>
-          </FilterField>
-          <FilterField>
-            <Form.Item name="disabled" label={t('users.filterStatus')}>
-              <Select
-                allowClear
-                placeholder={t('common.all')}
-                options={[
-                  { value: 'false', label: t('users.active') },
-                  { value: 'true', label: t('users.disabled') },
-                ]}
-              />
-            </Form.Item>
-          </FilterField>
+          <SearchFilterField label={t('users.filterQ')} placeholder={t('users.filterQPlaceholder')} />
+          <CustomFilterField name="role" label={t('users.filterRole')}>
+            <Select allowClear placeholder={t('common.all')} options={roles.options} />
+          </CustomFilterField>
+          <EnumFilterField
+            name="disabled"
+            label={t('users.filterStatus')}
+            values={['false', 'true'] as const}
+            labelOf={(v) => (v === 'true' ? t('users.disabled') : t('users.active'))}
+          />
         </FilterForm>
       </Card>
       {list.isError && list.data && <Alert type="error" showIcon title={list.error.message} />}

@@ -1,0 +1,4 @@
+ALTER TABLE "ledger_items" ADD CONSTRAINT "ledger_items_status_check" CHECK ("ledger_items"."status" IN ('open', 'done', 'cancelled'));--> statement-breakpoint
+ALTER TABLE "ledger_items" ADD CONSTRAINT "ledger_items_priority_check" CHECK ("ledger_items"."priority" IN ('high', 'normal', 'low'));--> statement-breakpoint
+ALTER TABLE "project_items" ADD CONSTRAINT "project_items_status_check" CHECK ("project_items"."status" IN ('planned', 'in_progress', 'done', 'waived'));--> statement-breakpoint
+ALTER TABLE "projects" ADD CONSTRAINT "projects_status_check" CHECK ("projects"."status" IN ('planned', 'consulting', 'designed', 'tendered', 'under_construction', 'accepted', 'handed_over'));
