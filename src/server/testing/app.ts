@@ -4,9 +4,11 @@ import { buildApp } from '../app.js';
 import { bootstrap } from '../bootstrap.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
+import { seedCatalogue } from '../modules/projects/catalogue.js';
 import { createUser } from '../modules/users/commands.js';
 import { systemActor } from '../platform/audit.js';
 import { atEnd, freshDatabase } from './db.js';
+import { buildRegions } from './factories.js';
 import { testConfig } from './seed.js';
 
 export { adminPassword } from './seed.js';
@@ -18,14 +20,31 @@ export interface TestApp {
   config: Config;
 }
 
+export interface TestAppOptions {
+  /**
+   * true (the default): the demo district and the admin, as `npm start` leaves an empty database.
+   * false: for tests that build every row they rely on (`factories.ts`): the district's real
+   * division tree and the default catalogue, but no demo rows, no settings and no users.
+   */
+  seeded?: boolean;
+}
+
 /**
- * The whole HTTP app over a fresh database, bootstrapped like `npm start` does (a copy of the
- * run's seeded database, so bootstrap finds it done, as on a restart).
+ * The whole HTTP app over a fresh database: a copy of the run's seeded database, bootstrapped
+ * like `npm start` does (it finds it done, as on a restart); or, with `seeded: false`, one that
+ * holds only what every test needs (regions, catalogue).
  */
-export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const database = await freshDatabase();
+export async function testApp(
+  overrides: Partial<Config> = {},
+  { seeded = true }: TestAppOptions = {},
+): Promise<TestApp> {
+  const database = await freshDatabase({ seeded });
   const config = testConfig(overrides);
-  await bootstrap(database, config, () => {});
+  if (seeded) await bootstrap(database, config, () => {});
+  else {
+    await buildRegions(database);
+    await seedCatalogue(database);
+  }
   const app = await buildApp(database, config);
   atEnd(() => app.close());
   return { app, database, config };

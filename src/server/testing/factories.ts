@@ -4,19 +4,25 @@
  * Straight inserts, as test fixtures: no audit events, no notifications. Every name and code is
  * new, so they never collide with the demo's or with each other; pass what the test relies on.
  */
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { ProjectStatus } from '../../domain/inventory.js';
+import { districtToday } from '../../domain/ledger.js';
 import type { CadreLevel } from '../../domain/projects.js';
 import type { Database } from '../db/client.js';
 import {
   cadres,
+  catalogueItems,
   compounds,
   ledgerItems,
   partyBodies,
+  projectItems,
   projectMembers,
   projects,
+  regions,
+  taskForces,
   units,
 } from '../db/schema.js';
+import { shunheRegions } from '../demo/inventory.js';
 
 /** 铁塔街道, the demo subdistrict tests scope their sessions to by default. */
 export const tieta = '410203002';
@@ -46,11 +52,45 @@ export async function buildCompound(database: Database, fields: Insert<typeof co
   return row;
 }
 
+/**
+ * The district's real division tree (province, city, district, its 8 township-level units), for a
+ * database without the demo district: names on boards and trees, scope checks by code.
+ */
+export async function buildRegions(database: Database): Promise<void> {
+  await database.db
+    .insert(regions)
+    .values(shunheRegions.map((r) => ({ ...r })))
+    .onConflictDoNothing();
+}
+
 /** A district unit (without a leader unless told). */
 export async function buildUnit(database: Database, fields: Insert<typeof units> = {}) {
   const [row] = await database.db
     .insert(units)
     .values({ name: unique('测试·单位'), ...fields })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+/** A unit led by a new cadre of its own (in 铁塔街道 unless told), who answers for what the unit owns. */
+export async function buildLedUnit(database: Database, leaderFields: Parameters<typeof buildCadre>[1] = {}) {
+  const unit = await buildUnit(database);
+  const leader = await buildCadre(database, { ...leaderFields, unitId: unit.id });
+  const [led] = await database.db
+    .update(units)
+    .set({ leaderCadreId: leader.id })
+    .where(eq(units.id, unit.id))
+    .returning();
+  if (!led) throw new Error('update returned nothing');
+  return { ...led, leader };
+}
+
+/** A headquarters task force. */
+export async function buildTaskForce(database: Database, fields: Insert<typeof taskForces> = {}) {
+  const [row] = await database.db
+    .insert(taskForces)
+    .values({ code: unique('test'), name: unique('测试·专班'), ...fields })
     .returning();
   if (!row) throw new Error('insert returned nothing');
   return row;
@@ -100,6 +140,8 @@ export interface ProjectOptions {
    * item it also needs is the test's to add (`buildLedgerItem`).
    */
   accountable?: boolean;
+  /** Catalogue codes of the renovation items the project has chosen (the catalogue must be seeded). */
+  items?: string[];
 }
 
 /** A project (planned, 2024, in a new compound in 铁塔街道 unless told) and what it was built with. */
@@ -118,6 +160,16 @@ export async function buildProject(database: Database, options: ProjectOptions =
     })
     .returning();
   if (!row) throw new Error('insert returned nothing');
+  if (options.items?.length) {
+    const chosen = await database.db
+      .select({ id: catalogueItems.id })
+      .from(catalogueItems)
+      .where(inArray(catalogueItems.code, options.items));
+    if (chosen.length !== options.items.length) throw new Error(`not in the catalogue: ${options.items}`);
+    await database.db
+      .insert(projectItems)
+      .values(chosen.map((c) => ({ projectId: row.id, catalogueItemId: c.id })));
+  }
   if (!options.accountable) return { ...row, compound };
 
   const liaison = await buildCadre(database, { level: 'county' });
@@ -139,9 +191,15 @@ export async function buildProject(database: Database, options: ProjectOptions =
   return { ...named, compound, liaison, inCharge, workGroup, tempPartyOrg: org };
 }
 
-/** An open ledger item due in 20 days, owned by a new cadre in the project's (or 铁塔街道's) area. */
+/**
+ * An open ledger item due in 20 days on a new project (in `regionCode`, 铁塔街道 unless told;
+ * `projectId: null` for an item on no project), owned by a new cadre of that subdistrict unless
+ * an owner cadre or unit is given.
+ */
 export async function buildLedgerItem(database: Database, fields: Insert<typeof ledgerItems> = {}) {
   const regionCode = fields.regionCode ?? tieta;
+  const projectId =
+    fields.projectId !== undefined ? fields.projectId : (await buildProject(database, { regionCode })).id;
   const ownerCadreId =
     fields.ownerCadreId !== undefined || fields.ownerUnitId
       ? fields.ownerCadreId
@@ -153,6 +211,7 @@ export async function buildLedgerItem(database: Database, fields: Insert<typeof 
       deadline: daysFromToday(20),
       regionCode,
       ...fields,
+      projectId,
       ownerCadreId,
     })
     .returning();
@@ -160,7 +219,7 @@ export async function buildLedgerItem(database: Database, fields: Insert<typeof 
   return row;
 }
 
-/** A date `days` from today (negative: past), as the ledger stores deadlines. */
+/** A date `days` from today in the district (negative: past), as the ledger stores deadlines. */
 export function daysFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${districtToday()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
