@@ -147,9 +147,11 @@ export interface ProjectOptions {
 /** A project (planned, 2024, in a new compound in 铁塔街道 unless told) and what it was built with. */
 export async function buildProject(database: Database, options: ProjectOptions = {}) {
   const regionCode = options.regionCode ?? tieta;
-  const compound = options.compoundId
-    ? { id: options.compoundId }
-    : await buildCompound(database, { regionCode });
+  const [given] = options.compoundId
+    ? await database.db.select().from(compounds).where(eq(compounds.id, options.compoundId))
+    : [];
+  if (options.compoundId && !given) throw new Error(`no compound ${options.compoundId}`);
+  const compound = given ?? (await buildCompound(database, { regionCode }));
   const [row] = await database.db
     .insert(projects)
     .values({

@@ -231,7 +231,9 @@ describe('notifications and the 台账 export', () => {
     await wb.xlsx.load(new Uint8Array(res.rawPayload).buffer);
     const values = wb.worksheets[0]?.getRow(2).values as unknown[];
     expect(values.slice(1)).toEqual(['序号', '事项', '责任单位', '责任人', '完成时限', '进展情况', '状态']);
-    const row = wb.worksheets[0]?.getSheetValues().find((r) => JSON.stringify(r ?? null).includes(late.title));
+    const row = wb.worksheets[0]
+      ?.getSheetValues()
+      .find((r) => JSON.stringify(r ?? null).includes(late.title));
     expect(JSON.stringify(row)).toMatch(/逾期/);
   });
 });
