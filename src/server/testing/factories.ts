@@ -128,6 +128,17 @@ export async function buildPartyBody(database: Database, fields: Insert<typeof p
   return row;
 }
 
+type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];
+/** A built project with its compound. */
+export type BuiltProject = Row<typeof projects> & { compound: Row<typeof compounds> };
+/** A built project with everyone it names. */
+export type AccountableProject = BuiltProject & {
+  liaison: Row<typeof cadres>;
+  inCharge: Row<typeof cadres>;
+  workGroup: Row<typeof cadres>[];
+  tempPartyOrg: Row<typeof partyBodies>;
+};
+
 export interface ProjectOptions {
   /** The project's compound; a new one (in `regionCode`) when not given. */
   compoundId?: string;
@@ -145,7 +156,15 @@ export interface ProjectOptions {
 }
 
 /** A project (planned, 2024, in a new compound in 铁塔街道 unless told) and what it was built with. */
-export async function buildProject(database: Database, options: ProjectOptions = {}) {
+export async function buildProject(
+  database: Database,
+  options: ProjectOptions & { accountable: true },
+): Promise<AccountableProject>;
+export async function buildProject(database: Database, options?: ProjectOptions): Promise<BuiltProject>;
+export async function buildProject(
+  database: Database,
+  options: ProjectOptions = {},
+): Promise<BuiltProject | AccountableProject> {
   const regionCode = options.regionCode ?? tieta;
   const [given] = options.compoundId
     ? await database.db.select().from(compounds).where(eq(compounds.id, options.compoundId))
