@@ -10,10 +10,13 @@ import { districtToday } from '../../domain/ledger.js';
 import type { CadreLevel } from '../../domain/projects.js';
 import type { Database } from '../db/client.js';
 import {
+  buildings,
   cadres,
   catalogueItems,
   compounds,
+  households,
   ledgerItems,
+  owners,
   partyBodies,
   projectItems,
   projectMembers,
@@ -61,6 +64,58 @@ export async function buildRegions(database: Database): Promise<void> {
     .insert(regions)
     .values(shunheRegions.map((r) => ({ ...r })))
     .onConflictDoNothing();
+}
+
+/**
+ * A compound (as `buildCompound`) with a household register that matches its declared figures:
+ * `buildingCount` buildings of `perBuilding` households each, every two households held by one
+ * owner (so there are half as many owners), each with a registered area and a contact phone.
+ */
+export async function buildRegisteredCompound(
+  database: Database,
+  { buildingCount = 2, perBuilding = 4, ...fields }: Insert<typeof compounds> & { perBuilding?: number } = {},
+) {
+  const compound = await buildCompound(database, {
+    ...fields,
+    buildingCount,
+    householdCount: buildingCount * perBuilding,
+  });
+  const where = { compoundId: compound.id, regionCode: compound.regionCode };
+  const built = await database.db
+    .insert(buildings)
+    .values(
+      Array.from({ length: buildingCount }, (_, b) => ({
+        ...where,
+        number: String(b + 1),
+        householdCount: perBuilding,
+      })),
+    )
+    .returning();
+  const rooms = built.flatMap((building) =>
+    Array.from({ length: perBuilding }, (_, r) => ({ building, room: String(101 + r) })),
+  );
+  const held = await database.db
+    .insert(owners)
+    .values(
+      Array.from({ length: Math.ceil(rooms.length / 2) }, (_, i) => ({
+        ...where,
+        name: `测试业主${i + 1}`,
+        phone: `1390000${String(i).padStart(4, '0')}`,
+      })),
+    )
+    .returning();
+  await database.db.insert(households).values(
+    rooms.map(({ building, room }, i) => ({
+      ...where,
+      buildingId: building.id,
+      unit: '1',
+      room,
+      ownerId: held[Math.floor(i / 2)]?.id,
+      areaRegistered: 72.5,
+      contactPhone: `1390000${String(Math.floor(i / 2)).padStart(4, '0')}`,
+    })),
+  );
+  return { ...compound, buildings: built, owners: held };
 }
 
 /** A district unit (without a leader unless told). */
