@@ -105,3 +105,15 @@ export function requests(t: TestApp) {
       t.app.inject({ method, url, payload: payload as object, headers: s?.headers }),
   };
 }
+
+/**
+ * Poll until `done` holds of what `read` gives (a job finishing, say), and return that. No bound
+ * of its own: how long a machine takes is no failure; the test's timeout ends a wait that never ends.
+ */
+export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
