@@ -4,24 +4,15 @@
  * that do not need it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildUser,
-  login,
-  requests,
-  type Session,
-  sessionAs,
-  type TestApp,
-  testApp,
-} from '../../testing/app.js';
+import { buildUser, login, type Session, sessionAs, type TestApp, testApp } from '../../testing/app.js';
 import { buildRegisteredCompound } from '../../testing/factories.js';
 
 let t: TestApp;
-let get: ReturnType<typeof requests>['get'];
 let hq: Session;
+const get = (url: string, s: Session) => t.app.inject({ method: 'GET', url, headers: s.headers });
 
 beforeAll(async () => {
   t = await testApp({}, { seeded: false });
-  ({ get } = requests(t));
   hq = await sessionAs(t, 'hq');
 });
 
