@@ -1,37 +1,11 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { adminPassword, logIn, logOut } from './support.js';
+import { expect, test } from '@playwright/test';
+import { csrfOf, districtDay, headquartersAndCadre, logIn, logOut, send } from './support.js';
 
 /**
  * A subdistrict cadre on a phone reports progress on a ledger item with a site photo attached as
  * evidence, then opens the item and finds the report and its photo in the progress timeline.
  */
 test.use({ viewport: { width: 390, height: 844 } });
-
-const tieta = '410203002';
-
-/** Today in the district (UTC+8) plus some days. */
-function districtDay(offset: number): string {
-  return new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** The CSRF token of the session signed in on `page`, which every write must carry. */
-async function csrfOf(page: Page): Promise<{ 'x-csrf-token': string }> {
-  const me = await page.request.get('/api/auth/me');
-  expect(me.ok()).toBeTruthy();
-  return { 'x-csrf-token': (await me.json()).csrfToken };
-}
-
-async function send<T>(
-  request: APIRequestContext,
-  method: 'post' | 'patch',
-  url: string,
-  data: unknown,
-  headers: Record<string, string>,
-): Promise<T> {
-  const response = await request[method](url, { data, headers });
-  expect(response.ok(), `${method.toUpperCase()} ${url}: ${await response.text()}`).toBeTruthy();
-  return (await response.json()) as T;
-}
 
 test('a subdistrict cadre reports progress with an evidence photo and sees it on the item', async ({
   page,
@@ -46,48 +20,19 @@ test('a subdistrict cadre reports progress with an evidence photo and sees it on
   const photoName = '清运完成-现场.jpg';
 
   // ── The administrator creates both accounts and links the street account to a cadre of 铁塔街道.
-  await logIn(page, 'admin', adminPassword);
-  await expect(page.getByTestId('user-menu')).toBeVisible();
-  let csrf = await csrfOf(page);
-  // A section-level cadre: the other journeys link logins to cadres of level "other" only.
-  const cadres = await (
-    await page.request.get(`/api/cadres?region=${tieta}&level=section&pageSize=100`)
-  ).json();
-  const cadre = (cadres.items as { id: string; name: string; hasLogin: boolean }[]).find((c) => !c.hasLogin);
-  if (!cadre) throw new Error('every cadre of 铁塔街道 already has a login');
-  await send(
-    page.request,
-    'post',
-    '/api/users',
-    { username: hqUser, displayName: '指挥部 督查组', role: 'hq', password },
-    csrf,
-  );
-  const street = await send<{ id: string; version: number }>(
-    page.request,
-    'post',
-    '/api/users',
-    {
-      username: streetUser,
-      displayName: '铁塔街道 包联干部',
-      role: 'subdistrict',
-      scopeRegions: [tieta],
-      password,
-    },
-    csrf,
-  );
-  await send(
-    page.request,
-    'patch',
-    `/api/users/${street.id}`,
-    { version: street.version, cadreId: cadre.id },
-    csrf,
-  );
-  await logOut(page);
+  const cadre = await headquartersAndCadre(page, {
+    hqUser,
+    hqDisplayName: '指挥部 督查组',
+    cadreUser: streetUser,
+    cadreDisplayName: '铁塔街道 包联干部',
+    password,
+    pick: 'first',
+  });
 
   // ── Headquarters puts an item on that cadre.
   await logIn(page, hqUser, password);
   await expect(page.getByTestId('user-menu')).toBeVisible();
-  csrf = await csrfOf(page);
+  const csrf = await csrfOf(page);
   await send(
     page.request,
     'post',

@@ -4,9 +4,11 @@ import { buildApp } from '../app.js';
 import { bootstrap } from '../bootstrap.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
+import { seedCatalogue } from '../modules/projects/catalogue.js';
 import { createUser } from '../modules/users/commands.js';
 import { systemActor } from '../platform/audit.js';
 import { atEnd, freshDatabase } from './db.js';
+import { buildRegions } from './factories.js';
 import { testConfig } from './seed.js';
 
 export { adminPassword } from './seed.js';
@@ -18,14 +20,31 @@ export interface TestApp {
   config: Config;
 }
 
+export interface TestAppOptions {
+  /**
+   * true (the default): the demo district and the admin, as `npm start` leaves an empty database.
+   * false: for tests that build every row they rely on (`factories.ts`): the district's real
+   * division tree and the default catalogue, but no demo rows, no settings and no users.
+   */
+  seeded?: boolean;
+}
+
 /**
- * The whole HTTP app over a fresh database, bootstrapped like `npm start` does (a copy of the
- * run's seeded database, so bootstrap finds it done, as on a restart).
+ * The whole HTTP app over a fresh database: a copy of the run's seeded database, bootstrapped
+ * like `npm start` does (it finds it done, as on a restart); or, with `seeded: false`, one that
+ * holds only what every test needs (regions, catalogue).
  */
-export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const database = await freshDatabase();
+export async function testApp(
+  overrides: Partial<Config> = {},
+  { seeded = true }: TestAppOptions = {},
+): Promise<TestApp> {
+  const database = await freshDatabase({ seeded });
   const config = testConfig(overrides);
-  await bootstrap(database, config, () => {});
+  if (seeded) await bootstrap(database, config, () => {});
+  else {
+    await buildRegions(database);
+    await seedCatalogue(database);
+  }
   const app = await buildApp(database, config);
   atEnd(() => app.close());
   return { app, database, config };
@@ -85,4 +104,16 @@ export function requests(t: TestApp) {
     send: (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload: unknown, s?: Session) =>
       t.app.inject({ method, url, payload: payload as object, headers: s?.headers }),
   };
+}
+
+/**
+ * Poll until `done` holds of what `read` gives (a job finishing, say), and return that. No bound
+ * of its own: how long a machine takes is no failure; the test's timeout ends a wait that never ends.
+ */
+export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

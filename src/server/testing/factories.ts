@@ -4,19 +4,28 @@
  * Straight inserts, as test fixtures: no audit events, no notifications. Every name and code is
  * new, so they never collide with the demo's or with each other; pass what the test relies on.
  */
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { ProjectStatus } from '../../domain/inventory.js';
+import { districtToday } from '../../domain/ledger.js';
 import type { CadreLevel } from '../../domain/projects.js';
 import type { Database } from '../db/client.js';
 import {
+  buildings,
   cadres,
+  catalogueItems,
   compounds,
+  households,
   ledgerItems,
+  owners,
   partyBodies,
+  projectItems,
   projectMembers,
   projects,
+  regions,
+  taskForces,
   units,
 } from '../db/schema.js';
+import { shunheRegions } from '../demo/inventory.js';
 
 /** 铁塔街道, the demo subdistrict tests scope their sessions to by default. */
 export const tieta = '410203002';
@@ -46,11 +55,101 @@ export async function buildCompound(database: Database, fields: Insert<typeof co
   return row;
 }
 
+/**
+ * The district's real division tree (province, city, district, its 8 township-level units), for a
+ * database without the demo district: names on boards and trees, scope checks by code.
+ */
+export async function buildRegions(database: Database): Promise<void> {
+  await database.db
+    .insert(regions)
+    .values(shunheRegions.map((r) => ({ ...r })))
+    .onConflictDoNothing();
+}
+
+/**
+ * A compound (as `buildCompound`) with a household register that matches its declared figures:
+ * `buildingCount` buildings of `perBuilding` households each, every two households held by one
+ * owner (so there are half as many owners), each with a registered area and a contact phone.
+ */
+export async function buildRegisteredCompound(
+  database: Database,
+  {
+    buildingCount = 2,
+    perBuilding = 4,
+    ...fields
+  }: Omit<Insert<typeof compounds>, 'buildingCount'> & { buildingCount?: number; perBuilding?: number } = {},
+) {
+  const compound = await buildCompound(database, {
+    ...fields,
+    buildingCount,
+    householdCount: buildingCount * perBuilding,
+  });
+  const where = { compoundId: compound.id, regionCode: compound.regionCode };
+  const built = await database.db
+    .insert(buildings)
+    .values(
+      Array.from({ length: buildingCount }, (_, b) => ({
+        ...where,
+        number: String(b + 1),
+        householdCount: perBuilding,
+      })),
+    )
+    .returning();
+  const rooms = built.flatMap((building) =>
+    Array.from({ length: perBuilding }, (_, r) => ({ building, room: String(101 + r) })),
+  );
+  const held = await database.db
+    .insert(owners)
+    .values(
+      Array.from({ length: Math.ceil(rooms.length / 2) }, (_, i) => ({
+        ...where,
+        name: `测试业主${i + 1}`,
+        phone: `1390000${String(i).padStart(4, '0')}`,
+      })),
+    )
+    .returning();
+  await database.db.insert(households).values(
+    rooms.map(({ building, room }, i) => ({
+      ...where,
+      buildingId: building.id,
+      unit: '1',
+      room,
+      ownerId: held[Math.floor(i / 2)]?.id,
+      areaRegistered: 72.5,
+      contactPhone: `1390000${String(Math.floor(i / 2)).padStart(4, '0')}`,
+    })),
+  );
+  return { ...compound, buildings: built, owners: held };
+}
+
 /** A district unit (without a leader unless told). */
 export async function buildUnit(database: Database, fields: Insert<typeof units> = {}) {
   const [row] = await database.db
     .insert(units)
     .values({ name: unique('测试·单位'), ...fields })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+/** A unit led by a new cadre of its own (in 铁塔街道 unless told), who answers for what the unit owns. */
+export async function buildLedUnit(database: Database, leaderFields: Parameters<typeof buildCadre>[1] = {}) {
+  const unit = await buildUnit(database);
+  const leader = await buildCadre(database, { ...leaderFields, unitId: unit.id });
+  const [led] = await database.db
+    .update(units)
+    .set({ leaderCadreId: leader.id })
+    .where(eq(units.id, unit.id))
+    .returning();
+  if (!led) throw new Error('update returned nothing');
+  return { ...led, leader };
+}
+
+/** A headquarters task force. */
+export async function buildTaskForce(database: Database, fields: Insert<typeof taskForces> = {}) {
+  const [row] = await database.db
+    .insert(taskForces)
+    .values({ code: unique('test'), name: unique('测试·专班'), ...fields })
     .returning();
   if (!row) throw new Error('insert returned nothing');
   return row;
@@ -88,6 +187,17 @@ export async function buildPartyBody(database: Database, fields: Insert<typeof p
   return row;
 }
 
+type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];
+/** A built project with its compound. */
+export type BuiltProject = Row<typeof projects> & { compound: Row<typeof compounds> };
+/** A built project with everyone it names. */
+export type AccountableProject = BuiltProject & {
+  liaison: Row<typeof cadres>;
+  inCharge: Row<typeof cadres>;
+  workGroup: Row<typeof cadres>[];
+  tempPartyOrg: Row<typeof partyBodies>;
+};
+
 export interface ProjectOptions {
   /** The project's compound; a new one (in `regionCode`) when not given. */
   compoundId?: string;
@@ -100,14 +210,26 @@ export interface ProjectOptions {
    * item it also needs is the test's to add (`buildLedgerItem`).
    */
   accountable?: boolean;
+  /** Catalogue codes of the renovation items the project has chosen (the catalogue must be seeded). */
+  items?: string[];
 }
 
 /** A project (planned, 2024, in a new compound in 铁塔街道 unless told) and what it was built with. */
-export async function buildProject(database: Database, options: ProjectOptions = {}) {
+export async function buildProject(
+  database: Database,
+  options: ProjectOptions & { accountable: true },
+): Promise<AccountableProject>;
+export async function buildProject(database: Database, options?: ProjectOptions): Promise<BuiltProject>;
+export async function buildProject(
+  database: Database,
+  options: ProjectOptions = {},
+): Promise<BuiltProject | AccountableProject> {
   const regionCode = options.regionCode ?? tieta;
-  const compound = options.compoundId
-    ? { id: options.compoundId }
-    : await buildCompound(database, { regionCode });
+  const [given] = options.compoundId
+    ? await database.db.select().from(compounds).where(eq(compounds.id, options.compoundId))
+    : [];
+  if (options.compoundId && !given) throw new Error(`no compound ${options.compoundId}`);
+  const compound = given ?? (await buildCompound(database, { regionCode }));
   const [row] = await database.db
     .insert(projects)
     .values({
@@ -118,6 +240,16 @@ export async function buildProject(database: Database, options: ProjectOptions =
     })
     .returning();
   if (!row) throw new Error('insert returned nothing');
+  if (options.items?.length) {
+    const chosen = await database.db
+      .select({ id: catalogueItems.id })
+      .from(catalogueItems)
+      .where(inArray(catalogueItems.code, options.items));
+    if (chosen.length !== options.items.length) throw new Error(`not in the catalogue: ${options.items}`);
+    await database.db
+      .insert(projectItems)
+      .values(chosen.map((c) => ({ projectId: row.id, catalogueItemId: c.id })));
+  }
   if (!options.accountable) return { ...row, compound };
 
   const liaison = await buildCadre(database, { level: 'county' });
@@ -139,9 +271,15 @@ export async function buildProject(database: Database, options: ProjectOptions =
   return { ...named, compound, liaison, inCharge, workGroup, tempPartyOrg: org };
 }
 
-/** An open ledger item due in 20 days, owned by a new cadre in the project's (or 铁塔街道's) area. */
+/**
+ * An open ledger item due in 20 days on a new project (in `regionCode`, 铁塔街道 unless told;
+ * `projectId: null` for an item on no project), owned by a new cadre of that subdistrict unless
+ * an owner cadre or unit is given.
+ */
 export async function buildLedgerItem(database: Database, fields: Insert<typeof ledgerItems> = {}) {
   const regionCode = fields.regionCode ?? tieta;
+  const projectId =
+    fields.projectId !== undefined ? fields.projectId : (await buildProject(database, { regionCode })).id;
   const ownerCadreId =
     fields.ownerCadreId !== undefined || fields.ownerUnitId
       ? fields.ownerCadreId
@@ -153,6 +291,7 @@ export async function buildLedgerItem(database: Database, fields: Insert<typeof 
       deadline: daysFromToday(20),
       regionCode,
       ...fields,
+      projectId,
       ownerCadreId,
     })
     .returning();
@@ -160,7 +299,7 @@ export async function buildLedgerItem(database: Database, fields: Insert<typeof 
   return row;
 }
 
-/** A date `days` from today (negative: past), as the ledger stores deadlines. */
+/** A date `days` from today in the district (negative: past), as the ledger stores deadlines. */
 export function daysFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${districtToday()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

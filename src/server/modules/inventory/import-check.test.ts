@@ -5,45 +5,23 @@
  * the columns it ignores, groups a problem shared by many rows, and says when the sheet is of
  * another kind.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compounds, regions } from '../../db/schema.js';
-import { shunheRegions } from '../../demo/inventory.js';
-import { systemActor } from '../../platform/audit.js';
 import { freshDatabase } from '../../testing/db.js';
-import { type ImportOptions, importSheet } from './import.js';
+import { buildRegions } from '../../testing/factories.js';
+import { csvFiles, importer } from './testing.js';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-import-check-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+let run: ReturnType<typeof importer>;
+const csv = csvFiles();
 
 beforeAll(async () => {
   database = await freshDatabase({ seeded: false });
-  await database.db.insert(regions).values(shunheRegions.map((r) => ({ ...r })));
+  await buildRegions(database);
+  // A check, unless a test says otherwise.
+  run = importer(database, { dryRun: true, lang: 'zh-CN' });
 });
-
-let files = 0;
-function csv(lines: string[]): string {
-  const file = path.join(dir, `ledger-${files++}.csv`);
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
-}
-
-const run = (
-  kind: 'compounds' | 'buildings' | 'households',
-  file: string,
-  extra: Partial<ImportOptions> = {},
-) =>
-  importSheet(database.db, systemActor('test'), kind, file, {
-    dryRun: true,
-    lang: 'zh-CN',
-    prefixes: null,
-    dbKind: database.kind,
-    ...extra,
-  });
 
 describe('a check', () => {
   it('lets another query be answered while it runs', async () => {

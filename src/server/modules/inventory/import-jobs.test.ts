@@ -15,7 +15,7 @@ import {
   pendingUploadHours,
 } from '../../platform/jobs.js';
 import { removeStaleUploads } from '../../platform/uploads.js';
-import { buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
+import { buildUser, login, type Session, type TestApp, testApp, until } from '../../testing/app.js';
 
 /** Once set, the process "dies" as an import returns: no job's final state is written after it. */
 const crash = vi.hoisted(() => ({ afterImport: false }));
@@ -61,16 +61,6 @@ const upload = (s: Session, body: Buffer, fileName = 'ledger.csv') =>
 
 const getJob = async (s: Session, id: string) =>
   (await t.app.inject({ method: 'GET', url: `/api/jobs/${id}`, headers: s.headers })).json();
-
-/** Polls until `done` holds of the value `read` gives. */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let i = 0; i < 600; i++) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('condition never held');
-}
 
 /** Upload and wait for the check: the job as checked. */
 async function checked(s: Session, body: Buffer) {

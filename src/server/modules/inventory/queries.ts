@@ -100,7 +100,9 @@ export async function compoundDetail(ctx: Ctx, id: string, cutoff: number): Prom
       householdCount: buildings.householdCount,
       floorArea: buildings.floorArea,
       buildYear: buildings.buildYear,
-      registeredHouseholds: sql<number>`(SELECT count(*)::int FROM ${households} WHERE ${households.buildingId} = ${buildings.id})`,
+      // Qualified by hand: in a select from one table Drizzle leaves columns bare, and a bare "id"
+      // inside the subquery is the household's own (the count was always 0).
+      registeredHouseholds: sql<number>`(SELECT count(*)::int FROM ${households} WHERE ${households}.building_id = ${buildings}.id)`,
     })
     .from(buildings)
     .where(eq(buildings.compoundId, id))

@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, compounds, households } from '../../db/schema.js';
 import { encodeGbk, junkBytes } from '../../platform/sheets/testing.js';
-import { buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
+import { buildUser, login, type Session, type TestApp, testApp, until } from '../../testing/app.js';
+import { buildCompound } from '../../testing/factories.js';
 
 let t: TestApp;
 let hq: Session;
@@ -28,14 +29,12 @@ const upload = (s: Session, kind: string, body: Buffer, fileName = 'ledger.xlsx'
     headers: { ...s.headers, 'content-type': 'application/octet-stream' },
   });
 
-async function settle(s: Session, id: string) {
-  for (let i = 0; i < 300; i++) {
-    const job = (await t.app.inject({ method: 'GET', url: `/api/jobs/${id}`, headers: s.headers })).json();
-    if (!['validating', 'importing'].includes(job.status)) return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('job did not finish');
-}
+/** The job once it has stopped working: checked, done, invalid or failed. */
+const settle = (s: Session, id: string) =>
+  until(
+    async () => (await t.app.inject({ method: 'GET', url: `/api/jobs/${id}`, headers: s.headers })).json(),
+    (job) => !['validating', 'importing'].includes(job.status),
+  );
 
 /** Upload, check, and (when clean) confirm: what the wizard does. */
 async function importFile(s: Session, kind: string, body: Buffer, fileName?: string) {
@@ -256,15 +255,14 @@ describe('a real office sheet, in and out again', () => {
   });
 
   it('reads a GBK CSV as offices save it, and refuses a duplicate room', async () => {
-    const [c] = await t.database.db.select().from(compounds).where(eq(compounds.name, '示例·导入测试甲院'));
-    if (!c) throw new Error('fixture compound missing');
+    const c = await buildCompound(t.database, { name: '示例·GBK院', regionCode: '410203003' });
     const csv = (lines: string[]) => encodeGbk(`${lines.join('\r\n')}\r\n`);
     const head = '小区名称,楼栋,单元,房号,产权人,联系电话,专有部分面积(㎡),面积依据,备注';
     const ok = csv([
       head,
-      '示例·导入测试甲院,1号楼,1单元,101,王某甲,13800000001,73.37,不动产登记,',
-      '示例·导入测试甲院,1号楼,1单元,102,王某甲,13800000002,78.37,不动产登记,同一产权人名下第二套',
-      '示例·导入测试甲院,1号楼,1单元,201,开发商未售,,64.12,合同,未售房屋',
+      '示例·GBK院,1号楼,1单元,101,王某甲,13800000001,73.37,不动产登记,',
+      '示例·GBK院,1号楼,1单元,102,王某甲,13800000002,78.37,不动产登记,同一产权人名下第二套',
+      '示例·GBK院,1号楼,1单元,201,开发商未售,,64.12,合同,未售房屋',
     ]);
     const job = await importFile(hq, 'households', ok, 'households.csv');
     expect(job.status).toBe('done');
@@ -273,8 +271,8 @@ describe('a real office sheet, in and out again', () => {
     expect(new Set(rows.map((r) => r.ownerId)).size).toBe(2); // 王某甲 once, the developer once
     const dup = csv([
       head,
-      '示例·导入测试甲院,1号楼,1单元,301,李某,138,70,测绘,',
-      '示例·导入测试甲院,1号楼,1单元,301,赵某,139,70,测绘,',
+      '示例·GBK院,1号楼,1单元,301,李某,138,70,测绘,',
+      '示例·GBK院,1号楼,1单元,301,赵某,139,70,测绘,',
     ]);
     const bad = await importFile(hq, 'households', dup, 'dup.csv');
     expect(bad.status).toBe('invalid');
@@ -282,16 +280,17 @@ describe('a real office sheet, in and out again', () => {
   });
 
   it('refuses households beyond a building’s declared count', async () => {
+    await buildCompound(t.database, { name: '示例·满员院', regionCode: '410203003' });
     const buildingsSheet = await sheet([
       ['街道（乡）', '小区名称', '楼栋号', '层数', '单元数', '户数'],
-      ['曹门街道', '示例·导入测试乙院', '1号楼', 6, 1, 2],
+      ['曹门街道', '示例·满员院', '1号楼', 6, 1, 2],
     ]);
     expect((await importFile(hq, 'buildings', buildingsSheet)).status).toBe('done');
     const three = await sheet([
       ['街道（乡）', '小区名称', '楼栋', '单元', '房号', '专有部分面积'],
-      ['曹门街道', '示例·导入测试乙院', '1号楼', '1单元', '101', 70],
-      ['曹门街道', '示例·导入测试乙院', '1号楼', '1单元', '102', 70],
-      ['曹门街道', '示例·导入测试乙院', '1号楼', '1单元', '201', 70],
+      ['曹门街道', '示例·满员院', '1号楼', '1单元', '101', 70],
+      ['曹门街道', '示例·满员院', '1号楼', '1单元', '102', 70],
+      ['曹门街道', '示例·满员院', '1号楼', '1单元', '201', 70],
     ]);
     const job = await importFile(hq, 'households', three);
     expect(job.status).toBe('invalid');

@@ -3,11 +3,9 @@
  * with the ledger items its decisions created), a notification names the project it is about,
  * and a login knows the cadre record it is linked to.
  */
-import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { districtToday } from '../../../domain/ledger.js';
-import { cadres, compounds, projects } from '../../db/schema.js';
-import { buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
+import { buildUser, login, type Session, sessionAs, type TestApp, testApp } from '../../testing/app.js';
+import { buildCadre, buildProject, daysFromToday as inDays } from '../../testing/factories.js';
 
 let t: TestApp;
 let hq: Session;
@@ -18,51 +16,29 @@ let cadreSession: Session;
 let tietaCadre: string;
 let qingpingCadre: string;
 let project: { id: string; compoundName: string; year: number };
-const today = districtToday();
-const inDays = (n: number) =>
-  new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 const post = (url: string, payload: unknown, s: Session) =>
   t.app.inject({ method: 'POST', url, payload: payload as object, headers: s.headers });
 const get = (url: string, s: Session) => t.app.inject({ method: 'GET', url, headers: s.headers });
 
+/** Two meetings every test reads and none changes: one on a project in 铁塔街道, one in 清平街道. */
 let onProject: string;
 let elsewhere: string;
 
 beforeAll(async () => {
-  t = await testApp();
-  const h = await buildUser(t.database, 'hq');
-  hq = await login(t.app, h.username, h.password);
-  const v = await buildUser(t.database, 'viewer');
-  viewer = await login(t.app, v.username, v.password);
-  const s = await buildUser(t.database, 'subdistrict', ['410203002']);
-  tieta = await login(t.app, s.username, s.password);
-  const q = await buildUser(t.database, 'subdistrict', ['410203001']);
-  qingping = await login(t.app, q.username, q.password);
-  const [c] = await t.database.db
-    .select({ id: cadres.id })
-    .from(cadres)
-    .where(sql`${cadres.regionCode} = '410203002' AND ${cadres.userId} IS NULL`)
-    .limit(1);
-  const [qc] = await t.database.db
-    .select({ id: cadres.id })
-    .from(cadres)
-    .where(sql`${cadres.regionCode} = '410203001' AND ${cadres.userId} IS NULL`)
-    .limit(1);
-  const [p] = await t.database.db
-    .select({ id: projects.id, compoundName: compounds.name, year: projects.year })
-    .from(projects)
-    .innerJoin(compounds, eq(compounds.id, projects.compoundId))
-    .where(and(sql`${projects.regionCode} LIKE '410203002%'`))
-    .limit(1);
-  if (!c || !qc || !p) throw new Error('demo cadres or projects missing');
-  tietaCadre = c.id;
-  qingpingCadre = qc.id;
-  project = p;
+  // No demo district: the meetings, cadres and project below are all there is.
+  t = await testApp({}, { seeded: false });
+  hq = await sessionAs(t, 'hq');
+  viewer = await sessionAs(t, 'viewer');
+  tieta = await sessionAs(t, 'subdistrict', ['410203002']);
+  qingping = await sessionAs(t, 'subdistrict', ['410203001']);
   // A street user who is also the cadre: linked as the user page links them.
   const u = await buildUser(t.database, 'subdistrict', ['410203002']);
-  await t.database.db.update(cadres).set({ userId: u.id }).where(eq(cadres.id, tietaCadre));
+  tietaCadre = (await buildCadre(t.database, { userId: u.id })).id;
   cadreSession = await login(t.app, u.username, u.password);
+  qingpingCadre = (await buildCadre(t.database, { regionCode: '410203001' })).id;
+  const built = await buildProject(t.database);
+  project = { id: built.id, compoundName: built.compound.name, year: built.year };
 
   const first = await post(
     '/api/meetings',

@@ -1,7 +1,6 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { districtToday } from '../../../domain/ledger.js';
-import { cadres, ledgerItems, taskForces, units } from '../../db/schema.js';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { cadres } from '../../db/schema.js';
 import {
   buildUser,
   login,
@@ -11,6 +10,14 @@ import {
   type TestApp,
   testApp,
 } from '../../testing/app.js';
+import {
+  buildCadre,
+  buildLedgerItem,
+  buildLedUnit,
+  buildTaskForce,
+  buildUnit,
+  daysFromToday as inDays,
+} from '../../testing/factories.js';
 
 let t: TestApp;
 let get: ReturnType<typeof requests>['get'];
@@ -18,9 +25,6 @@ let send: ReturnType<typeof requests>['send'];
 let hq: Session;
 let tieta: Session;
 let admin: Session;
-const today = districtToday();
-const inDays = (n: number) =>
-  new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** A user logged in as the given cadre. */
 async function loginAs(cadreId: string, role: 'community' | 'hq' = 'community') {
@@ -30,7 +34,8 @@ async function loginAs(cadreId: string, role: 'community' | 'hq' = 'community') 
 }
 
 beforeAll(async () => {
-  t = await testApp();
+  // No demo district: every test builds the cadres, units and items it relies on.
+  t = await testApp({}, { seeded: false });
   ({ get, send } = requests(t));
   hq = await sessionAs(t, 'hq');
   tieta = await sessionAs(t, 'subdistrict', ['410203002']);
@@ -39,10 +44,10 @@ beforeAll(async () => {
 
 describe('items owned by a unit', () => {
   it('takes exactly one owner', async () => {
-    const [unit] = await t.database.db.select().from(units).limit(1);
-    const [cadre] = await t.database.db.select().from(cadres).limit(1);
+    const unit = await buildUnit(t.database);
+    const cadre = await buildCadre(t.database);
     const base = { title: '汇总质量抽检', deadline: inDays(5) };
-    for (const owners of [{}, { ownerCadreId: cadre?.id, ownerUnitId: unit?.id }]) {
+    for (const owners of [{}, { ownerCadreId: cadre.id, ownerUnitId: unit.id }]) {
       const res = await send('POST', '/api/ledger', { ...base, ...owners }, hq);
       expect(res.statusCode).toBe(400);
       expect(res.json().error.fields.ownerCadreId).toMatch(/二选一/);
@@ -50,10 +55,9 @@ describe('items owned by a unit', () => {
   });
 
   it('is answered for by the unit’s leader, who sees it in "my ledger" and is told of it', async () => {
-    const [unit] = await t.database.db.select().from(units).where(isNotNull(units.leaderCadreId)).limit(1);
-    const [force] = await t.database.db.select().from(taskForces).where(eq(taskForces.code, 'funding'));
-    if (!unit?.leaderCadreId || !force) throw new Error('demo units have leaders and task forces');
-    const leader = await loginAs(unit.leaderCadreId);
+    const unit = await buildLedUnit(t.database);
+    const force = await buildTaskForce(t.database, { name: '资金整合专班' });
+    const leader = await loginAs(unit.leader.id);
     const res = await send(
       'POST',
       '/api/ledger',
@@ -61,14 +65,13 @@ describe('items owned by a unit', () => {
       hq,
     );
     expect(res.statusCode).toBe(201);
-    const [leaderRow] = await t.database.db.select().from(cadres).where(eq(cadres.id, unit.leaderCadreId));
     expect(res.json().owner).toEqual({
       kind: 'unit',
       id: unit.id,
       name: unit.name,
       level: null,
       unitName: unit.name,
-      personName: leaderRow?.name,
+      personName: unit.leader.name,
     });
     expect(res.json().taskForce).toEqual({ id: force.id, name: '资金整合专班' });
     const mine = (await get('/api/ledger/mine', leader)).json().items;
@@ -79,15 +82,25 @@ describe('items owned by a unit', () => {
         (n: { kind: string; title: string }) => n.kind === 'assignment' && n.title === '完成管线迁改资金审核',
       ),
     ).toBe(true);
+    // Another task force's item is not listed under this one.
+    await buildLedgerItem(t.database, { taskForceId: (await buildTaskForce(t.database)).id });
     const byForce = (await get(`/api/ledger?taskForceId=${force.id}`, hq)).json();
+    expect(byForce.items.map((i: { id: string }) => i.id)).toEqual([res.json().id]);
     expect(byForce.items.every((i: { taskForce: { id: string } }) => i.taskForce.id === force.id)).toBe(true);
   });
 
   it('shows the board by task force, overdue first', async () => {
+    const behind = await buildTaskForce(t.database);
+    const onTime = await buildTaskForce(t.database);
+    await buildLedgerItem(t.database, { taskForceId: behind.id, deadline: inDays(-30) });
+    await buildLedgerItem(t.database, { taskForceId: onTime.id, deadline: inDays(2) });
     const board = (await get('/api/ledger/board', hq)).json();
     expect(board.byTaskForce.length).toBeGreaterThan(1);
     const late = (r: { overdue: number; seriouslyOverdue: number }) => r.overdue + r.seriouslyOverdue;
     expect(late(board.byTaskForce[0])).toBeGreaterThan(0);
+    const at = (id: string) => board.byTaskForce.findIndex((r: { id: string | null }) => r.id === id);
+    expect(at(behind.id)).toBeGreaterThanOrEqual(0);
+    expect(at(behind.id)).toBeLessThan(at(onTime.id));
     const open = board.byTaskForce.reduce((n: number, r: { open: number }) => n + r.open, 0);
     expect(open).toBe((await get('/api/ledger?status=open&pageSize=1', hq)).json().total);
   });
@@ -95,25 +108,21 @@ describe('items owned by a unit', () => {
 
 describe('escalation to superiors', () => {
   it('tells the owner’s superior of an overdue item, and theirs once it is seriously overdue', async () => {
-    const [owner] = await t.database.db
-      .select({ id: cadres.id, superiorId: cadres.superiorId })
-      .from(cadres)
-      .where(and(eq(cadres.level, 'other'), eq(cadres.regionCode, '410203002')))
-      .limit(1);
-    const [middle] = await t.database.db
-      .select()
-      .from(cadres)
-      .where(eq(cadres.id, owner?.superiorId ?? ''));
-    if (!owner || !middle?.superiorId) throw new Error('demo chain missing');
+    const top = await buildCadre(t.database, { level: 'county' });
+    const middle = await buildCadre(t.database, { level: 'section', superiorId: top.id });
+    const owner = await buildCadre(t.database, { superiorId: middle.id });
     const superior = await loginAs(middle.id);
-    const top = await loginAs(middle.superiorId, 'hq');
-    const insert = (title: string, days: number) =>
-      t.database.db
-        .insert(ledgerItems)
-        .values({ title, ownerCadreId: owner.id, deadline: inDays(days), regionCode: '410203002' })
-        .returning({ id: ledgerItems.id });
-    await insert('示例·逾期两天的事项', -2);
-    await insert('示例·严重逾期的事项', -30);
+    const topSession = await loginAs(top.id, 'hq');
+    await buildLedgerItem(t.database, {
+      title: '示例·逾期两天的事项',
+      ownerCadreId: owner.id,
+      deadline: inDays(-2),
+    });
+    await buildLedgerItem(t.database, {
+      title: '示例·严重逾期的事项',
+      ownerCadreId: owner.id,
+      deadline: inDays(-30),
+    });
     const kinds = async (s: Session) =>
       (await get('/api/notifications', s))
         .json()
@@ -121,7 +130,7 @@ describe('escalation to superiors', () => {
     const toSuperior = (await kinds(superior)).map((n: { title: string }) => n.title).join('|');
     expect(toSuperior).toMatch(/逾期两天/);
     expect(toSuperior).toMatch(/严重逾期/);
-    const toTop = (await kinds(top)).map((n: { title: string }) => n.title).join('|');
+    const toTop = (await kinds(topSession)).map((n: { title: string }) => n.title).join('|');
     expect(toTop).toMatch(/严重逾期/);
     expect(toTop).not.toMatch(/逾期两天/);
     // Once, not again on the next look.
@@ -151,22 +160,24 @@ describe('settings', () => {
   });
 
   it('moves every item’s escalation with the thresholds', async () => {
+    // Without the demo district's setting, the national cut-off; the default thresholds.
     expect((await get('/api/settings', tieta)).json()).toEqual({
-      oldCutoffYear: 2005,
+      oldCutoffYear: 2000,
       escalation: { dueSoonDays: 3, seriousAfterDays: 7 },
     });
-    const [owner] = await t.database.db
-      .select()
-      .from(cadres)
-      .where(eq(cadres.regionCode, '410203002'))
-      .limit(1);
+    const owner = await buildCadre(t.database);
     const created = await send(
       'POST',
       '/api/ledger',
-      { title: '十日后到期', ownerCadreId: owner?.id, deadline: inDays(10) },
+      { title: '十日后到期', ownerCadreId: owner.id, deadline: inDays(10) },
       hq,
     );
     expect(created.json().escalation).toBe('none');
+    // The other tests here count on the default thresholds.
+    onTestFinished(async () => {
+      const back = { escalation: { dueSoonDays: 3, seriousAfterDays: 7 } };
+      expect((await send('PATCH', '/api/settings', back, admin)).statusCode).toBe(200);
+    });
     const changed = await send(
       'PATCH',
       '/api/settings',
@@ -174,7 +185,8 @@ describe('settings', () => {
       admin,
     );
     expect(changed.json().escalation.dueSoonDays).toBe(14);
-    const item = (await get(`/api/ledger?q=${encodeURIComponent('十日后到期')}`, hq)).json().items[0];
-    expect(item.escalation).toBe('due_soon');
+    const listed = (await get(`/api/ledger?q=${encodeURIComponent('十日后到期')}`, hq)).json().items;
+    expect(listed.map((i: { id: string }) => i.id)).toEqual([created.json().id]);
+    expect(listed[0].escalation).toBe('due_soon');
   });
 });

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, cadres, photos } from '../../db/schema.js';
+import { auditEvents, photos } from '../../db/schema.js';
 import { requests, type Session, sessionAs, type TestApp, testApp } from '../../testing/app.js';
+import { buildCadre, buildProject, daysFromToday } from '../../testing/factories.js';
 
 let t: TestApp;
 let get: ReturnType<typeof requests>['get'];
@@ -9,12 +10,22 @@ let send: ReturnType<typeof requests>['send'];
 let tieta: Session;
 let viewer: Session;
 let qingping: Session;
-/** A completed project in 铁塔街道 with its items. */
-let project: { id: string; items: { catalogueCode: string }[] };
+
+/** A completed project in 铁塔街道 with two renovation items; the code of its first. */
+async function completedProject() {
+  const project = await buildProject(t.database, { status: 'handed_over', items: ['sewer', 'road'] });
+  return { project, code: 'sewer' };
+}
 
 // Bigger than a JSON body may be: photos take the upload path.
 const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(600 * 1024, 7)]);
-const upload = (code: string, bytes: Buffer, s?: Session, fileName = '雨污分流-施工中.jpg') =>
+const upload = (
+  project: { id: string },
+  code: string,
+  bytes: Buffer,
+  s?: Session,
+  fileName = '雨污分流-施工中.jpg',
+) =>
   t.app.inject({
     method: 'POST',
     url: `/api/projects/${project.id}/items/${code}/photos?fileName=${encodeURIComponent(fileName)}`,
@@ -23,38 +34,36 @@ const upload = (code: string, bytes: Buffer, s?: Session, fileName = '雨污分�
   });
 
 beforeAll(async () => {
-  t = await testApp();
+  // No demo district: each test builds the project (and cadre) it works on.
+  t = await testApp({}, { seeded: false });
   ({ get, send } = requests(t));
   tieta = await sessionAs(t, 'subdistrict', ['410203002']);
   qingping = await sessionAs(t, 'subdistrict', ['410203001']);
   viewer = await sessionAs(t, 'viewer');
-  const list = (await get('/api/projects?region=410203002&status=handed_over', tieta)).json();
-  const id = list.items[0]?.id;
-  if (!id) throw new Error('the demo has a completed project in 铁塔街道');
-  project = (await get(`/api/projects/${id}`, tieta)).json();
 });
 
 describe('site photos of renovation items', () => {
   it('401 without a session, 403 for a read-only role, 404 outside the scope', async () => {
-    const code = project.items[0]?.catalogueCode ?? '';
-    expect((await upload(code, jpeg)).statusCode).toBe(401);
-    expect((await upload(code, jpeg, viewer)).statusCode).toBe(403);
-    expect((await upload(code, jpeg, qingping)).statusCode).toBe(404);
+    const { project, code } = await completedProject();
+    expect((await upload(project, code, jpeg)).statusCode).toBe(401);
+    expect((await upload(project, code, jpeg, viewer)).statusCode).toBe(403);
+    expect((await upload(project, code, jpeg, qingping)).statusCode).toBe(404);
   });
 
   it('refuses what is not an image, an item the project does not have, and an empty body', async () => {
-    const code = project.items[0]?.catalogueCode ?? '';
-    const xlsx = await upload(code, Buffer.from('PK\x03\x04 not a photo'), tieta, 'photo.jpg');
+    const { project, code } = await completedProject();
+    const before = (await t.database.db.select({ id: photos.id }).from(photos)).length;
+    const xlsx = await upload(project, code, Buffer.from('PK\x03\x04 not a photo'), tieta, 'photo.jpg');
     expect(xlsx.statusCode).toBe(400);
     expect(xlsx.json().error.fields.file).toMatch(/图片/);
-    expect((await upload('no_such_item', jpeg, tieta)).json().error.fields.code).toBeDefined();
-    expect((await upload(code, Buffer.alloc(0), tieta)).statusCode).toBe(400);
-    expect(await t.database.db.select({ id: photos.id }).from(photos)).toHaveLength(0);
+    expect((await upload(project, 'no_such_item', jpeg, tieta)).json().error.fields.code).toBeDefined();
+    expect((await upload(project, code, Buffer.alloc(0), tieta)).statusCode).toBe(400);
+    expect(await t.database.db.select({ id: photos.id }).from(photos)).toHaveLength(before);
   });
 
   it('keeps a photo with its item, serves it back to those in scope, and removes it on request', async () => {
-    const code = project.items[0]?.catalogueCode ?? '';
-    const res = await upload(code, jpeg, tieta);
+    const { project, code } = await completedProject();
+    const res = await upload(project, code, jpeg, tieta);
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ fileName: '雨污分流-施工中.jpg', size: jpeg.length });
     const detail = (await get(`/api/projects/${project.id}`, viewer)).json();
@@ -67,7 +76,8 @@ describe('site photos of renovation items', () => {
     expect(Buffer.compare(image.rawPayload, jpeg)).toBe(0);
     expect((await get(`/api/photos/${res.json().id}`, qingping)).statusCode).toBe(404);
 
-    const [event] = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'photo.add'));
+    const events = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'photo.add'));
+    const event = events.find((e) => (e.after as { photo?: string } | null)?.photo === res.json().id);
     expect(event?.entityId).toBe(project.id);
     const removed = await send('DELETE', `/api/photos/${res.json().id}`, undefined, tieta);
     expect(removed.statusCode).toBe(200);
@@ -75,25 +85,21 @@ describe('site photos of renovation items', () => {
   });
 
   it('refuses a photo over the size limit', async () => {
-    const code = project.items[0]?.catalogueCode ?? '';
+    const { project, code } = await completedProject();
     const big = Buffer.concat([jpeg, Buffer.alloc(9 * 1024 * 1024)]);
-    expect((await upload(code, big, tieta)).statusCode).toBe(413);
+    expect((await upload(project, code, big, tieta)).statusCode).toBe(413);
   });
 });
 
 describe('evidence on ledger progress reports', () => {
   it('shows an item with every report and its evidence; only those who may report add evidence', async () => {
-    const [cadre] = await t.database.db
-      .select()
-      .from(cadres)
-      .where(eq(cadres.regionCode, '410203002'))
-      .limit(1);
-    const deadline = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const cadre = await buildCadre(t.database);
+    const deadline = daysFromToday(10);
     const open = (
       await send(
         'POST',
         '/api/ledger',
-        { title: '东棚板雨污管网接驳', ownerCadreId: cadre?.id, deadline },
+        { title: '东棚板雨污管网接驳', ownerCadreId: cadre.id, deadline },
         tieta,
       )
     ).json();
