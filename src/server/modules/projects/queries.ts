@@ -1,5 +1,6 @@
 import { aliasedTable, and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { ProjectDetail, ProjectListQuery } from '../../../contract/projects.js';
+import { projectScoped } from '../../../domain/access.js';
 import type { ProjectStatus } from '../../../domain/inventory.js';
 import { projectStatuses } from '../../../domain/inventory.js';
 import {
@@ -254,6 +255,11 @@ export async function listBatches(
 ) {
   const where = and(
     scopeWhere(principal, projectBatches.regionCode),
+    // Contractors and supervisors: the batches holding a project they are named on.
+    projectScoped(principal.role)
+      ? sql`EXISTS (SELECT 1 FROM ${projects} WHERE ${projects.batchId} = ${projectBatches.id}
+          AND ${projectRule(principal, 'read')})`
+      : undefined,
     q.year ? eq(projectBatches.year, q.year) : undefined,
     q.id ? eq(projectBatches.id, q.id) : undefined,
   );
