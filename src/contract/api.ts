@@ -13,7 +13,7 @@ import { notificationsEndpoints } from './notifications.js';
 import { organisationEndpoints } from './organisation.js';
 import { photosEndpoints } from './photos.js';
 import { projectsEndpoints } from './projects.js';
-import { qualityEndpoints } from './quality.js';
+import { qualityEndpoints, qualityRecordEndpoints } from './quality.js';
 import { regionsEndpoints } from './regions.js';
 import { settingsEndpoints } from './settings.js';
 import { statsEndpoints } from './stats.js';
@@ -37,5 +37,6 @@ export const api = {
   ...notificationsEndpoints,
   ...photosEndpoints,
   ...qualityEndpoints,
+  ...qualityRecordEndpoints,
   ...settingsEndpoints,
 } as const;

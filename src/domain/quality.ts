@@ -180,6 +180,8 @@ export const defaultCheckFrequency: Readonly<Record<string, number>> = {
 };
 
 export const inspectionKinds = ['inspection', 'spot_check'] as const;
+/** What a quality zone is: a building, an area of the compound, or a renovation item. */
+export const zoneKinds = ['building', 'area', 'item'] as const;
 
 /** Checks done against required per key part; only the parts that have a requirement. */
 export function checksAgainstRequired(
@@ -197,7 +199,7 @@ export function checksAgainstRequired(
 
 export const concealedStatuses = ['requested', 'accepted', 'rejected'] as const;
 export type ConcealedStatus = (typeof concealedStatuses)[number];
-export type ConcealedProblem = 'not_requested' | 'already_decided' | 'not_accepted' | 'already_covered';
+export type ConcealedProblem = 'already_decided' | 'not_accepted' | 'already_covered';
 
 /** Why the supervising engineer may not decide a request now (null: may). */
 export function decideProblem(status: ConcealedStatus): ConcealedProblem | null {
@@ -435,12 +437,14 @@ export function signOffProblems(gate: Gate, f: GateFacts): GateProblem[] {
   return gateConditions(gate, f);
 }
 
+/** One reason the project may not reach "accepted": a gate's problem, or open tickets (gate null). */
+export type QualityBlock =
+  | { gate: Gate; problem: GateProblem }
+  | { gate: null; problem: { reason: 'tickets_open'; count: number } };
+
 /** Every reason the project may not reach "accepted": each gate not passed, with its reasons, and open tickets. */
-export function qualityBlocks(
-  f: GateFacts & { openTickets: number },
-): { gate: Gate | null; problem: GateProblem | { reason: 'tickets_open'; count: number } }[] {
-  const blocks: { gate: Gate | null; problem: GateProblem | { reason: 'tickets_open'; count: number } }[] =
-    [];
+export function qualityBlocks(f: GateFacts & { openTickets: number }): QualityBlock[] {
+  const blocks: QualityBlock[] = [];
   for (const gate of gates) {
     const { status, problems } = gateStatus(gate, f);
     if (status !== 'passed') for (const problem of problems) blocks.push({ gate, problem });

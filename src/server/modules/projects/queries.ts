@@ -29,6 +29,7 @@ import { scopeWhere } from '../../platform/access.js';
 import type { Ctx, Principal } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { contains, paged } from '../../platform/sql.js';
+import { projectQualityBlocks } from '../quality/queries.js';
 import { loadProject, projectRule } from './access.js';
 import { unmetMessage } from './messages.js';
 
@@ -176,6 +177,7 @@ export async function projectFacts(
       mandatory.map((m) => m.code),
       chosen.map((c) => ({ code: c.catalogueCode, status: c.status, waiverReason: c.waiverReason })),
     ),
+    qualityBlocks: await projectQualityBlocks(db, project),
   };
 }
 

@@ -7,7 +7,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { projectScoped } from '../../../domain/access.js';
 import type { Db, Tx } from '../../db/client.js';
-import { firms, projectFirms, projects } from '../../db/schema.js';
+import { concealedWorks, firms, inspections, projectFirms, projects, tickets } from '../../db/schema.js';
 import { type AccessRule, type Intent, requireAccess } from '../../platform/access.js';
 import type { Ctx } from '../../platform/context.js';
 import { projectRule } from '../projects/access.js';
@@ -30,6 +30,42 @@ export async function loadFirm(
       .select()
       .from(firms)
       .where(and(eq(firms.id, id), access))
+      .limit(1),
+  );
+}
+
+/** An inspection, reached as its project is (404 outside it; 403 to add to one the caller may only see). */
+export async function loadInspection(ctx: Ctx, id: string, intent: Intent, db: Db | Tx = ctx.db) {
+  return requireAccess(ctx, db, { type: 'inspection', id }, intent, projectRule, (access) =>
+    db
+      .select({ record: inspections, project: projects })
+      .from(inspections)
+      .innerJoin(projects, eq(projects.id, inspections.projectId))
+      .where(and(eq(inspections.id, id), access))
+      .limit(1),
+  );
+}
+
+/** A concealed-works request, reached as its project is. */
+export async function loadConcealed(ctx: Ctx, id: string, intent: Intent, db: Db | Tx = ctx.db) {
+  return requireAccess(ctx, db, { type: 'concealed_work', id }, intent, projectRule, (access) =>
+    db
+      .select({ record: concealedWorks, project: projects })
+      .from(concealedWorks)
+      .innerJoin(projects, eq(projects.id, concealedWorks.projectId))
+      .where(and(eq(concealedWorks.id, id), access))
+      .limit(1),
+  );
+}
+
+/** A rectification ticket, reached as its project is. */
+export async function loadTicket(ctx: Ctx, id: string, intent: Intent, db: Db | Tx = ctx.db) {
+  return requireAccess(ctx, db, { type: 'ticket', id }, intent, projectRule, (access) =>
+    db
+      .select({ record: tickets, project: projects })
+      .from(tickets)
+      .innerJoin(projects, eq(projects.id, tickets.projectId))
+      .where(and(eq(tickets.id, id), access))
       .limit(1),
   );
 }

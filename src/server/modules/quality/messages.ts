@@ -1,5 +1,5 @@
 /** The quality area's refusals, in the caller's language. */
-import type { AcceptanceParty, FirmKind, Gate, GateProblem } from '../../../domain/quality.js';
+import type { AcceptanceParty, FirmKind, Gate, GateProblem, QualityBlock } from '../../../domain/quality.js';
 import type { Lang } from '../../platform/errors.js';
 
 type Text = Record<Lang, string>;
@@ -137,4 +137,11 @@ export function gateProblemText(p: GateProblem, lang: Lang): string {
     case 'not_signed':
       return zh ? '条件已具备，尚未签认' : 'ready, not yet signed off';
   }
+}
+
+/** One reason the hard acceptance gate holds, named with its gate: "主要材料检测关：…". */
+export function qualityBlockText(b: QualityBlock, lang: Lang): string {
+  if (b.gate === null)
+    return lang === 'zh-CN' ? `${b.problem.count} 张整改单未销号` : `${b.problem.count} ticket(s) open`;
+  return `${gateText[b.gate][lang]}${lang === 'zh-CN' ? '：' : ': '}${gateProblemText(b.problem, lang)}`;
 }
