@@ -236,7 +236,7 @@ export async function transitionProject(
     const problems = transitionProblems(
       project.status as ProjectStatus,
       input.to,
-      await projectFacts(tx, project),
+      await projectFacts(tx, project, input.to),
     );
     if (problems.length > 0) {
       throw new AppError('VALIDATION_FAILED', {

@@ -143,10 +143,14 @@ async function withPhotos<I extends { catalogueCode: string }>(db: Db, projectId
   }));
 }
 
-/** What the lifecycle rules need to know about one project. */
+/**
+ * What the lifecycle rules need to know about one project. The quality gates are read only for
+ * the step to "accepted", the one they hold (a dozen queries a project lists need not pay).
+ */
 export async function projectFacts(
   db: Db | Tx,
   project: typeof projects.$inferSelect,
+  step?: ProjectStatus,
 ): Promise<ProjectFacts> {
   const named = await db
     .select({ id: cadres.id, level: cadres.level })
@@ -177,7 +181,7 @@ export async function projectFacts(
       mandatory.map((m) => m.code),
       chosen.map((c) => ({ code: c.catalogueCode, status: c.status, waiverReason: c.waiverReason })),
     ),
-    qualityBlocks: await projectQualityBlocks(db, project),
+    qualityBlocks: step === 'accepted' ? await projectQualityBlocks(db, project) : [],
   };
 }
 
@@ -233,7 +237,7 @@ export async function projectDetail(ctx: Ctx, id: string): Promise<ProjectDetail
     .where(and(eq(ledgerItems.projectId, id), eq(ledgerItems.status, 'open')));
   const next = nextStatusOf(project.status as ProjectStatus);
   const problems = next
-    ? transitionProblems(project.status as ProjectStatus, next, await projectFacts(db, project))
+    ? transitionProblems(project.status as ProjectStatus, next, await projectFacts(db, project, next))
     : [];
   return {
     ...present(head),

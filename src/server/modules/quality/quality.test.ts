@@ -551,7 +551,12 @@ describe('an overdue ticket', () => {
   it('is counted in the summary, which a contractor sees for its own projects only', async () => {
     // The stranger's project has a ticket of its own, open but not late.
     await nameOnProject(t.database, unnamed.id, users.supervisor?.id ?? null, 'supervision');
-    await send('POST', `/api/projects/${unnamed.id}/tickets`, { title: '他人项目整改', deadline: addDays(today, 9) }, s('supervisor'));
+    await send(
+      'POST',
+      `/api/projects/${unnamed.id}/tickets`,
+      { title: '他人项目整改', deadline: addDays(today, 9) },
+      s('supervisor'),
+    );
     const mine = (await get('/api/stats/summary', s('contractor'))).json();
     expect(mine).toMatchObject({ acceptedProjects: 1, openTickets: 1, overdueTickets: 1 });
     const theirs = (await get('/api/stats/summary', s('stranger'))).json();
