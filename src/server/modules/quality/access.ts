@@ -34,38 +34,37 @@ export async function loadFirm(
   );
 }
 
-/** An inspection, reached as its project is (404 outside it; 403 to add to one the caller may only see). */
-export async function loadInspection(ctx: Ctx, id: string, intent: Intent, db: Db | Tx = ctx.db) {
-  return requireAccess(ctx, db, { type: 'inspection', id }, intent, projectRule, (access) =>
+const records = { inspection: inspections, concealed_work: concealedWorks, ticket: tickets } as const;
+type RecordKind = keyof typeof records;
+
+/**
+ * An inspection, a concealed-works request or a ticket with its project, reached as the project
+ * is (404 outside it; 403 to change one the caller may only see).
+ */
+export async function loadRecord<K extends RecordKind>(
+  ctx: Ctx,
+  kind: K,
+  id: string,
+  intent: Intent,
+  db: Db | Tx = ctx.db,
+): Promise<{ record: (typeof records)[K]['$inferSelect']; project: typeof projects.$inferSelect }> {
+  // The three tables share the columns used here (id, project_id); one select serves them all.
+  const table = records[kind] as unknown as typeof tickets;
+  const row = await requireAccess(ctx, db, { type: kind, id }, intent, projectRule, (access) =>
     db
-      .select({ record: inspections, project: projects })
-      .from(inspections)
-      .innerJoin(projects, eq(projects.id, inspections.projectId))
-      .where(and(eq(inspections.id, id), access))
+      .select({ record: table, project: projects })
+      .from(table)
+      .innerJoin(projects, eq(projects.id, table.projectId))
+      .where(and(eq(table.id, id), access))
       .limit(1),
   );
+  return row as unknown as {
+    record: (typeof records)[K]['$inferSelect'];
+    project: typeof projects.$inferSelect;
+  };
 }
 
-/** A concealed-works request, reached as its project is. */
-export async function loadConcealed(ctx: Ctx, id: string, intent: Intent, db: Db | Tx = ctx.db) {
-  return requireAccess(ctx, db, { type: 'concealed_work', id }, intent, projectRule, (access) =>
-    db
-      .select({ record: concealedWorks, project: projects })
-      .from(concealedWorks)
-      .innerJoin(projects, eq(projects.id, concealedWorks.projectId))
-      .where(and(eq(concealedWorks.id, id), access))
-      .limit(1),
-  );
-}
-
-/** A rectification ticket, reached as its project is. */
-export async function loadTicket(ctx: Ctx, id: string, intent: Intent, db: Db | Tx = ctx.db) {
-  return requireAccess(ctx, db, { type: 'ticket', id }, intent, projectRule, (access) =>
-    db
-      .select({ record: tickets, project: projects })
-      .from(tickets)
-      .innerJoin(projects, eq(projects.id, tickets.projectId))
-      .where(and(eq(tickets.id, id), access))
-      .limit(1),
-  );
-}
+export const loadConcealed = (ctx: Ctx, id: string, intent: Intent, db?: Db | Tx) =>
+  loadRecord(ctx, 'concealed_work', id, intent, db);
+export const loadTicket = (ctx: Ctx, id: string, intent: Intent, db?: Db | Tx) =>
+  loadRecord(ctx, 'ticket', id, intent, db);

@@ -52,7 +52,7 @@ import { readUpload } from '../../platform/uploads.js';
 import { notify } from '../notifications/service.js';
 import { storePhoto } from '../photos/service.js';
 import { loadProject } from '../projects/access.js';
-import { loadConcealed, loadInspection, loadTicket } from './access.js';
+import { loadConcealed, loadRecord, loadTicket } from './access.js';
 import { calendarFrom } from './calendar.js';
 import { gateProblemText, refusal } from './messages.js';
 import { acceptanceOf, gateFacts, openTicketCount } from './queries.js';
@@ -470,8 +470,7 @@ export async function addQualityPhoto(
   query: { fileName: string; takenAt?: string },
   body: unknown,
 ) {
-  const load = { inspection: loadInspection, concealed_work: loadConcealed, ticket: loadTicket }[kind];
-  const { project } = await load(ctx, id, 'write');
+  const { project } = await loadRecord(ctx, kind, id, 'write');
   const column = { inspection: 'inspectionId', concealed_work: 'concealedWorkId', ticket: 'ticketId' }[kind];
   // Taken in only once the record is known to be the caller's.
   const bytes = await readUpload(body, photoMaxBytes);
