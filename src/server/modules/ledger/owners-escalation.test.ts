@@ -1,6 +1,7 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { districtToday } from '../../../domain/ledger.js';
+import { defaultCheckFrequency } from '../../../domain/quality.js';
 import { cadres, ledgerItems, taskForces, units } from '../../db/schema.js';
 import {
   buildUser,
@@ -154,6 +155,7 @@ describe('settings', () => {
     expect((await get('/api/settings', tieta)).json()).toEqual({
       oldCutoffYear: 2005,
       escalation: { dueSoonDays: 3, seriousAfterDays: 7 },
+      checkFrequency: defaultCheckFrequency,
     });
     const [owner] = await t.database.db
       .select()
