@@ -13,6 +13,7 @@ import { notificationsEndpoints } from './notifications.js';
 import { organisationEndpoints } from './organisation.js';
 import { photosEndpoints } from './photos.js';
 import { projectsEndpoints } from './projects.js';
+import { qualityEndpoints, qualityRecordEndpoints } from './quality.js';
 import { regionsEndpoints } from './regions.js';
 import { settingsEndpoints } from './settings.js';
 import { statsEndpoints } from './stats.js';
@@ -35,5 +36,7 @@ export const api = {
   ...ledgerEndpoints,
   ...notificationsEndpoints,
   ...photosEndpoints,
+  ...qualityEndpoints,
+  ...qualityRecordEndpoints,
   ...settingsEndpoints,
 } as const;

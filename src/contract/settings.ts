@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limits, text } from './common.js';
 import { endpoint } from './endpoint.js';
 
 /** District settings every figure and reminder follows at once. */
@@ -11,6 +12,8 @@ export const Settings = z.object({
     /** Items overdue by more than this many days are "seriously overdue". */
     seriousAfterDays: z.number().int(),
   }),
+  /** Checks each project needs per key part or process (重点部位和工序), e.g. { 屋面防水: 3 }. */
+  checkFrequency: z.record(text(), z.number().int()),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -21,6 +24,10 @@ export const UpdateSettingsBody = z.strictObject({
       dueSoonDays: z.number().int().min(0).max(60),
       seriousAfterDays: z.number().int().min(1).max(365),
     })
+    .optional(),
+  checkFrequency: z
+    .record(text().trim().min(1).max(limits.name.max), z.number().int().min(0).max(100))
+    .refine((r) => Object.keys(r).length <= 50, 'at most 50 key parts')
     .optional(),
 });
 export type UpdateSettingsBody = z.infer<typeof UpdateSettingsBody>;

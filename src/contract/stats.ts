@@ -5,6 +5,7 @@ import { endpoint } from './endpoint.js';
 import { InventoryFigures } from './inventory.js';
 import { OrganisationFigures } from './organisation.js';
 import { RenovationFigures } from './projects.js';
+import { QualityFigures } from './quality.js';
 
 export const SummaryQuery = z.object({
   from: z.coerce.number().int().min(1949).max(2100).optional(),
@@ -19,6 +20,7 @@ export const Summary = z.object({
   ...InventoryFigures.shape,
   ...RenovationFigures.shape,
   ...OrganisationFigures.shape,
+  ...QualityFigures.shape,
   fromYear: z.number().int(),
   toYear: z.number().int(),
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { type Action, can, commonRegion, inScope, type Role, scopePrefixes, scopeProblem } from './access.js';
+import {
+  type Action,
+  can,
+  commonRegion,
+  inScope,
+  projectScoped,
+  type Role,
+  scopePrefixes,
+  scopeProblem,
+} from './access.js';
 
 describe('can (role × action)', () => {
   const cases: [Role, Action, boolean][] = [
@@ -43,9 +52,36 @@ describe('can (role × action)', () => {
     ['admin', 'settings.manage', true],
     ['hq', 'settings.manage', true],
     ['subdistrict', 'settings.manage', false],
+    ['hq', 'firm.manage', true],
+    ['subdistrict', 'firm.manage', false],
+    ['hq', 'quality.manage', true],
+    ['subdistrict', 'quality.manage', true],
+    ['contractor', 'quality.manage', false],
+    ['supervisor', 'quality.inspect', true],
+    ['contractor', 'quality.inspect', false],
+    ['contractor', 'quality.rectify', true],
+    ['supervisor', 'quality.rectify', false],
+    ['hq', 'quality.rectify', false],
+    ['viewer', 'quality.inspect', false],
+    ['resident_supervisor', 'quality.sign', true],
+    ['community', 'quality.sign', true],
+    ['hq', 'quality.sign', false],
+    ['viewer', 'quality.sign', false],
   ];
   it.each(cases)('%s may %s: %s', (role, action, expected) => {
     expect(can(role, action)).toBe(expected);
+  });
+});
+
+describe('projectScoped', () => {
+  it.each([
+    ['contractor', true],
+    ['supervisor', true],
+    ['subdistrict', false],
+    ['resident_supervisor', false],
+    ['hq', false],
+  ] as [Role, boolean][])('%s reaches only projects it is named on: %s', (role, expected) => {
+    expect(projectScoped(role)).toBe(expected);
   });
 });
 

@@ -40,8 +40,21 @@ export const actions = [
   'cadre.personal',
   /** edit the renovation item catalogue */
   'catalogue.manage',
-  /** change district settings (old-compound cut-off, escalation thresholds) */
+  /** change district settings (old-compound cut-off, escalation thresholds, the working-day calendar, check frequencies) */
   'settings.manage',
+  /** keep the registry of construction, supervising and design firms and their people */
+  'firm.manage',
+  /**
+   * the client's part in quality: name a project's three units and their people, zoning, the
+   * quality plan and tender, sign gates off, organise the completion acceptance
+   */
+  'quality.manage',
+  /** the supervising side: inspections and spot checks, samples, decide concealed works, open, verify and reopen tickets */
+  'quality.inspect',
+  /** the construction side: request concealed-works acceptance, mark it covered, send a ticket's evidence */
+  'quality.rectify',
+  /** sign (or refuse) a completion acceptance for the party one represents */
+  'quality.sign',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -73,6 +86,9 @@ export const permissions: Record<Role, readonly Action[]> = {
     'cadre.personal',
     'catalogue.manage',
     'settings.manage',
+    'firm.manage',
+    'quality.manage',
+    'quality.inspect',
   ],
   subdistrict: [
     ...working,
@@ -81,13 +97,23 @@ export const permissions: Record<Role, readonly Action[]> = {
     'project.write',
     'ledger.write',
     'cadre.personal',
+    'quality.manage',
+    'quality.inspect',
+    'quality.sign',
   ],
-  community: [...working, 'inventory.write', 'household.personal'],
-  contractor: [...working],
-  supervisor: [...working],
-  resident_supervisor: [...working],
+  community: [...working, 'inventory.write', 'household.personal', 'quality.sign'],
+  contractor: [...working, 'quality.rectify', 'quality.sign'],
+  supervisor: [...working, 'quality.inspect', 'quality.sign'],
+  resident_supervisor: [...working, 'quality.sign'],
   viewer: [...everyone],
 };
+
+/**
+ * Roles that reach only the projects they are named on (as people of the project's construction,
+ * supervising or design unit), within their regions: the region scope alone is not enough.
+ */
+export const projectScopedRoles: readonly Role[] = ['contractor', 'supervisor'];
+export const projectScoped = (role: Role): boolean => projectScopedRoles.includes(role);
 
 /** Roles that act across the whole district and carry no region scope. */
 export const districtWideRoles: readonly Role[] = ['admin', 'hq', 'viewer'];

@@ -15,6 +15,7 @@ const complete: ProjectFacts = {
   workGroupSize: 4,
   ledgerItems: 2,
   missingMandatoryItems: [],
+  qualityBlocks: [],
 };
 
 describe('transitionProblems', () => {
@@ -87,6 +88,26 @@ describe('transitionProblems', () => {
       'accepted',
       { missingMandatoryItems: ['sewer'] },
       ['mandatory_items_missing'],
+    ],
+    [
+      'acceptance with a gate open and a ticket open lists both, with the missing items',
+      'under_construction',
+      'accepted',
+      {
+        missingMandatoryItems: ['sewer'],
+        qualityBlocks: [
+          { gate: 'materials', problem: { reason: 'batch_blocked', material: '水泥', batch: 'B2' } },
+          { gate: null, problem: { reason: 'tickets_open', count: 1 } },
+        ],
+      },
+      ['mandatory_items_missing', 'quality_gate', 'quality_gate'],
+    ],
+    [
+      'an open ticket does not stop construction from starting',
+      'tendered',
+      'under_construction',
+      { qualityBlocks: [{ gate: null, problem: { reason: 'tickets_open', count: 1 } }] },
+      [],
     ],
     ['hand-over after acceptance', 'accepted', 'handed_over', {}, []],
   ];

@@ -4,6 +4,7 @@
  * design, the quality gates before acceptance).
  */
 import { type ProjectStatus, projectStatuses } from './inventory.js';
+import type { QualityBlock } from './quality.js';
 
 export type CadreLevel = 'county' | 'section' | 'other';
 
@@ -16,6 +17,8 @@ export interface ProjectFacts {
   ledgerItems: number;
   /** Mandatory catalogue items neither chosen for the project nor waived with a reason. */
   missingMandatoryItems: string[];
+  /** What the five gates and open tickets hold against acceptance (`domain/quality.qualityBlocks`). */
+  qualityBlocks: QualityBlock[];
 }
 
 export type Unmet =
@@ -27,7 +30,8 @@ export type Unmet =
   | { reason: 'temp_party_org_missing' }
   | { reason: 'work_group_empty' }
   | { reason: 'ledger_empty' }
-  | { reason: 'mandatory_items_missing'; items: string[] };
+  | { reason: 'mandatory_items_missing'; items: string[] }
+  | ({ reason: 'quality_gate' } & QualityBlock);
 
 /** The five pieces of named accountability a project needs before construction may start. */
 export function accountabilityGaps(f: ProjectFacts): Unmet[] {
@@ -46,15 +50,19 @@ const order = (s: ProjectStatus) => projectStatuses.indexOf(s);
 
 /**
  * Why `from → to` may not happen now; an empty list means it may. Steps go forward one at a
- * time; construction needs the accountability pieces, acceptance the mandatory items.
+ * time; construction needs the accountability pieces, acceptance the mandatory items, every
+ * quality gate passed and no rectification ticket open.
  */
 export function transitionProblems(from: ProjectStatus, to: ProjectStatus, f: ProjectFacts): Unmet[] {
   if (order(to) !== order(from) + 1) return [{ reason: 'not_next_step', from, to }];
   if (to === 'under_construction') return accountabilityGaps(f);
-  if (to === 'accepted' && f.missingMandatoryItems.length > 0) {
-    return [{ reason: 'mandatory_items_missing', items: f.missingMandatoryItems }];
-  }
-  return [];
+  if (to !== 'accepted') return [];
+  // The hard gate: every reason at once, so the refusal lists them all.
+  const problems: Unmet[] = [];
+  if (f.missingMandatoryItems.length > 0)
+    problems.push({ reason: 'mandatory_items_missing', items: f.missingMandatoryItems });
+  for (const block of f.qualityBlocks) problems.push({ reason: 'quality_gate', ...block });
+  return problems;
 }
 
 /** A cadre may be assigned to a project inside the area they work for (a district cadre: anywhere in it). */

@@ -20,6 +20,7 @@ import { notificationRoutes } from './modules/notifications/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { photoRoutes } from './modules/photos/routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
+import { qualityRoutes } from './modules/quality/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { statsRoutes } from './modules/stats/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
@@ -41,6 +42,7 @@ const modules: ((app: FastifyInstance, deps: Deps & { kind: Database['kind'] }) 
   organisationRoutes,
   photoRoutes,
   supervisionRoutes,
+  qualityRoutes,
   notificationRoutes,
   statsRoutes,
   userRoutes,

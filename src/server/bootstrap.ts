@@ -6,6 +6,7 @@ import type { Database } from './db/client.js';
 import { users } from './db/schema.js';
 import { loadDemoDistrict } from './demo/load.js';
 import { seedCatalogue } from './modules/projects/catalogue.js';
+import { seedCalendar } from './modules/quality/calendar.js';
 import { createUser } from './modules/users/commands.js';
 import { systemActor } from './platform/audit.js';
 import { generatePassword } from './platform/passwords.js';
@@ -27,6 +28,7 @@ export async function bootstrap(
 async function firstStart(database: Database, config: Config, log: (line: string) => void): Promise<void> {
   await database.migrate();
   await seedCatalogue(database);
+  await seedCalendar(database);
   const [existing] = await database.db.select({ n: count() }).from(users);
   if ((existing?.n ?? 0) > 0) return;
   await loadDemoDistrict(database);

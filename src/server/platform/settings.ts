@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Settings, UpdateSettingsBody } from '../../contract/settings.js';
 import { nationalOldCutoffYear } from '../../domain/inventory.js';
 import { defaultEscalationPolicy, type EscalationPolicy } from '../../domain/ledger.js';
+import { defaultCheckFrequency } from '../../domain/quality.js';
 import type { Db, Tx } from '../db/client.js';
 import { settings } from '../db/schema.js';
 import type { Actor } from './audit.js';
@@ -20,8 +21,18 @@ export async function escalationPolicy(db: Db | Tx): Promise<EscalationPolicy> {
   return { ...defaultEscalationPolicy, ...(row?.value as Partial<EscalationPolicy> | undefined) };
 }
 
+/** Checks each project needs per key part or process: the district's setting, else the default. */
+export async function checkFrequency(db: Db | Tx): Promise<Record<string, number>> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, 'checkFrequency')).limit(1);
+  return (row?.value as Record<string, number> | undefined) ?? { ...defaultCheckFrequency };
+}
+
 export async function readSettings(db: Db | Tx): Promise<Settings> {
-  return { oldCutoffYear: await oldCutoffYear(db), escalation: await escalationPolicy(db) };
+  return {
+    oldCutoffYear: await oldCutoffYear(db),
+    escalation: await escalationPolicy(db),
+    checkFrequency: await checkFrequency(db),
+  };
 }
 
 /**

@@ -8,18 +8,23 @@ import { eq, inArray } from 'drizzle-orm';
 import type { ProjectStatus } from '../../domain/inventory.js';
 import { districtToday } from '../../domain/ledger.js';
 import type { CadreLevel } from '../../domain/projects.js';
+import { creditCheckChar, type FirmKind } from '../../domain/quality.js';
 import type { Database } from '../db/client.js';
 import {
   buildings,
   cadres,
   catalogueItems,
   compounds,
+  firmPeople,
+  firms,
   households,
   ledgerItems,
   owners,
   partyBodies,
+  projectFirms,
   projectItems,
   projectMembers,
+  projectPeople,
   projects,
   regions,
   taskForces,
@@ -302,4 +307,53 @@ export async function buildLedgerItem(database: Database, fields: Insert<typeof 
 /** A date `days` from today in the district (negative: past), as the ledger stores deadlines. */
 export function daysFromToday(days: number): string {
   return new Date(Date.parse(`${districtToday()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A firm with a valid, new unified social credit code. */
+export async function buildFirm(database: Database, fields: Insert<typeof firms> = {}) {
+  const serial =
+    String(++counter).padStart(6, '0') +
+    Math.floor(Math.random() * 1e4)
+      .toString()
+      .padStart(4, '0');
+  const first = `91410203MA${serial}`.slice(0, 17);
+  const [row] = await database.db
+    .insert(firms)
+    .values({
+      name: unique('测试·建设有限公司'),
+      creditCode: first + creditCheckChar(first),
+      qualification: '市政公用工程施工总承包三级',
+      ...fields,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+/**
+ * Name `userId` (a contractor or supervisor login) on a project as a person of its `kind` unit:
+ * a firm of that kind is named on the project (a new one unless given) and a person of it.
+ */
+export async function nameOnProject(
+  database: Database,
+  projectId: string,
+  userId: string | null,
+  kind: FirmKind = 'construction',
+  firmId?: string,
+) {
+  // A login acts for one person: one already named elsewhere is named again.
+  const [known] = userId
+    ? await database.db.select().from(firmPeople).where(eq(firmPeople.userId, userId)).limit(1)
+    : [];
+  const firm = known ? { id: known.firmId } : firmId ? { id: firmId } : await buildFirm(database);
+  const [person] = known
+    ? [known]
+    : await database.db
+        .insert(firmPeople)
+        .values({ firmId: firm.id, name: unique('测试·人员'), userId })
+        .returning();
+  if (!person) throw new Error('insert returned nothing');
+  await database.db.insert(projectFirms).values({ projectId, kind, firmId: firm.id }).onConflictDoNothing();
+  await database.db.insert(projectPeople).values({ projectId, kind, personId: person.id });
+  return { firm, person };
 }

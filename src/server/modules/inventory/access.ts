@@ -1,11 +1,22 @@
-/** Who may reach one compound (and its buildings and households): those whose scope holds it. */
-import { and, eq } from 'drizzle-orm';
+/**
+ * Who may reach one compound (and its buildings and households): those whose scope holds it;
+ * contractors and supervisors only the compounds of projects they are named on.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { projectScoped } from '../../../domain/access.js';
 import type { Db, Tx } from '../../db/client.js';
-import { compounds } from '../../db/schema.js';
+import { compounds, projects } from '../../db/schema.js';
 import { type AccessRule, type Intent, requireAccess, scopeWhere } from '../../platform/access.js';
 import type { Ctx } from '../../platform/context.js';
+import { namedOn } from '../projects/access.js';
 
-export const compoundRule: AccessRule = (p) => scopeWhere(p, compounds.regionCode);
+export const compoundRule: AccessRule = (p) =>
+  and(
+    scopeWhere(p, compounds.regionCode),
+    projectScoped(p.role)
+      ? sql`EXISTS (SELECT 1 FROM ${projects} WHERE ${projects.compoundId} = ${compounds.id} AND ${namedOn(p, projects.id)})`
+      : undefined,
+  );
 
 /** A compound the caller may reach with `intent`, or 404. */
 export async function loadCompound(

@@ -2,9 +2,9 @@ import { count, eq, sql, sum } from 'drizzle-orm';
 import type { InventoryFigures } from '../../../contract/inventory.js';
 import { percent } from '../../../domain/statistics.js';
 import { compounds, regionCounts } from '../../db/schema.js';
-import { scopeWhere } from '../../platform/access.js';
 import { oldCutoffYear } from '../../platform/settings.js';
 import { type FiguresInput, int } from '../stats/figures.js';
+import { compoundRule } from './access.js';
 
 /** Compounds and old compounds in scope, and this district's share of the city's old compounds. */
 export async function inventoryFigures({
@@ -17,7 +17,7 @@ export async function inventoryFigures({
   const [inventory] = await db
     .select({ compounds: count(), oldCompounds: old })
     .from(compounds)
-    .where(scopeWhere(principal, compounds.regionCode));
+    .where(compoundRule(principal, 'read'));
   // The city's old compounds: the city's other districts' reported counts plus this district's own
   // (division codes: the first four digits name the city).
   const [elsewhere] = await db

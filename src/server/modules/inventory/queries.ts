@@ -9,7 +9,7 @@ import { scopeWhere } from '../../platform/access.js';
 import type { Ctx, Principal } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { contains, paged } from '../../platform/sql.js';
-import { loadCompound } from './access.js';
+import { compoundRule, loadCompound } from './access.js';
 import { community, compoundWhere, isOldSql, statusSql, subdistrict, withRegionNames } from './sql.js';
 
 const summaryColumns = (cutoff: number) => ({
@@ -259,7 +259,7 @@ export async function regionTree(db: Db, principal: Principal, cutoff: number) {
       old: sql<number>`count(*) FILTER (WHERE ${isOldSql(cutoff)})::int`,
     })
     .from(compounds)
-    .where(scopeWhere(principal, compounds.regionCode))
+    .where(compoundRule(principal, 'read'))
     .groupBy(compounds.regionCode);
   return regionRows.map((r) => {
     let n = 0;

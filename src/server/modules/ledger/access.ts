@@ -5,12 +5,13 @@
  * community). Reporting (progress, evidence): that person, and staff with `ledger.write` whose
  * scope holds the item; the route has already asked for `ledger.report`.
  */
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import { can } from '../../../domain/access.js';
 import type { Db, Tx } from '../../db/client.js';
 import { cadres, ledgerItems, units } from '../../db/schema.js';
-import { type AccessRule, holds, type Intent, requireAccess, scopeOr } from '../../platform/access.js';
+import { type AccessRule, holds, type Intent, requireAccess } from '../../platform/access.js';
 import type { Ctx, Principal } from '../../platform/context.js';
+import { scopeAndNamed } from '../projects/access.js';
 
 /**
  * The item is `userId`'s: its cadre is theirs, or it is owned by a unit their cadre leads. The
@@ -23,7 +24,10 @@ const answeredBy = (userId: string): SQL => sql`EXISTS (SELECT 1 FROM ${cadres}
 
 export const ledgerItemRule: AccessRule = (p: Principal, intent: Intent) => {
   const owner = answeredBy(p.userId);
-  if (intent === 'read' || can(p.role, 'ledger.write')) return scopeOr(p, ledgerItems.regionCode, owner);
+  if (intent === 'read' || can(p.role, 'ledger.write')) {
+    const reach = scopeAndNamed(p, ledgerItems.regionCode, ledgerItems.projectId);
+    return reach === undefined ? undefined : or(reach, owner);
+  }
   return owner;
 };
 

@@ -4,10 +4,10 @@ import type { MeetingDetail, MeetingListQuery } from '../../../contract/ledger.j
 import type { LedgerDay } from '../../../domain/ledger.js';
 import type { Db } from '../../db/client.js';
 import { compounds, ledgerItems, meetings, projects, regions } from '../../db/schema.js';
-import { scopeWhere } from '../../platform/access.js';
 import type { Principal } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { contains, paged } from '../../platform/sql.js';
+import { scopeAndNamed } from '../projects/access.js';
 import { ledgerItemsWhere } from './queries.js';
 
 const subdistrict = aliasedTable(regions, 'meeting_subdistrict');
@@ -41,7 +41,7 @@ function select(db: Db) {
 
 export async function listMeetings(db: Db, principal: Principal, q: MeetingListQuery) {
   const where: SQL | undefined = and(
-    scopeWhere(principal, meetings.regionCode),
+    scopeAndNamed(principal, meetings.regionCode, meetings.projectId),
     q.kind ? eq(meetings.kind, q.kind) : undefined,
     q.from ? gte(meetings.heldOn, q.from) : undefined,
     q.to ? lte(meetings.heldOn, q.to) : undefined,
@@ -72,12 +72,15 @@ export async function meetingDetail(
   day: LedgerDay,
 ): Promise<MeetingDetail> {
   const [row] = await select(db)
-    .where(and(eq(meetings.id, id), scopeWhere(principal, meetings.regionCode)))
+    .where(and(eq(meetings.id, id), scopeAndNamed(principal, meetings.regionCode, meetings.projectId)))
     .limit(1);
   if (!row) throw new AppError('NOT_FOUND');
   const items = await ledgerItemsWhere(
     db,
-    and(eq(ledgerItems.meetingId, id), scopeWhere(principal, ledgerItems.regionCode)),
+    and(
+      eq(ledgerItems.meetingId, id),
+      scopeAndNamed(principal, ledgerItems.regionCode, ledgerItems.projectId),
+    ),
     day,
   );
   const { decisions: _d, openDecisions: _o, ...meeting } = row;

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { defaultCheckFrequency } from '../../../domain/quality.js';
 import { cadres } from '../../db/schema.js';
 import {
   buildUser,
@@ -164,6 +165,7 @@ describe('settings', () => {
     expect((await get('/api/settings', tieta)).json()).toEqual({
       oldCutoffYear: 2000,
       escalation: { dueSoonDays: 3, seriousAfterDays: 7 },
+      checkFrequency: defaultCheckFrequency,
     });
     const owner = await buildCadre(t.database);
     const created = await send(

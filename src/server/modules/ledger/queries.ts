@@ -20,10 +20,10 @@ import {
   taskForces,
   units,
 } from '../../db/schema.js';
-import { scopeWhere } from '../../platform/access.js';
 import type { Principal } from '../../platform/context.js';
 import { escalationPolicy } from '../../platform/settings.js';
 import { contains, paged } from '../../platform/sql.js';
+import { scopeAndNamed } from '../projects/access.js';
 
 /** Today in the district and the escalation thresholds in force. */
 export async function ledgerDay(db: Db | Tx): Promise<LedgerDay> {
@@ -144,7 +144,7 @@ export async function listLedger(
   mine?: string,
 ) {
   const where: SQL | undefined = and(
-    mine ? eq(person.userId, mine) : scopeWhere(principal, ledgerItems.regionCode),
+    mine ? eq(person.userId, mine) : scopeAndNamed(principal, ledgerItems.regionCode, ledgerItems.projectId),
     q.status ? eq(ledgerItems.status, q.status) : undefined,
     q.escalation ? eq(escalationSql(day), q.escalation) : undefined,
     q.region ? sql`${ledgerItems.regionCode} LIKE ${`${q.region}%`}` : undefined,
@@ -207,7 +207,10 @@ export async function ledgerBoard(db: Db, principal: Principal, day: LedgerDay) 
     overdue: sql<number>`count(*) FILTER (WHERE ${level} = 'overdue')::int`,
     seriouslyOverdue: sql<number>`count(*) FILTER (WHERE ${level} = 'seriously_overdue')::int`,
   };
-  const open = and(scopeWhere(principal, ledgerItems.regionCode), eq(ledgerItems.status, 'open'));
+  const open = and(
+    scopeAndNamed(principal, ledgerItems.regionCode, ledgerItems.projectId),
+    eq(ledgerItems.status, 'open'),
+  );
   const street = sql<string>`left(${ledgerItems.regionCode}, 9)`;
   const bySubdistrict = await db
     .select({

@@ -1,8 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import type { OrganisationFigures } from '../../../contract/organisation.js';
 import { cadres, departments, partyBodies, taskForces, units } from '../../db/schema.js';
-import { scopeWhere } from '../../platform/access.js';
 import { type FiguresInput, int } from '../stats/figures.js';
+import { cadreRule, partyBodyRule } from './access.js';
 
 /** The command structure is the district's; cadres and party bodies are counted in scope. */
 export async function organisationFigures({ db, principal }: FiguresInput): Promise<OrganisationFigures> {
@@ -10,14 +10,14 @@ export async function organisationFigures({ db, principal }: FiguresInput): Prom
   const bodies = await db
     .select({ kind: partyBodies.kind, n: count() })
     .from(partyBodies)
-    .where(scopeWhere(principal, partyBodies.regionCode))
+    .where(partyBodyRule(principal, 'read'))
     .groupBy(partyBodies.kind);
   const of = (kind: string) => int(bodies.find((b) => b.kind === kind)?.n);
   return {
     taskForces: await one(db.select({ n: count() }).from(taskForces)),
     departments: await one(db.select({ n: count() }).from(departments).where(eq(departments.pooled, true))),
     units: await one(db.select({ n: count() }).from(units)),
-    cadres: await one(db.select({ n: count() }).from(cadres).where(scopeWhere(principal, cadres.regionCode))),
+    cadres: await one(db.select({ n: count() }).from(cadres).where(cadreRule(principal, 'read'))),
     tempPartyOrgs: of('temp_party_org'),
     commandoTeams: of('commando_team'),
     vanguardPosts: of('vanguard_post'),

@@ -4,10 +4,12 @@ import { bytea, ts } from '../../db/columns.js';
 import { users } from '../../platform/schema.js';
 import { ledgerProgress } from '../ledger/schema.js';
 import { catalogueItems, projects } from '../projects/schema.js';
+import { concealedWorks, inspections, tickets } from '../quality/schema.js';
 
 /**
  * Photos: site photos of a project's renovation items (keyed by catalogue item, so they outlive a
- * re-save of the item list), and evidence attached to a ledger progress report. Kept in the
+ * re-save of the item list), evidence attached to a ledger progress report, and a project's
+ * quality records (an inspection's findings, a concealed work, a ticket's evidence). Kept in the
  * database so every instance and every backup has them.
  */
 export const photos = pgTable(
@@ -17,6 +19,9 @@ export const photos = pgTable(
     projectId: uuid('project_id').references(() => projects.id, { onDelete: 'cascade' }),
     catalogueItemId: uuid('catalogue_item_id').references(() => catalogueItems.id),
     progressId: uuid('progress_id').references(() => ledgerProgress.id, { onDelete: 'cascade' }),
+    inspectionId: uuid('inspection_id').references(() => inspections.id, { onDelete: 'cascade' }),
+    concealedWorkId: uuid('concealed_work_id').references(() => concealedWorks.id, { onDelete: 'cascade' }),
+    ticketId: uuid('ticket_id').references(() => tickets.id, { onDelete: 'cascade' }),
     regionCode: text('region_code').notNull(),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
@@ -25,13 +30,19 @@ export const photos = pgTable(
     bytes: bytea('bytes').notNull(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** When the camera took it (the file's own time, sent by the phone), if known. */
+    takenAt: ts('taken_at'),
   },
   (t) => [
     index('photos_project_item_idx').on(t.projectId, t.catalogueItemId, t.createdAt),
     index('photos_progress_idx').on(t.progressId),
+    index('photos_inspection_idx').on(t.inspectionId),
+    index('photos_concealed_work_idx').on(t.concealedWorkId),
+    index('photos_ticket_idx').on(t.ticketId),
+    // One thing each; a quality record's photo also names its project, which it is reached through.
     check(
       'photos_of_one_thing',
-      sql`(${t.catalogueItemId} IS NOT NULL AND ${t.projectId} IS NOT NULL AND ${t.progressId} IS NULL) OR (${t.catalogueItemId} IS NULL AND ${t.progressId} IS NOT NULL)`,
+      sql`num_nonnulls(${t.catalogueItemId}, ${t.progressId}, ${t.inspectionId}, ${t.concealedWorkId}, ${t.ticketId}) = 1 AND (${t.progressId} IS NOT NULL OR ${t.projectId} IS NOT NULL)`,
     ),
   ],
 );

@@ -11,10 +11,19 @@ import { type Ctx, write } from '../../platform/context.js';
 import { AppError, found, notFound } from '../../platform/errors.js';
 import { loadPhoto } from './access.js';
 
-/** What a photo belongs to: a project's item, or a progress report. */
+/** What a photo belongs to: a project's item, a progress report, or one of a project's quality records. */
 type Owner =
   | { projectId: string; catalogueItemId: string; progressId?: undefined; regionCode: string }
-  | { progressId: string; projectId?: undefined; catalogueItemId?: undefined; regionCode: string };
+  | { progressId: string; projectId?: undefined; catalogueItemId?: undefined; regionCode: string }
+  | {
+      projectId: string;
+      regionCode: string;
+      inspectionId?: string;
+      concealedWorkId?: string;
+      ticketId?: string;
+      /** When the camera took it, as the phone reported. */
+      takenAt?: Date;
+    };
 
 /** Keep one photo, audited against the record it documents. */
 export async function storePhoto(
@@ -43,6 +52,7 @@ export async function storePhoto(
         fileName: photos.fileName,
         size: photos.size,
         createdAt: photos.createdAt,
+        takenAt: photos.takenAt,
         sha256: photos.sha256,
       });
     const photo = found(row);
@@ -57,6 +67,7 @@ export async function storePhoto(
       fileName: photo.fileName,
       size: photo.size,
       createdAt: photo.createdAt.toISOString(),
+      takenAt: photo.takenAt?.toISOString() ?? null,
     };
   });
 }

@@ -233,7 +233,7 @@ export async function transitionProject(
 ): Promise<void> {
   await write(ctx.db, ctx.actor, async (tx, audit) => {
     const project = await loadProject(ctx, id, 'write', tx);
-    const problems = transitionProblems(project.status, input.to, await projectFacts(tx, project));
+    const problems = transitionProblems(project.status, input.to, await projectFacts(tx, project, input.to));
     if (problems.length > 0) {
       throw new AppError('VALIDATION_FAILED', {
         to: { text: problems.map((p) => unmetMessage(p, ctx.lang)).join('；') },

@@ -2,7 +2,7 @@ import { and, between, count, inArray, sql, sum } from 'drizzle-orm';
 import type { RenovationFigures } from '../../../contract/projects.js';
 import { completedProjectStatuses } from '../../../domain/inventory.js';
 import { compounds, projects } from '../../db/schema.js';
-import { scopeWhere } from '../../platform/access.js';
+import { compoundRule } from '../inventory/access.js';
 import { type FiguresInput, int } from '../stats/figures.js';
 
 /**
@@ -33,7 +33,7 @@ export async function renovationFigures({
         OR ${compounds.householdCount} IS NULL OR ${compounds.residentCount} IS NULL)::int`,
     })
     .from(compounds)
-    .where(and(scopeWhere(principal, compounds.regionCode), inArray(compounds.id, renovatedIds)));
+    .where(and(compoundRule(principal, 'read'), inArray(compounds.id, renovatedIds)));
   return {
     renovatedCompounds: int(renovated?.compounds),
     buildings: int(renovated?.buildings),

@@ -1,7 +1,8 @@
 import type { Unmet } from '../../../domain/projects.js';
 import type { Lang } from '../../platform/errors.js';
+import { qualityBlockText } from '../quality/messages.js';
 
-const text: Record<Unmet['reason'], Record<Lang, string>> = {
+const text: Record<Exclude<Unmet['reason'], 'quality_gate'>, Record<Lang, string>> = {
   not_next_step: { 'zh-CN': '只能进入下一阶段', en: 'a project moves one step at a time' },
   liaison_cadre_missing: { 'zh-CN': '未指定联系县级干部', en: 'no county-level liaison cadre' },
   liaison_cadre_not_county_level: {
@@ -24,5 +25,6 @@ const text: Record<Unmet['reason'], Record<Lang, string>> = {
 
 /** Why a project cannot take its next step, in the caller's language. */
 export function unmetMessage(u: Unmet, lang: Lang): string {
+  if (u.reason === 'quality_gate') return qualityBlockText(u, lang);
   return text[u.reason][lang];
 }

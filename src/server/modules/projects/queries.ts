@@ -1,5 +1,6 @@
 import { aliasedTable, and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { ProjectDetail, ProjectListQuery } from '../../../contract/projects.js';
+import { projectScoped } from '../../../domain/access.js';
 import type { ProjectStatus } from '../../../domain/inventory.js';
 import { projectStatuses } from '../../../domain/inventory.js';
 import {
@@ -28,6 +29,7 @@ import { scopeWhere } from '../../platform/access.js';
 import type { Ctx, Principal } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { contains, paged } from '../../platform/sql.js';
+import { projectQualityBlocks } from '../quality/queries.js';
 import { loadProject, projectRule } from './access.js';
 import { unmetMessage } from './messages.js';
 
@@ -140,10 +142,14 @@ async function withPhotos<I extends { catalogueCode: string }>(db: Db, projectId
   }));
 }
 
-/** What the lifecycle rules need to know about one project. */
+/**
+ * What the lifecycle rules need to know about one project. The quality gates are read only for
+ * the step to "accepted", the one they hold (a dozen queries a project lists need not pay).
+ */
 export async function projectFacts(
   db: Db | Tx,
   project: typeof projects.$inferSelect,
+  step?: ProjectStatus,
 ): Promise<ProjectFacts> {
   const named = await db
     .select({ id: cadres.id, level: cadres.level })
@@ -174,6 +180,7 @@ export async function projectFacts(
       mandatory.map((m) => m.code),
       chosen.map((c) => ({ code: c.catalogueCode, status: c.status, waiverReason: c.waiverReason })),
     ),
+    qualityBlocks: step === 'accepted' ? await projectQualityBlocks(db, project) : [],
   };
 }
 
@@ -228,7 +235,9 @@ export async function projectDetail(ctx: Ctx, id: string): Promise<ProjectDetail
     .from(ledgerItems)
     .where(and(eq(ledgerItems.projectId, id), eq(ledgerItems.status, 'open')));
   const next = nextStatusOf(project.status);
-  const problems = next ? transitionProblems(project.status, next, await projectFacts(db, project)) : [];
+  const problems = next
+    ? transitionProblems(project.status, next, await projectFacts(db, project, next))
+    : [];
   return {
     ...present(head),
     liaisonCadre: find(project.liaisonCadreId),
@@ -251,6 +260,11 @@ export async function listBatches(
 ) {
   const where = and(
     scopeWhere(principal, projectBatches.regionCode),
+    // Contractors and supervisors: the batches holding a project they are named on.
+    projectScoped(principal.role)
+      ? sql`EXISTS (SELECT 1 FROM ${projects} WHERE ${projects.batchId} = ${projectBatches.id}
+          AND ${projectRule(principal, 'read')})`
+      : undefined,
     q.year ? eq(projectBatches.year, q.year) : undefined,
     q.id ? eq(projectBatches.id, q.id) : undefined,
   );

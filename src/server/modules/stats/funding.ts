@@ -4,8 +4,8 @@ import type { FundingTotals, FundingTotalsQuery } from '../../../contract/stats.
 import { type FundingSource, fundingSources } from '../../../domain/projects.js';
 import type { Db } from '../../db/client.js';
 import { projectFunding, projects, regions } from '../../db/schema.js';
-import { scopeWhere } from '../../platform/access.js';
 import type { Principal } from '../../platform/context.js';
+import { projectRule } from '../projects/access.js';
 
 type Money = { planned: number; received: number; spent: number };
 const zero = (): Money => ({ planned: 0, received: 0, spent: 0 });
@@ -33,7 +33,7 @@ export async function fundingTotals(
 ): Promise<FundingTotals> {
   const street = sql<string>`left(${projects.regionCode}, 9)`;
   const where = and(
-    scopeWhere(principal, projects.regionCode),
+    projectRule(principal, 'read'),
     q.from ? gte(projects.year, q.from) : undefined,
     q.to ? lte(projects.year, q.to) : undefined,
     q.region ? sql`${projects.regionCode} LIKE ${`${q.region}%`}` : undefined,

@@ -1,0 +1,423 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type AcceptanceParty,
+  acceptanceParties,
+  acceptanceProblems,
+  addWorkingDays,
+  blockedBatches,
+  type ConcealedStatus,
+  calendarOf,
+  checksAgainstRequired,
+  coverProblem,
+  creditCheckChar,
+  decideProblem,
+  defaultCalendar,
+  earliestAcceptance,
+  type Gate,
+  type GateFacts,
+  gateStatus,
+  isCreditCode,
+  isWorkingDay,
+  noticeEarlyEnough,
+  qualityBlocks,
+  represents,
+  type Sample,
+  signOffProblems,
+  type TicketAction,
+  type TicketFacts,
+  ticketOverdue,
+  ticketStep,
+  witnessedShare,
+} from './quality.js';
+
+const calendar = calendarOf(defaultCalendar);
+
+describe('working days (2026 State Council schedule)', () => {
+  const cases: [string, string, boolean][] = [
+    ['an ordinary Wednesday', '2026-03-04', true],
+    ['an ordinary Saturday', '2026-03-07', false],
+    ['New Year’s Day (Thursday)', '2026-01-01', false],
+    ['the Sunday after New Year, a make-up working day', '2026-01-04', true],
+    ['Saturday before the Spring Festival, a make-up working day', '2026-02-14', true],
+    ['Spring Festival Monday (正月初七)', '2026-02-23', false],
+    ['Saturday after the Spring Festival, a make-up working day', '2026-02-28', true],
+    ['Labour Day Tuesday', '2026-05-05', false],
+    ['Saturday 9 May, a make-up working day', '2026-05-09', true],
+    ['Sunday 20 September, a make-up working day', '2026-09-20', true],
+    ['National Day Wednesday', '2026-10-07', false],
+    ['Saturday 10 October, a make-up working day', '2026-10-10', true],
+    ['2027 New Year’s Day (Friday)', '2027-01-01', false],
+  ];
+  it.each(cases)('%s (%s): working %s', (_name, date, expected) => {
+    expect(isWorkingDay(date, calendar)).toBe(expected);
+  });
+
+  it('with an empty table only weekends are off', () => {
+    expect(isWorkingDay('2026-10-01', calendarOf([]))).toBe(true);
+    expect(isWorkingDay('2026-10-03', calendarOf([]))).toBe(false);
+  });
+});
+
+describe('seven working days between notice and acceptance', () => {
+  const cases: [string, string, string][] = [
+    ['an ordinary week: Monday → the Wednesday after next', '2026-12-07', '2026-12-16'],
+    ['notice on a Friday', '2026-12-04', '2026-12-15'],
+    ['across National Day with its two make-up days', '2026-09-28', '2026-10-13'],
+    ['across the Spring Festival, the make-up Saturdays counted', '2026-02-12', '2026-02-28'],
+    ['across Labour Day and Saturday 9 May', '2026-04-29', '2026-05-12'],
+    ['notice on a holiday', '2026-10-03', '2026-10-15'],
+  ];
+  it.each(cases)('%s: notice %s → earliest %s', (_name, notice, earliest) => {
+    expect(earliestAcceptance(notice, calendar)).toBe(earliest);
+    expect(noticeEarlyEnough(notice, earliest, calendar)).toBe(true);
+    expect(noticeEarlyEnough(notice, addWorkingDays(notice, 6, calendar), calendar)).toBe(false);
+  });
+});
+
+describe('unified social credit code', () => {
+  const cases: [string, boolean][] = [
+    ['91350100M000100Y43', true],
+    ['91110000100010433L', true],
+    ['91350100M000100Y44', false],
+    ['91350100M000100Y4', false],
+    ['91350100M000100Y43X', false],
+    ['91350100I000100Y43', false],
+    ['91350100m000100Y43', false],
+    ['', false],
+  ];
+  it.each(cases)('%j valid: %s', (code, expected) => {
+    expect(isCreditCode(code)).toBe(expected);
+  });
+  it('a generated code carries its check character', () => {
+    const first = '91410203MA0000001';
+    expect(isCreditCode(first + creditCheckChar(first))).toBe(true);
+  });
+});
+
+const sample = (over: Partial<Sample> = {}): Sample => ({
+  material: '水泥',
+  batch: 'B1',
+  required: 10,
+  witness: '李工',
+  result: 'pass',
+  at: '2026-05-01T08:00:00Z',
+  ...over,
+  taken: over.taken ?? over.required ?? 10,
+});
+
+describe('30% of required samples witnessed', () => {
+  const cases: [string, Partial<Sample>[], boolean][] = [
+    ['all witnessed', [{}], true],
+    ['exactly 30%', [{ required: 3 }, { required: 7, witness: null }], true],
+    ['30 of 100', [{ required: 30 }, { required: 70, witness: null }], true],
+    ['29 of 100', [{ required: 29 }, { required: 71, witness: null }], false],
+    ['none witnessed', [{ witness: null }], false],
+    [
+      'witnessed but not all taken',
+      [
+        { required: 10, taken: 2 },
+        { required: 0, taken: 0 },
+      ],
+      false,
+    ],
+    [
+      'more taken than required counts only the required',
+      [
+        { required: 2, taken: 9 },
+        { required: 8, witness: null },
+      ],
+      false,
+    ],
+    ['nothing required', [], false],
+  ];
+  it.each(cases)('%s: %s', (_name, rows, enough) => {
+    const list = rows.map((r) => sample(r));
+    expect(witnessedShare(list).enough).toBe(enough);
+  });
+});
+
+describe('a failed sample blocks its batch', () => {
+  it.each([
+    ['a pass', [sample()], []],
+    ['a fail', [sample({ result: 'fail' })], [{ material: '水泥', batch: 'B1' }]],
+    [
+      'a fail then a passing re-test',
+      [sample({ result: 'fail' }), sample({ at: '2026-05-02T00:00:00Z' })],
+      [],
+    ],
+    [
+      'a pass then a failing re-test',
+      [sample(), sample({ result: 'fail', at: '2026-05-02T00:00:00Z' })],
+      [{ material: '水泥', batch: 'B1' }],
+    ],
+    [
+      'another batch failed',
+      [sample(), sample({ batch: 'B2', result: 'fail' })],
+      [{ material: '水泥', batch: 'B2' }],
+    ],
+  ] as [string, Sample[], unknown[]][])('%s', (_name, samples, blocked) => {
+    expect(blockedBatches(samples)).toEqual(blocked);
+  });
+});
+
+describe('rectification tickets', () => {
+  const t = (over: Partial<TicketFacts> = {}): TicketFacts => ({
+    status: 'open',
+    evidence: 1,
+    fixedBy: 'contractor',
+    ...over,
+  });
+  const cases: [string, TicketFacts, TicketAction, string, string, string][] = [
+    ['evidence on an open ticket', t(), 'submit_evidence', 'contractor', '', 'evidence_uploaded'],
+    [
+      'evidence on a reopened ticket',
+      t({ status: 'reopened' }),
+      'submit_evidence',
+      'contractor',
+      '',
+      'evidence_uploaded',
+    ],
+    ['evidence without any', t({ evidence: 0 }), 'submit_evidence', 'contractor', '', 'no_evidence'],
+    [
+      'evidence on a verified ticket',
+      t({ status: 'verified' }),
+      'submit_evidence',
+      'contractor',
+      '',
+      'wrong_state',
+    ],
+    ['verify after evidence', t({ status: 'evidence_uploaded' }), 'verify', 'inspector', '', 'verified'],
+    ['verify one’s own fix', t({ status: 'evidence_uploaded' }), 'verify', 'contractor', '', 'own_fix'],
+    ['verify with no evidence yet', t(), 'verify', 'inspector', '', 'wrong_state'],
+    [
+      'close without evidence',
+      t({ status: 'evidence_uploaded', evidence: 0 }),
+      'verify',
+      'inspector',
+      '',
+      'no_evidence',
+    ],
+    [
+      'reopen with a reason',
+      t({ status: 'evidence_uploaded' }),
+      'reopen',
+      'inspector',
+      '裂缝未处理',
+      'reopened',
+    ],
+    [
+      'reopen without a reason',
+      t({ status: 'evidence_uploaded' }),
+      'reopen',
+      'inspector',
+      '  ',
+      'reason_required',
+    ],
+    ['reopen one’s own fix', t({ status: 'evidence_uploaded' }), 'reopen', 'contractor', '再看', 'own_fix'],
+    ['reopen a verified ticket', t({ status: 'verified' }), 'reopen', 'inspector', '再看', 'wrong_state'],
+  ];
+  it.each(cases)('%s', (_name, facts, action, by, reason, expected) => {
+    const step = ticketStep(facts, action, by, reason);
+    expect('to' in step ? step.to : step.problem).toBe(expected);
+  });
+
+  it.each([
+    ['open, deadline passed', 'open', '2026-06-01', true],
+    ['open, due today', 'open', '2026-06-02', false],
+    ['reopened, deadline passed', 'reopened', '2026-06-01', true],
+    ['evidence uploaded, deadline passed', 'evidence_uploaded', '2026-06-01', false],
+    ['verified, deadline passed', 'verified', '2026-06-01', false],
+  ] as const)('%s: overdue %s', (_name, status, deadline, expected) => {
+    expect(ticketOverdue({ status, deadline }, '2026-06-02')).toBe(expected);
+  });
+});
+
+describe('concealed works', () => {
+  it.each([
+    ['requested', null, null, 'not_accepted'],
+    ['rejected', null, 'already_decided', 'not_accepted'],
+    ['accepted', null, 'already_decided', null],
+  ] as [ConcealedStatus, string | null, string | null, string | null][])(
+    '%s: decide → %s, cover → %s',
+    (status, coveredAt, decide, cover) => {
+      expect(decideProblem(status)).toBe(status === 'requested' ? null : decide);
+      expect(coverProblem({ status, coveredAt })).toBe(cover);
+    },
+  );
+  it('a covered work is not covered twice', () => {
+    expect(coverProblem({ status: 'accepted', coveredAt: '2026-05-01' })).toBe('already_covered');
+  });
+});
+
+describe('who signs for a party', () => {
+  const cases: [AcceptanceParty, string, boolean, string[], boolean][] = [
+    ['subdistrict', 'subdistrict', true, [], true],
+    ['subdistrict', 'subdistrict', false, [], false],
+    ['subdistrict', 'community', true, [], false],
+    ['community', 'community', true, [], true],
+    ['owners', 'resident_supervisor', true, [], true],
+    ['owners', 'community', true, [], false],
+    ['construction', 'contractor', true, ['construction'], true],
+    ['construction', 'supervisor', true, ['supervision'], false],
+    ['supervision', 'supervisor', true, ['supervision'], true],
+    ['design', 'contractor', true, ['design'], true],
+    ['design', 'hq', true, [], false],
+  ];
+  it.each(cases)('%s by %s (in scope %s, firms %j): %s', (party, role, inScope, kinds, expected) => {
+    expect(represents(party, { role, inScope, firmKinds: kinds as never })).toBe(expected);
+  });
+});
+
+const signedBy = (parties: readonly AcceptanceParty[], refused: AcceptanceParty[] = []) =>
+  parties.map((party) => ({
+    party,
+    decision: refused.includes(party) ? ('refused' as const) : ('signed' as const),
+  }));
+
+describe('completion acceptance', () => {
+  const ok = { noticeDate: '2026-12-07', acceptanceDate: '2026-12-16', openTickets: 0 };
+  it.each([
+    ['all six signed, notice in time', ok, signedBy(acceptanceParties), []],
+    [
+      'notice one working day short',
+      { ...ok, acceptanceDate: '2026-12-15' },
+      signedBy(acceptanceParties),
+      ['notice_too_late'],
+    ],
+    ['five signed', ok, signedBy(acceptanceParties.slice(1)), ['party_not_signed']],
+    ['one refused', ok, signedBy(acceptanceParties, ['owners']), ['party_refused']],
+    ['a ticket open', { ...ok, openTickets: 2 }, signedBy(acceptanceParties), ['tickets_open']],
+  ] as const)('%s', (_name, facts, signatures, reasons) => {
+    expect(acceptanceProblems({ ...facts, signatures }, calendar).map((p) => p.reason)).toEqual(reasons);
+  });
+});
+
+const passing: GateFacts = {
+  hasQualityPlan: true,
+  responsiblePeople: 2,
+  zones: 3,
+  firmKinds: ['construction', 'supervision', 'design'],
+  bidDate: '2026-03-01',
+  bidAmount: 320.5,
+  bidDocuments: 2,
+  samples: [sample()],
+  checks: checksAgainstRequired({ 屋面防水: 2 }, [{ keyPart: '屋面防水' }, { keyPart: '屋面防水' }]),
+  concealedPending: 0,
+  acceptance: [],
+  signed: ['process', 'tendering', 'materials', 'supervision'],
+};
+
+describe('the five gates', () => {
+  const cases: [string, Gate, Partial<GateFacts>, string, string[]][] = [
+    ['process complete and signed', 'process', {}, 'passed', []],
+    ['process complete, not signed', 'process', { signed: [] }, 'ready', ['not_signed']],
+    ['process without a plan', 'process', { hasQualityPlan: false }, 'open', ['no_quality_plan']],
+    [
+      'process without people or zones',
+      'process',
+      { responsiblePeople: 0, zones: 0 },
+      'open',
+      ['no_responsible_people', 'no_zones'],
+    ],
+    [
+      'tendering without a design unit',
+      'tendering',
+      { firmKinds: ['construction', 'supervision'] },
+      'open',
+      ['firm_missing'],
+    ],
+    [
+      'tendering without bid details',
+      'tendering',
+      { bidDate: null, bidAmount: null, bidDocuments: 0 },
+      'open',
+      ['no_bid_date', 'no_bid_amount', 'no_bid_documents'],
+    ],
+    ['materials without samples', 'materials', { samples: [] }, 'open', ['no_samples']],
+    [
+      'materials with a failed batch',
+      'materials',
+      { samples: [sample(), sample({ batch: 'B2', result: 'fail' })] },
+      'open',
+      ['batch_blocked'],
+    ],
+    [
+      'materials pending and short',
+      'materials',
+      { samples: [sample({ taken: 5, result: 'pending' })] },
+      'open',
+      ['samples_short', 'results_pending'],
+    ],
+    [
+      'materials under-witnessed',
+      'materials',
+      { samples: [sample({ witness: null })] },
+      'open',
+      ['witnessed_share_low'],
+    ],
+    [
+      'supervision with too few checks',
+      'supervision',
+      { checks: [{ keyPart: '屋面防水', required: 3, done: 2 }] },
+      'open',
+      ['checks_short'],
+    ],
+    [
+      'supervision with a request undecided',
+      'supervision',
+      { concealedPending: 1 },
+      'open',
+      ['concealed_pending'],
+    ],
+    ['acceptance not organised', 'acceptance', { acceptance: null }, 'open', ['no_acceptance']],
+    [
+      'acceptance with a refusal',
+      'acceptance',
+      { acceptance: [{ reason: 'party_refused', party: 'design' }] },
+      'open',
+      ['acceptance'],
+    ],
+    ['acceptance passed (no sign-off of its own)', 'acceptance', { signed: [] }, 'passed', []],
+  ];
+  it.each(cases)('%s', (_name, gate, over, status, reasons) => {
+    const s = gateStatus(gate, { ...passing, ...over });
+    expect(s.status).toBe(status);
+    expect(s.problems.map((p) => p.reason)).toEqual(reasons);
+  });
+
+  it('the acceptance gate is never signed off by hand', () => {
+    expect(signOffProblems('acceptance', passing).map((p) => p.reason)).toEqual(['no_acceptance']);
+    expect(signOffProblems('process', passing)).toEqual([]);
+  });
+});
+
+describe('the hard acceptance gate lists every reason', () => {
+  it('nothing blocks a project that passed every gate with no ticket open', () => {
+    expect(qualityBlocks({ ...passing, openTickets: 0 })).toEqual([]);
+  });
+  it('each open gate with each of its reasons, and the open tickets once', () => {
+    const blocks = qualityBlocks({
+      ...passing,
+      hasQualityPlan: false,
+      signed: ['process', 'materials', 'supervision'],
+      samples: [sample({ result: 'fail' })],
+      acceptance: null,
+      openTickets: 2,
+    });
+    expect(blocks.map((b) => [b.gate, b.problem.reason])).toEqual([
+      ['process', 'no_quality_plan'],
+      ['tendering', 'not_signed'],
+      ['materials', 'batch_blocked'],
+      ['acceptance', 'no_acceptance'],
+      [null, 'tickets_open'],
+    ]);
+  });
+  it('open tickets the acceptance already names are not listed twice', () => {
+    const blocks = qualityBlocks({
+      ...passing,
+      acceptance: [{ reason: 'tickets_open', count: 1 }],
+      openTickets: 1,
+    });
+    expect(blocks.map((b) => b.problem.reason)).toEqual(['acceptance']);
+  });
+});

@@ -1,0 +1,572 @@
+/**
+ * The quality records over HTTP: refusals first (401, 403, 404, 400 writing nothing), then one
+ * project taken through its five gates: an inspection's finding becomes a ticket, the contractor
+ * sends evidence, the inspector reopens it once and then verifies it; acceptance is held while a
+ * ticket is open and the hard gate lists every reason; six signatures pass it.
+ */
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { districtToday } from '../../../domain/ledger.js';
+import { addDays } from '../../../domain/quality.js';
+import {
+  auditEvents,
+  catalogueItems,
+  ledgerItems,
+  notifications,
+  projectItems,
+  tickets,
+} from '../../db/schema.js';
+import {
+  buildUser,
+  login,
+  requests,
+  type Session,
+  sessionAs,
+  type TestApp,
+  testApp,
+} from '../../testing/app.js';
+import { buildProject, nameOnProject, tieta } from '../../testing/factories.js';
+
+let t: TestApp;
+let get: ReturnType<typeof requests>['get'];
+let send: ReturnType<typeof requests>['send'];
+const as: Record<string, Session> = {};
+const s = (name: string) => as[name] as Session;
+const users: Record<string, { id: string }> = {};
+let project: Awaited<ReturnType<typeof buildProject>>;
+let unnamed: Awaited<ReturnType<typeof buildProject>>;
+const today = districtToday();
+
+const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(1024, 7)]);
+const upload = (url: string, session: Session, bytes = jpeg, takenAt?: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: `${url}?fileName=${encodeURIComponent('现场.jpg')}${takenAt ? `&takenAt=${encodeURIComponent(takenAt)}` : ''}`,
+    payload: bytes,
+    headers: { ...session.headers, 'content-type': 'image/jpeg' },
+  });
+
+async function user(name: string, role: Parameters<typeof buildUser>[1], scope?: string[]) {
+  const u = await buildUser(t.database, role, scope);
+  users[name] = u;
+  as[name] = await login(t.app, u.username, u.password);
+}
+
+beforeAll(async () => {
+  t = await testApp();
+  ({ get, send } = requests(t));
+  as.hq = await sessionAs(t, 'hq');
+  as.viewer = await sessionAs(t, 'viewer');
+  await user('street', 'subdistrict', [tieta]);
+  await user('community', 'community', [tieta]);
+  await user('owners', 'resident_supervisor', [tieta]);
+  await user('contractor', 'contractor', [tieta]);
+  await user('supervisor', 'supervisor', [tieta]);
+  await user('designer', 'contractor', [tieta]);
+  await user('stranger', 'contractor', [tieta]);
+  project = await buildProject(t.database, { status: 'under_construction', accountable: true });
+  unnamed = await buildProject(t.database, { status: 'under_construction' });
+  await nameOnProject(t.database, project.id, users.contractor?.id ?? null, 'construction');
+  await nameOnProject(t.database, project.id, users.supervisor?.id ?? null, 'supervision');
+  await nameOnProject(t.database, project.id, users.designer?.id ?? null, 'design');
+  await nameOnProject(t.database, unnamed.id, users.stranger?.id ?? null, 'construction');
+  const mandatory = await t.database.db
+    .select()
+    .from(catalogueItems)
+    .where(eq(catalogueItems.mandatory, true));
+  await t.database.db
+    .insert(projectItems)
+    .values(
+      mandatory.map((c) => ({
+        projectId: project.id,
+        catalogueItemId: c.id,
+        status: 'done' as const,
+        progress: 100,
+      })),
+    );
+  // One key part needing two checks, so the journey stays short.
+  expect(
+    (await send('PATCH', '/api/settings', { checkFrequency: { 屋面防水: 2 } }, s('hq'))).statusCode,
+  ).toBe(200);
+}, 180_000);
+
+const q = (id = project.id) => `/api/projects/${id}/quality`;
+const finding = {
+  kind: 'spot_check',
+  checkedOn: today,
+  keyPart: '屋面防水',
+  measurements: '卷材搭接 80mm',
+  findings: '东侧女儿墙泛水高度不足',
+  ticket: { title: '女儿墙泛水整改', deadline: addDays(today, 5) },
+};
+
+describe('refusals', () => {
+  it('401 without a session; 403 for roles without the action; 404 outside reach', async () => {
+    expect((await send('POST', `/api/projects/${project.id}/inspections`, finding)).statusCode).toBe(401);
+    expect(
+      (await send('POST', `/api/projects/${project.id}/inspections`, finding, s('viewer'))).statusCode,
+    ).toBe(403);
+    expect(
+      (await send('POST', `/api/projects/${project.id}/inspections`, finding, s('contractor'))).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await send(
+          'POST',
+          `/api/projects/${project.id}/concealed-works`,
+          { part: '管道', location: '1号楼' },
+          s('supervisor'),
+        )
+      ).statusCode,
+    ).toBe(403);
+    // A contractor opening a project it is not named on: 404, like any record out of reach.
+    expect((await get(q(unnamed.id), s('contractor'))).statusCode).toBe(404);
+    expect(
+      (
+        await send(
+          'POST',
+          `/api/projects/${unnamed.id}/concealed-works`,
+          { part: '管道', location: '1号楼' },
+          s('contractor'),
+        )
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (await send('POST', `/api/tickets/${crypto.randomUUID()}/verify`, { version: 1 }, s('supervisor')))
+        .statusCode,
+    ).toBe(404);
+  });
+
+  it.each([
+    ['an inspection without a key part', `/inspections`, { ...finding, keyPart: '' }, 'keyPart'],
+    [
+      'a ticket due in the past',
+      `/inspections`,
+      { ...finding, ticket: { title: 'x', deadline: '2020-01-01' } },
+      'ticket.deadline',
+    ],
+    [
+      'a sample taking more than it may',
+      `/samples`,
+      {
+        material: '水泥',
+        batch: 'B1',
+        required: 2,
+        taken: -1,
+        witness: null,
+        lab: '开封市建设工程质量检测中心',
+        result: 'pass',
+      },
+      'taken',
+    ],
+  ])('400 for %s, naming the field, writing nothing', async (_name, path, body, field) => {
+    const before = (await t.database.db.select().from(auditEvents)).length;
+    const res = await send('POST', `/api/projects/${project.id}${path}`, body, s('supervisor'));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toHaveProperty([field]);
+    expect((await t.database.db.select().from(auditEvents)).length).toBe(before);
+  });
+});
+
+describe('concealed works', () => {
+  it('may be covered only once accepted; a rejection opens a ticket', async () => {
+    let res = await send(
+      'POST',
+      `/api/projects/${project.id}/concealed-works`,
+      { part: '雨污管道', location: '2号楼北侧' },
+      s('contractor'),
+    );
+    expect(res.statusCode).toBe(200);
+    const request = res.json().concealedWorks[0];
+    const cover = await send(
+      'POST',
+      `/api/concealed-works/${request.id}/cover`,
+      { version: request.version },
+      s('contractor'),
+    );
+    expect(cover.statusCode).toBe(400);
+    expect(cover.json().error.fields).toHaveProperty('status');
+    expect(
+      (
+        await upload(
+          `/api/concealed-works/${request.id}/photos`,
+          s('supervisor'),
+          Buffer.from('not an image'),
+        )
+      ).statusCode,
+    ).toBe(400);
+    expect((await upload(`/api/concealed-works/${request.id}/photos`, s('supervisor'))).statusCode).toBe(201);
+    res = await send(
+      'POST',
+      `/api/concealed-works/${request.id}/decision`,
+      { version: request.version, decision: 'accepted' },
+      s('supervisor'),
+    );
+    expect(res.statusCode).toBe(200);
+    res = await send(
+      'POST',
+      `/api/concealed-works/${request.id}/cover`,
+      { version: request.version + 1 },
+      s('contractor'),
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json().concealedWorks[0]).toMatchObject({ status: 'accepted', coveredAt: expect.any(String) });
+
+    res = await send(
+      'POST',
+      `/api/projects/${project.id}/concealed-works`,
+      { part: '屋面防水', location: '3号楼' },
+      s('contractor'),
+    );
+    const second = res.json().concealedWorks[0];
+    res = await send(
+      'POST',
+      `/api/concealed-works/${second.id}/decision`,
+      { version: second.version, decision: 'rejected', note: '附加层缺失', deadline: addDays(today, 3) },
+      s('supervisor'),
+    );
+    expect(res.statusCode).toBe(200);
+    const ticket = res.json().tickets.find((x: { source: string }) => x.source === 'concealed_works');
+    expect(ticket).toMatchObject({ status: 'open' });
+    const again = await send(
+      'POST',
+      `/api/concealed-works/${second.id}/cover`,
+      { version: second.version + 1 },
+      s('contractor'),
+    );
+    expect(again.statusCode).toBe(400);
+    // Settle it so it does not hold the journey below: evidence, then verified.
+    expect((await upload(`/api/tickets/${ticket.id}/photos`, s('contractor'))).statusCode).toBe(201);
+    res = await send(
+      'POST',
+      `/api/tickets/${ticket.id}/evidence`,
+      { version: ticket.version, note: '已补做附加层' },
+      s('contractor'),
+    );
+    res = await send(
+      'POST',
+      `/api/tickets/${ticket.id}/verify`,
+      { version: ticket.version + 1 },
+      s('supervisor'),
+    );
+    expect(res.statusCode).toBe(200);
+  });
+});
+
+describe('the journey through a ticket and the acceptance', () => {
+  let ticketId: string;
+  let version: number;
+
+  it('an inspector’s finding becomes a ticket that reaches the contractor', async () => {
+    const res = await send('POST', `/api/projects/${project.id}/inspections`, finding, s('supervisor'));
+    expect(res.statusCode).toBe(200);
+    const inspection = res.json().inspections[0];
+    const photo = await upload(
+      `/api/inspections/${inspection.id}/photos`,
+      s('supervisor'),
+      jpeg,
+      '2026-06-01T09:30:00+08:00',
+    );
+    expect(photo.statusCode).toBe(201);
+    expect(photo.json().takenAt).toBe('2026-06-01T01:30:00.000Z');
+    const ticket = res.json().tickets.find((x: { source: string }) => x.source === 'inspection');
+    ticketId = ticket.id;
+    version = ticket.version;
+    const told = await t.database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, users.contractor?.id ?? ''));
+    expect(told.map((n) => n.title)).toContain(
+      `整改通知：女儿墙泛水整改（限 ${finding.ticket.deadline} 前）`,
+    );
+    expect(
+      (await get(q(), s('contractor'))).json().tickets.find((x: { id: string }) => x.id === ticketId),
+    ).toMatchObject({ status: 'open' });
+  });
+
+  it('refuses closing without evidence, and verifying one’s own fix', async () => {
+    const empty = await send(
+      'POST',
+      `/api/tickets/${ticketId}/evidence`,
+      { version, note: '' },
+      s('contractor'),
+    );
+    expect(empty.statusCode).toBe(400);
+    const early = await send('POST', `/api/tickets/${ticketId}/verify`, { version }, s('supervisor'));
+    expect(early.statusCode).toBe(400);
+    expect((await upload(`/api/tickets/${ticketId}/photos`, s('contractor'))).statusCode).toBe(201);
+    const sent = await send(
+      'POST',
+      `/api/tickets/${ticketId}/evidence`,
+      { version, note: '泛水已加高至 250mm' },
+      s('contractor'),
+    );
+    expect(sent.statusCode).toBe(200);
+    version++;
+    // Were the inspector the one who sent the fix, they could not verify it.
+    await t.database.db
+      .update(tickets)
+      .set({ fixedBy: users.supervisor?.id })
+      .where(eq(tickets.id, ticketId));
+    const own = await send('POST', `/api/tickets/${ticketId}/verify`, { version }, s('supervisor'));
+    expect(own.statusCode).toBe(400);
+    expect(own.json().error.fields.status).toMatch(/自己|own/);
+    await t.database.db
+      .update(tickets)
+      .set({ fixedBy: users.contractor?.id })
+      .where(eq(tickets.id, ticketId));
+  });
+
+  it('the inspector reopens it once (with a reason), then verifies the second fix', async () => {
+    const noReason = await send(
+      'POST',
+      `/api/tickets/${ticketId}/reopen`,
+      { version, reason: ' ' },
+      s('supervisor'),
+    );
+    expect(noReason.statusCode).toBe(400);
+    let res = await send(
+      'POST',
+      `/api/tickets/${ticketId}/reopen`,
+      { version, reason: '阴角处仍有空鼓' },
+      s('supervisor'),
+    );
+    expect(res.statusCode).toBe(200);
+    version++;
+    // The earlier photo belongs to the round that was reopened: no evidence yet.
+    const stale = await send(
+      'POST',
+      `/api/tickets/${ticketId}/evidence`,
+      { version, note: '' },
+      s('contractor'),
+    );
+    expect(stale.statusCode).toBe(400);
+    expect((await upload(`/api/tickets/${ticketId}/photos`, s('contractor'))).statusCode).toBe(201);
+    res = await send(
+      'POST',
+      `/api/tickets/${ticketId}/evidence`,
+      { version, note: '空鼓处已返工' },
+      s('contractor'),
+    );
+    expect(res.statusCode).toBe(200);
+    version++;
+    res = await send('POST', `/api/tickets/${ticketId}/verify`, { version }, s('supervisor'));
+    expect(res.statusCode).toBe(200);
+    const ticket = res.json().tickets.find((x: { id: string }) => x.id === ticketId);
+    expect(ticket.status).toBe('verified');
+    expect(ticket.events.map((e: { action: string }) => e.action)).toEqual([
+      'open',
+      'submit_evidence',
+      'reopen',
+      'submit_evidence',
+      'verify',
+    ]);
+  });
+
+  it('the hard gate names every reason; an open ticket holds the acceptance; six signatures pass it', async () => {
+    const transition = (to: string, session: Session) =>
+      get(`/api/projects/${project.id}`, session).then((r) =>
+        send('POST', `/api/projects/${project.id}/transition`, { version: r.json().version, to }, session),
+      );
+    let refused = await transition('accepted', s('street'));
+    expect(refused.statusCode).toBe(400);
+    const reasons: string = refused.json().error.fields.to;
+    for (const words of ['质量管理方案', '中标日期', '取样', '抽查', '竣工验收'])
+      expect(reasons).toContain(words);
+
+    const quality = (await get(q(), s('street'))).json();
+    let res = await send(
+      'PUT',
+      `/api/projects/${project.id}/quality/plan`,
+      {
+        version: quality.plan.version,
+        qualityPlan: '按五关要求全过程质量管理',
+        responsiblePeople: ['张建国', '李卫东'],
+        bidDate: '2026-03-01',
+        bidAmount: 320.5,
+        bidDocuments: ['招标文件（汴顺招〔2026〕12号）'],
+      },
+      s('street'),
+    );
+    expect(res.statusCode).toBe(200);
+    res = await send(
+      'PUT',
+      `/api/projects/${project.id}/quality/zones`,
+      { zones: [{ kind: 'building', name: '1号楼', assignee: '王工' }] },
+      s('street'),
+    );
+    expect(res.json().zones).toHaveLength(1);
+    const sample = {
+      material: '防水卷材',
+      batch: 'FS-01',
+      required: 3,
+      taken: 3,
+      witness: '赵监理',
+      lab: '开封市建设工程质量检测中心',
+      result: 'pass',
+    };
+    expect(
+      (await send('POST', `/api/projects/${project.id}/samples`, sample, s('supervisor'))).statusCode,
+    ).toBe(200);
+    res = await send(
+      'POST',
+      `/api/projects/${project.id}/samples`,
+      { ...sample, batch: 'FS-02', result: 'fail' },
+      s('supervisor'),
+    );
+    expect(
+      res
+        .json()
+        .gates.find((g: { gate: string }) => g.gate === 'materials')
+        .problems.join(),
+    ).toContain('FS-02');
+    await send('POST', `/api/projects/${project.id}/samples`, { ...sample, batch: 'FS-02' }, s('supervisor'));
+    await send(
+      'POST',
+      `/api/projects/${project.id}/inspections`,
+      { ...finding, ticket: null },
+      s('supervisor'),
+    );
+    for (const gate of ['process', 'tendering', 'materials', 'supervision'])
+      expect(
+        (
+          await send(
+            'POST',
+            `/api/projects/${project.id}/quality/gates/${gate}/signoff`,
+            { evidence: '资料齐全' },
+            s('street'),
+          )
+        ).statusCode,
+      ).toBe(200);
+
+    // A ticket still open when the acceptance is organised.
+    res = await send(
+      'POST',
+      `/api/projects/${project.id}/tickets`,
+      { title: '楼道扶手松动', deadline: addDays(today, 2) },
+      s('supervisor'),
+    );
+    const open = res.json().tickets.find((x: { title: string }) => x.title === '楼道扶手松动');
+    const short = await send(
+      'POST',
+      `/api/projects/${project.id}/acceptance`,
+      { noticeDate: '2026-12-07', acceptanceDate: '2026-12-15', agency: '顺河区建设工程质量监督站' },
+      s('street'),
+    );
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error.fields).toHaveProperty('acceptanceDate');
+    res = await send(
+      'POST',
+      `/api/projects/${project.id}/acceptance`,
+      { noticeDate: '2026-12-07', acceptanceDate: '2026-12-16', agency: '顺河区建设工程质量监督站' },
+      s('street'),
+    );
+    expect(res.statusCode).toBe(200);
+
+    const signers: [string, string][] = [
+      ['street', 'subdistrict'],
+      ['community', 'community'],
+      ['owners', 'owners'],
+      ['designer', 'design'],
+      ['contractor', 'construction'],
+      ['supervisor', 'supervision'],
+    ];
+    const wrong = await send(
+      'POST',
+      `/api/projects/${project.id}/acceptance/signatures`,
+      { party: 'design', decision: 'signed' },
+      s('community'),
+    );
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields).toHaveProperty('party');
+    const bare = await send(
+      'POST',
+      `/api/projects/${project.id}/acceptance/signatures`,
+      { party: 'owners', decision: 'refused' },
+      s('owners'),
+    );
+    expect(bare.statusCode).toBe(400);
+    for (const [who, party] of signers)
+      expect(
+        (
+          await send(
+            'POST',
+            `/api/projects/${project.id}/acceptance/signatures`,
+            { party, decision: 'signed', remarks: '同意' },
+            s(who),
+          )
+        ).statusCode,
+      ).toBe(200);
+    res = await get(q(), s('street'));
+    expect(res.json().acceptance.passedAt).toBeNull();
+    expect(res.json().acceptanceBlocks.join()).toContain('整改单未销号');
+    refused = await transition('accepted', s('street'));
+    expect(refused.statusCode).toBe(400);
+
+    // The open ticket fixed and verified; a signature again passes the acceptance.
+    await upload(`/api/tickets/${open.id}/photos`, s('contractor'));
+    await send(
+      'POST',
+      `/api/tickets/${open.id}/evidence`,
+      { version: open.version, note: '已紧固' },
+      s('contractor'),
+    );
+    await send('POST', `/api/tickets/${open.id}/verify`, { version: open.version + 1 }, s('supervisor'));
+    res = await send(
+      'POST',
+      `/api/projects/${project.id}/acceptance/signatures`,
+      { party: 'supervision', decision: 'signed', remarks: '整改完成，同意验收' },
+      s('supervisor'),
+    );
+    expect(res.json().acceptance.passedAt).toEqual(expect.any(String));
+    expect(res.json().acceptanceBlocks).toEqual([]);
+    const filing = await t.database.db
+      .select()
+      .from(ledgerItems)
+      .where(and(eq(ledgerItems.projectId, project.id), eq(ledgerItems.deadline, '2026-12-31')));
+    expect(filing).toHaveLength(1);
+    expect((await transition('accepted', s('street'))).statusCode).toBe(200);
+  });
+});
+
+describe('an overdue ticket', () => {
+  it('becomes a supervision-ledger item, once', async () => {
+    const res = await send(
+      'POST',
+      `/api/projects/${project.id}/tickets`,
+      { title: '单元门禁未恢复', deadline: today },
+      s('supervisor'),
+    );
+    const ticket = res.json().tickets.find((x: { title: string }) => x.title === '单元门禁未恢复');
+    await t.database.db
+      .update(tickets)
+      .set({ deadline: addDays(today, -3) })
+      .where(eq(tickets.id, ticket.id));
+    const seen = (await get(q(), s('street'))).json().tickets.find((x: { id: string }) => x.id === ticket.id);
+    expect(seen).toMatchObject({ overdue: true, escalated: true });
+    await get(q(), s('street'));
+    const items = await t.database.db
+      .select()
+      .from(ledgerItems)
+      .where(eq(ledgerItems.title, '整改逾期：单元门禁未恢复'));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ ownerCadreId: project.cadreInChargeId, deadline: addDays(today, -3) });
+  });
+
+  it('is counted in the summary, which a contractor sees for its own projects only', async () => {
+    // The stranger's project has a ticket of its own, open but not late.
+    await nameOnProject(t.database, unnamed.id, users.supervisor?.id ?? null, 'supervision');
+    await send(
+      'POST',
+      `/api/projects/${unnamed.id}/tickets`,
+      { title: '他人项目整改', deadline: addDays(today, 9) },
+      s('supervisor'),
+    );
+    const mine = (await get('/api/stats/summary', s('contractor'))).json();
+    expect(mine).toMatchObject({ acceptedProjects: 1, openTickets: 1, overdueTickets: 1 });
+    const theirs = (await get('/api/stats/summary', s('stranger'))).json();
+    expect(theirs).toMatchObject({ acceptedProjects: 0, openTickets: 1, overdueTickets: 0 });
+    const street = (await get('/api/stats/summary', s('street'))).json();
+    expect(street.openTickets).toBeGreaterThanOrEqual(2);
+  });
+});
