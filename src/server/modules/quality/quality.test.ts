@@ -74,16 +74,14 @@ beforeAll(async () => {
     .select()
     .from(catalogueItems)
     .where(eq(catalogueItems.mandatory, true));
-  await t.database.db
-    .insert(projectItems)
-    .values(
-      mandatory.map((c) => ({
-        projectId: project.id,
-        catalogueItemId: c.id,
-        status: 'done' as const,
-        progress: 100,
-      })),
-    );
+  await t.database.db.insert(projectItems).values(
+    mandatory.map((c) => ({
+      projectId: project.id,
+      catalogueItemId: c.id,
+      status: 'done' as const,
+      progress: 100,
+    })),
+  );
   // One key part needing two checks, so the journey stays short.
   expect(
     (await send('PATCH', '/api/settings', { checkFrequency: { 屋面防水: 2 } }, s('hq'))).statusCode,
