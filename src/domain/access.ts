@@ -42,6 +42,14 @@ export const actions = [
   'catalogue.manage',
   /** change district settings (old-compound cut-off, escalation thresholds) */
   'settings.manage',
+  'illegal.read',
+  /** register illegal structures, measure them, assign cadres, record notices, removal and clearing */
+  'illegal.write',
+  /**
+   * log door-to-door visits: on structures the user's cadre is assigned to, and with
+   * `illegal.write` on any structure in scope
+   */
+  'illegal.visit',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -51,10 +59,11 @@ const everyone: readonly Action[] = [
   'inventory.read',
   'project.read',
   'ledger.read',
+  'illegal.read',
 ];
 
 /** Roles whose people may be named on ledger items and answer for them; not the administrator or viewers. */
-const working: readonly Action[] = [...everyone, 'ledger.report'];
+const working: readonly Action[] = [...everyone, 'ledger.report', 'illegal.visit'];
 
 /**
  * The one table of role × action. Later areas add their actions here. Personal data goes to
@@ -73,6 +82,7 @@ export const permissions: Record<Role, readonly Action[]> = {
     'cadre.personal',
     'catalogue.manage',
     'settings.manage',
+    'illegal.write',
   ],
   subdistrict: [
     ...working,
@@ -81,8 +91,9 @@ export const permissions: Record<Role, readonly Action[]> = {
     'project.write',
     'ledger.write',
     'cadre.personal',
+    'illegal.write',
   ],
-  community: [...working, 'inventory.write', 'household.personal'],
+  community: [...working, 'inventory.write', 'household.personal', 'illegal.write'],
   contractor: [...working],
   supervisor: [...working],
   resident_supervisor: [...working],
