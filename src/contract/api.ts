@@ -6,6 +6,7 @@
 
 import { auditEndpoints } from './audit.js';
 import { authEndpoints } from './auth.js';
+import { illegalEndpoints } from './illegal.js';
 import { importsEndpoints } from './imports.js';
 import { inventoryEndpoints } from './inventory.js';
 import { ledgerEndpoints } from './ledger.js';
@@ -36,4 +37,5 @@ export const api = {
   ...notificationsEndpoints,
   ...photosEndpoints,
   ...settingsEndpoints,
+  ...illegalEndpoints,
 } as const;

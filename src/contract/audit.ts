@@ -44,6 +44,13 @@ export const auditActions = [
   'unit.update',
   'first_secretary.set',
   'party_body.create',
+  'illegal.create',
+  'illegal.measure',
+  'illegal.visit',
+  'illegal.notice',
+  'illegal.remove',
+  'illegal.clear',
+  'illegal.assign',
   'seed.demo',
   'seed.catalogue',
 ] as const;
@@ -68,6 +75,8 @@ export const auditEntityTypes = [
   'unit',
   'party_body',
   'photo',
+  'illegal_structure',
+  'illegal_assignment',
   // the sheets imports and exports read (SheetKind), and the registries exported (organisation)
   'compounds',
   'buildings',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limits, text } from './common.js';
 import { endpoint } from './endpoint.js';
 
 /** District settings every figure and reminder follows at once. */
@@ -11,6 +12,12 @@ export const Settings = z.object({
     /** Items overdue by more than this many days are "seriously overdue". */
     seriousAfterDays: z.number().int(),
   }),
+  illegal: z.object({
+    /** Two measurements agree when they differ by at most this percent of the larger. */
+    tolerancePercent: z.number(),
+    /** The structure types offered when registering (an editable list). */
+    types: z.array(text()),
+  }),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -22,6 +29,12 @@ export const UpdateSettingsBody = z.strictObject({
       seriousAfterDays: z.number().int().min(1).max(365),
     })
     .optional(),
+  illegal: z
+    .strictObject({
+      tolerancePercent: z.number().min(0).max(50).multipleOf(0.1),
+      types: z.array(text().trim().min(1).max(limits.name.max)).min(1).max(50),
+    })
+    .optional(),
 });
 export type UpdateSettingsBody = z.infer<typeof UpdateSettingsBody>;
 
@@ -30,7 +43,8 @@ export const settingsEndpoints = {
   settings: endpoint({
     method: 'GET',
     path: '/api/settings',
-    summary: 'District settings: old-compound cut-off year, escalation thresholds',
+    summary:
+      'District settings: old-compound cut-off year, escalation thresholds, illegal structures’ tolerance and types',
     tag: 'system',
     response: Settings,
   }),

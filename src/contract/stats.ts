@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fundingSources } from '../domain/projects.js';
 import { regionCode, text } from './common.js';
 import { endpoint } from './endpoint.js';
+import { IllegalFigures } from './illegal.js';
 import { InventoryFigures } from './inventory.js';
 import { OrganisationFigures } from './organisation.js';
 import { RenovationFigures } from './projects.js';
@@ -19,6 +20,7 @@ export const Summary = z.object({
   ...InventoryFigures.shape,
   ...RenovationFigures.shape,
   ...OrganisationFigures.shape,
+  ...IllegalFigures.shape,
   fromYear: z.number().int(),
   toYear: z.number().int(),
 });

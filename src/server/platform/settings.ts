@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Settings, UpdateSettingsBody } from '../../contract/settings.js';
+import { defaultStructureTypes, defaultTolerancePercent } from '../../domain/illegal.js';
 import { nationalOldCutoffYear } from '../../domain/inventory.js';
 import { defaultEscalationPolicy, type EscalationPolicy } from '../../domain/ledger.js';
 import type { Db, Tx } from '../db/client.js';
@@ -20,8 +21,22 @@ export async function escalationPolicy(db: Db | Tx): Promise<EscalationPolicy> {
   return { ...defaultEscalationPolicy, ...(row?.value as Partial<EscalationPolicy> | undefined) };
 }
 
+/** Illegal structures: the measurement tolerance and the type list, the district's or the defaults. */
+export async function illegalSettings(db: Db | Tx): Promise<Settings['illegal']> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, 'illegal')).limit(1);
+  return {
+    tolerancePercent: defaultTolerancePercent,
+    types: [...defaultStructureTypes],
+    ...(row?.value as Partial<Settings['illegal']> | undefined),
+  };
+}
+
 export async function readSettings(db: Db | Tx): Promise<Settings> {
-  return { oldCutoffYear: await oldCutoffYear(db), escalation: await escalationPolicy(db) };
+  return {
+    oldCutoffYear: await oldCutoffYear(db),
+    escalation: await escalationPolicy(db),
+    illegal: await illegalSettings(db),
+  };
 }
 
 /**

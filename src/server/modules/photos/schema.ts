@@ -1,14 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { bytea, ts } from '../../db/columns.js';
 import { users } from '../../platform/schema.js';
+import { illegalStructures } from '../illegal/schema.js';
 import { ledgerProgress } from '../ledger/schema.js';
 import { catalogueItems, projects } from '../projects/schema.js';
 
 /**
  * Photos: site photos of a project's renovation items (keyed by catalogue item, so they outlive a
- * re-save of the item list), and evidence attached to a ledger progress report. Kept in the
- * database so every instance and every backup has them.
+ * re-save of the item list), evidence attached to a ledger progress report, and photos of an
+ * illegal structure. Kept in the database so every instance and every backup has them.
  */
 export const photos = pgTable(
   'photos',
@@ -17,6 +18,10 @@ export const photos = pgTable(
     projectId: uuid('project_id').references(() => projects.id, { onDelete: 'cascade' }),
     catalogueItemId: uuid('catalogue_item_id').references(() => catalogueItems.id),
     progressId: uuid('progress_id').references(() => ledgerProgress.id, { onDelete: 'cascade' }),
+    /** A photo of an illegal structure: as surveyed, or its cleared site. */
+    structureId: uuid('structure_id').references((): AnyPgColumn => illegalStructures.id, {
+      onDelete: 'cascade',
+    }),
     regionCode: text('region_code').notNull(),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
@@ -29,9 +34,12 @@ export const photos = pgTable(
   (t) => [
     index('photos_project_item_idx').on(t.projectId, t.catalogueItemId, t.createdAt),
     index('photos_progress_idx').on(t.progressId),
+    index('photos_structure_idx').on(t.structureId),
     check(
       'photos_of_one_thing',
-      sql`(${t.catalogueItemId} IS NOT NULL AND ${t.projectId} IS NOT NULL AND ${t.progressId} IS NULL) OR (${t.catalogueItemId} IS NULL AND ${t.progressId} IS NOT NULL)`,
+      sql`(${t.catalogueItemId} IS NOT NULL AND ${t.projectId} IS NOT NULL AND ${t.progressId} IS NULL AND ${t.structureId} IS NULL)
+        OR (${t.catalogueItemId} IS NULL AND ${t.progressId} IS NOT NULL AND ${t.structureId} IS NULL)
+        OR (${t.projectId} IS NULL AND ${t.catalogueItemId} IS NULL AND ${t.progressId} IS NULL AND ${t.structureId} IS NOT NULL)`,
     ),
   ],
 );

@@ -11,10 +11,11 @@ import { type Ctx, write } from '../../platform/context.js';
 import { AppError, found, notFound } from '../../platform/errors.js';
 import { loadPhoto } from './access.js';
 
-/** What a photo belongs to: a project's item, or a progress report. */
+/** What a photo belongs to: a project's item, a progress report, or an illegal structure. */
 type Owner =
   | { projectId: string; catalogueItemId: string; progressId?: undefined; regionCode: string }
-  | { progressId: string; projectId?: undefined; catalogueItemId?: undefined; regionCode: string };
+  | { progressId: string; projectId?: undefined; catalogueItemId?: undefined; regionCode: string }
+  | { structureId: string; regionCode: string };
 
 /** Keep one photo, audited against the record it documents. */
 export async function storePhoto(
@@ -64,8 +65,8 @@ export async function storePhoto(
 /** Remove a site photo of an item. Evidence on a progress report stays, as the report does. */
 export async function deletePhoto(ctx: Ctx, id: string) {
   const photo = await loadPhoto(ctx, id, 'write');
-  // Evidence is not removable: there is no removable photo by this id.
-  if (photo.catalogueItemId === null) throw notFound();
+  // Evidence and structures' photos are not removable: there is no removable photo by this id.
+  if (photo.catalogueItemId === null || photo.projectId === null) throw notFound();
   await write(ctx.db, ctx.actor, async (tx, audit) => {
     const [row] = await tx.delete(photos).where(eq(photos.id, id)).returning({ id: photos.id });
     found(row);

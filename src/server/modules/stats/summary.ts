@@ -1,13 +1,14 @@
 import type { Summary } from '../../../contract/stats.js';
 import type { Db } from '../../db/client.js';
 import type { Principal } from '../../platform/context.js';
+import { illegalFigures } from '../illegal/figures.js';
 import { inventoryFigures } from '../inventory/figures.js';
 import { organisationFigures } from '../organisation/figures.js';
 import { renovationFigures } from '../projects/figures.js';
 import type { FiguresInput } from './figures.js';
 
 /** Each area's headline figures; a new area adds its function here and its shape to `Summary`. */
-const areaFigures = [inventoryFigures, renovationFigures, organisationFigures] as const;
+const areaFigures = [inventoryFigures, renovationFigures, organisationFigures, illegalFigures] as const;
 
 type AreaFigures = UnionToIntersection<Awaited<ReturnType<(typeof areaFigures)[number]>>>;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
