@@ -151,7 +151,11 @@ export async function addMeasurement(ctx: Ctx, id: string, input: MeasurementBod
       .select({ by: illegalMeasurements.measuredBy, area: illegalMeasurements.area })
       .from(illegalMeasurements)
       .where(eq(illegalMeasurements.structureId, id))
-      .orderBy(asc(illegalMeasurements.createdAt), asc(illegalMeasurements.id));
+      .orderBy(
+        asc(illegalMeasurements.measuredOn),
+        asc(illegalMeasurements.createdAt),
+        asc(illegalMeasurements.id),
+      );
     const { tolerancePercent } = await illegalSettings(tx);
     const outcome = verify(all, tolerancePercent);
     const verifiedArea = outcome.state === 'verified' ? outcome.area : null;

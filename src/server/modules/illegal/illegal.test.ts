@@ -56,6 +56,18 @@ beforeAll(async () => {
   hq = await sessionAs(t, 'hq');
 });
 
+describe('the demo district (before any test adds structures)', () => {
+  it('reproduces the letter: 4,091 removed, 136,000 m² and more, 68% by their owners', async () => {
+    const summary = (await get('/api/stats/summary', hq)).json();
+    expect(summary.illegalStructuresRemoved).toBe(4091);
+    expect(summary.illegalAreaRemoved).toBeGreaterThanOrEqual(136_000);
+    expect(summary.illegalAreaRemoved).toBeLessThan(137_000);
+    expect(summary.selfRemovalRate).toBe(68);
+    const outstanding = (await get('/api/illegal-structures?outstanding=true', hq)).json();
+    expect(outstanding.total).toBeGreaterThan(0);
+  });
+});
+
 describe('POST /api/illegal-structures', () => {
   const body = async (over: Record<string, unknown> = {}) => {
     const compound = await buildCompound(t.database);

@@ -139,7 +139,11 @@ export async function structureDetail(
     .select()
     .from(illegalMeasurements)
     .where(eq(illegalMeasurements.structureId, loaded.id))
-    .orderBy(asc(illegalMeasurements.createdAt), asc(illegalMeasurements.id));
+    .orderBy(
+      asc(illegalMeasurements.measuredOn),
+      asc(illegalMeasurements.createdAt),
+      asc(illegalMeasurements.id),
+    );
   const { tolerancePercent } = await illegalSettings(db);
   const verification = verify(
     measured.map((m) => ({ by: m.measuredBy, area: m.area })),

@@ -1,0 +1,14 @@
+import { sql } from 'drizzle-orm';
+import { openDatabase } from './src/server/db/client.js';
+import { loadDemoDistrict } from './src/server/demo/load.js';
+const db = await openDatabase({ memory: true });
+await db.migrate();
+const t0 = performance.now();
+await loadDemoDistrict(db);
+console.log('demo load ms', Math.round(performance.now() - t0));
+const r = await db.db.execute(sql`SELECT count(*) FILTER (WHERE removed_on IS NOT NULL) AS removed, sum(verified_area) FILTER (WHERE removed_on IS NOT NULL) AS area, count(*) FILTER (WHERE removed_by='owner') AS self, count(*) FILTER (WHERE removed_on IS NULL) AS outstanding, count(*) FILTER (WHERE status='surveyed') AS surveyed FROM illegal_structures`);
+console.log(JSON.stringify((r as any).rows ?? r));
+const v = await db.db.execute(sql`SELECT count(*) n FROM illegal_visits UNION ALL SELECT count(*) FROM illegal_assignments UNION ALL SELECT count(*) FROM illegal_measurements`);
+console.log(JSON.stringify((v as any).rows ?? v));
+await db.close();
+process.exit(0);
