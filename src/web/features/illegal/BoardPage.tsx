@@ -55,13 +55,14 @@ export function BoardPage() {
         <Flex gap={32} wrap>
           <Statistic title={t('illegal.removed')} value={total.removed} />
           <Statistic title={t('illegal.removedArea')} value={total.removedArea} precision={1} />
-          <Statistic
-            title={t('illegal.selfRateByCount')}
-            value={total.selfRateByCount}
-            precision={1}
-            suffix="%"
-            data-testid="self-rate"
-          />
+          <div data-testid="self-rate">
+            <Statistic
+              title={t('illegal.selfRateByCount')}
+              value={total.selfRateByCount}
+              precision={1}
+              suffix="%"
+            />
+          </div>
           <Statistic
             title={t('illegal.selfRateByArea')}
             value={total.selfRateByArea}

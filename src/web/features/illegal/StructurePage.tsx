@@ -25,7 +25,7 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { limits } from '../../../contract/common.js';
@@ -314,6 +314,10 @@ function RemovalCard({ s }: { s: StructureDetail }) {
   );
   const removedBy = Form.useWatch('removedBy', removal.form);
   const lastPhoto = s.photos[s.photos.length - 1]?.id;
+  // The photo just taken of the cleared site is the one that confirms it.
+  useEffect(() => {
+    if (lastPhoto) clearing.form.setFieldValue('photoId', lastPhoto);
+  }, [lastPhoto, clearing.form]);
   return (
     <Card title={t('illegal.removal')} size="small">
       <Descriptions size="small" column={1}>
