@@ -154,6 +154,7 @@ describe('settings', () => {
     expect((await get('/api/settings', tieta)).json()).toEqual({
       oldCutoffYear: 2005,
       escalation: { dueSoonDays: 3, seriousAfterDays: 7 },
+      illegal: { tolerancePercent: 5, types: ['棚屋', '扩建', '封闭院落', '屋顶建筑', '占用绿地', '其他'] },
     });
     const [owner] = await t.database.db
       .select()
