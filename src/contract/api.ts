@@ -6,6 +6,7 @@
 
 import { auditEndpoints } from './audit.js';
 import { authEndpoints } from './auth.js';
+import { illegalEndpoints } from './illegal.js';
 import { importsEndpoints } from './imports.js';
 import { inventoryEndpoints } from './inventory.js';
 import { ledgerEndpoints } from './ledger.js';
@@ -39,4 +40,5 @@ export const api = {
   ...qualityEndpoints,
   ...qualityRecordEndpoints,
   ...settingsEndpoints,
+  ...illegalEndpoints,
 } as const;

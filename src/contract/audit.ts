@@ -65,6 +65,13 @@ export const auditActions = [
   'acceptance.sign',
   'acceptance.file',
   'calendar.update',
+  'illegal.create',
+  'illegal.measure',
+  'illegal.visit',
+  'illegal.notice',
+  'illegal.remove',
+  'illegal.clear',
+  'illegal.assign',
   'seed.demo',
   'seed.catalogue',
 ] as const;
@@ -96,6 +103,8 @@ export const auditEntityTypes = [
   'ticket',
   'acceptance',
   'calendar',
+  'illegal_structure',
+  'illegal_assignment',
   // the sheets imports and exports read (SheetKind), and the registries exported (organisation)
   'compounds',
   'buildings',

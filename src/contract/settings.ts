@@ -14,6 +14,12 @@ export const Settings = z.object({
   }),
   /** Checks each project needs per key part or process (重点部位和工序), e.g. { 屋面防水: 3 }. */
   checkFrequency: z.record(text(), z.number().int()),
+  illegal: z.object({
+    /** Two measurements agree when they differ by at most this percent of the larger. */
+    tolerancePercent: z.number(),
+    /** The structure types offered when registering (an editable list). */
+    types: z.array(text()),
+  }),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -29,6 +35,12 @@ export const UpdateSettingsBody = z.strictObject({
     .record(text().trim().min(1).max(limits.name.max), z.number().int().min(0).max(100))
     .refine((r) => Object.keys(r).length <= 50, 'at most 50 key parts')
     .optional(),
+  illegal: z
+    .strictObject({
+      tolerancePercent: z.number().min(0).max(50).multipleOf(0.1),
+      types: z.array(text().trim().min(1).max(limits.name.max)).min(1).max(50),
+    })
+    .optional(),
 });
 export type UpdateSettingsBody = z.infer<typeof UpdateSettingsBody>;
 
@@ -37,7 +49,8 @@ export const settingsEndpoints = {
   settings: endpoint({
     method: 'GET',
     path: '/api/settings',
-    summary: 'District settings: old-compound cut-off year, escalation thresholds',
+    summary:
+      'District settings: old-compound cut-off year, escalation thresholds, illegal structures’ tolerance and types',
     tag: 'system',
     response: Settings,
   }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fundingSources } from '../domain/projects.js';
 import { regionCode, text } from './common.js';
 import { endpoint } from './endpoint.js';
+import { IllegalFigures } from './illegal.js';
 import { InventoryFigures } from './inventory.js';
 import { OrganisationFigures } from './organisation.js';
 import { RenovationFigures } from './projects.js';
@@ -21,6 +22,7 @@ export const Summary = z.object({
   ...RenovationFigures.shape,
   ...OrganisationFigures.shape,
   ...QualityFigures.shape,
+  ...IllegalFigures.shape,
   fromYear: z.number().int(),
   toYear: z.number().int(),
 });

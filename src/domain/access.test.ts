@@ -67,6 +67,17 @@ describe('can (role × action)', () => {
     ['community', 'quality.sign', true],
     ['hq', 'quality.sign', false],
     ['viewer', 'quality.sign', false],
+    ['viewer', 'illegal.read', true],
+    ['hq', 'illegal.write', true],
+    ['subdistrict', 'illegal.write', true],
+    ['community', 'illegal.write', true],
+    ['contractor', 'illegal.write', false],
+    ['viewer', 'illegal.write', false],
+    ['admin', 'illegal.write', false],
+    ['community', 'illegal.visit', true],
+    ['contractor', 'illegal.visit', true],
+    ['viewer', 'illegal.visit', false],
+    ['admin', 'illegal.visit', false],
   ];
   it.each(cases)('%s may %s: %s', (role, action, expected) => {
     expect(can(role, action)).toBe(expected);

@@ -55,6 +55,14 @@ export const actions = [
   'quality.rectify',
   /** sign (or refuse) a completion acceptance for the party one represents */
   'quality.sign',
+  'illegal.read',
+  /** register illegal structures, measure them, assign cadres, record notices, removal and clearing */
+  'illegal.write',
+  /**
+   * log door-to-door visits: on structures the user's cadre is assigned to, and with
+   * `illegal.write` on any structure in scope
+   */
+  'illegal.visit',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -64,10 +72,11 @@ const everyone: readonly Action[] = [
   'inventory.read',
   'project.read',
   'ledger.read',
+  'illegal.read',
 ];
 
 /** Roles whose people may be named on ledger items and answer for them; not the administrator or viewers. */
-const working: readonly Action[] = [...everyone, 'ledger.report'];
+const working: readonly Action[] = [...everyone, 'ledger.report', 'illegal.visit'];
 
 /**
  * The one table of role × action. Later areas add their actions here. Personal data goes to
@@ -89,6 +98,7 @@ export const permissions: Record<Role, readonly Action[]> = {
     'firm.manage',
     'quality.manage',
     'quality.inspect',
+    'illegal.write',
   ],
   subdistrict: [
     ...working,
@@ -100,8 +110,9 @@ export const permissions: Record<Role, readonly Action[]> = {
     'quality.manage',
     'quality.inspect',
     'quality.sign',
+    'illegal.write',
   ],
-  community: [...working, 'inventory.write', 'household.personal', 'quality.sign'],
+  community: [...working, 'inventory.write', 'household.personal', 'quality.sign', 'illegal.write'],
   contractor: [...working, 'quality.rectify', 'quality.sign'],
   supervisor: [...working, 'quality.inspect', 'quality.sign'],
   resident_supervisor: [...working, 'quality.sign'],

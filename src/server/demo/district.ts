@@ -6,7 +6,7 @@ import { apportion, type PropertyManagement } from '../../domain/inventory.js';
 import { demoFigures, demoSubdistricts, otherCityDistricts, registeredCompoundCount } from './figures.js';
 
 /** A small deterministic PRNG (mulberry32), so the demo is the same on every machine. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;

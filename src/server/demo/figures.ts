@@ -22,6 +22,14 @@ export const demoFigures = {
   renovatedHouseholds: 42_186,
   /** 11.5 万余人 */
   renovatedResidents: 115_472,
+  /** 拆除违法建设 4091 处 */
+  illegalRemoved: 4091,
+  /** 13.6 万平方米: the verified area removed, the exact value chosen just above */
+  illegalRemovedArea: 136_042.6,
+  /** 群众自拆率达 68%: 2,782 of 4,091 = 68.0% */
+  illegalSelfRemoved: 2782,
+  /** Structures identified and still under persuasion (invented, the 2023 survey). */
+  illegalOutstanding: 160,
 } as const;
 
 /** Kaifeng's other districts and counties, held as counts only (invented, labelled demo). */

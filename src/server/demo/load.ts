@@ -1,9 +1,10 @@
 import { count } from 'drizzle-orm';
-import type { Database, Tx } from '../db/client.js';
+import type { Database, DbKind, Tx } from '../db/client.js';
 import { compounds } from '../db/schema.js';
 import { seedCatalogue } from '../modules/projects/catalogue.js';
 import { systemActor } from '../platform/audit.js';
 import { write } from '../platform/context.js';
+import { loadDemoIllegal } from './illegal.js';
 import { loadDemoInventory } from './inventory.js';
 import { loadDemoOrganisation } from './organisation.js';
 import { loadDemoProjects } from './projects.js';
@@ -13,6 +14,8 @@ export interface DemoLoaded {
   /** The 2019–2022 renovation records (the inventory's completed projects). */
   renovations: { id: string; regionCode: string }[];
   counts: Record<string, number>;
+  /** Which database: bulk writes go by COPY on PGlite, by unnested arrays on PostgreSQL. */
+  kind: DbKind;
 }
 
 /** One area's demo data, loaded inside the seed's transaction after the areas it builds on. */
@@ -23,6 +26,7 @@ const demoLoaders: DemoLoader[] = [
   loadDemoInventory,
   (tx, loaded) => loadDemoOrganisation(tx, loaded.renovations),
   (tx) => loadDemoProjects(tx),
+  loadDemoIllegal,
 ];
 
 /**
@@ -37,7 +41,7 @@ export async function loadDemoDistrict(database: Database): Promise<boolean> {
       await audit({ action: 'seed.demo', outcome: 'failed', after: { reason: 'inventory not empty' } });
       return false;
     }
-    const loaded: DemoLoaded = { renovations: [], counts: {} };
+    const loaded: DemoLoaded = { renovations: [], counts: {}, kind: database.kind };
     for (const load of demoLoaders) await load(tx, loaded);
     await audit({ action: 'seed.demo', entityType: 'district', entityId: '410203', after: loaded.counts });
     return true;

@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { AuditEntityType } from '../../contract/audit.js';
 import { type Action, can } from '../../domain/access.js';
@@ -42,6 +42,16 @@ export type Intent = 'read' | 'write';
  * that record's table (undefined: every row). Each area writes its rule once, in its `access.ts`.
  */
 export type AccessRule = (principal: Principal, intent: Intent) => SQL | undefined;
+
+/** The caller's scope widened by other conditions (e.g. "or assigned to this user's cadre"). */
+export function scopeOr(
+  principal: Pick<Principal, 'prefixes'>,
+  column: AnyPgColumn,
+  ...also: SQL[]
+): SQL | undefined {
+  const scope = scopeWhere(principal, column);
+  return scope === undefined ? undefined : or(scope, ...also);
+}
 
 /** A rule's condition as a boolean expression (true where the rule allows every row). */
 export const holds = (condition: SQL | undefined): SQL<boolean> =>

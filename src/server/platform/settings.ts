@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Settings, UpdateSettingsBody } from '../../contract/settings.js';
+import { defaultStructureTypes, defaultTolerancePercent } from '../../domain/illegal.js';
 import { nationalOldCutoffYear } from '../../domain/inventory.js';
 import { defaultEscalationPolicy, type EscalationPolicy } from '../../domain/ledger.js';
 import { defaultCheckFrequency } from '../../domain/quality.js';
@@ -27,11 +28,22 @@ export async function checkFrequency(db: Db | Tx): Promise<Record<string, number
   return (row?.value as Record<string, number> | undefined) ?? { ...defaultCheckFrequency };
 }
 
+/** Illegal structures: the measurement tolerance and the type list, the district's or the defaults. */
+export async function illegalSettings(db: Db | Tx): Promise<Settings['illegal']> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, 'illegal')).limit(1);
+  return {
+    tolerancePercent: defaultTolerancePercent,
+    types: [...defaultStructureTypes],
+    ...(row?.value as Partial<Settings['illegal']> | undefined),
+  };
+}
+
 export async function readSettings(db: Db | Tx): Promise<Settings> {
   return {
     oldCutoffYear: await oldCutoffYear(db),
     escalation: await escalationPolicy(db),
     checkFrequency: await checkFrequency(db),
+    illegal: await illegalSettings(db),
   };
 }
 

@@ -18,6 +18,7 @@ import {
   firmPeople,
   firms,
   households,
+  illegalStructures,
   ledgerItems,
   owners,
   partyBodies,
@@ -356,4 +357,65 @@ export async function nameOnProject(
   await database.db.insert(projectFirms).values({ projectId, kind, firmId: firm.id }).onConflictDoNothing();
   await database.db.insert(projectPeople).values({ projectId, kind, personId: person.id });
   return { firm, person };
+}
+
+/** A building of the compound (with two stairwell units). */
+export async function buildBuilding(database: Database, compound: { id: string; regionCode: string }) {
+  const [row] = await database.db
+    .insert(buildings)
+    .values({ compoundId: compound.id, regionCode: compound.regionCode, number: unique('楼'), unitCount: 2 })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+/** A household in unit 1 of the building. */
+export async function buildHousehold(
+  database: Database,
+  building: { id: string; compoundId: string; regionCode: string },
+  unit = '1单元',
+) {
+  const [row] = await database.db
+    .insert(households)
+    .values({
+      compoundId: building.compoundId,
+      buildingId: building.id,
+      regionCode: building.regionCode,
+      unit,
+      room: unique('室'),
+    })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+/**
+ * An illegal structure (a shed, surveyed a month ago) at a new household of a new compound in
+ * 铁塔街道 unless told; `verifiedArea` makes it verified, as two agreeing measurements would.
+ */
+export async function buildStructure(
+  database: Database,
+  fields: Insert<typeof illegalStructures> = {},
+  compound: { id: string; regionCode: string } = { id: '', regionCode: '' },
+) {
+  if (!compound.id) compound = await buildCompound(database, { regionCode: fields.regionCode ?? tieta });
+  const building = await buildBuilding(database, compound);
+  const household = await buildHousehold(database, building);
+  const [row] = await database.db
+    .insert(illegalStructures)
+    .values({
+      compoundId: compound.id,
+      buildingId: building.id,
+      unit: household.unit,
+      householdId: household.id,
+      regionCode: compound.regionCode,
+      type: '棚屋',
+      surveyOn: daysFromToday(-30),
+      surveyor: '测试·摸排员',
+      status: fields.verifiedArea ? 'verified' : 'surveyed',
+      ...fields,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  return { ...row, compound, building, household };
 }

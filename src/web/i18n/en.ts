@@ -3,6 +3,7 @@
 import * as audit from '../features/audit/messages.js';
 import * as catalogue from '../features/catalogue/messages.js';
 import * as funding from '../features/funding/messages.js';
+import * as illegal from '../features/illegal/messages.js';
 import * as inventory from '../features/inventory/messages.js';
 import * as ledger from '../features/ledger/messages.js';
 import * as organisation from '../features/organisation/messages.js';
@@ -22,6 +23,7 @@ export const en: Messages = {
   ...catalogue.en,
   ...funding.en,
   ...ledger.en,
+  ...illegal.en,
   ...organisation.en,
   ...settings.en,
   ...users.en,

@@ -6,6 +6,7 @@
 import * as audit from '../features/audit/messages.js';
 import * as catalogue from '../features/catalogue/messages.js';
 import * as funding from '../features/funding/messages.js';
+import * as illegal from '../features/illegal/messages.js';
 import * as inventory from '../features/inventory/messages.js';
 import * as ledger from '../features/ledger/messages.js';
 import * as organisation from '../features/organisation/messages.js';
@@ -24,6 +25,7 @@ export const zhCN = {
   ...catalogue.zhCN,
   ...funding.zhCN,
   ...ledger.zhCN,
+  ...illegal.zhCN,
   ...organisation.zhCN,
   ...settings.zhCN,
   ...users.zhCN,

@@ -4,6 +4,7 @@
  */
 import {
   ApartmentOutlined,
+  BuildOutlined,
   DashboardOutlined,
   FileDoneOutlined,
   HomeOutlined,
@@ -17,6 +18,7 @@ import type { Action } from '../../domain/access.js';
 import { auditPages } from '../features/audit/pages.js';
 import { cataloguePages } from '../features/catalogue/pages.js';
 import { fundingPages } from '../features/funding/pages.js';
+import { illegalPages } from '../features/illegal/pages.js';
 import { inventoryPages } from '../features/inventory/pages.js';
 import { ledgerPages } from '../features/ledger/pages.js';
 import { organisationPages } from '../features/organisation/pages.js';
@@ -72,6 +74,12 @@ export const navigation: NavGroup[] = [
     label: 'menu.ledger',
     icon: <FileDoneOutlined />,
     pages: ledgerPages,
+  },
+  {
+    key: 'illegal',
+    label: 'menu.illegal',
+    icon: <BuildOutlined />,
+    pages: illegalPages,
   },
   {
     key: 'organisation',

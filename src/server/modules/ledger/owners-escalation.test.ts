@@ -166,6 +166,7 @@ describe('settings', () => {
       oldCutoffYear: 2000,
       escalation: { dueSoonDays: 3, seriousAfterDays: 7 },
       checkFrequency: defaultCheckFrequency,
+      illegal: { tolerancePercent: 5, types: ['棚屋', '扩建', '封闭院落', '屋顶建筑', '占用绿地', '其他'] },
     });
     const owner = await buildCadre(t.database);
     const created = await send(

@@ -1,13 +1,14 @@
 /**
  * A photo is reached as what it belongs to is: a site photo of a project's item as its project,
  * evidence on a progress report as that report's ledger item (its owner too, wherever the item
- * sits). The photo's own region code is only a copy for the audit trail.
+ * sits), a photo of an illegal structure as that structure. The photo's own region code is only a copy for the audit trail.
  */
 import { and, eq, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { ledgerItems, ledgerProgress, photos, projects } from '../../db/schema.js';
+import { illegalStructures, ledgerItems, ledgerProgress, photos, projects } from '../../db/schema.js';
 import { type AccessRule, holds, type Intent, requireAccess } from '../../platform/access.js';
 import type { Ctx, Principal } from '../../platform/context.js';
+import { structureRule } from '../illegal/access.js';
 import { ledgerItemRule } from '../ledger/access.js';
 import { projectRule } from '../projects/access.js';
 
@@ -22,6 +23,11 @@ const photoRule: AccessRule = (p: Principal, intent: Intent): SQL =>
       isNotNull(photos.progressId),
       sql`EXISTS (SELECT 1 FROM ${ledgerProgress} JOIN ${ledgerItems} ON ${ledgerItems.id} = ${ledgerProgress.itemId}
         WHERE ${ledgerProgress.id} = ${photos.progressId} AND ${holds(ledgerItemRule(p, intent))})`,
+    ),
+    and(
+      isNotNull(photos.structureId),
+      sql`EXISTS (SELECT 1 FROM ${illegalStructures}
+        WHERE ${illegalStructures.id} = ${photos.structureId} AND ${holds(structureRule(p, intent))})`,
     ),
   ) as SQL;
 

@@ -11,7 +11,10 @@ import { type Ctx, write } from '../../platform/context.js';
 import { AppError, found, notFound } from '../../platform/errors.js';
 import { loadPhoto } from './access.js';
 
-/** What a photo belongs to: a project's item, a progress report, or one of a project's quality records. */
+/**
+ * What a photo belongs to: a project's item, a progress report, one of a project's quality records,
+ * or an illegal structure.
+ */
 type Owner =
   | { projectId: string; catalogueItemId: string; progressId?: undefined; regionCode: string }
   | { progressId: string; projectId?: undefined; catalogueItemId?: undefined; regionCode: string }
@@ -23,7 +26,8 @@ type Owner =
       ticketId?: string;
       /** When the camera took it, as the phone reported. */
       takenAt?: Date;
-    };
+    }
+  | { structureId: string; regionCode: string };
 
 /** Keep one photo, audited against the record it documents. */
 export async function storePhoto(
@@ -75,8 +79,8 @@ export async function storePhoto(
 /** Remove a site photo of an item. Evidence on a progress report stays, as the report does. */
 export async function deletePhoto(ctx: Ctx, id: string) {
   const photo = await loadPhoto(ctx, id, 'write');
-  // Evidence is not removable: there is no removable photo by this id.
-  if (photo.catalogueItemId === null) throw notFound();
+  // Evidence and structures' photos are not removable: there is no removable photo by this id.
+  if (photo.catalogueItemId === null || photo.projectId === null) throw notFound();
   await write(ctx.db, ctx.actor, async (tx, audit) => {
     const [row] = await tx.delete(photos).where(eq(photos.id, id)).returning({ id: photos.id });
     found(row);

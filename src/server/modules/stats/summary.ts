@@ -1,6 +1,7 @@
 import type { Summary } from '../../../contract/stats.js';
 import type { Db } from '../../db/client.js';
 import type { Principal } from '../../platform/context.js';
+import { illegalFigures } from '../illegal/figures.js';
 import { inventoryFigures } from '../inventory/figures.js';
 import { organisationFigures } from '../organisation/figures.js';
 import { renovationFigures } from '../projects/figures.js';
@@ -8,7 +9,13 @@ import { qualityFigures } from '../quality/figures.js';
 import type { FiguresInput } from './figures.js';
 
 /** Each area's headline figures; a new area adds its function here and its shape to `Summary`. */
-const areaFigures = [inventoryFigures, renovationFigures, organisationFigures, qualityFigures] as const;
+const areaFigures = [
+  inventoryFigures,
+  renovationFigures,
+  organisationFigures,
+  qualityFigures,
+  illegalFigures,
+] as const;
 
 type AreaFigures = UnionToIntersection<Awaited<ReturnType<(typeof areaFigures)[number]>>>;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

@@ -1,0 +1,106 @@
+/**
+ * 街道看板: structures, verified area, removals and self-removal rates by subdistrict (or
+ * community, or compound) in the caller's scope, for a period; exported as the office sheet.
+ */
+import { FileExcelOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Flex, Form, Segmented, Statistic, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../contract/api.js';
+import { type IllegalStats, IllegalStatsQuery, statsGroupings } from '../../../contract/illegal.js';
+import { downloadUrl } from '../../shared/api.js';
+import { dateItemProps } from '../../shared/format.js';
+import { useListParams } from '../../shared/listParams.js';
+import { useIllegalStats } from './queries.js';
+
+type Row = IllegalStats['rows'][number];
+
+export function BoardPage() {
+  const { t } = useTranslation();
+  const { query, update } = useListParams(IllegalStatsQuery);
+  const stats = useIllegalStats(query);
+  const total = stats.data?.total;
+  const percent = (n: number) => `${n.toFixed(1)}%`;
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('illegal.board')}
+        </Typography.Title>
+        <Button href={downloadUrl(api.illegalStatsExport, { query })} download icon={<FileExcelOutlined />}>
+          {t('illegal.export')}
+        </Button>
+      </Flex>
+      <Card size="small">
+        <Flex gap={16} wrap align="center">
+          <Segmented
+            value={query.groupBy}
+            onChange={(groupBy) => update({ groupBy })}
+            options={statsGroupings.map((g) => ({ value: g, label: t(`illegal.groupings.${g}`) }))}
+          />
+          <Form
+            layout="inline"
+            initialValues={{ from: query.from, to: query.to }}
+            onValuesChange={(_c, v) => update(v)}
+          >
+            <Form.Item name="from" label={t('illegal.from')} {...dateItemProps}>
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="to" label={t('illegal.to')} {...dateItemProps}>
+              <DatePicker />
+            </Form.Item>
+          </Form>
+        </Flex>
+      </Card>
+      {total && (
+        <Flex gap={32} wrap>
+          <Statistic title={t('illegal.removed')} value={total.removed} />
+          <Statistic title={t('illegal.removedArea')} value={total.removedArea} precision={1} />
+          <div data-testid="self-rate">
+            <Statistic
+              title={t('illegal.selfRateByCount')}
+              value={total.selfRateByCount}
+              precision={1}
+              suffix="%"
+            />
+          </div>
+          <Statistic
+            title={t('illegal.selfRateByArea')}
+            value={total.selfRateByArea}
+            precision={1}
+            suffix="%"
+          />
+          <Statistic title={t('illegal.outstanding')} value={total.outstanding} />
+        </Flex>
+      )}
+      <Table<Row>
+        size="small"
+        rowKey="key"
+        loading={stats.isFetching}
+        dataSource={stats.data?.rows ?? []}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          { title: t('illegal.name'), dataIndex: 'name' },
+          { title: t('illegal.structures'), dataIndex: 'structures' },
+          { title: t('illegal.verifiedArea'), dataIndex: 'verifiedArea' },
+          { title: t('illegal.removed'), dataIndex: 'removed' },
+          { title: t('illegal.removedArea'), dataIndex: 'removedArea' },
+          { title: t('illegal.selfRemoved'), dataIndex: 'selfRemoved' },
+          { title: t('illegal.selfRateByCount'), dataIndex: 'selfRateByCount', render: percent },
+          { title: t('illegal.selfRateByArea'), dataIndex: 'selfRateByArea', render: percent },
+          {
+            title: t('illegal.averageDays'),
+            dataIndex: 'averageDays',
+            render: (d: number | null) => d ?? '—',
+          },
+          { title: t('illegal.outstanding'), dataIndex: 'outstanding' },
+          {
+            title: t('illegal.leadersRemoved'),
+            key: 'leaders',
+            render: (_v, r) => `${r.leadersRemoved} / ${r.leaders}`,
+          },
+        ]}
+      />
+    </Flex>
+  );
+}
