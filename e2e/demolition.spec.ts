@@ -1,5 +1,5 @@
-import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
-import { adminPassword, dropdownOption, logIn } from './support.js';
+import { expect, type Page, test } from '@playwright/test';
+import { adminPassword, choose, csrfOf, districtDay, logIn, send } from './support.js';
 
 /**
  * 拆违治乱: a surveyor registers a structure at a household; two measurements disagree and a third
@@ -10,46 +10,11 @@ import { adminPassword, dropdownOption, logIn } from './support.js';
 /** Waits for the page: generous, as the machine running the journeys may be shared. */
 const slow = expect.configure({ timeout: 30_000 });
 
-/** Today in the district (UTC+8). */
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-
-async function csrfOf(page: Page): Promise<{ 'x-csrf-token': string }> {
-  const me = await page.request.get('/api/auth/me');
-  expect(me.ok()).toBeTruthy();
-  return { 'x-csrf-token': (await me.json()).csrfToken };
-}
-
-async function send<T>(
-  request: APIRequestContext,
-  method: 'post' | 'patch',
-  url: string,
-  data: unknown,
-  headers: Record<string, string>,
-): Promise<T> {
-  const response = await request[method](url, { data, headers });
-  expect(response.ok(), `${method.toUpperCase()} ${url}: ${await response.text()}`).toBeTruthy();
-  return (await response.json()) as T;
-}
-
 /** Sign in as someone else: the session cookie goes, the next login starts from the login page. */
 async function signInAs(page: Page, username: string, password: string) {
   await page.context().clearCookies();
   await logIn(page, username, password);
   await slow(page.getByTestId('user-menu')).toBeVisible();
-}
-
-/** Choose `title` in a select (typing `search` first), as support's `choose` does, with room for a slow machine. */
-async function choose(page: Page, field: Locator, title: string, search?: string): Promise<void> {
-  const select = field.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
-  const option = dropdownOption(page, title);
-  await expect(async () => {
-    if (!(await option.isVisible())) {
-      await field.click({ timeout: 5_000 });
-      if (search !== undefined) await field.fill(search, { timeout: 5_000 });
-    }
-    await option.click({ timeout: 10_000 });
-    await expect(select).toContainText(title, { timeout: 5_000 });
-  }).toPass({ timeout: 60_000 });
 }
 
 async function measure(page: Page, by: string, area: string) {
@@ -123,7 +88,7 @@ test('a structure is measured, persuaded, removed by its owner and cleared; the 
 
   // ── The surveyor: the board's self-removal rate for removals today, then a new structure.
   await signInAs(page, surveyorUser, password);
-  const board = `/illegal/board?groupBy=compound&from=${today()}&to=${today()}`;
+  const board = `/illegal/board?groupBy=compound&from=${districtDay(0)}&to=${districtDay(0)}`;
   await page.goto(board);
   await slow(page.getByTestId('self-rate')).toContainText('0.0');
 

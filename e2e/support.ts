@@ -65,12 +65,12 @@ export async function choose(page: Page, field: Locator, title: string, search?:
   const option = dropdownOption(page, title);
   await expect(async () => {
     if (!(await option.isVisible())) {
-      await field.click({ timeout: 2_000 });
-      if (search !== undefined) await field.fill(search, { timeout: 2_000 });
+      await field.click({ timeout: 5_000 });
+      if (search !== undefined) await field.fill(search, { timeout: 5_000 });
     }
-    await option.click({ timeout: 3_000 });
-    await expect(select).toContainText(title, { timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
+    await option.click({ timeout: 10_000 });
+    await expect(select).toContainText(title, { timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
 }
 
 /**
