@@ -14,11 +14,7 @@ import {
 import { districtToday } from '../../../domain/ledger.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
 import { useErrorReporter } from '../../shared/errors.js';
-import {
-  EnumFilterField,
-  FilterForm,
-  SearchFilterField,
-} from '../../shared/FilterForm.js';
+import { EnumFilterField, FilterForm, SearchFilterField } from '../../shared/FilterForm.js';
 import { dateItemProps } from '../../shared/format.js';
 import { useListParams } from '../../shared/listParams.js';
 import { RegionFilterField } from '../../shared/RegionSelect.js';
