@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminPassword, choose, logIn, sideMenu } from './support.js';
+import { adminPassword, choose, logIn, sideMenu, userMenu } from './support.js';
 
 test('the audit log reads in words, filters by a listed action, links to the record and keeps the raw event', async ({
   page,
@@ -29,10 +29,11 @@ test('the audit log reads in words, filters by a listed action, links to the rec
 
   // In English the same event reads in English.
   await page.goBack();
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: 'English' }).click();
+  await userMenu(page, 'English', () =>
+    expect(page.locator('html')).toHaveAttribute('lang', 'en', { timeout: 3_000 }),
+  );
   await expect(page.locator('.ant-table-row').first().getByTestId('audit-action')).toHaveText('Log in');
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: '中文' }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await userMenu(page, '中文', () =>
+    expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN', { timeout: 3_000 }),
+  );
 });

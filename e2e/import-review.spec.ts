@@ -35,7 +35,7 @@ test('headquarters staff review an import before confirming it: rows to add, cel
   // column of its own (改造内容) that is no part of the ledger.
   const sheet = [
     '街道（乡）,小区名称,建成年代,户数,人口,物业管理,改造内容',
-    `铁塔街道,${added},1992年,64,,,外墙保温`,
+    `铁塔街道,${added},2008年,64,,,外墙保温`,
     `铁塔街道,${registered.name},,${after},,,加装电梯`,
   ].join('\n');
 
