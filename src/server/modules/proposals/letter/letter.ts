@@ -41,6 +41,12 @@ export interface Letter {
   copies?: number;
 }
 
+/** What the two files are served as. */
+export const letterMediaTypes = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+} as const;
+
 const mmPerInch = 25.4;
 const twipsPerInch = 1440;
 const pointsPerInch = 72;
@@ -87,7 +93,7 @@ export function pageTwips() {
     textHeight,
     linePitch,
     charSpace,
-    charPitchTwips: textWidth / 28,
+    charPitchTwips: textWidth / layout.chars,
   };
 }
 
