@@ -110,6 +110,12 @@ function numberLine(letter: Letter, pitch: number, textWidth: number): Paragraph
   });
 }
 
+const normalRun = {
+  font: { ascii: docxFonts.body, hAnsi: docxFonts.body, eastAsia: docxFonts.body, cs: docxFonts.body },
+  size: halfPoints(layout.sizes.body),
+  sizeComplexScript: halfPoints(layout.sizes.body),
+};
+
 /** The letter as a .docx file. */
 export async function letterDocx(letter: Letter): Promise<Buffer> {
   const page = pageTwips();
@@ -174,15 +180,10 @@ export async function letterDocx(letter: Letter): Promise<Buffer> {
     creator: letter.issuer,
     evenAndOddHeaderAndFooters: true,
     styles: {
-      default: {
-        // The grid's character pitch is reckoned from the default size: 三号 仿宋.
-        document: {
-          run: {
-            font: { ascii: docxFonts.body, hAnsi: docxFonts.body, eastAsia: docxFonts.body },
-            size: halfPoints(layout.sizes.body),
-          },
-        },
-      },
+      // The grid's character pitch is reckoned from the default size, 三号 仿宋: Word reads the
+      // document defaults, LibreOffice the Normal style, so both say it.
+      default: { document: { run: normalRun } },
+      paragraphStyles: [{ id: 'Normal', name: 'Normal', quickFormat: true, run: normalRun }],
     },
     sections: [
       {

@@ -112,10 +112,15 @@ describe('letterDocx', () => {
     expect(section).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/>');
   });
 
-  it('sets 三号 仿宋 as the default the grid is reckoned from', () => {
+  it('sets 三号 仿宋 as the default and the Normal style, which the grid is reckoned from', () => {
     const defaults = /<w:docDefaults>[\s\S]*<\/w:docDefaults>/.exec(part('word/styles.xml'))?.[0] ?? '';
     expect(defaults).toContain('w:eastAsia="仿宋_GB2312"');
     expect(defaults).toContain('<w:sz w:val="32"/>');
+    // LibreOffice reckons the grid from the Normal style rather than the defaults.
+    const normal =
+      /<w:style [^>]*w:styleId="Normal"[\s\S]*?<\/w:style>/.exec(part('word/styles.xml'))?.[0] ?? '';
+    expect(normal).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(normal).toContain('<w:sz w:val="32"/>');
   });
 
   it('puts the grade and consent marks first, at the top left, in 黑体', () => {
