@@ -8,6 +8,7 @@
  * written in bulk.
  */
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { districtToday } from '../../domain/ledger.js';
 import {
   type AcceptanceParty,
@@ -21,6 +22,7 @@ import type { Tx } from '../db/client.js';
 import {
   acceptanceSignatures,
   acceptances,
+  compounds,
   concealedWorks,
   firmPeople,
   firms,
@@ -250,7 +252,8 @@ export async function loadDemoQuality(tx: Tx, loaded: DemoLoaded, today = distri
   const all = await tx
     .select({ id: projects.id, year: projects.year, status: projects.status })
     .from(projects)
-    .orderBy(projects.year, projects.id);
+    .innerJoin(compounds, eq(compounds.id, projects.compoundId))
+    .orderBy(projects.year, compounds.code);
   const completed = all.filter((p) => p.year < 2023);
   const under = all.filter((p) => p.year >= 2023 && ['under_construction', 'tendered'].includes(p.status));
 
@@ -434,10 +437,12 @@ export async function loadDemoQuality(tx: Tx, loaded: DemoLoaded, today = distri
   }
 
   // ── The 2023 batch under way: units named and tendered; on site, what is still open. ──
-  for (const [i, p] of under.entries()) {
-    const who = nameUnits(p.id, completed.length + i);
+  let i = -1;
+  for (const [j, p] of under.entries()) {
+    const who = nameUnits(p.id, completed.length + j);
     plan(p.id, who, addDays(today, -r.int(90, 150)), Math.round(r.range(400, 900) * 100) / 100);
     if (p.status !== 'under_construction') continue;
+    i++;
     for (const z of zoneNames)
       zones.push({ project_id: p.id, kind: z.kind, name: z.name, assignee: name(), phone: null });
     for (const gate of ['process', 'tendering'])
