@@ -14,7 +14,7 @@ import { notificationsEndpoints } from './notifications.js';
 import { organisationEndpoints } from './organisation.js';
 import { photosEndpoints } from './photos.js';
 import { projectsEndpoints } from './projects.js';
-import { qualityEndpoints, qualityRecordEndpoints } from './quality.js';
+import { qualityBoardEndpoints, qualityEndpoints, qualityRecordEndpoints } from './quality.js';
 import { regionsEndpoints } from './regions.js';
 import { settingsEndpoints } from './settings.js';
 import { statsEndpoints } from './stats.js';
@@ -39,6 +39,7 @@ export const api = {
   ...photosEndpoints,
   ...qualityEndpoints,
   ...qualityRecordEndpoints,
+  ...qualityBoardEndpoints,
   ...settingsEndpoints,
   ...illegalEndpoints,
 } as const;

@@ -15,7 +15,7 @@ import {
   ticketStatuses,
   zoneKinds,
 } from '../domain/quality.js';
-import { limits, PageQuery, pageOf, text } from './common.js';
+import { limits, PageQuery, pageOf, regionCode, text } from './common.js';
 import { endpoint } from './endpoint.js';
 
 export { firmKinds };
@@ -523,3 +523,71 @@ export const QualityFigures = z.object({
   overdueTickets: z.number().int(),
 });
 export type QualityFigures = z.infer<typeof QualityFigures>;
+
+// ─── Quality board ───────────────────────────────────────────────────────────────────────────
+
+export const boardGroupings = ['project', 'subdistrict'] as const;
+export const QualityBoardQuery = z.object({
+  groupBy: z.enum(boardGroupings).default('project'),
+  /** Projects in this region (a subdistrict's or community's code). */
+  region: regionCode.optional(),
+  /** Projects of this programme year. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export type QualityBoardQuery = z.infer<typeof QualityBoardQuery>;
+
+const BoardFigures = z.object({
+  projects: z.number().int(),
+  /** Projects whose five gates have all passed. */
+  allGatesPassed: z.number().int(),
+  /** Gates passed, of projects × 5. */
+  gatesPassed: z.number().int(),
+  /** Inspections and spot checks of the key parts done, and the number the frequencies require. */
+  checksDone: z.number().int(),
+  checksRequired: z.number().int(),
+  openTickets: z.number().int(),
+  overdueTickets: z.number().int(),
+  /** Material samples with a result, and those that passed. */
+  samplesTested: z.number().int(),
+  samplesPassed: z.number().int(),
+  /** Percent of tested samples that passed, one decimal (null: none tested yet). */
+  passRate: z.number().nullable(),
+  /** Acceptances organised and not yet passed. */
+  acceptancesPending: z.number().int(),
+});
+export const QualityBoardRow = BoardFigures.extend({
+  /** The project's id, or the subdistrict's code. */
+  key: text(),
+  /** The compound's name, or the subdistrict's. */
+  name: text(),
+  /** The subdistrict's name (project rows) or code. */
+  subdistrict: text(),
+  year: z.number().int().nullable(),
+  status: z.enum(projectStatuses).nullable(),
+  /** Each gate's status (project rows; empty for subdistricts). */
+  gates: z.array(z.object({ gate: z.enum(gates), status: z.enum(gateStatuses) })),
+});
+export type QualityBoardRow = z.infer<typeof QualityBoardRow>;
+export const QualityBoard = z.object({ rows: z.array(QualityBoardRow), total: BoardFigures });
+export type QualityBoard = z.infer<typeof QualityBoard>;
+
+export const qualityBoardEndpoints = {
+  qualityBoard: endpoint({
+    method: 'GET',
+    path: '/api/quality/board',
+    summary:
+      'Gates, checks against required, tickets, material pass rate and pending acceptances, by project or subdistrict',
+    tag: 'quality',
+    query: QualityBoardQuery,
+    response: QualityBoard,
+  }),
+  qualityBoardExport: endpoint({
+    method: 'GET',
+    path: '/api/quality/board/export',
+    summary: 'The quality board as a sheet (xlsx)',
+    tag: 'quality',
+    query: QualityBoardQuery,
+    response: z.unknown(),
+    download: true,
+  }),
+} as const;

@@ -8,6 +8,7 @@ import {
   DashboardOutlined,
   FileDoneOutlined,
   HomeOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   ToolOutlined,
 } from '@ant-design/icons';
@@ -24,6 +25,7 @@ import { ledgerPages } from '../features/ledger/pages.js';
 import { organisationPages } from '../features/organisation/pages.js';
 import { overviewPages } from '../features/overview/pages.js';
 import { projectsPages } from '../features/projects/pages.js';
+import { calendarPages, qualityBoardPages } from '../features/quality/boardPages.js';
 import { settingsPages } from '../features/settings/pages.js';
 import { usersPages } from '../features/users/pages.js';
 import type { Messages } from '../i18n/zh-CN.js';
@@ -76,6 +78,12 @@ export const navigation: NavGroup[] = [
     pages: ledgerPages,
   },
   {
+    key: 'quality',
+    label: 'menu.quality',
+    icon: <SafetyCertificateOutlined />,
+    pages: qualityBoardPages,
+  },
+  {
     key: 'illegal',
     label: 'menu.illegal',
     icon: <BuildOutlined />,
@@ -91,7 +99,7 @@ export const navigation: NavGroup[] = [
     key: 'admin',
     label: 'menu.admin',
     icon: <SettingOutlined />,
-    pages: [...usersPages, ...auditPages, ...settingsPages],
+    pages: [...usersPages, ...auditPages, ...settingsPages, ...calendarPages],
   },
 ];
 

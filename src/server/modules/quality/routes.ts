@@ -1,8 +1,11 @@
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../contract/api.js';
 import { districtToday } from '../../../domain/ledger.js';
 import type { Ctx } from '../../platform/context.js';
 import { type Deps, route } from '../../platform/http.js';
+import { attachment } from '../../platform/uploads.js';
+import { exportQualityBoard, qualityBoard } from './board.js';
 import { listCalendar, setCalendar } from './calendar.js';
 import {
   addInspection,
@@ -116,6 +119,17 @@ export function qualityRoutes(app: FastifyInstance, deps: Deps) {
   route(app, deps, api.fileAcceptance, manage, async (ctx, { params, body }) => {
     await fileAcceptance(ctx, params.id, body.filedOn);
     return overview(ctx, params.id);
+  });
+  route(app, deps, api.qualityBoard, read, async (ctx, { query }) =>
+    qualityBoard(ctx.db, ctx.principal, query),
+  );
+  route(app, deps, api.qualityBoardExport, read, async (ctx, { query, reply }) => {
+    const stream = new PassThrough();
+    void exportQualityBoard(ctx.db, ctx.principal, query, stream).catch((err: Error) => stream.destroy(err));
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', attachment(`工程质量看板-${districtToday().replaceAll('-', '')}.xlsx`))
+      .send(stream);
   });
   route(app, deps, api.workingCalendar, read, async (ctx) => ({ days: await listCalendar(ctx.db) }));
   route(app, deps, api.setWorkingCalendar, settings, async (ctx, { body }) => ({

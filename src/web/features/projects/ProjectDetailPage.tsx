@@ -27,6 +27,7 @@ import { useErrorReporter } from '../../shared/errors.js';
 import { formatNumber } from '../../shared/numbers.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { useCan } from '../../shared/session.js';
+import { ProjectUnits } from '../quality/ProjectUnits.js';
 import { AccountabilityPanel } from './AccountabilityPanel.js';
 import { FundingPanel } from './FundingPanel.js';
 import { HistoryPanel } from './HistoryPanel.js';
@@ -219,6 +220,11 @@ export function ProjectDetailPage() {
                   onLedger={() => setTab('ledger')}
                 />
               ),
+            },
+            {
+              key: 'units',
+              label: t('projectUnits.title'),
+              children: <ProjectUnits projectId={p.id} />,
             },
             {
               key: 'items',
