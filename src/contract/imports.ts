@@ -3,7 +3,11 @@ import { text } from './common.js';
 import { endpoint } from './endpoint.js';
 import { CompoundListQuery } from './inventory.js';
 
-export const sheetKinds = ['compounds', 'buildings', 'households'] as const;
+/** The inventory's ledgers: imported, exported and given as templates. */
+export const ledgerKinds = ['compounds', 'buildings', 'households'] as const;
+export type LedgerKind = (typeof ledgerKinds)[number];
+/** Every sheet the import engine takes: the ledgers, and the illegal-structure survey sheet (违建调查表). */
+export const sheetKinds = [...ledgerKinds, 'structures'] as const;
 export type SheetKind = (typeof sheetKinds)[number];
 
 export const ImportProblem = z.object({
@@ -56,6 +60,11 @@ export const ImportReport = z.object({
   /** Rows already as the file says: not touched. */
   unchanged: z.number().int(),
   createdBuildings: z.number().int(),
+  /**
+   * Survey sheets: of the structures inserted, those already registered at the same household
+   * with the same type, added flagged and linked to the earlier one (never counted twice).
+   */
+  linked: z.number().int().optional(),
   /** The first problems found (at most 500), each naming sheet, row and column. */
   problems: z.array(ImportProblem),
   problemCount: z.number().int(),
@@ -88,6 +97,7 @@ export const UploadQuery = z.object({
 });
 export const JobId = z.object({ id: z.uuid() });
 export const SheetKindParams = z.object({ kind: z.enum(sheetKinds) });
+export const LedgerKindParams = z.object({ kind: z.enum(ledgerKinds) });
 
 export const ExportQuery = CompoundListQuery.omit({ page: true, pageSize: true, sort: true }).extend({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
@@ -100,7 +110,8 @@ export const importsEndpoints = {
   uploadImport: endpoint({
     method: 'POST',
     path: '/api/imports',
-    summary: 'Upload a ledger (xlsx or csv, raw bytes) and check it; starts a job',
+    summary:
+      'Upload a ledger or survey sheet (xlsx or csv, raw bytes) and check it; starts a job. Needs the right to write what the sheet holds (inventory.write, illegal.write for structures)',
     tag: 'inventory',
     query: UploadQuery,
     upload: true,
@@ -127,7 +138,7 @@ export const importsEndpoints = {
   sheetTemplate: endpoint({
     method: 'GET',
     path: '/api/sheets/:kind/template',
-    summary: 'A blank ledger to fill in (xlsx)',
+    summary: 'A blank ledger or survey sheet to fill in (xlsx)',
     tag: 'inventory',
     params: SheetKindParams,
     response: z.unknown(),
@@ -138,7 +149,7 @@ export const importsEndpoints = {
     path: '/api/sheets/:kind/export',
     summary: 'The ledger within the caller’s scope and filters (xlsx or csv)',
     tag: 'inventory',
-    params: SheetKindParams,
+    params: LedgerKindParams,
     query: ExportQuery,
     response: z.unknown(),
     download: true,

@@ -23,6 +23,9 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+/** How many structure types the editable list holds. */
+export const structureTypeCount = { min: 1, max: 50 } as const;
+
 export const UpdateSettingsBody = z.strictObject({
   oldCutoffYear: z.number().int().min(1949).max(2100).optional(),
   escalation: z
@@ -38,7 +41,10 @@ export const UpdateSettingsBody = z.strictObject({
   illegal: z
     .strictObject({
       tolerancePercent: z.number().min(0).max(50).multipleOf(0.1),
-      types: z.array(text().trim().min(1).max(limits.name.max)).min(1).max(50),
+      types: z
+        .array(text().trim().min(1).max(limits.name.max))
+        .min(structureTypeCount.min)
+        .max(structureTypeCount.max),
     })
     .optional(),
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type NumberLimits,
   type Parsed,
+  parseDate,
   parseDecimal,
   parseEnum,
   parseInteger,
@@ -81,6 +82,40 @@ describe('parseDecimal', () => {
   ];
   it.each(cases)('%j %j → %j', (raw, limits, expected) => {
     expect(parseDecimal(raw, limits)).toEqual(expected);
+  });
+});
+
+describe('parseDate', () => {
+  // 2025-06-01 08:30 in the district (UTC+8).
+  const now = new Date('2025-06-01T00:30:00Z');
+  const cases: [RawValue, ReturnType<typeof ok> | ReturnType<typeof no>][] = [
+    ['2021-05-03', ok('2021-05-03')],
+    ['2021/5/3', ok('2021-05-03')],
+    ['2021.5.3', ok('2021-05-03')],
+    ['2021年5月3日', ok('2021-05-03')],
+    [' 2021 年 5 月 3 日 ', ok('2021-05-03')],
+    ['２０２１．５．３', ok('2021-05-03')],
+    ['2021-05-03 00:00:00', ok('2021-05-03')],
+    [20210503, ok('2021-05-03')],
+    ['20210503', ok('2021-05-03')],
+    [new Date(Date.UTC(2021, 4, 3)), ok('2021-05-03')],
+    ['2025-06-01', ok('2025-06-01')],
+    ['2025-06-02', no('future_date')],
+    ['2021-02-30', no('not_a_date')],
+    ['2021-13-01', no('not_a_date')],
+    ['2021年5月', no('not_a_date')],
+    ['2021', no('not_a_date')],
+    [44321, no('not_a_date')],
+    [2021.5, no('not_a_date')],
+    ['昨天', no('not_a_date')],
+    ['1899-12-31', no('too_old')],
+    ['', no('empty')],
+    ['—', no('empty')],
+    [null, no('empty')],
+    [true, no('not_a_date')],
+  ];
+  it.each(cases)('%j → %j', (raw, expected) => {
+    expect(parseDate(raw, { now })).toEqual(expected);
   });
 });
 

@@ -14,6 +14,8 @@ export type ValueReason =
   | 'not_a_year'
   | 'future_year'
   | 'too_old'
+  | 'not_a_date'
+  | 'future_date'
   | 'unknown_option'
   | 'too_long';
 
@@ -160,6 +162,44 @@ export function parseYear(raw: RawValue, options: { now?: Date } = {}): Parsed<n
   const dated = yearMonthCjk.exec(text) ?? yearMonthSep.exec(text);
   if (dated && validMonthDay(dated[2], dated[3])) return yearInRange(Number(dated[1]), approx, now);
   return fail('not_a_year');
+}
+
+const dateCjk = /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/;
+const dateSep = /^(\d{4})[./-](\d{1,2})[./-](\d{1,2})(?:T?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
+const dateDigits = /^(\d{4})(\d{2})(\d{2})$/;
+
+function dayOf(year: number, month: number, day: number, now: Date): Parsed<string> {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return fail('not_a_date');
+  if (year < earliestYear) return fail('too_old');
+  const iso = date.toISOString().slice(0, 10);
+  // "Today" in the district (UTC+8), so an evening's survey entered that night is not "future".
+  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return iso > today ? fail('future_date') : { ok: true, value: iso };
+}
+
+/**
+ * A day, as "YYYY-MM-DD": a date cell, "2021-05-03", "2021/5/3", "2021.5.3", "2021年5月3日" or
+ * 20210503. Refuses days that do not exist (2月30日), days before 1900 and days after today.
+ */
+export function parseDate(raw: RawValue, options: { now?: Date } = {}): Parsed<string> {
+  const now = options.now ?? new Date();
+  if (raw === null || raw === undefined) return fail('empty');
+  if (raw instanceof Date) {
+    if (Number.isNaN(raw.getTime())) return fail('not_a_date');
+    return dayOf(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate(), now);
+  }
+  let text: string;
+  if (typeof raw === 'number') {
+    if (!Number.isInteger(raw)) return fail('not_a_date');
+    text = String(raw);
+  } else if (typeof raw === 'string') text = toHalfWidth(raw).replace(/\s+/g, '');
+  else return fail('not_a_date');
+  if (blankText(text)) return fail('empty');
+  const m = dateCjk.exec(text) ?? dateSep.exec(text) ?? dateDigits.exec(text);
+  if (!m) return fail('not_a_date');
+  return dayOf(Number(m[1]), Number(m[2]), Number(m[3]), now);
 }
 
 const enumLookups = new WeakMap<Record<string, string>, Map<string, string>>();

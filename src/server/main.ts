@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
-import { type SheetKind, sheetKinds } from '../contract/imports.js';
+import { ledgerKinds, sheetKinds } from '../contract/imports.js';
 import { UpdateSettingsBody } from '../contract/settings.js';
 import { roles } from '../domain/access.js';
 import { rowRanges } from '../domain/row-ranges.js';
@@ -45,7 +45,7 @@ const usage = `usage: jiugai <command>
   serve                          run the web app (what npm start does)
   migrate                        apply database migrations
   seed demo                      load the demo district
-  import KIND FILE [--dry-run]   import a ledger (KIND: compounds, buildings, households)
+  import KIND FILE [--dry-run]   import a ledger or survey sheet (KIND: compounds, buildings, households, structures)
   export KIND FILE [--include-personal] [--csv]
                                  write a ledger (owners' personal data only when asked)
   user add NAME --role ROLE [--display-name TEXT] [--scope CODE,CODE] [--password-stdin]
@@ -149,11 +149,11 @@ async function userAdd(config: Config, args: string[]) {
   });
 }
 
-function sheetKind(value: string | undefined): SheetKind {
-  if (!value || !(sheetKinds as readonly string[]).includes(value)) {
-    throw new UsageError(`KIND must be one of ${sheetKinds.join(', ')}`);
+function sheetKind<K extends string>(value: string | undefined, kinds: readonly K[]): K {
+  if (!value || !(kinds as readonly string[]).includes(value)) {
+    throw new UsageError(`KIND must be one of ${kinds.join(', ')}`);
   }
-  return value as SheetKind;
+  return value as K;
 }
 
 const cliLang = (): Lang =>
@@ -165,7 +165,7 @@ async function importCommand(config: Config, args: string[]) {
     allowPositionals: true,
     options: { 'dry-run': { type: 'boolean' } },
   });
-  const kind = sheetKind(positionals[0]);
+  const kind = sheetKind(positionals[0], sheetKinds);
   const file = positionals[1];
   if (!file || !fs.existsSync(file))
     throw new UsageError(file ? `no such file: ${file}` : 'import needs KIND FILE');
@@ -206,7 +206,7 @@ async function exportCommand(config: Config, args: string[]) {
     allowPositionals: true,
     options: { 'include-personal': { type: 'boolean' }, csv: { type: 'boolean' } },
   });
-  const kind = sheetKind(positionals[0]);
+  const kind = sheetKind(positionals[0], ledgerKinds);
   const file = positionals[1];
   if (!file) throw new UsageError('export needs KIND FILE');
   await withDatabase(config, async (database) => {

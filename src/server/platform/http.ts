@@ -71,8 +71,12 @@ export interface Call<E extends Endpoint> {
 }
 
 interface RouteOptions {
-  /** The role action this route needs; omitted only for routes any signed-in user may call. */
-  action?: Action;
+  /**
+   * The role action this route needs; omitted only for routes any signed-in user may call. A
+   * function picks it from the request as sent (before validation: one route serving sheets of
+   * several areas, each with its own right).
+   */
+  action?: Action | ((req: FastifyRequest) => Action);
   rateLimit?: { max: number; timeWindow: number };
   /** Callable while the user must still change the password they were given (me, logout, the change). */
   beforePasswordChange?: true;
@@ -93,7 +97,7 @@ export function route<E extends Endpoint>(
   handler: Handler<E, Ctx>,
 ): void {
   // A route that changes something names the write rule it enforces, never a read right.
-  if (endpoint.method !== 'GET' && options.action?.endsWith('.read')) {
+  if (endpoint.method !== 'GET' && typeof options.action === 'string' && options.action.endsWith('.read')) {
     throw new Error(
       `${endpoint.method} ${endpoint.path} writes but declares the read right ${options.action}`,
     );
@@ -113,7 +117,8 @@ export function route<E extends Endpoint>(
         throw new AppError('PASSWORD_CHANGE_REQUIRED');
     },
     preValidation: async (req) => {
-      if (options.action) await authorize(ctxOf(req, deps), options.action);
+      const action = typeof options.action === 'function' ? options.action(req) : options.action;
+      if (action) await authorize(ctxOf(req, deps), action);
     },
     ctx: (req) => ctxOf(req, deps),
   });

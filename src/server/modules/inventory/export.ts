@@ -3,7 +3,7 @@
  * in Excel and imported again changes exactly what was edited.
  */
 import { and, asc, eq, gt, type SQL, sql } from 'drizzle-orm';
-import type { SheetKind } from '../../../contract/imports.js';
+import type { LedgerKind as SheetKind } from '../../../contract/imports.js';
 import type { CompoundStatus } from '../../../domain/inventory.js';
 import type { Db } from '../../db/client.js';
 import { buildings, compounds, households, owners } from '../../db/schema.js';

@@ -128,6 +128,8 @@ export interface Counts {
   updated: number;
   unchanged: number;
   createdBuildings: number;
+  /** Survey sheets: inserted structures linked to one already registered (same household and type). */
+  linked?: number;
 }
 
 /**
@@ -153,7 +155,8 @@ export type WriterMode = { check: false } | { check: true; preview: Preview };
 
 /** One kind's import: its row checks, its writer, and the checks that need every row. */
 export interface KindImport<C> {
-  check(row: SheetRow): C | null;
+  /** A row's checks; a promise only where they read the database (through `db`, the import's own). */
+  check(row: SheetRow, db: Db | Tx): C | null | Promise<C | null>;
   writer(db: Tx, dbKind: DbKind, mode: WriterMode): Promise<Writer<C>>;
   /** Cross-row checks once every row is in (a building's declared household count). */
   afterRows?(db: Db | Tx): Promise<void>;

@@ -18,9 +18,12 @@ import type { Db, DbKind, Tx } from '../../db/client.js';
 import type { Actor } from '../../platform/audit.js';
 import { write } from '../../platform/context.js';
 import type { Lang } from '../../platform/errors.js';
+import type { SheetSpec } from '../../platform/sheets/columns.js';
 import { headerLookup, normaliseHeader } from '../../platform/sheets/columns.js';
 import { fileProblemMessage, problemMessage } from '../../platform/sheets/messages.js';
 import { readSheet, type SheetProblem, type SheetRow } from '../../platform/sheets/read.js';
+import { surveyImport } from '../illegal/import-survey.js';
+import { surveySheet } from '../illegal/sheets.js';
 import { buildingsImport } from './import-buildings.js';
 import { compoundsImport } from './import-compounds.js';
 import {
@@ -40,6 +43,9 @@ import { sheetSpecs } from './sheets.js';
 export { deferIndexesFrom } from './import-households.js';
 
 const shownProblems = 500;
+
+/** Every sheet the engine reads: the inventory's ledgers and the illegal-structure survey. */
+export const importSpecs: Record<SheetKind, SheetSpec> = { ...sheetSpecs, structures: surveySheet };
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -65,7 +71,7 @@ export async function importSheet(
   file: string,
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const spec = sheetSpecs[kind];
+  const spec = importSpecs[kind];
   const refs = await loadReferences(db);
   const problems = groupedProblems();
   let position: Record<string, { column: string; header: string }> = {};
@@ -91,7 +97,7 @@ export async function importSheet(
       message: importMessage(reason, params, options.lang),
     });
 
-  const checker = kindImport(kind, refs, options.prefixes, rowProblem);
+  const checker = await kindImport(db, actor, kind, refs, options.prefixes, rowProblem);
   let ignored: { column: string; header: string }[] = [];
 
   /**
@@ -118,7 +124,9 @@ export async function importSheet(
       for (const row of batch) {
         rows++;
         for (const p of row.problems) cellProblem(p);
-        const checked = row.problems.length === 0 ? checker.check(row) : null;
+        let checked = row.problems.length === 0 ? checker.check(row, into) : null;
+        // Only the survey's checks wait for the database (a compound's places, once each).
+        if (checked instanceof Promise) checked = await checked;
         if (checked && problems.count === 0) {
           // Awaited only when a batch is handed over: most rows just join the batch.
           const handing = writer.add(checked);
@@ -156,7 +164,15 @@ export async function importSheet(
   const report = (rows: number, counts: Counts): ImportReport => ({
     kind,
     rows,
-    ...(problems.count > 0 ? { inserted: 0, updated: 0, unchanged: 0, createdBuildings: 0 } : counts),
+    ...(problems.count > 0
+      ? {
+          inserted: 0,
+          updated: 0,
+          unchanged: 0,
+          createdBuildings: 0,
+          ...(kind === 'structures' ? { linked: 0 } : {}),
+        }
+      : counts),
     problems: problems.list,
     problemCount: problems.count,
     dryRun: options.dryRun,
@@ -234,9 +250,9 @@ function betterKind(kind: SheetKind, texts: readonly string[], taken: number): S
   let best: { kind: SheetKind; n: number } | null = null;
   for (const other of sheetKinds) {
     if (other === kind) continue;
-    const lookup = headerLookup(sheetSpecs[other]);
+    const lookup = headerLookup(importSpecs[other]);
     const keys = new Set(texts.flatMap((t) => lookup.get(normaliseHeader(t)) ?? []));
-    const required = sheetSpecs[other].columns.every((c) => !c.required || keys.has(c.key));
+    const required = importSpecs[other].columns.every((c) => !c.required || keys.has(c.key));
     if (required && keys.size > taken && (!best || keys.size > best.n)) best = { kind: other, n: keys.size };
   }
   return best?.kind ?? null;
@@ -255,6 +271,7 @@ const kindNames: Record<SheetKind, Record<Lang, string>> = {
   compounds: { 'zh-CN': '小区', en: 'compound' },
   buildings: { 'zh-CN': '楼栋', en: 'building' },
   households: { 'zh-CN': '住户', en: 'household' },
+  structures: { 'zh-CN': '违建调查', en: 'illegal-structure survey' },
 };
 
 /** Carries a report out of a transaction that must not commit. */
@@ -265,14 +282,17 @@ class Rollback extends Error {
 }
 
 /** Each kind's checks and writer, over the checks they share. */
-function kindImport(
+async function kindImport(
+  db: Db,
+  actor: Actor,
   kind: SheetKind,
   refs: References,
   prefixes: readonly string[] | null,
   problem: RowProblem,
   // biome-ignore lint/suspicious/noExplicitAny: the kinds' checked rows differ; each goes only to its own writer
-): KindImport<any> {
+): Promise<KindImport<any>> {
   const tools = checkTools(refs, prefixes, problem);
+  if (kind === 'structures') return surveyImport(db, tools, problem, actor.id);
   if (kind === 'compounds') return compoundsImport(refs, tools, problem);
   if (kind === 'buildings') return buildingsImport(tools);
   return householdsImport(tools, problem);

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { api } from '../../../contract/api.js';
 import type { SheetKind } from '../../../contract/imports.js';
-import { can } from '../../../domain/access.js';
+import { type Action, can } from '../../../domain/access.js';
 import type { DbKind } from '../../db/client.js';
 import { authorize } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -25,10 +25,20 @@ import { oldCutoffYear } from '../../platform/settings.js';
 import { writeSheet } from '../../platform/sheets/write.js';
 import { attachment, saveUpload } from '../../platform/uploads.js';
 import { exportSheet } from './export.js';
-import { importSheet } from './import.js';
+import { importSheet, importSpecs } from './import.js';
 import { sheetSpecs } from './sheets.js';
 
 const kindOf = (jobKind: string) => jobKind.replace(/^import\./, '') as SheetKind;
+
+/**
+ * The right a sheet of `kind` needs: the survey sheet is the illegal-structure register's, the
+ * rest the inventory's. Read from the request as sent; an unknown kind is refused by validation.
+ */
+function sheetRight(kind: unknown, intent: 'read' | 'write'): Action {
+  return kind === 'structures' ? `illegal.${intent}` : `inventory.${intent}`;
+}
+const kindSent = (req: { query: unknown; params: unknown }) =>
+  (req.query as { kind?: unknown } | undefined)?.kind ?? (req.params as { kind?: unknown } | undefined)?.kind;
 
 /** Run an import in the background, reporting progress into its job (at most once a second). */
 function runImport(
@@ -72,7 +82,7 @@ function runImport(
 }
 
 export function sheetRoutes(app: FastifyInstance, deps: Deps) {
-  const write = { action: 'inventory.write' } as const;
+  const write = { action: (req: FastifyRequest) => sheetRight(kindSent(req), 'write') };
   const uploads = path.join(deps.config.dataDir, 'uploads');
 
   route(app, deps, api.uploadImport, write, async (ctx, { query, req }) => {
@@ -99,8 +109,10 @@ export function sheetRoutes(app: FastifyInstance, deps: Deps) {
     presentJob(await loadJob(ctx.db, ctx.principal.userId, params.id)),
   );
 
-  route(app, deps, api.confirmImport, write, async (ctx, { params }) => {
+  // The right depends on the job's sheet, known once it is loaded (a user sees only their own jobs).
+  route(app, deps, api.confirmImport, {}, async (ctx, { params }) => {
     const job = await loadJob(ctx.db, ctx.principal.userId, params.id);
+    await authorize(ctx, sheetRight(kindOf(job.kind), 'write'));
     if (job.status !== 'validated' || !job.filePath || !fs.existsSync(job.filePath))
       throw new AppError('CONFLICT');
     await updateJob(ctx.db, job.id, { status: 'importing', progress: 0 });
@@ -114,8 +126,9 @@ export function sheetRoutes(app: FastifyInstance, deps: Deps) {
     return presentJob({ ...job, status: 'importing', progress: 0 });
   });
 
-  route(app, deps, api.sheetTemplate, { action: 'inventory.read' }, async (_ctx, { params, reply }) => {
-    const spec = sheetSpecs[params.kind];
+  const read = { action: (req: FastifyRequest) => sheetRight(kindSent(req), 'read') };
+  route(app, deps, api.sheetTemplate, read, async (_ctx, { params, reply }) => {
+    const spec = importSpecs[params.kind];
     const stream = new PassThrough();
     void writeSheet(stream, spec, []).catch((err: Error) => stream.destroy(err));
     return reply

@@ -2,10 +2,11 @@
  * The inventory's three ledgers as offices keep them: canonical Chinese headers for export and
  * templates, and the other headers seen in real sheets for import.
  */
-import type { SheetKind } from '../../../contract/imports.js';
+import type { LedgerKind } from '../../../contract/imports.js';
 import type { SheetColumn, SheetSpec } from '../../platform/sheets/columns.js';
 
-const compoundRef: SheetColumn[] = [
+/** How a row names its compound: by code, or by subdistrict and name (as the inventory ledgers do). */
+export const compoundRef: SheetColumn[] = [
   { key: 'code', header: '小区编码', synonyms: ['编码', '小区代码'], type: 'text', maxLength: 40, width: 16 },
   {
     key: 'subdistrict',
@@ -66,7 +67,7 @@ export const areaBasisLabels: Record<string, string> = {
   购房合同: 'contract',
 };
 
-export const sheetSpecs: Record<SheetKind, SheetSpec> = {
+export const sheetSpecs: Record<LedgerKind, SheetSpec> = {
   compounds: {
     kind: 'compounds',
     sheetName: '小区台账',

@@ -4,7 +4,7 @@
  */
 import { toHalfWidth } from '../../../domain/ledger-values.js';
 
-export type SheetColumnType = 'text' | 'integer' | 'decimal' | 'year' | 'enum';
+export type SheetColumnType = 'text' | 'integer' | 'decimal' | 'year' | 'date' | 'enum';
 
 export interface SheetColumn {
   /** The field name in code and in the parsed values. */

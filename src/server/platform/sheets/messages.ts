@@ -20,6 +20,11 @@ function cellText(p: SheetProblem): Record<SheetCellReason, Text> {
     not_a_year: { 'zh-CN': `无法识别的年份“${v}”`, en: `"${v}" is not a year` },
     future_year: { 'zh-CN': `年份“${v}”晚于今年`, en: `"${v}" is a year in the future` },
     too_old: { 'zh-CN': `年份“${v}”早于 1900 年`, en: `"${v}" is before 1900` },
+    not_a_date: {
+      'zh-CN': `无法识别的日期“${v}”（请写作 2021-05-03 或 2021年5月3日）`,
+      en: `"${v}" is not a date (write 2021-05-03)`,
+    },
+    future_date: { 'zh-CN': `日期“${v}”晚于今天`, en: `"${v}" is a day in the future` },
     unknown_option: {
       'zh-CN': `“${v}”不是可选值${choices.length ? `（可选：${choices.join('、')}）` : ''}`,
       en: `"${v}" is not one of the options${choices.length ? ` (${choices.join(', ')})` : ''}`,

@@ -11,6 +11,7 @@
 import { open } from 'node:fs/promises';
 import {
   type Parsed,
+  parseDate,
   parseDecimal,
   parseEnum,
   parseInteger,
@@ -441,6 +442,8 @@ function parseCell(column: SheetColumn, raw: RawValue, now: Date): Parsed<string
       if (column.max !== undefined && year.value > column.max) return { ok: false, reason: 'above_max' };
       return year;
     }
+    case 'date':
+      return parseDate(raw, { now });
     case 'enum':
       return parseEnum(raw, column.options ?? {});
   }

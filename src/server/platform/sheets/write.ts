@@ -23,6 +23,7 @@ const numberFormats: Record<SheetColumn['type'], string> = {
   integer: '#,##0',
   decimal: '#,##0.00',
   year: '0',
+  date: '@', // written as 2021-05-03 text: the same in every office's Excel locale
   enum: '@',
 };
 
@@ -51,6 +52,8 @@ function cellValue(column: SheetColumn, labels: Map<string, string>, value: unkn
     case 'year':
       if (value instanceof Date) return value.getUTCFullYear();
       return typeof value === 'number' ? value : String(value);
+    case 'date':
+      return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
     case 'enum':
       return labels.get(String(value)) ?? String(value);
     case 'text':

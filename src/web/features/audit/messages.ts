@@ -47,7 +47,12 @@ export const zhCN = {
         password_reset: '重置密码',
       },
       settings: { update: '修改系统设置' },
-      import: { compounds: '导入小区台账', buildings: '导入楼栋台账', households: '导入住户台账' },
+      import: {
+        compounds: '导入小区台账',
+        buildings: '导入楼栋台账',
+        households: '导入住户台账',
+        structures: '导入违建调查表',
+      },
       export: { personal: '导出含个人信息的表格' },
       project: {
         create: '新建改造项目',
@@ -126,6 +131,7 @@ export const zhCN = {
       compounds: '小区台账',
       buildings: '楼栋台账',
       households: '住户台账',
+      structures: '违建调查表',
       task_forces: '专班名录',
       departments: '部门名录',
       units: '单位名录',
@@ -189,6 +195,7 @@ export const en: typeof zhCN = {
         compounds: 'Import compounds',
         buildings: 'Import buildings',
         households: 'Import households',
+        structures: 'Import survey sheet',
       },
       export: { personal: 'Export with personal data' },
       project: {
@@ -271,6 +278,7 @@ export const en: typeof zhCN = {
       compounds: 'Compound sheet',
       buildings: 'Building sheet',
       households: 'Household sheet',
+      structures: 'Illegal-structure survey sheet',
       task_forces: 'Task force registry',
       departments: 'Department registry',
       units: 'Unit registry',

@@ -1,5 +1,5 @@
 /** 违建台账: every structure in scope with filters in the URL; surveyors register new ones here. */
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, DatePicker, Drawer, Flex, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -142,6 +142,7 @@ export function RegisterPage() {
   const list = useStructures(query);
   const [form] = Form.useForm<Filters>();
   const [registering, setRegistering] = useState(false);
+  const navigate = useNavigate();
   const filters: Filters = {
     status: query.status,
     outstanding: query.outstanding === 'true' ? 'true' : undefined,
@@ -159,9 +160,14 @@ export function RegisterPage() {
           {t('menu.illegalRegister')}
         </Typography.Title>
         {can('illegal.write') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
-            {t('illegal.register')}
-          </Button>
+          <Flex gap={8} wrap>
+            <Button icon={<UploadOutlined />} onClick={() => void navigate('/illegal/import')}>
+              {t('illegal.importSurvey')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
+              {t('illegal.register')}
+            </Button>
+          </Flex>
         )}
       </Flex>
       <Card size="small">

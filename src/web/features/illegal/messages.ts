@@ -3,6 +3,7 @@ export const zhCN = {
   illegal: {
     title: '拆违治乱',
     register: '登记违建',
+    importSurvey: '导入调查表',
     registerTitle: '登记违法建设',
     registered: '已登记',
     duplicate: '该住户已登记同类违建，已关联',
@@ -117,6 +118,7 @@ export const en: typeof zhCN = {
   illegal: {
     title: 'Illegal structures',
     register: 'Register structure',
+    importSurvey: 'Import survey sheet',
     registerTitle: 'Register an illegal structure',
     registered: 'Registered',
     duplicate: 'Already registered at this household with this type; linked',

@@ -32,6 +32,7 @@ import {
   type ImportProblem,
   type ImportReport,
   type Job,
+  ledgerKinds,
   type SheetKind,
   sheetKinds,
 } from '../../../contract/imports.js';
@@ -272,7 +273,17 @@ function Problems({ job, onAgain }: { job: Job; onAgain: () => void }) {
   );
 }
 
-export function ImportPage() {
+/**
+ * The wizard for the sheets of one area: the inventory's ledgers (by default), or the illegal
+ * structures' survey sheet from the register (`kinds={['structures']}`, back to `/illegal`).
+ */
+export function ImportPage({
+  kinds = ledgerKinds,
+  backTo = '/compounds',
+}: {
+  kinds?: readonly SheetKind[];
+  backTo?: string;
+}) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const navigate = useNavigate();
@@ -280,7 +291,10 @@ export function ImportPage() {
   const rawJob = searchParams.get('job');
   const jobId = rawJob && uuidPattern.test(rawJob) ? rawJob : null;
   const rawKind = searchParams.get('kind');
-  const [kind, setKind] = useState<SheetKind>(isSheetKind(rawKind) ? rawKind : 'compounds');
+  const [kind, setKind] = useState<SheetKind>(
+    isSheetKind(rawKind) && kinds.includes(rawKind) ? rawKind : (kinds[0] ?? 'compounds'),
+  );
+  const backLabel = backTo === '/illegal' ? t('imports.backToIllegal') : t('imports.backToList');
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [uploaded, setUploaded] = useState(0);
@@ -414,7 +428,10 @@ export function ImportPage() {
                   { label: t('imports.willInsert'), value: report.inserted, testId: 'will-insert' },
                   { label: t('imports.willUpdate'), value: report.updated, testId: 'will-update' },
                   { label: t('imports.unchanged'), value: report.unchanged, testId: 'will-keep' },
-                  ...(report.kind === 'compounds'
+                  ...(report.kind === 'structures'
+                    ? [{ label: t('imports.willLink'), value: report.linked ?? 0, testId: 'will-link' }]
+                    : []),
+                  ...(report.kind === 'compounds' || report.kind === 'structures'
                     ? []
                     : [
                         {
@@ -471,17 +488,19 @@ export function ImportPage() {
                       { label: t('imports.inserted'), value: report?.inserted ?? 0, testId: 'inserted' },
                       { label: t('imports.updated'), value: report?.updated ?? 0, testId: 'updated' },
                       { label: t('imports.unchanged'), value: report?.unchanged ?? 0, testId: 'unchanged' },
-                      {
-                        label: t('imports.createdBuildings'),
-                        value: report?.createdBuildings ?? 0,
-                        testId: 'created-buildings',
-                      },
+                      report?.kind === 'structures'
+                        ? { label: t('imports.linked'), value: report.linked ?? 0, testId: 'linked' }
+                        : {
+                            label: t('imports.createdBuildings'),
+                            value: report?.createdBuildings ?? 0,
+                            testId: 'created-buildings',
+                          },
                     ]}
                   />
                 </div>
                 <Flex gap={8} wrap justify="center">
-                  <Button type="primary" onClick={() => navigate('/compounds')}>
-                    {t('imports.backToList')}
+                  <Button type="primary" onClick={() => navigate(backTo)}>
+                    {backLabel}
                   </Button>
                   <Button onClick={startOver}>{t('imports.importAnother')}</Button>
                 </Flex>
@@ -525,7 +544,7 @@ export function ImportPage() {
             buttonStyle="solid"
             size="large"
             onChange={(e) => setKind(e.target.value as SheetKind)}
-            options={sheetKinds.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
+            options={kinds.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
             aria-label={t('imports.kind')}
           />
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
@@ -540,7 +559,7 @@ export function ImportPage() {
             {t('imports.templates')}
           </Typography.Title>
           <Flex gap={isPhone ? 0 : 16} wrap vertical={isPhone}>
-            {sheetKinds.map((k) => (
+            {kinds.map((k) => (
               <Typography.Link
                 key={k}
                 href={templateUrl(k)}
@@ -599,11 +618,11 @@ export function ImportPage() {
         <Button
           type="text"
           icon={<ArrowLeftOutlined />}
-          aria-label={t('imports.backToList')}
-          onClick={() => navigate('/compounds')}
+          aria-label={backLabel}
+          onClick={() => navigate(backTo)}
         />
         <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('imports.title')}
+          {kinds.length === 1 && kinds[0] === 'structures' ? t('imports.surveyTitle') : t('imports.title')}
         </Typography.Title>
       </Flex>
       <Card size="small">

@@ -6,7 +6,7 @@ import { DownloadOutlined, DownOutlined, FileExcelOutlined, FileTextOutlined } f
 import { Alert, Button, Checkbox, Dropdown, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../contract/api.js';
-import { type SheetKind, sheetKinds } from '../../../contract/imports.js';
+import { type LedgerKind, ledgerKinds, type SheetKind } from '../../../contract/imports.js';
 import { downloadUrl } from '../../shared/api.js';
 import { useCan } from '../../shared/session.js';
 import type { CompoundFilterValues } from './CompoundFilters.js';
@@ -14,7 +14,12 @@ import type { CompoundFilterValues } from './CompoundFilters.js';
 type Format = 'xlsx' | 'csv';
 
 /** The address of a ledger export under these filters; personal data only ever for the household ledger. */
-export function exportUrl(kind: SheetKind, format: Format, filters: CompoundFilterValues, personal: boolean) {
+export function exportUrl(
+  kind: LedgerKind,
+  format: Format,
+  filters: CompoundFilterValues,
+  personal: boolean,
+) {
   return downloadUrl(api.exportSheet, {
     params: { kind },
     query: {
@@ -39,7 +44,7 @@ function ExportButton({
   const { t } = useTranslation();
   const label = format === 'xlsx' ? t('inventory.exportExcel') : t('inventory.exportCsv');
   // The main button exports the compound ledger (what the list shows); the arrow offers the others.
-  const others = sheetKinds.filter((k) => k !== 'compounds');
+  const others = ledgerKinds.filter((k) => k !== 'compounds');
   return (
     <Space.Compact>
       <Tooltip title={`${t('inventory.ledgers.compounds')} · ${t('inventory.exportHint')}`}>
@@ -76,7 +81,7 @@ export function TemplateMenu() {
     <Dropdown
       trigger={['click']}
       menu={{
-        items: sheetKinds.map((kind) => ({
+        items: ledgerKinds.map((kind) => ({
           key: kind,
           label: (
             <a href={templateUrl(kind)} download>

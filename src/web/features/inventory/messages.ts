@@ -49,6 +49,7 @@ export const zhCN = {
       compounds: '小区台账',
       buildings: '楼栋台账',
       households: '住户台账',
+      structures: '违建调查表',
     },
     exportExcel: '导出 Excel',
     exportCsv: '导出 CSV',
@@ -141,6 +142,7 @@ export const zhCN = {
   },
   imports: {
     title: '导入台账',
+    surveyTitle: '导入违建调查表',
     steps: {
       choose: '选择文件',
       check: '上传检查',
@@ -153,8 +155,11 @@ export const zhCN = {
       compounds: '小区',
       buildings: '楼栋',
       households: '住户',
+      structures: '违建调查表',
     },
     kindHelp: {
+      structures:
+        '每行一处违建：所属小区（街道和名称，或编码）、楼栋、单元、房号（须为住户台账中该小区的住户）、违建类型、调查日期和调查人；可附初测、复测面积，已拆除的附拆除日期和方式。同一户同类型已登记的将标记并关联，同一次调查重复导入不会重复登记。',
       compounds: '每行一个小区：编码、名称、街道、社区、建成年代、户数、面积等。已有编码的小区会被更新。',
       buildings: '每行一栋楼：所属小区（编码或名称）与楼栋号、层数、户数等。',
       households: '每行一户：所属小区、楼栋、单元、房号，以及产权人、面积等。',
@@ -200,6 +205,9 @@ export const zhCN = {
     willUpdate: '将更新',
     unchanged: '无变化',
     willCreateBuildings: '将新建楼栋',
+    willLink: '其中同户同类已登记、将关联',
+    linked: '其中关联已登记',
+    backToIllegal: '返回违建台账',
     confirm: '确认导入',
     importing: '正在写入… 已处理 {{rows}} 行',
     doneTitle: '导入完成',
@@ -266,6 +274,7 @@ export const en: typeof zhCN = {
       compounds: 'Compound ledger',
       buildings: 'Building ledger',
       households: 'Household ledger',
+      structures: 'Illegal-structure survey sheet',
     },
     exportExcel: 'Export Excel',
     exportCsv: 'Export CSV',
@@ -363,6 +372,7 @@ export const en: typeof zhCN = {
   },
   imports: {
     title: 'Import a ledger',
+    surveyTitle: 'Import a survey sheet',
     steps: {
       choose: 'Choose file',
       check: 'Upload and check',
@@ -375,8 +385,11 @@ export const en: typeof zhCN = {
       compounds: 'Compounds',
       buildings: 'Buildings',
       households: 'Households',
+      structures: 'Illegal-structure survey',
     },
     kindHelp: {
+      structures:
+        'One illegal structure per row: its compound (subdistrict and name, or code), building, unit and room (a household of that compound in the household ledger), type, survey date and surveyor; first and second measured areas if taken; for one already gone, the removal date and how. A household already holding a structure of the same type gets the new one flagged and linked; the same survey imported again is not registered twice.',
       compounds:
         'One compound per row: code, name, subdistrict, community, year built, households, area… Compounds with an existing code are updated.',
       buildings: 'One building per row: its compound (code or name), building number, floors, households…',
@@ -426,6 +439,9 @@ export const en: typeof zhCN = {
     willUpdate: 'To update',
     unchanged: 'Unchanged',
     willCreateBuildings: 'New buildings',
+    willLink: 'Of which linked to one already registered',
+    linked: 'Of which linked to one already registered',
+    backToIllegal: 'Back to the illegal-structure register',
     confirm: 'Confirm import',
     importing: 'Writing… {{rows}} rows done',
     doneTitle: 'Import complete',

@@ -76,12 +76,16 @@ export function useConfirmImport() {
   });
 }
 
-/** After an import everything derived from the inventory may have changed: lists, details, counts, figures. */
+/**
+ * After an import everything derived from the inventory may have changed: lists, details, counts,
+ * figures; and after a survey sheet, the illegal-structure register.
+ */
 export function useInvalidateInventory() {
   const queryClient = useQueryClient();
   return () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: inventoryKey }),
+      queryClient.invalidateQueries({ queryKey: ['illegal'] }),
       queryClient.invalidateQueries({ queryKey: ['stats'] }),
     ]);
 }

@@ -1,14 +1,19 @@
 /** 系统设置: the district settings every figure and reminder follows — old-compound cut-off, ledger escalation. */
-import { Alert, App, Button, Card, Flex, Form, InputNumber, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, InputNumber, Select, Skeleton, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Settings, UpdateSettingsBody } from '../../../contract/settings.js';
+import { type Settings, structureTypeCount, UpdateSettingsBody } from '../../../contract/settings.js';
 import { useErrorReporter } from '../../shared/errors.js';
 import { namePath } from '../../shared/fieldPaths.js';
 import { useSettings, useUpdateSettings } from './queries.js';
 
 // The bounds the server accepts, read from the contract so form and server agree.
 const escalation = UpdateSettingsBody.shape.escalation.unwrap().shape;
+const illegal = UpdateSettingsBody.shape.illegal.unwrap().shape;
+const tolerance = {
+  min: illegal.tolerancePercent.minValue ?? 0,
+  max: illegal.tolerancePercent.maxValue ?? 100,
+};
 const bounds = {
   oldCutoffYear: UpdateSettingsBody.shape.oldCutoffYear.unwrap(),
   dueSoonDays: escalation.dueSoonDays,
@@ -44,6 +49,7 @@ export function SettingsPage() {
   const settings = useSettings();
   const save = useUpdateSettings();
   const [form] = Form.useForm<Settings>();
+  const toleranceRange = t('settings.range', { ...tolerance, unit: '%' });
   useEffect(() => {
     if (settings.data) form.setFieldsValue(settings.data);
   }, [settings.data, form]);
@@ -88,6 +94,53 @@ export function SettingsPage() {
             </Card>
             <Card size="small" title={t('settings.inventoryTitle')}>
               <NumberSetting name="oldCutoffYear" path={['oldCutoffYear']} unit={t('settings.year')} />
+            </Card>
+            <Card size="small" title={t('settings.illegalTitle')}>
+              <Form.Item
+                name={['illegal', 'tolerancePercent']}
+                label={t('settings.tolerancePercent')}
+                extra={t('settings.tolerancePercentHelp')}
+                rules={[
+                  { required: true, message: t('settings.required', { range: toleranceRange }) },
+                  {
+                    type: 'number',
+                    min: tolerance.min,
+                    max: tolerance.max,
+                    message: t('settings.toleranceOutOfRange', { range: toleranceRange }),
+                  },
+                ]}
+              >
+                <InputNumber
+                  min={tolerance.min}
+                  max={tolerance.max}
+                  step={0.1}
+                  precision={1}
+                  suffix="%"
+                  style={{ width: 200, maxWidth: '100%' }}
+                />
+              </Form.Item>
+              <Form.Item
+                name={['illegal', 'types']}
+                label={t('settings.structureTypes')}
+                extra={t('settings.structureTypesHelp')}
+                rules={[
+                  {
+                    type: 'array',
+                    required: true,
+                    min: structureTypeCount.min,
+                    max: structureTypeCount.max,
+                    message: t('settings.structureTypesCount', structureTypeCount),
+                  },
+                ]}
+              >
+                <Select
+                  mode="tags"
+                  open={false}
+                  suffixIcon={null}
+                  tokenSeparators={[',', '，', '、']}
+                  aria-label={t('settings.structureTypes')}
+                />
+              </Form.Item>
             </Card>
             <Space wrap>
               <Button type="primary" htmlType="submit" loading={save.isPending}>

@@ -16,6 +16,15 @@ export const zhCN = {
     oldCutoffYear: '老旧小区截止年份',
     oldCutoffYearHelp:
       '建成年份早于该年的小区计为老旧小区（国家政策一般为 2000 年，示范区为 2005 年）。修改后小区台账和总览中的老旧小区数随之变化。',
+    illegalTitle: '拆违治乱',
+    tolerancePercent: '测量允许误差',
+    tolerancePercentHelp:
+      '两名不同测量人的面积相差不超过较大值的这个百分比时，取两者平均值为核定面积；相差更大则需第三次测量。只影响此后录入的测量，已核定的面积不变。',
+    toleranceOutOfRange: '请输入 {{range}} 之间的数值（保留一位小数）',
+    structureTypes: '违建类型',
+    structureTypesHelp:
+      '登记和导入调查表时可选的类型；输入后按回车添加，点 × 删除。已登记违建的类型不受影响，删除的类型不再可选。',
+    structureTypesCount: '请填写 {{min}}–{{max}} 个类型',
     days: '天',
     year: '年',
     range: '{{min}}–{{max}} {{unit}}',
@@ -43,6 +52,15 @@ export const en: typeof zhCN = {
     oldCutoffYear: 'Old-compound cut-off year',
     oldCutoffYearHelp:
       'Compounds built before this year count as old (2000 in national policy, 2005 in the demo district). The inventory and the overview recount old compounds at once.',
+    illegalTitle: 'Illegal structures',
+    tolerancePercent: 'Measurement tolerance',
+    tolerancePercentHelp:
+      'Two measurements by different people agree when they differ by at most this percent of the larger; the verified area is their mean. A wider gap asks for a third measurement. Only measurements entered from now on follow a change; verified areas stay.',
+    toleranceOutOfRange: 'Enter a number within {{range}} (one decimal)',
+    structureTypes: 'Structure types',
+    structureTypesHelp:
+      'The types offered when registering a structure and accepted in survey sheets; type one and press Enter to add it, click × to remove one. Structures already registered keep their type.',
+    structureTypesCount: 'Give {{min}}–{{max}} types',
     days: 'days',
     year: '',
     range: '{{min}}–{{max}} {{unit}}',
