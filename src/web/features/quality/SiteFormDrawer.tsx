@@ -4,7 +4,7 @@
  * connection with a plain "saved / not saved (will retry)" at the top.
  */
 import { Alert, Flex, Form } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../shared/FormDrawer.js';
 import { chosenMax, PhotoChooser } from '../photos/ChosenPhotos.js';
@@ -30,7 +30,13 @@ export interface SiteFormDrawerProps<V extends object> {
 export function SiteFormDrawer<V extends object>(props: SiteFormDrawerProps<V>) {
   const { t } = useTranslation();
   const [form] = Form.useForm<V>();
-  const { draft } = props;
+  const { draft, open, onClose } = props;
+  // A retry that got through while the form was still open: done, as a first save would be.
+  const openNow = useRef({ open, onClose });
+  openNow.current = { open, onClose };
+  useEffect(() => {
+    if (draft.state === 'saved' && openNow.current.open) openNow.current.onClose();
+  }, [draft.state]);
   return (
     <FormDrawer<V, unknown>
       open={props.open}
