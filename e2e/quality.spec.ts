@@ -71,7 +71,7 @@ test('a spot check’s finding is fixed, reopened, verified; the acceptance wait
   page,
   baseURL,
 }) => {
-  test.setTimeout(480_000);
+  test.setTimeout(900_000);
   const stamp = Date.now().toString(36);
   const seed = Date.now() % 1_000_000_000;
   const password = 'Jiugai-Quality-2026!';

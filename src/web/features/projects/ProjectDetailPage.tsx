@@ -175,11 +175,14 @@ export function ProjectDetailPage() {
             </Typography.Text>
           </Flex>
           <Flex gap={8} vertical={isPhone}>
-            <Link to={`/projects/${p.id}/quality`}>
-              <Button icon={<SafetyCertificateOutlined />} block={isPhone} data-testid="quality-page">
-                {t('quality.openPage')}
-              </Button>
-            </Link>
+            <Button
+              icon={<SafetyCertificateOutlined />}
+              block={isPhone}
+              data-testid="quality-page"
+              onClick={() => navigate(`/projects/${p.id}/quality`)}
+            >
+              {t('quality.openPage')}
+            </Button>
             {canEdit && <NextStep project={p} />}
           </Flex>
         </Flex>

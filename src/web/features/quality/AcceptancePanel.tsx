@@ -118,7 +118,7 @@ function SignModal({
       name="signature"
       title={party ? t('quality.signFor', { party: t(`quality.parties.${party}`) }) : ''}
       form={form}
-      fields={['decision', 'remarks', 'party']}
+      fields={['decision', 'remarks']}
       initialValues={{ decision: 'signed' }}
       okText={t('quality.submitSignature')}
       submit={async (v) =>

@@ -13,7 +13,6 @@ import type { QualityOverview } from '../../../contract/quality.js';
 import { districtToday } from '../../../domain/ledger.js';
 import { addDays } from '../../../domain/quality.js';
 import { call } from '../../shared/api.js';
-import { useErrorReporter } from '../../shared/errors.js';
 import { dateItemProps, formatDateTime } from '../../shared/format.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { useCan } from '../../shared/session.js';
@@ -21,6 +20,7 @@ import { draftKey, useSiteDraft } from './drafts.js';
 import { ConcealedTag, DraftTag } from './labels.js';
 import { QualityPhotos } from './photos.js';
 import { sendQualityPhoto, useQualityNow, useTakeQuality } from './queries.js';
+import { useReportRefusal } from './refusals.js';
 import { SiteFormDrawer } from './SiteFormDrawer.js';
 
 type Concealed = QualityOverview['concealedWorks'][number];
@@ -166,7 +166,7 @@ function DecisionForm({ q, c }: { q: QualityOverview; c: Concealed }) {
 function CoverButton({ q, c }: { q: QualityOverview; c: Concealed }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const report = useErrorReporter();
+  const report = useReportRefusal();
   const take = useTakeQuality(q.projectId);
   const [busy, setBusy] = useState(false);
   return (

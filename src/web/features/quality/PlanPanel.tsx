@@ -20,12 +20,12 @@ import { limits } from '../../../contract/common.js';
 import type { QualityOverview, ZonesBody } from '../../../contract/quality.js';
 import { zoneKinds } from '../../../domain/quality.js';
 import { call } from '../../shared/api.js';
-import { useErrorReporter } from '../../shared/errors.js';
 import { FormDrawer, FormModal } from '../../shared/FormDrawer.js';
 import { dateItemProps } from '../../shared/format.js';
 import { formatNumber } from '../../shared/numbers.js';
 import { useCan } from '../../shared/session.js';
 import { useTakeQuality } from './queries.js';
+import { useReportRefusal } from './refusals.js';
 
 interface PlanValues {
   qualityPlan: string;
@@ -147,7 +147,7 @@ const asBody = (zones: QualityOverview['zones']): Zone[] =>
 export function ZonesPanel({ q }: { q: QualityOverview }) {
   const { t } = useTranslation();
   const can = useCan();
-  const report = useErrorReporter();
+  const report = useReportRefusal();
   const take = useTakeQuality(q.projectId);
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm<ZoneValues>();

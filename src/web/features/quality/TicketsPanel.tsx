@@ -25,7 +25,6 @@ import type { QualityOverview } from '../../../contract/quality.js';
 import { districtToday } from '../../../domain/ledger.js';
 import { addDays } from '../../../domain/quality.js';
 import { call } from '../../shared/api.js';
-import { useErrorReporter } from '../../shared/errors.js';
 import { FormModal } from '../../shared/FormDrawer.js';
 import { dateItemProps, formatDateTime } from '../../shared/format.js';
 import { useCan } from '../../shared/session.js';
@@ -33,6 +32,7 @@ import { draftKey, useSiteDraft } from './drafts.js';
 import { DraftTag, TicketTag } from './labels.js';
 import { QualityPhotos } from './photos.js';
 import { sendQualityPhoto, useQualityNow, useTakeQuality } from './queries.js';
+import { useReportRefusal } from './refusals.js';
 import { SiteFormDrawer } from './SiteFormDrawer.js';
 
 type Ticket = QualityOverview['tickets'][number];
@@ -57,7 +57,7 @@ function EvidenceForm({ q, ticket }: { q: QualityOverview; ticket: Ticket }) {
         onClose={() => setOpen(false)}
         name={`evidence-${ticket.id}`}
         title={`${t('quality.sendEvidence')} · ${ticket.title}`}
-        fields={['note', 'version', 'status']}
+        fields={['note']}
         defaults={{}}
         send={async ({ values, photos, sent }) => {
           for (const photo of photos) {
@@ -84,7 +84,7 @@ function EvidenceForm({ q, ticket }: { q: QualityOverview; ticket: Ticket }) {
 function ReviewButtons({ q, ticket }: { q: QualityOverview; ticket: Ticket }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const report = useErrorReporter();
+  const report = useReportRefusal();
   const take = useTakeQuality(q.projectId);
   const now = useQualityNow(q.projectId);
   const [reopening, setReopening] = useState(false);
