@@ -278,6 +278,8 @@ export const QualityOverview = z.object({
   earliestAcceptance: text(),
   /** Every reason the project may not reach "accepted" as far as quality goes, in words. */
   acceptanceBlocks: z.array(text()),
+  /** The acceptance parties the caller may sign for on this project (none without \`quality.sign\`). */
+  yourParties: z.array(z.enum(acceptanceParties)),
 });
 export type QualityOverview = z.infer<typeof QualityOverview>;
 

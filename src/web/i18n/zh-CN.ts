@@ -13,7 +13,7 @@ import * as organisation from '../features/organisation/messages.js';
 import * as overview from '../features/overview/messages.js';
 import * as photos from '../features/photos/messages.js';
 import * as projects from '../features/projects/messages.js';
-import * as qualityBoard from '../features/quality/boardMessages.js';
+import * as quality from '../features/quality/messages.js';
 import * as settings from '../features/settings/messages.js';
 import * as users from '../features/users/messages.js';
 import * as shell from '../shell/messages.js';
@@ -27,7 +27,7 @@ export const zhCN = {
   ...funding.zhCN,
   ...ledger.zhCN,
   ...illegal.zhCN,
-  ...qualityBoard.zhCN,
+  ...quality.zhCN,
   ...organisation.zhCN,
   ...settings.zhCN,
   ...users.zhCN,

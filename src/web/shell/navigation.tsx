@@ -25,7 +25,7 @@ import { ledgerPages } from '../features/ledger/pages.js';
 import { organisationPages } from '../features/organisation/pages.js';
 import { overviewPages } from '../features/overview/pages.js';
 import { projectsPages } from '../features/projects/pages.js';
-import { calendarPages, qualityBoardPages } from '../features/quality/boardPages.js';
+import { calendarPages, qualityBoardPages, qualityPages } from '../features/quality/pages.js';
 import { settingsPages } from '../features/settings/pages.js';
 import { usersPages } from '../features/users/pages.js';
 import type { Messages } from '../i18n/zh-CN.js';
@@ -69,7 +69,7 @@ export const navigation: NavGroup[] = [
     key: 'projects',
     label: 'menu.projects',
     icon: <ToolOutlined />,
-    pages: [...projectsPages, ...cataloguePages, ...fundingPages],
+    pages: [...projectsPages, ...qualityPages, ...cataloguePages, ...fundingPages],
   },
   {
     key: 'ledger',

@@ -55,7 +55,7 @@ import { loadProject } from '../projects/access.js';
 import { loadConcealed, loadRecord, loadTicket } from './access.js';
 import { calendarFrom } from './calendar.js';
 import { gateProblemText, refusal } from './messages.js';
-import { acceptanceOf, gateFacts, openTicketCount } from './queries.js';
+import { acceptanceOf, gateFacts, kindsOf, openTicketCount } from './queries.js';
 
 type Project = typeof projects.$inferSelect;
 const link = (projectId: string) => `/projects/${projectId}/quality`;
@@ -74,14 +74,6 @@ async function usersOfUnit(tx: Tx, projectId: string, kind: FirmKind): Promise<s
 }
 
 /** The unit kinds the caller is named for on the project. */
-async function kindsOf(tx: Tx, projectId: string, userId: string): Promise<FirmKind[]> {
-  const rows = await tx
-    .select({ kind: projectPeople.kind })
-    .from(projectPeople)
-    .innerJoin(firmPeople, eq(firmPeople.id, projectPeople.personId))
-    .where(and(eq(projectPeople.projectId, projectId), eq(firmPeople.userId, userId)));
-  return rows.map((r) => r.kind as FirmKind);
-}
 
 const entity = (project: Project) => ({
   entityType: 'project' as const,

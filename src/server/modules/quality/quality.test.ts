@@ -469,6 +469,15 @@ describe('the journey through a ticket and the acceptance', () => {
       ['contractor', 'construction'],
       ['supervisor', 'supervision'],
     ];
+    // The page offers each login the parties it may sign for, and none to those who do not sign.
+    for (const [who, parties] of [
+      ['street', ['subdistrict']],
+      ['owners', ['owners']],
+      ['designer', ['design']],
+      ['contractor', ['construction']],
+      ['hq', []],
+    ] as const)
+      expect((await get(q(), s(who))).json().yourParties).toEqual(parties);
     const wrong = await send(
       'POST',
       `/api/projects/${project.id}/acceptance/signatures`,

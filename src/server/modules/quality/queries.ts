@@ -1,8 +1,10 @@
 /** Reading a project's quality records, its gates and what holds its acceptance. */
 import { and, asc, count, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { QualityOverview } from '../../../contract/quality.js';
+import { can } from '../../../domain/access.js';
 import {
   type AcceptanceFacts,
+  acceptanceParties,
   acceptanceProblems,
   checksAgainstRequired,
   earliestAcceptance,
@@ -13,6 +15,7 @@ import {
   openTicketStatuses,
   type QualityBlock,
   qualityBlocks,
+  represents,
   type Sample,
   type TicketStatus,
   ticketOverdue,
@@ -23,11 +26,13 @@ import {
   acceptanceSignatures,
   acceptances,
   concealedWorks,
+  firmPeople,
   gateSignoffs,
   inspections,
   materialSamples,
   photos,
   projectFirms,
+  projectPeople,
   projectQuality,
   type projects,
   qualityZones,
@@ -53,6 +58,16 @@ export async function acceptanceOf(db: Db | Tx, projectId: string) {
     .where(eq(acceptanceSignatures.acceptanceId, acceptance.id))
     .orderBy(asc(acceptanceSignatures.signedAt));
   return { ...acceptance, signatures };
+}
+
+/** The units of a project the user is named in (as a person of the firm). */
+export async function kindsOf(db: Db | Tx, projectId: string, userId: string): Promise<FirmKind[]> {
+  const rows = await db
+    .select({ kind: projectPeople.kind })
+    .from(projectPeople)
+    .innerJoin(firmPeople, eq(firmPeople.id, projectPeople.personId))
+    .where(and(eq(projectPeople.projectId, projectId), eq(firmPeople.userId, userId)));
+  return rows.map((r) => r.kind as FirmKind);
 }
 
 /** Open tickets of a project (not verified). */
@@ -215,6 +230,11 @@ export async function qualityOverview(ctx: Ctx, projectId: string, today: string
   const acceptance = await acceptanceOf(db, project.id);
   const calendar = await calendarFrom(db, acceptance?.noticeDate ?? today);
   const share = witnessedShare(facts.samples);
+  const who = {
+    role: ctx.principal.role,
+    inScope: true,
+    firmKinds: await kindsOf(db, project.id, ctx.principal.userId),
+  };
   return {
     projectId: project.id,
     status: project.status as QualityOverview['status'],
@@ -310,5 +330,8 @@ export async function qualityOverview(ctx: Ctx, projectId: string, today: string
     },
     earliestAcceptance: earliestAcceptance(today, calendar),
     acceptanceBlocks: qualityBlocks(facts).map((b) => qualityBlockText(b, lang)),
+    yourParties: can(ctx.principal.role, 'quality.sign')
+      ? acceptanceParties.filter((party) => represents(party, who))
+      : [],
   };
 }

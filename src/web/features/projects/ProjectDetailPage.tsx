@@ -1,8 +1,9 @@
 /**
  * One project: its lifecycle step and the next one (and what blocks it), then tabs for the named
- * accountability, the renovation items, the money, its supervision ledger and its audited history.
+ * accountability, the renovation items, the money, its supervision ledger and its audited history;
+ * a button leads to its engineering quality.
  */
-import { ArrowLeftOutlined, ArrowRightOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, ArrowRightOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -174,7 +175,17 @@ export function ProjectDetailPage() {
               <Link to={`/compounds/${p.compoundId}`}>{t('project.viewCompound')}</Link>
             </Typography.Text>
           </Flex>
-          {canEdit && <NextStep project={p} />}
+          <Flex gap={8} vertical={isPhone}>
+            <Button
+              icon={<SafetyCertificateOutlined />}
+              block={isPhone}
+              data-testid="quality-page"
+              onClick={() => navigate(`/projects/${p.id}/quality`)}
+            >
+              {t('quality.openPage')}
+            </Button>
+            {canEdit && <NextStep project={p} />}
+          </Flex>
         </Flex>
       </div>
       {!isPhone && (
