@@ -18,6 +18,7 @@ import { qualityEndpoints, qualityRecordEndpoints } from './quality.js';
 import { regionsEndpoints } from './regions.js';
 import { settingsEndpoints } from './settings.js';
 import { statsEndpoints } from './stats.js';
+import { supervisorsEndpoints } from './supervisors.js';
 import { systemEndpoints } from './system.js';
 import { usersEndpoints } from './users.js';
 
@@ -41,4 +42,5 @@ export const api = {
   ...qualityRecordEndpoints,
   ...settingsEndpoints,
   ...illegalEndpoints,
+  ...supervisorsEndpoints,
 } as const;
