@@ -11,6 +11,7 @@ import * as overview from '../features/overview/messages.js';
 import * as photos from '../features/photos/messages.js';
 import * as projects from '../features/projects/messages.js';
 import * as settings from '../features/settings/messages.js';
+import * as supervisors from '../features/supervisors/messages.js';
 import * as users from '../features/users/messages.js';
 import * as shell from '../shell/messages.js';
 import type { Messages } from './zh-CN.js';
@@ -24,6 +25,7 @@ export const en: Messages = {
   ...funding.en,
   ...ledger.en,
   ...illegal.en,
+  ...supervisors.en,
   ...organisation.en,
   ...settings.en,
   ...users.en,

@@ -14,6 +14,7 @@ import * as overview from '../features/overview/messages.js';
 import * as photos from '../features/photos/messages.js';
 import * as projects from '../features/projects/messages.js';
 import * as settings from '../features/settings/messages.js';
+import * as supervisors from '../features/supervisors/messages.js';
 import * as users from '../features/users/messages.js';
 import * as shell from '../shell/messages.js';
 
@@ -26,6 +27,7 @@ export const zhCN = {
   ...funding.zhCN,
   ...ledger.zhCN,
   ...illegal.zhCN,
+  ...supervisors.zhCN,
   ...organisation.zhCN,
   ...settings.zhCN,
   ...users.zhCN,
