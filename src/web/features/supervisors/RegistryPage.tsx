@@ -163,7 +163,7 @@ export function RegistryPage() {
           onSearch={apply}
           onReset={() => apply({})}
         >
-          <RegionFilterField label={t('supervisors.compound')} />
+          <RegionFilterField label={t('supervisors.region')} />
           <EnumFilterField
             name="login"
             label={t('supervisors.login')}
