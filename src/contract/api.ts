@@ -18,6 +18,7 @@ import { qualityBoardEndpoints, qualityEndpoints, qualityRecordEndpoints } from 
 import { regionsEndpoints } from './regions.js';
 import { settingsEndpoints } from './settings.js';
 import { statsEndpoints } from './stats.js';
+import { supervisorsEndpoints } from './supervisors.js';
 import { systemEndpoints } from './system.js';
 import { usersEndpoints } from './users.js';
 
@@ -42,4 +43,5 @@ export const api = {
   ...qualityBoardEndpoints,
   ...settingsEndpoints,
   ...illegalEndpoints,
+  ...supervisorsEndpoints,
 } as const;

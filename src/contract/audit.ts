@@ -73,6 +73,14 @@ export const auditActions = [
   'illegal.remove',
   'illegal.clear',
   'illegal.assign',
+  'supervisor.create',
+  'supervisor.update',
+  'supervisor.appoint',
+  'supervisor.login',
+  'resident_report.create',
+  'ticket.confirm',
+  'ticket.dispute',
+  'acceptance.feedback',
   'seed.demo',
   'seed.catalogue',
 ] as const;
@@ -106,6 +114,8 @@ export const auditEntityTypes = [
   'calendar',
   'illegal_structure',
   'illegal_assignment',
+  'resident_supervisor',
+  'resident_report',
   // the sheets imports and exports read (SheetKind), and the registries exported (organisation)
   'compounds',
   'buildings',

@@ -272,6 +272,8 @@ export const QualityOverview = z.object({
           at: text(),
         }),
       ),
+      /** Resident supervisors' remarks on the acceptance (names masked by role). */
+      residentRemarks: z.array(z.object({ by: text(), remark: text(), at: text() })),
     })
     .nullable(),
   /** The earliest acceptance day if the agency were notified today. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Action,
+  actsForFirm,
   can,
   commonRegion,
   inScope,
@@ -78,6 +79,14 @@ describe('can (role × action)', () => {
     ['contractor', 'illegal.visit', true],
     ['viewer', 'illegal.visit', false],
     ['admin', 'illegal.visit', false],
+    ['hq', 'supervisor.manage', true],
+    ['subdistrict', 'supervisor.manage', true],
+    ['community', 'supervisor.manage', false],
+    ['resident_supervisor', 'supervisor.manage', false],
+    ['viewer', 'supervisor.manage', false],
+    ['resident_supervisor', 'supervisor.report', true],
+    ['contractor', 'supervisor.report', false],
+    ['hq', 'supervisor.report', false],
   ];
   it.each(cases)('%s may %s: %s', (role, action, expected) => {
     expect(can(role, action)).toBe(expected);
@@ -89,10 +98,18 @@ describe('projectScoped', () => {
     ['contractor', true],
     ['supervisor', true],
     ['subdistrict', false],
-    ['resident_supervisor', false],
+    ['resident_supervisor', true],
     ['hq', false],
   ] as [Role, boolean][])('%s reaches only projects it is named on: %s', (role, expected) => {
     expect(projectScoped(role)).toBe(expected);
+  });
+  it.each([
+    ['contractor', true],
+    ['supervisor', true],
+    ['resident_supervisor', false],
+    ['subdistrict', false],
+  ] as [Role, boolean][])('%s acts for a firm: %s', (role, expected) => {
+    expect(actsForFirm(role)).toBe(expected);
   });
 });
 

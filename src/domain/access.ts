@@ -63,6 +63,13 @@ export const actions = [
    * `illegal.write` on any structure in scope
    */
   'illegal.visit',
+  /** keep the resident supervisors' registry, appoint them to projects, give them a login */
+  'supervisor.manage',
+  /**
+   * a resident supervisor's own part: report a problem on a project they are appointed to, confirm
+   * or dispute its fix, give feedback at the completion acceptance
+   */
+  'supervisor.report',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -99,6 +106,7 @@ export const permissions: Record<Role, readonly Action[]> = {
     'quality.manage',
     'quality.inspect',
     'illegal.write',
+    'supervisor.manage',
   ],
   subdistrict: [
     ...working,
@@ -111,20 +119,25 @@ export const permissions: Record<Role, readonly Action[]> = {
     'quality.inspect',
     'quality.sign',
     'illegal.write',
+    'supervisor.manage',
   ],
   community: [...working, 'inventory.write', 'household.personal', 'quality.sign', 'illegal.write'],
   contractor: [...working, 'quality.rectify', 'quality.sign'],
   supervisor: [...working, 'quality.inspect', 'quality.sign'],
-  resident_supervisor: [...working, 'quality.sign'],
+  resident_supervisor: [...working, 'quality.sign', 'supervisor.report'],
   viewer: [...everyone],
 };
 
 /**
- * Roles that reach only the projects they are named on (as people of the project's construction,
- * supervising or design unit), within their regions: the region scope alone is not enough.
+ * Roles that reach only the projects they are named on, within their regions: the region scope
+ * alone is not enough. Contractors and supervisors are named as people of the project's
+ * construction, supervising or design unit; resident supervisors by their appointment.
  */
-export const projectScopedRoles: readonly Role[] = ['contractor', 'supervisor'];
+export const projectScopedRoles: readonly Role[] = ['contractor', 'supervisor', 'resident_supervisor'];
 export const projectScoped = (role: Role): boolean => projectScopedRoles.includes(role);
+/** The project-scoped roles that act for a firm (a person of a construction, supervising or design unit). */
+export const firmRoles: readonly Role[] = ['contractor', 'supervisor'];
+export const actsForFirm = (role: Role): boolean => firmRoles.includes(role);
 
 /** Roles that act across the whole district and carry no region scope. */
 export const districtWideRoles: readonly Role[] = ['admin', 'hq', 'viewer'];

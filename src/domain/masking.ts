@@ -47,6 +47,8 @@ export const personalFields: Record<string, { action: Action; fields: Record<str
       owner: { nested: 'owner' },
     },
   },
+  /** Resident supervisors are residents: masked as owners are. */
+  resident_supervisor: { action: 'household.personal', fields: { name: maskName, phone: maskPhone } },
 };
 
 /**

@@ -10,6 +10,7 @@ import {
   checksAgainstRequired,
   coverProblem,
   creditCheckChar,
+  currentVerdict,
   decideProblem,
   defaultCalendar,
   earliestAcceptance,
@@ -20,6 +21,9 @@ import {
   isWorkingDay,
   noticeEarlyEnough,
   qualityBlocks,
+  type ReporterAction,
+  type ReportFacts,
+  reporterStep,
   represents,
   type Sample,
   signOffProblems,
@@ -229,6 +233,61 @@ describe('rectification tickets', () => {
     ['verified, deadline passed', 'verified', '2026-06-01', false],
   ] as const)('%s: overdue %s', (_name, status, deadline, expected) => {
     expect(ticketOverdue({ status, deadline }, '2026-06-02')).toBe(expected);
+  });
+});
+
+describe('a resident supervisor’s verdict on the fix of their report', () => {
+  const fixed = '2026-06-02T08:00:00.000Z';
+  const r = (over: Partial<ReportFacts> = {}): ReportFacts => ({
+    status: 'evidence_uploaded',
+    fixedAt: fixed,
+    verdict: null,
+    verdictAt: null,
+    ...over,
+  });
+  const cases: [string, ReportFacts, ReporterAction, string, string][] = [
+    ['confirm a fix the contractor sent', r(), 'confirm', '', 'evidence_uploaded confirmed'],
+    ['confirm after the inspector verified', r({ status: 'verified' }), 'confirm', '', 'verified confirmed'],
+    ['confirm before any fix', r({ status: 'open', fixedAt: null }), 'confirm', '', 'nothing_to_judge'],
+    ['confirm while reopened', r({ status: 'reopened' }), 'confirm', '', 'nothing_to_judge'],
+    [
+      'confirm the same fix twice',
+      r({ verdict: 'confirmed', verdictAt: '2026-06-02T09:00:00.000Z' }),
+      'confirm',
+      '',
+      'already_confirmed',
+    ],
+    [
+      'confirm a new fix after disputing the last',
+      r({ verdict: 'disputed', verdictAt: '2026-06-01T09:00:00.000Z' }),
+      'confirm',
+      '',
+      'evidence_uploaded confirmed',
+    ],
+    ['dispute a fix with a reason', r(), 'dispute', '墙面仍渗水', 'reopened disputed'],
+    ['dispute after verification', r({ status: 'verified' }), 'dispute', '雨后又漏', 'reopened disputed'],
+    [
+      'dispute after confirming',
+      r({ status: 'verified', verdict: 'confirmed', verdictAt: '2026-06-02T09:00:00.000Z' }),
+      'dispute',
+      '雨后又漏',
+      'reopened disputed',
+    ],
+    ['dispute without a reason', r(), 'dispute', '  ', 'reason_required'],
+    ['dispute before any fix', r({ status: 'open', fixedAt: null }), 'dispute', '没修', 'nothing_to_judge'],
+  ];
+  it.each(cases)('%s', (_name, facts, action, reason, expected) => {
+    const step = reporterStep(facts, action, reason);
+    expect('to' in step ? `${step.to} ${step.verdict}` : step.problem).toBe(expected);
+  });
+
+  it.each([
+    ['no verdict', null, null, null],
+    ['confirmed this fix', 'confirmed', '2026-06-02T09:00:00.000Z', 'confirmed'],
+    ['confirmed an earlier fix', 'confirmed', '2026-06-01T09:00:00.000Z', null],
+    ['disputed this fix', 'disputed', '2026-06-02T09:00:00.000Z', 'disputed'],
+  ] as const)('current verdict: %s', (_name, verdict, verdictAt, expected) => {
+    expect(currentVerdict({ fixedAt: fixed, verdict, verdictAt })).toBe(expected);
   });
 });
 

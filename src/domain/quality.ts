@@ -264,6 +264,57 @@ export function ticketOverdue(t: { status: TicketStatus; deadline: string }, tod
   return waitingOnContractor.includes(t.status) && t.deadline < today;
 }
 
+// ─── A resident supervisor's report ──────────────────────────────────────────────────────────
+
+/**
+ * A resident supervisor's report is a ticket like any other (source `resident_report`): the
+ * construction unit fixes it by this many days after the report, sends evidence, and the
+ * inspector verifies or reopens it. The reporter follows it and gives their verdict on the fix.
+ */
+export const residentReportDays = 7;
+export const reporterVerdicts = ['confirmed', 'disputed'] as const;
+export type ReporterVerdict = (typeof reporterVerdicts)[number];
+export const reporterActions = ['confirm', 'dispute'] as const;
+export type ReporterAction = (typeof reporterActions)[number];
+export type ReporterProblem = 'nothing_to_judge' | 'already_confirmed' | 'reason_required';
+
+export interface ReportFacts {
+  status: TicketStatus;
+  /** When the latest evidence was sent (null: none yet). */
+  fixedAt: string | null;
+  /** The reporter's latest verdict and when it was given. */
+  verdict: ReporterVerdict | null;
+  verdictAt: string | null;
+}
+
+/** The reporter's verdict on the current fix: one given before the latest evidence was about an earlier fix. */
+export function currentVerdict(
+  r: Pick<ReportFacts, 'fixedAt' | 'verdict' | 'verdictAt'>,
+): ReporterVerdict | null {
+  if (!r.verdict || !r.verdictAt || !r.fixedAt) return null;
+  return r.verdictAt >= r.fixedAt ? r.verdict : null;
+}
+
+/**
+ * The reporter's verdict on a fix, and what it does to the ticket. They judge once there is a fix
+ * to judge (evidence sent, or verified). Confirming records their word on the ticket and changes
+ * nothing else: the inspector still verifies (the one way a ticket closes), and sees the
+ * confirmation. Disputing, with a reason, reopens the ticket — before the inspector's
+ * verification or after it — so the construction unit owes a new fix.
+ */
+export function reporterStep(
+  r: ReportFacts,
+  action: ReporterAction,
+  reason = '',
+): { to: TicketStatus; verdict: ReporterVerdict } | { problem: ReporterProblem } {
+  if (r.status !== 'evidence_uploaded' && r.status !== 'verified') return { problem: 'nothing_to_judge' };
+  if (action === 'confirm')
+    return currentVerdict(r) === 'confirmed'
+      ? { problem: 'already_confirmed' }
+      : { to: r.status, verdict: 'confirmed' };
+  return reason.trim() === '' ? { problem: 'reason_required' } : { to: 'reopened', verdict: 'disputed' };
+}
+
 // ─── Completion acceptance ───────────────────────────────────────────────────────────────────
 
 /** The six parties who sign the completion acceptance (seed practice). */

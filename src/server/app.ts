@@ -24,6 +24,7 @@ import { projectRoutes } from './modules/projects/routes.js';
 import { qualityRoutes } from './modules/quality/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { statsRoutes } from './modules/stats/routes.js';
+import { supervisorRoutes } from './modules/supervisors/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { withinShapeLimits } from './platform/body.js';
@@ -45,6 +46,7 @@ const modules: ((app: FastifyInstance, deps: Deps & { kind: Database['kind'] }) 
   supervisionRoutes,
   qualityRoutes,
   illegalRoutes,
+  supervisorRoutes,
   notificationRoutes,
   statsRoutes,
   userRoutes,

@@ -30,6 +30,8 @@ export const demoFigures = {
   illegalSelfRemoved: 2782,
   /** Structures identified and still under persuasion (invented, the 2023 survey). */
   illegalOutstanding: 160,
+  /** 旧改监督员 354 名 */
+  residentSupervisors: 354,
 } as const;
 
 /** Kaifeng's other districts and counties, held as counts only (invented, labelled demo). */

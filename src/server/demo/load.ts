@@ -9,6 +9,7 @@ import { loadDemoInventory } from './inventory.js';
 import { loadDemoOrganisation } from './organisation.js';
 import { loadDemoProjects } from './projects.js';
 import { loadDemoQuality } from './quality.js';
+import { loadDemoSupervisors } from './supervisors.js';
 
 /** What the loaders before have loaded, for those after them; `counts` goes into the audit event. */
 export interface DemoLoaded {
@@ -29,6 +30,7 @@ const demoLoaders: DemoLoader[] = [
   (tx) => loadDemoProjects(tx),
   loadDemoIllegal,
   loadDemoQuality,
+  loadDemoSupervisors,
 ];
 
 /**

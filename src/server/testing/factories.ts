@@ -28,6 +28,8 @@ import {
   projectPeople,
   projects,
   regions,
+  residentSupervisors,
+  supervisorAppointments,
   taskForces,
   units,
 } from '../db/schema.js';
@@ -418,4 +420,30 @@ export async function buildStructure(
     .returning();
   if (!row) throw new Error('insert returned nothing');
   return { ...row, compound, building, household };
+}
+
+/**
+ * A resident supervisor of the project's compound appointed to it; `userId` (a resident_supervisor
+ * login) acts for them, as the registry's login would.
+ */
+export async function appointOnProject(
+  database: Database,
+  project: { id: string; compoundId: string; regionCode: string },
+  userId: string | null = null,
+) {
+  const [row] = await database.db
+    .insert(residentSupervisors)
+    .values({
+      compoundId: project.compoundId,
+      regionCode: project.regionCode,
+      name: unique('测试监督员'),
+      phone: '13912345678',
+      userId,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  await database.db
+    .insert(supervisorAppointments)
+    .values({ supervisorId: row.id, projectId: project.id, appointedOn: districtToday() });
+  return row;
 }

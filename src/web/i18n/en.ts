@@ -12,6 +12,7 @@ import * as photos from '../features/photos/messages.js';
 import * as projects from '../features/projects/messages.js';
 import * as quality from '../features/quality/messages.js';
 import * as settings from '../features/settings/messages.js';
+import * as supervisors from '../features/supervisors/messages.js';
 import * as users from '../features/users/messages.js';
 import * as shell from '../shell/messages.js';
 import type { Messages } from './zh-CN.js';
@@ -26,6 +27,7 @@ export const en: Messages = {
   ...ledger.en,
   ...illegal.en,
   ...quality.en,
+  ...supervisors.en,
   ...organisation.en,
   ...settings.en,
   ...users.en,

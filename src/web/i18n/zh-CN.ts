@@ -15,6 +15,7 @@ import * as photos from '../features/photos/messages.js';
 import * as projects from '../features/projects/messages.js';
 import * as quality from '../features/quality/messages.js';
 import * as settings from '../features/settings/messages.js';
+import * as supervisors from '../features/supervisors/messages.js';
 import * as users from '../features/users/messages.js';
 import * as shell from '../shell/messages.js';
 
@@ -28,6 +29,7 @@ export const zhCN = {
   ...ledger.zhCN,
   ...illegal.zhCN,
   ...quality.zhCN,
+  ...supervisors.zhCN,
   ...organisation.zhCN,
   ...settings.zhCN,
   ...users.zhCN,

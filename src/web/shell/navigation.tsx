@@ -6,6 +6,7 @@ import {
   ApartmentOutlined,
   BuildOutlined,
   DashboardOutlined,
+  EyeOutlined,
   FileDoneOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
@@ -27,6 +28,7 @@ import { overviewPages } from '../features/overview/pages.js';
 import { projectsPages } from '../features/projects/pages.js';
 import { calendarPages, qualityBoardPages, qualityPages } from '../features/quality/pages.js';
 import { settingsPages } from '../features/settings/pages.js';
+import { supervisorsPages } from '../features/supervisors/pages.js';
 import { usersPages } from '../features/users/pages.js';
 import type { Messages } from '../i18n/zh-CN.js';
 import { useCan } from '../shared/session.js';
@@ -88,6 +90,12 @@ export const navigation: NavGroup[] = [
     label: 'menu.illegal',
     icon: <BuildOutlined />,
     pages: illegalPages,
+  },
+  {
+    key: 'supervisors',
+    label: 'menu.supervisors',
+    icon: <EyeOutlined />,
+    pages: supervisorsPages,
   },
   {
     key: 'organisation',

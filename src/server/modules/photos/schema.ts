@@ -6,12 +6,13 @@ import { illegalStructures } from '../illegal/schema.js';
 import { ledgerProgress } from '../ledger/schema.js';
 import { catalogueItems, projects } from '../projects/schema.js';
 import { concealedWorks, inspections, tickets } from '../quality/schema.js';
+import { residentReports } from '../supervisors/schema.js';
 
 /**
  * Photos: site photos of a project's renovation items (keyed by catalogue item, so they outlive a
  * re-save of the item list), evidence attached to a ledger progress report, and a project's
- * quality records (an inspection's findings, a concealed work, a ticket's evidence), and photos of an illegal
- * structure. Kept in the database so every instance and every backup has them.
+ * quality records (an inspection's findings, a concealed work, a ticket's evidence, a resident
+ * supervisor's report), and photos of an illegal structure. Kept in the database so every instance and every backup has them.
  */
 export const photos = pgTable(
   'photos',
@@ -23,6 +24,8 @@ export const photos = pgTable(
     inspectionId: uuid('inspection_id').references(() => inspections.id, { onDelete: 'cascade' }),
     concealedWorkId: uuid('concealed_work_id').references(() => concealedWorks.id, { onDelete: 'cascade' }),
     ticketId: uuid('ticket_id').references(() => tickets.id, { onDelete: 'cascade' }),
+    /** A resident supervisor's photo of the problem they report (not evidence of its fix). */
+    reportId: uuid('report_id').references((): AnyPgColumn => residentReports.id, { onDelete: 'cascade' }),
     /** A photo of an illegal structure: as surveyed, or its cleared site. */
     structureId: uuid('structure_id').references((): AnyPgColumn => illegalStructures.id, {
       onDelete: 'cascade',
@@ -45,11 +48,12 @@ export const photos = pgTable(
     index('photos_concealed_work_idx').on(t.concealedWorkId),
     index('photos_ticket_idx').on(t.ticketId),
     index('photos_structure_idx').on(t.structureId),
+    index('photos_report_idx').on(t.reportId),
     // One thing each; a quality record's photo also names its project, which it is reached through;
     // an illegal structure's names none.
     check(
       'photos_of_one_thing',
-      sql`num_nonnulls(${t.catalogueItemId}, ${t.progressId}, ${t.inspectionId}, ${t.concealedWorkId}, ${t.ticketId}, ${t.structureId}) = 1
+      sql`num_nonnulls(${t.catalogueItemId}, ${t.progressId}, ${t.inspectionId}, ${t.concealedWorkId}, ${t.ticketId}, ${t.structureId}, ${t.reportId}) = 1
         AND (${t.progressId} IS NOT NULL OR ${t.structureId} IS NOT NULL OR ${t.projectId} IS NOT NULL)
         AND (${t.structureId} IS NULL OR ${t.projectId} IS NULL)`,
     ),

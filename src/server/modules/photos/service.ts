@@ -24,6 +24,8 @@ type Owner =
       inspectionId?: string;
       concealedWorkId?: string;
       ticketId?: string;
+      /** A resident supervisor's report (its problem, not its fix). */
+      reportId?: string;
       /** When the camera took it, as the phone reported. */
       takenAt?: Date;
     }

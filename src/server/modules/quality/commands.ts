@@ -64,7 +64,7 @@ const refuse = (field: string, code: Parameters<typeof refusal>[0], ctx: Ctx): n
 };
 
 /** The logins of the people a project names for one of its units. */
-async function usersOfUnit(tx: Tx, projectId: string, kind: FirmKind): Promise<string[]> {
+export async function usersOfUnit(tx: Tx, projectId: string, kind: FirmKind): Promise<string[]> {
   const rows = await tx
     .select({ userId: firmPeople.userId })
     .from(projectPeople)
@@ -164,7 +164,7 @@ export async function addSample(ctx: Ctx, projectId: string, input: SampleBody):
 }
 
 /** Open a ticket to the project's construction unit inside an open write, and tell its people. */
-async function openTicketIn(
+export async function openTicketIn(
   tx: Tx,
   ctx: Ctx,
   audit: Audit,

@@ -10,7 +10,7 @@ import type {
   SetProjectUnitsBody,
   UpdateFirmBody,
 } from '../../../contract/quality.js';
-import { projectScoped } from '../../../domain/access.js';
+import { actsForFirm } from '../../../domain/access.js';
 import { type FirmKind, firmKinds, isCreditCode } from '../../../domain/quality.js';
 import type { Db, Tx } from '../../db/client.js';
 import { firmPeople, firms, projectFirms, projectPeople, projects, users } from '../../db/schema.js';
@@ -140,7 +140,7 @@ export async function addFirmPerson(ctx: Ctx, firmId: string, input: AddFirmPers
         .from(users)
         .where(eq(users.username, input.username))
         .limit(1);
-      if (!user || !projectScoped(user.role as Principal['role']))
+      if (!user || !actsForFirm(user.role as Principal['role']))
         throw new AppError('VALIDATION_FAILED', { username: refusal('no_such_login', ctx.lang) });
       const [taken] = await tx
         .select({ id: firmPeople.id })

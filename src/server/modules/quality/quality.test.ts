@@ -25,7 +25,7 @@ import {
   type TestApp,
   testApp,
 } from '../../testing/app.js';
-import { buildProject, nameOnProject, tieta } from '../../testing/factories.js';
+import { appointOnProject, buildProject, nameOnProject, tieta } from '../../testing/factories.js';
 
 let t: TestApp;
 let get: ReturnType<typeof requests>['get'];
@@ -70,6 +70,8 @@ beforeAll(async () => {
   await nameOnProject(t.database, project.id, users.supervisor?.id ?? null, 'supervision');
   await nameOnProject(t.database, project.id, users.designer?.id ?? null, 'design');
   await nameOnProject(t.database, unnamed.id, users.stranger?.id ?? null, 'construction');
+  // The owners' representative is a resident supervisor appointed to the project.
+  await appointOnProject(t.database, project, users.owners?.id ?? null);
   const mandatory = await t.database.db
     .select()
     .from(catalogueItems)

@@ -42,6 +42,7 @@ import {
 import type { Ctx } from '../../platform/context.js';
 import { checkFrequency } from '../../platform/settings.js';
 import { loadProject } from '../projects/access.js';
+import { acceptanceRemarks } from '../supervisors/queries.js';
 import { calendarFrom } from './calendar.js';
 import { gateProblemText, gateText, qualityBlockText } from './messages.js';
 
@@ -327,6 +328,7 @@ export async function qualityOverview(ctx: Ctx, projectId: string, today: string
         by: s.signedByName,
         at: s.signedAt.toISOString(),
       })),
+      residentRemarks: await acceptanceRemarks(db, ctx.principal, acceptance.id),
     },
     earliestAcceptance: earliestAcceptance(today, calendar),
     acceptanceBlocks: qualityBlocks(facts).map((b) => qualityBlockText(b, lang)),
