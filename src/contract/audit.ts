@@ -72,6 +72,14 @@ export const auditActions = [
   'illegal.remove',
   'illegal.clear',
   'illegal.assign',
+  'council.create',
+  'council.member',
+  'council.meeting',
+  'consultation.create',
+  'consultation.questionnaire',
+  'consultation.notices',
+  'consultation.answer',
+  'consultation.stage',
   'seed.demo',
   'seed.catalogue',
 ] as const;
@@ -105,6 +113,8 @@ export const auditEntityTypes = [
   'calendar',
   'illegal_structure',
   'illegal_assignment',
+  'council',
+  'consultation',
   // the sheets imports and exports read (SheetKind), and the registries exported (organisation)
   'compounds',
   'buildings',

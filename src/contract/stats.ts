@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fundingSources } from '../domain/projects.js';
 import { regionCode, text } from './common.js';
+import { ConsultationFigures } from './consultations.js';
 import { endpoint } from './endpoint.js';
 import { IllegalFigures } from './illegal.js';
 import { InventoryFigures } from './inventory.js';
@@ -23,6 +24,7 @@ export const Summary = z.object({
   ...OrganisationFigures.shape,
   ...QualityFigures.shape,
   ...IllegalFigures.shape,
+  ...ConsultationFigures.shape,
   fromYear: z.number().int(),
   toYear: z.number().int(),
 });

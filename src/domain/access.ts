@@ -63,6 +63,12 @@ export const actions = [
    * `illegal.write` on any structure in scope
    */
   'illegal.visit',
+  'consultation.read',
+  /**
+   * keep deliberation councils (members, meetings) and run consultations: questionnaires, notices
+   * with household codes, assisted answers, meetings, the resolution and its disclosures
+   */
+  'consultation.write',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -73,6 +79,7 @@ const everyone: readonly Action[] = [
   'project.read',
   'ledger.read',
   'illegal.read',
+  'consultation.read',
 ];
 
 /** Roles whose people may be named on ledger items and answer for them; not the administrator or viewers. */
@@ -99,6 +106,7 @@ export const permissions: Record<Role, readonly Action[]> = {
     'quality.manage',
     'quality.inspect',
     'illegal.write',
+    'consultation.write',
   ],
   subdistrict: [
     ...working,
@@ -111,8 +119,16 @@ export const permissions: Record<Role, readonly Action[]> = {
     'quality.inspect',
     'quality.sign',
     'illegal.write',
+    'consultation.write',
   ],
-  community: [...working, 'inventory.write', 'household.personal', 'quality.sign', 'illegal.write'],
+  community: [
+    ...working,
+    'inventory.write',
+    'household.personal',
+    'quality.sign',
+    'illegal.write',
+    'consultation.write',
+  ],
   contractor: [...working, 'quality.rectify', 'quality.sign'],
   supervisor: [...working, 'quality.inspect', 'quality.sign'],
   resident_supervisor: [...working, 'quality.sign'],

@@ -1,6 +1,7 @@
 import type { Summary } from '../../../contract/stats.js';
 import type { Db } from '../../db/client.js';
 import type { Principal } from '../../platform/context.js';
+import { consultationFigures } from '../consultations/figures.js';
 import { illegalFigures } from '../illegal/figures.js';
 import { inventoryFigures } from '../inventory/figures.js';
 import { organisationFigures } from '../organisation/figures.js';
@@ -15,6 +16,7 @@ const areaFigures = [
   organisationFigures,
   qualityFigures,
   illegalFigures,
+  consultationFigures,
 ] as const;
 
 type AreaFigures = UnionToIntersection<Awaited<ReturnType<(typeof areaFigures)[number]>>>;
