@@ -9,6 +9,7 @@ import {
   FileDoneOutlined,
   HomeOutlined,
   SettingOutlined,
+  TeamOutlined,
   ToolOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -17,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import type { Action } from '../../domain/access.js';
 import { auditPages } from '../features/audit/pages.js';
 import { cataloguePages } from '../features/catalogue/pages.js';
+import { consultationPages } from '../features/consultations/pages.js';
 import { fundingPages } from '../features/funding/pages.js';
 import { illegalPages } from '../features/illegal/pages.js';
 import { inventoryPages } from '../features/inventory/pages.js';
@@ -80,6 +82,12 @@ export const navigation: NavGroup[] = [
     label: 'menu.illegal',
     icon: <BuildOutlined />,
     pages: illegalPages,
+  },
+  {
+    key: 'consultations',
+    label: 'menu.consultations',
+    icon: <TeamOutlined />,
+    pages: consultationPages,
   },
   {
     key: 'organisation',
