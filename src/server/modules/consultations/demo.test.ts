@@ -9,7 +9,8 @@ let hq: Session;
 beforeAll(async () => {
   t = await testApp();
   hq = await sessionAs(t, 'hq');
-});
+  // A copy of the seeded district: slow on a busy machine.
+}, 600_000);
 
 describe('the demo district (residents decide)', () => {
   it('has a council for every renovated compound, and consultations at every stage', async () => {
