@@ -96,7 +96,7 @@ test('staff open a consultation, two residents answer on their phones, the resol
   await page.getByLabel('加装电梯').check();
   await page.getByRole('button', { name: '保存并开放问卷' }).click();
   await slow(page.getByText('问卷开放中')).toBeVisible();
-  const link = (await page.getByTestId('public-link').innerText()).trim();
+  const link = ((await page.getByTestId('public-link').textContent()) ?? '').trim();
   expect(link).toContain(`/q/${sample.compoundId}`);
 
   // ── The notices of the first building, with a code per household (shown this once).
@@ -114,12 +114,13 @@ test('staff open a consultation, two residents answer on their phones, the resol
   for (const i of [0, 1]) {
     const cells = rows.nth(i).locator('td');
     notices.push({
-      unit: (await cells.nth(1).innerText()).trim(),
-      room: (await cells.nth(2).innerText()).trim(),
-      code: (await cells.nth(3).innerText()).trim(),
+      unit: ((await cells.nth(1).textContent()) ?? '').trim(),
+      room: ((await cells.nth(2).textContent()) ?? '').trim(),
+      code: ((await cells.nth(3).textContent()) ?? '').trim(),
     });
   }
-  await modal.getByRole('button', { name: 'Close' }).click();
+  await page.keyboard.press('Escape');
+  await slow(modal).toBeHidden();
 
   // ── Two residents answer on their phones through the compound's link.
   const [first, second] = notices;
@@ -142,7 +143,7 @@ test('staff open a consultation, two residents answer on their phones, the resol
   await slow(form).toContainText('决议公开');
   await form.getByLabel('公开内容').fill('居民代表会议决议全文及表决情况');
   await form.getByLabel('公开地点或渠道').fill('小区公告栏、社区微信群');
-  await form.getByRole('button', { name: '完成本环节' }).click();
+  await form.getByLabel('公开地点或渠道').press('Enter');
   await slow(page.getByTestId('consultation-status')).toHaveText('决议已公开');
   await expect(page.getByTestId('stage-form')).toContainText('实施结果公开');
 });

@@ -258,7 +258,7 @@ export async function loadDemoConsultations(tx: Tx, loaded: DemoLoaded): Promise
       CASE h.n % 5 WHEN 0 THEN ARRAY['charging'] WHEN 1 THEN ARRAY['lift', 'charging']
         WHEN 2 THEN ARRAY['pocket_park'] WHEN 3 THEN '{}'::text[] ELSE ARRAY['elderly_care', 'charging'] END,
       CASE WHEN h.n % 13 = 0 THEN '希望改造期间保障老人出行' WHEN h.n % 17 = 0 THEN '车棚位置请再征求楼栋意见' END,
-      h.n % 9 = 0, c.opened_on::timestamptz + make_interval(days => 1 + h.n % 6)
+      h.n % 7 = 0, c.opened_on::timestamptz + make_interval(days => 1 + h.n % 6)
     FROM ${consultations} c
     JOIN LATERAL (
       SELECT hh.id, row_number() OVER (ORDER BY b.number, hh.unit, hh.room)::int AS n
