@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
-import { adminPassword, choose, createUser, logIn, logOut, sideMenu } from './support.js';
+import { adminPassword, choose, createUser, csrfOf, logIn, logOut, send, sideMenu } from './support.js';
 
 /**
  * Contracting down the line (mechanism 2) and the supervision ledger: headquarters starts a 2024
@@ -62,6 +62,28 @@ async function fillDate(picker: Locator, day: string) {
 }
 
 /** Move a project on by one stage through the header's button and its confirmation. */
+/**
+ * The residents decide (四议两公开, through the API: the consultation journey walks the pages):
+ * four meetings, the last resolving, and the resolution disclosed, so the project may leave
+ * "consulting residents".
+ */
+async function residentsResolve(page: Page, compoundId: string, projectId: string) {
+  const csrf = await csrfOf(page);
+  const opened = await send<{ id: string; stages: { key: string; role: string }[] }>(
+    page.request,
+    'post',
+    '/api/consultations',
+    { compoundId, projectId, title: '改造方案', stageList: '4-2', openedOn: districtDay(0) },
+    csrf,
+  );
+  for (const stage of opened.stages.filter((s) => s.role !== 'disclose_result')) {
+    const body = stage.role.startsWith('disclose')
+      ? { completedOn: districtDay(0), published: '决议全文', place: '小区公告栏' }
+      : { completedOn: districtDay(0), attendance: 12, minutes: '会议纪要', outcome: 'passed' };
+    await send(page.request, 'post', `/api/consultations/${opened.id}/stages/${stage.key}`, body, csrf);
+  }
+}
+
 async function nextStage(page: Page, stage: string) {
   await page.getByTestId('next-step').click();
   await page.getByRole('tooltip').getByRole('button', { name: '确定' }).click();
@@ -133,8 +155,11 @@ test('headquarters contracts a project down the line and a subdistrict cadre rep
   await expect(page.getByTestId('project-status')).toHaveText('计划');
   await expect(page.getByText('2024 年度 · 铁塔街道')).toBeVisible();
 
-  // Consultation, design and tendering need nothing more; construction needs the five pieces.
+  // Consultation needs the residents' resolution, passed and disclosed; design and tendering
+  // nothing more; construction needs the five pieces.
   await nextStage(page, '征求意见');
+  await residentsResolve(page, compound.id, page.url().split('/').pop() ?? '');
+  await page.reload();
   await nextStage(page, '设计');
   await nextStage(page, '招标');
   await expect(page.getByTestId('next-step')).toHaveText('下一阶段：施工');

@@ -6,6 +6,7 @@
 
 import { auditEndpoints } from './audit.js';
 import { authEndpoints } from './auth.js';
+import { consultationsEndpoints } from './consultations.js';
 import { illegalEndpoints } from './illegal.js';
 import { importsEndpoints } from './imports.js';
 import { inventoryEndpoints } from './inventory.js';
@@ -44,4 +45,5 @@ export const api = {
   ...settingsEndpoints,
   ...illegalEndpoints,
   ...supervisorsEndpoints,
+  ...consultationsEndpoints,
 } as const;

@@ -81,6 +81,14 @@ export const auditActions = [
   'ticket.confirm',
   'ticket.dispute',
   'acceptance.feedback',
+  'council.create',
+  'council.member',
+  'council.meeting',
+  'consultation.create',
+  'consultation.questionnaire',
+  'consultation.notices',
+  'consultation.answer',
+  'consultation.stage',
   'seed.demo',
   'seed.catalogue',
 ] as const;
@@ -116,6 +124,8 @@ export const auditEntityTypes = [
   'illegal_assignment',
   'resident_supervisor',
   'resident_report',
+  'council',
+  'consultation',
   // the sheets imports and exports read (SheetKind), and the registries exported (organisation)
   'compounds',
   'buildings',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { limits, text } from './common.js';
+import { StageList } from './consultations.js';
 import { endpoint } from './endpoint.js';
 
 /** District settings every figure and reminder follows at once. */
@@ -19,6 +20,10 @@ export const Settings = z.object({
     tolerancePercent: z.number(),
     /** The structure types offered when registering (an editable list). */
     types: z.array(text()),
+  }),
+  consultations: z.object({
+    /** The stage lists a consultation may follow (一征三议两公开 first, the default; 四议两公开 …). */
+    stageLists: z.array(StageList),
   }),
 });
 export type Settings = z.infer<typeof Settings>;
@@ -47,6 +52,7 @@ export const UpdateSettingsBody = z.strictObject({
         .max(structureTypeCount.max),
     })
     .optional(),
+  consultations: z.strictObject({ stageLists: z.array(StageList).min(1).max(10) }).optional(),
 });
 export type UpdateSettingsBody = z.infer<typeof UpdateSettingsBody>;
 

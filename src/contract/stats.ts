@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fundingSources } from '../domain/projects.js';
 import { regionCode, text } from './common.js';
+import { ConsultationFigures } from './consultations.js';
 import { endpoint } from './endpoint.js';
 import { IllegalFigures } from './illegal.js';
 import { InventoryFigures } from './inventory.js';
@@ -25,6 +26,7 @@ export const Summary = z.object({
   ...QualityFigures.shape,
   ...IllegalFigures.shape,
   ...SupervisorFigures.shape,
+  ...ConsultationFigures.shape,
   fromYear: z.number().int(),
   toYear: z.number().int(),
 });

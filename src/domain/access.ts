@@ -70,6 +70,12 @@ export const actions = [
    * or dispute its fix, give feedback at the completion acceptance
    */
   'supervisor.report',
+  'consultation.read',
+  /**
+   * keep deliberation councils (members, meetings) and run consultations: questionnaires, notices
+   * with household codes, assisted answers, meetings, the resolution and its disclosures
+   */
+  'consultation.write',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -80,6 +86,7 @@ const everyone: readonly Action[] = [
   'project.read',
   'ledger.read',
   'illegal.read',
+  'consultation.read',
 ];
 
 /** Roles whose people may be named on ledger items and answer for them; not the administrator or viewers. */
@@ -107,6 +114,7 @@ export const permissions: Record<Role, readonly Action[]> = {
     'quality.inspect',
     'illegal.write',
     'supervisor.manage',
+    'consultation.write',
   ],
   subdistrict: [
     ...working,
@@ -120,8 +128,16 @@ export const permissions: Record<Role, readonly Action[]> = {
     'quality.sign',
     'illegal.write',
     'supervisor.manage',
+    'consultation.write',
   ],
-  community: [...working, 'inventory.write', 'household.personal', 'quality.sign', 'illegal.write'],
+  community: [
+    ...working,
+    'inventory.write',
+    'household.personal',
+    'quality.sign',
+    'illegal.write',
+    'consultation.write',
+  ],
   contractor: [...working, 'quality.rectify', 'quality.sign'],
   supervisor: [...working, 'quality.inspect', 'quality.sign'],
   resident_supervisor: [...working, 'quality.sign', 'supervisor.report'],

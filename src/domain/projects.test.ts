@@ -16,12 +16,27 @@ const complete: ProjectFacts = {
   ledgerItems: 2,
   missingMandatoryItems: [],
   qualityBlocks: [],
+  resolutionDisclosed: true,
 };
 
 describe('transitionProblems', () => {
   const cases: [string, ProjectStatus, ProjectStatus, Partial<ProjectFacts>, string[]][] = [
     ['planned → consulting', 'planned', 'consulting', {}, []],
     ['consulting → designed', 'consulting', 'designed', {}, []],
+    [
+      'consulting → designed before the resolution is passed and disclosed',
+      'consulting',
+      'designed',
+      { resolutionDisclosed: false },
+      ['resolution_not_disclosed'],
+    ],
+    [
+      'planned → consulting needs no resolution yet',
+      'planned',
+      'consulting',
+      { resolutionDisclosed: false },
+      [],
+    ],
     ['skipping a step', 'planned', 'designed', {}, ['not_next_step']],
     ['going back', 'tendered', 'designed', {}, ['not_next_step']],
     ['staying put', 'tendered', 'tendered', {}, ['not_next_step']],

@@ -19,6 +19,11 @@ export interface ProjectFacts {
   missingMandatoryItems: string[];
   /** What the five gates and open tickets hold against acceptance (`domain/quality.qualityBlocks`). */
   qualityBlocks: QualityBlock[];
+  /**
+   * One of the project's consultations has its resolution passed and disclosed
+   * (`domain/consultations.passedAndDisclosed`): residents decided to renovate, and were told.
+   */
+  resolutionDisclosed: boolean;
 }
 
 export type Unmet =
@@ -31,6 +36,7 @@ export type Unmet =
   | { reason: 'work_group_empty' }
   | { reason: 'ledger_empty' }
   | { reason: 'mandatory_items_missing'; items: string[] }
+  | { reason: 'resolution_not_disclosed' }
   | ({ reason: 'quality_gate' } & QualityBlock);
 
 /** The five pieces of named accountability a project needs before construction may start. */
@@ -51,10 +57,13 @@ const order = (s: ProjectStatus) => projectStatuses.indexOf(s);
 /**
  * Why `from → to` may not happen now; an empty list means it may. Steps go forward one at a
  * time; construction needs the accountability pieces, acceptance the mandatory items, every
- * quality gate passed and no rectification ticket open.
+ * quality gate passed and no rectification ticket open; leaving "consulting residents" needs the
+ * residents' resolution passed and disclosed.
  */
 export function transitionProblems(from: ProjectStatus, to: ProjectStatus, f: ProjectFacts): Unmet[] {
   if (order(to) !== order(from) + 1) return [{ reason: 'not_next_step', from, to }];
+  // 一征三议两公开: residents' resolution, passed and disclosed, before the project leaves consulting.
+  if (from === 'consulting' && !f.resolutionDisclosed) return [{ reason: 'resolution_not_disclosed' }];
   if (to === 'under_construction') return accountabilityGaps(f);
   if (to !== 'accepted') return [];
   // The hard gate: every reason at once, so the refusal lists them all.

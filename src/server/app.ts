@@ -13,6 +13,7 @@ import type { Database } from './db/client.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { resolveSession, sessionCookie } from './modules/auth/sessions.js';
+import { consultationRoutes } from './modules/consultations/routes.js';
 import { illegalRoutes } from './modules/illegal/routes.js';
 import { compoundRoutes } from './modules/inventory/routes.js';
 import { sheetRoutes } from './modules/inventory/sheet-routes.js';
@@ -47,6 +48,7 @@ const modules: ((app: FastifyInstance, deps: Deps & { kind: Database['kind'] }) 
   qualityRoutes,
   illegalRoutes,
   supervisorRoutes,
+  consultationRoutes,
   notificationRoutes,
   statsRoutes,
   userRoutes,

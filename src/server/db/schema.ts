@@ -3,6 +3,7 @@
  * the migrations and the typed client). A new area adds its `schema.ts` here.
  */
 
+export * from '../modules/consultations/schema.js';
 export * from '../modules/illegal/schema.js';
 export * from '../modules/inventory/schema.js';
 export * from '../modules/ledger/schema.js';

@@ -4,6 +4,7 @@ import { compounds } from '../db/schema.js';
 import { seedCatalogue } from '../modules/projects/catalogue.js';
 import { systemActor } from '../platform/audit.js';
 import { write } from '../platform/context.js';
+import { loadDemoConsultations } from './consultations.js';
 import { loadDemoIllegal } from './illegal.js';
 import { loadDemoInventory } from './inventory.js';
 import { loadDemoOrganisation } from './organisation.js';
@@ -31,6 +32,7 @@ const demoLoaders: DemoLoader[] = [
   loadDemoIllegal,
   loadDemoQuality,
   loadDemoSupervisors,
+  loadDemoConsultations,
 ];
 
 /**

@@ -133,6 +133,59 @@ const fieldMessages = {
     'zh-CN': '您的账号未关联干部，请选择走访干部',
     en: 'your login is not linked to a cadre; choose the visiting cadre',
   },
+  not_in_register: {
+    'zh-CN': '该户不在本小区的住户登记中',
+    en: 'this household is not in the compound’s register',
+  },
+  wrong_code: {
+    'zh-CN': '住户码不正确，请核对入户通知上的住户码',
+    en: 'the code is wrong; check the one on your notice',
+  },
+  already_answered: {
+    'zh-CN': '该户已提交过答复，每户只能答复一次；如需更正请联系社区',
+    en: 'this household has already answered (one answer per household); ask the community to correct it',
+  },
+  questionnaire_closed: { 'zh-CN': '问卷未开放或已结束', en: 'the questionnaire is not open' },
+  questionnaire_answered: {
+    'zh-CN': '已有住户答复，问卷不能再修改',
+    en: 'households have answered; the questionnaire can no longer change',
+  },
+  no_solicit_stage: { 'zh-CN': '该流程没有征求意见环节', en: 'this workflow has no solicit stage' },
+  unknown_item: { 'zh-CN': '不是问卷中的改造内容', en: 'is not an item of the questionnaire' },
+  unknown_stage_list: {
+    'zh-CN': '不是已设置的议事流程',
+    en: 'is not one of the stage lists in the settings',
+  },
+  not_a_member: { 'zh-CN': '不是该议事会的成员', en: 'is not a member of this council' },
+  attendance_below_members: {
+    'zh-CN': '到会人数不能少于到会成员数',
+    en: 'the attendance cannot be below the members present',
+  },
+  project_not_in_compound: { 'zh-CN': '该项目不属于该小区', en: 'this project is not in the compound' },
+  unknown_stage: { 'zh-CN': '该流程没有这个环节', en: 'this workflow has no such stage' },
+  already_completed: { 'zh-CN': '该环节已完成', en: 'this stage is already complete' },
+  earlier_stage_open: {
+    'zh-CN': '须按顺序进行：前一环节尚未完成',
+    en: 'stages complete in order: an earlier stage is still open',
+  },
+  consultation_failed: {
+    'zh-CN': '此前环节未通过，流程已终止',
+    en: 'an earlier stage did not pass; the consultation has ended',
+  },
+  before_earlier_stage: {
+    'zh-CN': '日期不能早于前一环节',
+    en: 'the date cannot be before the previous stage',
+  },
+  attendance_needed: { 'zh-CN': '请填写到会人数', en: 'give the attendance' },
+  minutes_needed: { 'zh-CN': '请填写会议纪要', en: 'give the minutes' },
+  outcome_needed: { 'zh-CN': '请选择通过或未通过', en: 'say whether it passed' },
+  published_needed: { 'zh-CN': '请填写公开内容', en: 'say what was published' },
+  place_needed: { 'zh-CN': '请填写公开地点或渠道', en: 'say where it was published' },
+  no_answers: { 'zh-CN': '问卷尚无答复，不能结束征求意见', en: 'no household has answered yet' },
+  resolution_not_passed: {
+    'zh-CN': '决议未通过，不能公开为通过的决议',
+    en: 'the resolution did not pass, so it cannot be disclosed as passed',
+  },
   self_lockout: {
     'zh-CN': '不能停用自己或撤销自己的管理员角色',
     en: 'you cannot disable yourself or drop your own admin role',

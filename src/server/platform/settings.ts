@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Settings, UpdateSettingsBody } from '../../contract/settings.js';
+import { defaultStageLists, stageListProblem } from '../../domain/consultations.js';
 import { defaultStructureTypes, defaultTolerancePercent } from '../../domain/illegal.js';
 import { nationalOldCutoffYear } from '../../domain/inventory.js';
 import { defaultEscalationPolicy, type EscalationPolicy } from '../../domain/ledger.js';
@@ -38,12 +39,23 @@ export async function illegalSettings(db: Db | Tx): Promise<Settings['illegal']>
   };
 }
 
+/** The stage lists consultations may follow: the district's, else 一征三议两公开 and 四议两公开. */
+export async function consultationSettings(db: Db | Tx): Promise<Settings['consultations']> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, 'consultations')).limit(1);
+  return (
+    (row?.value as Settings['consultations'] | undefined) ?? {
+      stageLists: defaultStageLists.map((l) => ({ ...l, stages: [...l.stages] })),
+    }
+  );
+}
+
 export async function readSettings(db: Db | Tx): Promise<Settings> {
   return {
     oldCutoffYear: await oldCutoffYear(db),
     escalation: await escalationPolicy(db),
     checkFrequency: await checkFrequency(db),
     illegal: await illegalSettings(db),
+    consultations: await consultationSettings(db),
   };
 }
 
@@ -57,6 +69,11 @@ export async function updateSettings(db: Db, actor: Actor, input: UpdateSettings
     throw new AppError('VALIDATION_FAILED', {
       oldCutoffYear: { text: `not a year between 1949 and now: ${year}` },
     });
+  }
+  for (const [i, list] of (input.consultations?.stageLists ?? []).entries()) {
+    const problem = stageListProblem(list);
+    if (problem)
+      throw new AppError('VALIDATION_FAILED', { [`consultations.stageLists.${i}`]: { text: problem } });
   }
   return write(db, actor, async (tx, audit) => {
     const before = await readSettings(tx);

@@ -5,6 +5,7 @@
  * new, so they never collide with the demo's or with each other; pass what the test relies on.
  */
 import { eq, inArray } from 'drizzle-orm';
+import { consultationStatus, defaultStageList } from '../../domain/consultations.js';
 import type { ProjectStatus } from '../../domain/inventory.js';
 import { districtToday } from '../../domain/ledger.js';
 import type { CadreLevel } from '../../domain/projects.js';
@@ -15,6 +16,8 @@ import {
   cadres,
   catalogueItems,
   compounds,
+  consultationStages,
+  consultations,
   firmPeople,
   firms,
   households,
@@ -445,5 +448,52 @@ export async function appointOnProject(
   await database.db
     .insert(supervisorAppointments)
     .values({ supervisorId: row.id, projectId: project.id, appointedOn: districtToday() });
+  return row;
+}
+
+/**
+ * A 一征三议两公开 consultation of `compound` (or of a project, given its id) opened a month ago,
+ * with its first `completed` stages done (each passed, disclosures published): 5 of 6 leaves the
+ * resolution passed and disclosed.
+ */
+export async function buildConsultation(
+  database: Database,
+  compound: { id: string; regionCode: string },
+  { projectId = null, completed = 0 }: { projectId?: string | null; completed?: number } = {},
+) {
+  const on = daysFromToday(-30);
+  const stages = defaultStageList.stages.map((stage, position) => {
+    const done = position < completed;
+    const meeting = done && (stage.role === 'deliberate' || stage.role === 'resolve');
+    const disclosure = done && stage.role.startsWith('disclose');
+    return {
+      position,
+      ...stage,
+      completedOn: done ? daysFromToday(-29 + position) : null,
+      attendance: meeting ? 15 : null,
+      minutes: meeting ? '会议纪要' : null,
+      outcome: meeting ? ('passed' as const) : null,
+      published: disclosure ? '决议全文' : null,
+      place: disclosure ? '小区公告栏' : null,
+      archivedAt: done ? new Date() : null,
+    };
+  });
+  const [row] = await database.db
+    .insert(consultations)
+    .values({
+      compoundId: compound.id,
+      projectId,
+      regionCode: compound.regionCode,
+      title: unique('测试·征求意见'),
+      stageListCode: defaultStageList.code,
+      stageListName: defaultStageList.name,
+      status: consultationStatus(stages),
+      openedOn: on,
+      questionnaireIntro: '是否同意本小区纳入老旧小区改造？',
+      questionnaireItems: ['charging', 'lift'],
+    })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  await database.db.insert(consultationStages).values(stages.map((s) => ({ consultationId: row.id, ...s })));
   return row;
 }

@@ -2,6 +2,7 @@
 
 import * as audit from '../features/audit/messages.js';
 import * as catalogue from '../features/catalogue/messages.js';
+import * as consultations from '../features/consultations/messages.js';
 import * as funding from '../features/funding/messages.js';
 import * as illegal from '../features/illegal/messages.js';
 import * as inventory from '../features/inventory/messages.js';
@@ -28,6 +29,7 @@ export const en: Messages = {
   ...illegal.en,
   ...quality.en,
   ...supervisors.en,
+  ...consultations.en,
   ...organisation.en,
   ...settings.en,
   ...users.en,

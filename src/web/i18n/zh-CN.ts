@@ -5,6 +5,7 @@
 
 import * as audit from '../features/audit/messages.js';
 import * as catalogue from '../features/catalogue/messages.js';
+import * as consultations from '../features/consultations/messages.js';
 import * as funding from '../features/funding/messages.js';
 import * as illegal from '../features/illegal/messages.js';
 import * as inventory from '../features/inventory/messages.js';
@@ -30,6 +31,7 @@ export const zhCN = {
   ...illegal.zhCN,
   ...quality.zhCN,
   ...supervisors.zhCN,
+  ...consultations.zhCN,
   ...organisation.zhCN,
   ...settings.zhCN,
   ...users.zhCN,

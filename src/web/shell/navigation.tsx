@@ -11,6 +11,7 @@ import {
   HomeOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  TeamOutlined,
   ToolOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -19,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import type { Action } from '../../domain/access.js';
 import { auditPages } from '../features/audit/pages.js';
 import { cataloguePages } from '../features/catalogue/pages.js';
+import { consultationPages } from '../features/consultations/pages.js';
 import { fundingPages } from '../features/funding/pages.js';
 import { illegalPages } from '../features/illegal/pages.js';
 import { inventoryPages } from '../features/inventory/pages.js';
@@ -96,6 +98,12 @@ export const navigation: NavGroup[] = [
     label: 'menu.supervisors',
     icon: <EyeOutlined />,
     pages: supervisorsPages,
+  },
+  {
+    key: 'consultations',
+    label: 'menu.consultations',
+    icon: <TeamOutlined />,
+    pages: consultationPages,
   },
   {
     key: 'organisation',

@@ -11,6 +11,9 @@ import { CrashPage, NotFoundPage } from './ResultPages.js';
 const loadAppLayout = () => import('./AppLayout.js');
 const AppLayout = lazy(() => loadAppLayout().then((m) => ({ default: m.AppLayout })));
 const AccountPage = lazy(() => import('./AccountPage.js').then((m) => ({ default: m.AccountPage })));
+const PublicQuestionnaire = lazy(() =>
+  import('../features/consultations/PublicPage.js').then((m) => ({ default: m.PublicPage })),
+);
 const WorkbenchPage = lazy(() => import('./WorkbenchPage.js').then((m) => ({ default: m.WorkbenchPage })));
 
 /**
@@ -24,9 +27,19 @@ function Home() {
   return can('stats.read') ? <Navigate to="/overview" replace /> : <WorkbenchPage />;
 }
 
-/** Routes: /login is public; everything else needs a session, and each page its permission. */
+/** Routes: /login and the residents' questionnaire /q/… are public; everything else needs a session, and each page its permission. */
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <CrashPage /> },
+  // A compound's questionnaire, for residents without an account (the household's code proves it).
+  {
+    path: '/q/:compoundId',
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <PublicQuestionnaire />
+      </Suspense>
+    ),
+    errorElement: <CrashPage />,
+  },
   {
     path: '/',
     // Fetch the frame while the session is checked, not after it.

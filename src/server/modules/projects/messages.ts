@@ -17,6 +17,10 @@ const text: Record<Exclude<Unmet['reason'], 'quality_gate'>, Record<Lang, string
   temp_party_org_missing: { 'zh-CN': '未建立临时党组织', en: 'no temporary party organisation' },
   work_group_empty: { 'zh-CN': '工作组尚无成员', en: 'the work group has no members' },
   ledger_empty: { 'zh-CN': '督办台账尚无事项', en: 'the supervision ledger has no items' },
+  resolution_not_disclosed: {
+    'zh-CN': '居民决议尚未通过并公开（一征三议两公开），不能结束征求意见阶段',
+    en: "the residents' resolution is not yet passed and disclosed (一征三议两公开)",
+  },
   mandatory_items_missing: {
     'zh-CN': '必改项目未全部纳入（或未写明不改原因）',
     en: 'mandatory items missing (or waived without a reason)',

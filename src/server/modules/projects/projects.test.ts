@@ -3,7 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogueItems, projectItems, projects } from '../../db/schema.js';
 import { buildUser, login, type Session, sessionAs, type TestApp, testApp } from '../../testing/app.js';
 import { brokenConstraint } from '../../testing/db.js';
-import { buildCadre, buildCompound, buildPartyBody, buildProject } from '../../testing/factories.js';
+import {
+  buildCadre,
+  buildCompound,
+  buildConsultation,
+  buildPartyBody,
+  buildProject,
+} from '../../testing/factories.js';
 
 /** The demo district's projects, cadres and party bodies: nothing in this app changes them. */
 let t: TestApp;
@@ -123,7 +129,10 @@ describe('running a project: create, name the accountable, items, funding, step 
 
   it('will not start construction until all five accountability pieces are there', async () => {
     // Planned, nobody named, nothing on the ledger.
-    let project: { id: string; version: number } = await buildProject(t.database);
+    const built = await buildProject(t.database);
+    let project: { id: string; version: number } = built;
+    // The residents' resolution, passed and disclosed, lets it leave "consulting residents".
+    await buildConsultation(t.database, built.compound, { projectId: built.id, completed: 5 });
     for (const to of ['consulting', 'designed', 'tendered']) {
       const res = await send('POST', `/api/projects/${project.id}/transition`, {
         version: project.version,

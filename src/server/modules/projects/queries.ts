@@ -29,6 +29,7 @@ import { scopeWhere } from '../../platform/access.js';
 import type { Ctx, Principal } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { contains, paged } from '../../platform/sql.js';
+import { resolutionDisclosed } from '../consultations/queries.js';
 import { projectQualityBlocks } from '../quality/queries.js';
 import { loadProject, projectRule } from './access.js';
 import { unmetMessage } from './messages.js';
@@ -181,6 +182,7 @@ export async function projectFacts(
       chosen.map((c) => ({ code: c.catalogueCode, status: c.status, waiverReason: c.waiverReason })),
     ),
     qualityBlocks: step === 'accepted' ? await projectQualityBlocks(db, project) : [],
+    resolutionDisclosed: await resolutionDisclosed(db, project.id),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Summary } from '../../../contract/stats.js';
 import type { Db } from '../../db/client.js';
 import type { Principal } from '../../platform/context.js';
+import { consultationFigures } from '../consultations/figures.js';
 import { illegalFigures } from '../illegal/figures.js';
 import { inventoryFigures } from '../inventory/figures.js';
 import { organisationFigures } from '../organisation/figures.js';
@@ -17,6 +18,7 @@ const areaFigures = [
   qualityFigures,
   illegalFigures,
   supervisorFigures,
+  consultationFigures,
 ] as const;
 
 type AreaFigures = UnionToIntersection<Awaited<ReturnType<(typeof areaFigures)[number]>>>;

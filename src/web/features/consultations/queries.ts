@@ -1,0 +1,129 @@
+/** Councils and consultations: lists, one consultation, the writes; and the public questionnaire. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../contract/api.js';
+import type {
+  AssistedAnswerBody,
+  CompleteStageBody,
+  ConsultationListQuery,
+  CouncilMeetingBody,
+  CouncilMemberBody,
+  CreateConsultationBody,
+  CreateCouncilBody,
+  PublicAnswerBody,
+  QuestionnaireBody,
+} from '../../../contract/consultations.js';
+import { call } from '../../shared/api.js';
+
+export const consultKey = ['consultations'] as const;
+
+function useInvalidate() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: consultKey }),
+      queryClient.invalidateQueries({ queryKey: ['stats'] }),
+      queryClient.invalidateQueries({ queryKey: ['projects'] }),
+    ]);
+}
+
+export function useConsultations(query: ConsultationListQuery) {
+  return useQuery({
+    queryKey: [...consultKey, 'list', query],
+    queryFn: ({ signal }) => call(api.listConsultations, { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useConsultation(id: string) {
+  return useQuery({
+    queryKey: [...consultKey, 'one', id],
+    queryFn: ({ signal }) => call(api.getConsultation, { params: { id }, signal }),
+    // Live results while residents answer.
+    refetchInterval: 15_000,
+  });
+}
+
+export function useCouncils(compoundId: string | undefined) {
+  return useQuery({
+    queryKey: [...consultKey, 'councils', compoundId],
+    queryFn: ({ signal }) => call(api.listCouncils, { query: { compoundId: compoundId ?? '' }, signal }),
+    enabled: !!compoundId,
+  });
+}
+
+export function useCreateConsultation() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: CreateConsultationBody) => call(api.createConsultation, { body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useSetQuestionnaire(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: QuestionnaireBody) => call(api.setQuestionnaire, { params: { id }, body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useIssueNotices(id: string) {
+  return useMutation({
+    mutationFn: (buildingId: string) => call(api.issueNotices, { params: { id }, body: { buildingId } }),
+  });
+}
+
+export function useAssistedAnswer(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: AssistedAnswerBody) => call(api.addAssistedAnswer, { params: { id }, body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useCompleteStage(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ key, ...body }: CompleteStageBody & { key: string }) =>
+      call(api.completeStage, { params: { id, key }, body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useCreateCouncil() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: CreateCouncilBody) => call(api.createCouncil, { body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAddMember(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: CouncilMemberBody) => call(api.addCouncilMember, { params: { id }, body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAddMeeting(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: CouncilMeetingBody) => call(api.addCouncilMeeting, { params: { id }, body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function usePublicQuestionnaire(compoundId: string) {
+  return useQuery({
+    queryKey: ['public-questionnaire', compoundId],
+    queryFn: ({ signal }) => call(api.publicQuestionnaire, { params: { compoundId }, signal }),
+    retry: false,
+  });
+}
+
+export function usePublicAnswer(compoundId: string) {
+  return useMutation({
+    mutationFn: (body: PublicAnswerBody) => call(api.publicAnswer, { params: { compoundId }, body }),
+  });
+}
