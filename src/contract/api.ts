@@ -20,6 +20,7 @@ import { settingsEndpoints } from './settings.js';
 import { statsEndpoints } from './stats.js';
 import { systemEndpoints } from './system.js';
 import { usersEndpoints } from './users.js';
+import { votesEndpoints } from './votes.js';
 
 export type { Endpoint } from './endpoint.js';
 
@@ -41,4 +42,5 @@ export const api = {
   ...qualityRecordEndpoints,
   ...settingsEndpoints,
   ...illegalEndpoints,
+  ...votesEndpoints,
 } as const;

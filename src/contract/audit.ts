@@ -72,6 +72,11 @@ export const auditActions = [
   'illegal.remove',
   'illegal.clear',
   'illegal.assign',
+  'vote.create',
+  'vote.open',
+  'vote.close',
+  'vote.ballot',
+  'vote.correct',
   'seed.demo',
   'seed.catalogue',
 ] as const;
@@ -105,6 +110,8 @@ export const auditEntityTypes = [
   'calendar',
   'illegal_structure',
   'illegal_assignment',
+  'vote',
+  'vote_ballot',
   // the sheets imports and exports read (SheetKind), and the registries exported (organisation)
   'compounds',
   'buildings',

@@ -7,6 +7,7 @@ import { InventoryFigures } from './inventory.js';
 import { OrganisationFigures } from './organisation.js';
 import { RenovationFigures } from './projects.js';
 import { QualityFigures } from './quality.js';
+import { VoteFigures } from './votes.js';
 
 export const SummaryQuery = z.object({
   from: z.coerce.number().int().min(1949).max(2100).optional(),
@@ -23,6 +24,7 @@ export const Summary = z.object({
   ...OrganisationFigures.shape,
   ...QualityFigures.shape,
   ...IllegalFigures.shape,
+  ...VoteFigures.shape,
   fromYear: z.number().int(),
   toYear: z.number().int(),
 });

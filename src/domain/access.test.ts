@@ -78,6 +78,12 @@ describe('can (role × action)', () => {
     ['contractor', 'illegal.visit', true],
     ['viewer', 'illegal.visit', false],
     ['admin', 'illegal.visit', false],
+    ['hq', 'vote.manage', true],
+    ['subdistrict', 'vote.manage', true],
+    ['community', 'vote.manage', true],
+    ['contractor', 'vote.manage', false],
+    ['viewer', 'vote.manage', false],
+    ['admin', 'vote.manage', false],
   ];
   it.each(cases)('%s may %s: %s', (role, action, expected) => {
     expect(can(role, action)).toBe(expected);

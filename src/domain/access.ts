@@ -63,6 +63,11 @@ export const actions = [
    * `illegal.write` on any structure in scope
    */
   'illegal.visit',
+  /**
+   * owners' votes: draft, open (freezing the register), close; enter paper ballots and correct
+   * ballots with a reason, print notices with the owners' codes
+   */
+  'vote.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -99,6 +104,7 @@ export const permissions: Record<Role, readonly Action[]> = {
     'quality.manage',
     'quality.inspect',
     'illegal.write',
+    'vote.manage',
   ],
   subdistrict: [
     ...working,
@@ -111,8 +117,16 @@ export const permissions: Record<Role, readonly Action[]> = {
     'quality.inspect',
     'quality.sign',
     'illegal.write',
+    'vote.manage',
   ],
-  community: [...working, 'inventory.write', 'household.personal', 'quality.sign', 'illegal.write'],
+  community: [
+    ...working,
+    'inventory.write',
+    'household.personal',
+    'quality.sign',
+    'illegal.write',
+    'vote.manage',
+  ],
   contractor: [...working, 'quality.rectify', 'quality.sign'],
   supervisor: [...working, 'quality.inspect', 'quality.sign'],
   resident_supervisor: [...working, 'quality.sign'],

@@ -14,6 +14,7 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { resolveSession, sessionCookie } from './modules/auth/sessions.js';
 import { illegalRoutes } from './modules/illegal/routes.js';
+import { votesRoutes } from './modules/votes/routes.js';
 import { compoundRoutes } from './modules/inventory/routes.js';
 import { sheetRoutes } from './modules/inventory/sheet-routes.js';
 import { supervisionRoutes } from './modules/ledger/routes.js';
@@ -45,6 +46,7 @@ const modules: ((app: FastifyInstance, deps: Deps & { kind: Database['kind'] }) 
   supervisionRoutes,
   qualityRoutes,
   illegalRoutes,
+  votesRoutes,
   notificationRoutes,
   statsRoutes,
   userRoutes,

@@ -13,3 +13,4 @@ export * from '../modules/projects/schema.js';
 export * from '../modules/quality/schema.js';
 export * from '../modules/regions/schema.js';
 export * from '../platform/schema.js';
+export * from '../modules/votes/schema.js';

@@ -6,6 +6,7 @@ import { inventoryFigures } from '../inventory/figures.js';
 import { organisationFigures } from '../organisation/figures.js';
 import { renovationFigures } from '../projects/figures.js';
 import { qualityFigures } from '../quality/figures.js';
+import { voteFigures } from '../votes/figures.js';
 import type { FiguresInput } from './figures.js';
 
 /** Each area's headline figures; a new area adds its function here and its shape to `Summary`. */
@@ -15,6 +16,7 @@ const areaFigures = [
   organisationFigures,
   qualityFigures,
   illegalFigures,
+  voteFigures,
 ] as const;
 
 type AreaFigures = UnionToIntersection<Awaited<ReturnType<(typeof areaFigures)[number]>>>;
