@@ -8,11 +8,14 @@ import { loadDemoIllegal } from './illegal.js';
 import { loadDemoInventory } from './inventory.js';
 import { loadDemoOrganisation } from './organisation.js';
 import { loadDemoProjects } from './projects.js';
+import { loadDemoVotes } from './votes.js';
 
 /** What the loaders before have loaded, for those after them; `counts` goes into the audit event. */
 export interface DemoLoaded {
   /** The 2019–2022 renovation records (the inventory's completed projects). */
   renovations: { id: string; regionCode: string }[];
+  /** The compounds whose registers came first: the illegal-structure survey's (ids). */
+  registeredSample: string[];
   counts: Record<string, number>;
   /** Which database: bulk writes go by COPY on PGlite, by unnested arrays on PostgreSQL. */
   kind: DbKind;
@@ -27,6 +30,7 @@ const demoLoaders: DemoLoader[] = [
   (tx, loaded) => loadDemoOrganisation(tx, loaded.renovations),
   (tx) => loadDemoProjects(tx),
   loadDemoIllegal,
+  loadDemoVotes,
 ];
 
 /**
@@ -41,7 +45,7 @@ export async function loadDemoDistrict(database: Database): Promise<boolean> {
       await audit({ action: 'seed.demo', outcome: 'failed', after: { reason: 'inventory not empty' } });
       return false;
     }
-    const loaded: DemoLoaded = { renovations: [], counts: {}, kind: database.kind };
+    const loaded: DemoLoaded = { renovations: [], registeredSample: [], counts: {}, kind: database.kind };
     for (const load of demoLoaders) await load(tx, loaded);
     await audit({ action: 'seed.demo', entityType: 'district', entityId: '410203', after: loaded.counts });
     return true;
