@@ -12,6 +12,7 @@ import * as photos from '../features/photos/messages.js';
 import * as projects from '../features/projects/messages.js';
 import * as settings from '../features/settings/messages.js';
 import * as users from '../features/users/messages.js';
+import * as votes from '../features/votes/messages.js';
 import * as shell from '../shell/messages.js';
 import type { Messages } from './zh-CN.js';
 
@@ -24,6 +25,7 @@ export const en: Messages = {
   ...funding.en,
   ...ledger.en,
   ...illegal.en,
+  ...votes.en,
   ...organisation.en,
   ...settings.en,
   ...users.en,

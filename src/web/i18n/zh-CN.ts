@@ -15,6 +15,7 @@ import * as photos from '../features/photos/messages.js';
 import * as projects from '../features/projects/messages.js';
 import * as settings from '../features/settings/messages.js';
 import * as users from '../features/users/messages.js';
+import * as votes from '../features/votes/messages.js';
 import * as shell from '../shell/messages.js';
 
 export const zhCN = {
@@ -26,6 +27,7 @@ export const zhCN = {
   ...funding.zhCN,
   ...ledger.zhCN,
   ...illegal.zhCN,
+  ...votes.zhCN,
   ...organisation.zhCN,
   ...settings.zhCN,
   ...users.zhCN,

@@ -9,6 +9,7 @@ import {
   FileDoneOutlined,
   HomeOutlined,
   SettingOutlined,
+  TeamOutlined,
   ToolOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -26,6 +27,7 @@ import { overviewPages } from '../features/overview/pages.js';
 import { projectsPages } from '../features/projects/pages.js';
 import { settingsPages } from '../features/settings/pages.js';
 import { usersPages } from '../features/users/pages.js';
+import { votesPages } from '../features/votes/pages.js';
 import type { Messages } from '../i18n/zh-CN.js';
 import { useCan } from '../shared/session.js';
 
@@ -80,6 +82,12 @@ export const navigation: NavGroup[] = [
     label: 'menu.illegal',
     icon: <BuildOutlined />,
     pages: illegalPages,
+  },
+  {
+    key: 'residents',
+    label: 'menu.residents',
+    icon: <TeamOutlined />,
+    pages: votesPages,
   },
   {
     key: 'organisation',

@@ -11,6 +11,15 @@ import { CrashPage, NotFoundPage } from './ResultPages.js';
 const loadAppLayout = () => import('./AppLayout.js');
 const AppLayout = lazy(() => loadAppLayout().then((m) => ({ default: m.AppLayout })));
 const AccountPage = lazy(() => import('./AccountPage.js').then((m) => ({ default: m.AccountPage })));
+const BallotPage = lazy(() =>
+  import('../features/votes/BallotPage.js').then((m) => ({ default: m.BallotPage })),
+);
+const VotePrintPage = lazy(() =>
+  import('../features/votes/PrintPage.js').then((m) => ({ default: m.VotePrintPage })),
+);
+const NoticesPrintPage = lazy(() =>
+  import('../features/votes/PrintPage.js').then((m) => ({ default: m.NoticesPrintPage })),
+);
 const WorkbenchPage = lazy(() => import('./WorkbenchPage.js').then((m) => ({ default: m.WorkbenchPage })));
 
 /**
@@ -27,6 +36,33 @@ function Home() {
 /** Routes: /login is public; everything else needs a session, and each page its permission. */
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <CrashPage /> },
+  // An owner's online ballot: no login, the code on their notice.
+  {
+    path: '/v/:id',
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <BallotPage />
+      </Suspense>
+    ),
+    errorElement: <CrashPage />,
+  },
+  // Sheets to print, without the app's frame.
+  ...[
+    { path: '/print/votes/:id', Page: VotePrintPage, action: 'inventory.read' as const },
+    { path: '/print/votes/:id/notices', Page: NoticesPrintPage, action: 'vote.manage' as const },
+  ].map(({ path, Page, action }) => ({
+    path,
+    element: (
+      <RequireAuth>
+        <RequirePermission action={action}>
+          <Suspense fallback={<FullPageSpin />}>
+            <Page />
+          </Suspense>
+        </RequirePermission>
+      </RequireAuth>
+    ),
+    errorElement: <CrashPage />,
+  })),
   {
     path: '/',
     // Fetch the frame while the session is checked, not after it.
