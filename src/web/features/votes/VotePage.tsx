@@ -21,7 +21,7 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../../../contract/api.js';
@@ -125,7 +125,6 @@ function PaperEntry({ vote }: { vote: VoteDetail }) {
   );
   const items = search ? (matches.data?.items ?? []) : [];
   const enter = useEnterBallot(vote.id);
-  useEffect(() => setActive(0), [search]);
   const back = () => {
     setPicked(null);
     setChoice(null);
@@ -210,7 +209,10 @@ function PaperEntry({ vote }: { vote: VoteDetail }) {
             }}
             autoFocus
             value={q}
-            onChange={(e) => setQ(e.target.value)}
+            onChange={(e) => {
+              setQ(e.target.value);
+              setActive(0);
+            }}
             onKeyDown={onSearchKey}
             placeholder={t('votes.entrySearch')}
             maxLength={limits.search.max}
