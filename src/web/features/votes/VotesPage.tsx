@@ -35,6 +35,9 @@ interface Filters {
   q?: string;
 }
 
+const inDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 const fields = [
   'compoundId',
   'scope',
@@ -64,7 +67,12 @@ function CreateVoteDrawer({ open, onClose }: { open: boolean; onClose: () => voi
       form={form}
       fields={fields}
       title={t('votes.createTitle')}
-      initialValues={{ scope: 'compound', matter: 'renovation_plan', startsOn: districtToday() }}
+      initialValues={{
+        scope: 'compound',
+        matter: 'renovation_plan',
+        startsOn: districtToday(),
+        endsOn: inDays(districtToday(), 14),
+      }}
       submit={(values) => create.mutateAsync(values)}
       onSaved={(v) => void navigate(`/votes/${v.id}`)}
     >
