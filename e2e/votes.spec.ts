@@ -35,7 +35,7 @@ test('staff open a vote, enter paper ballots by keyboard, an owner votes on a ph
   page,
   browser,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const stamp = Date.now().toString(36);
   const officer = `biaojue-${stamp}`;
   const password = 'Jiugai-Votes-2024!';
