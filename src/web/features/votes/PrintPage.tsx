@@ -39,8 +39,9 @@ export function VotePrintPage() {
         {t('votes.printTitle')}
       </Typography.Title>
       <Typography.Paragraph>
-        {v.compoundName}（{scopeOf(v, t)}）：{v.title}。{t(`votes.matters.${v.matter}`)}，
-        {v.special ? t('votes.special') : t('votes.general')}。{t('votes.dates')} {v.startsOn} ~ {v.endsOn}。
+        {v.compoundName}（{scopeOf(v, t('votes.scopes.compound'))}）：{v.title}。
+        {t(`votes.matters.${v.matter}`)}，{v.special ? t('votes.special') : t('votes.general')}。
+        {t('votes.dates')} {v.startsOn} ~ {v.endsOn}。
       </Typography.Paragraph>
       <Typography.Paragraph>
         {t('votes.totals', { area: tally.totalArea, n: tally.totalHeadcount })}

@@ -472,7 +472,9 @@ export function VotePage() {
       <Card size="small">
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('votes.compound')}>{v.compoundName}</Descriptions.Item>
-          <Descriptions.Item label={t('votes.scope')}>{scopeOf(v, t)}</Descriptions.Item>
+          <Descriptions.Item label={t('votes.scope')}>
+            {scopeOf(v, t('votes.scopes.compound'))}
+          </Descriptions.Item>
           <Descriptions.Item label={t('votes.matter')}>{t(`votes.matters.${v.matter}`)}</Descriptions.Item>
           <Descriptions.Item label={t('votes.dates')}>
             {v.startsOn} ~ {v.endsOn}

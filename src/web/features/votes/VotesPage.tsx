@@ -181,7 +181,11 @@ export function VotesPage() {
             render: (title: string, v) => <Link to={`/votes/${v.id}`}>{title}</Link>,
           },
           { title: t('votes.compound'), dataIndex: 'compoundName' },
-          { title: t('votes.scope'), key: 'scope', render: (_x, v) => scopeOf(v, t) },
+          {
+            title: t('votes.scope'),
+            key: 'scope',
+            render: (_x, v) => scopeOf(v, t('votes.scopes.compound')),
+          },
           {
             title: t('votes.matter'),
             dataIndex: 'matter',

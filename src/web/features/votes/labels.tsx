@@ -14,10 +14,7 @@ export function VoteStatusTag({ vote }: { vote: Pick<Vote, 'status' | 'passed'> 
 }
 
 /** "全小区", "3号楼", "3号楼 1单元". */
-export function scopeOf(
-  v: Pick<Vote, 'scope' | 'buildingNumber' | 'unit'>,
-  t: (k: string) => string,
-): string {
-  if (v.scope === 'compound') return t('votes.scopes.compound');
+export function scopeOf(v: Pick<Vote, 'scope' | 'buildingNumber' | 'unit'>, wholeCompound: string): string {
+  if (v.scope === 'compound') return wholeCompound;
   return [v.buildingNumber, v.unit].filter(Boolean).join(' ');
 }
