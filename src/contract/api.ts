@@ -22,6 +22,7 @@ import { statsEndpoints } from './stats.js';
 import { supervisorsEndpoints } from './supervisors.js';
 import { systemEndpoints } from './system.js';
 import { usersEndpoints } from './users.js';
+import { votesEndpoints } from './votes.js';
 
 export type { Endpoint } from './endpoint.js';
 
@@ -46,4 +47,5 @@ export const api = {
   ...illegalEndpoints,
   ...supervisorsEndpoints,
   ...consultationsEndpoints,
+  ...votesEndpoints,
 } as const;

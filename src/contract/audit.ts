@@ -89,6 +89,11 @@ export const auditActions = [
   'consultation.notices',
   'consultation.answer',
   'consultation.stage',
+  'vote.create',
+  'vote.open',
+  'vote.close',
+  'vote.ballot',
+  'vote.correct',
   'seed.demo',
   'seed.catalogue',
 ] as const;
@@ -126,6 +131,8 @@ export const auditEntityTypes = [
   'resident_report',
   'council',
   'consultation',
+  'vote',
+  'vote_ballot',
   // the sheets imports and exports read (SheetKind), and the registries exported (organisation)
   'compounds',
   'buildings',

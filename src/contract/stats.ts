@@ -9,6 +9,7 @@ import { OrganisationFigures } from './organisation.js';
 import { RenovationFigures } from './projects.js';
 import { QualityFigures } from './quality.js';
 import { SupervisorFigures } from './supervisors.js';
+import { VoteFigures } from './votes.js';
 
 export const SummaryQuery = z.object({
   from: z.coerce.number().int().min(1949).max(2100).optional(),
@@ -27,6 +28,7 @@ export const Summary = z.object({
   ...IllegalFigures.shape,
   ...SupervisorFigures.shape,
   ...ConsultationFigures.shape,
+  ...VoteFigures.shape,
   fromYear: z.number().int(),
   toYear: z.number().int(),
 });

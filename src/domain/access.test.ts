@@ -94,6 +94,12 @@ describe('can (role × action)', () => {
     ['resident_supervisor', 'supervisor.report', true],
     ['contractor', 'supervisor.report', false],
     ['hq', 'supervisor.report', false],
+    ['hq', 'vote.manage', true],
+    ['subdistrict', 'vote.manage', true],
+    ['community', 'vote.manage', true],
+    ['contractor', 'vote.manage', false],
+    ['viewer', 'vote.manage', false],
+    ['admin', 'vote.manage', false],
   ];
   it.each(cases)('%s may %s: %s', (role, action, expected) => {
     expect(can(role, action)).toBe(expected);

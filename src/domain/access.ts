@@ -76,6 +76,11 @@ export const actions = [
    * with household codes, assisted answers, meetings, the resolution and its disclosures
    */
   'consultation.write',
+  /**
+   * owners' votes: draft, open (freezing the register), close; enter paper ballots and correct
+   * ballots with a reason, print notices with the owners' codes
+   */
+  'vote.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -115,6 +120,7 @@ export const permissions: Record<Role, readonly Action[]> = {
     'illegal.write',
     'supervisor.manage',
     'consultation.write',
+    'vote.manage',
   ],
   subdistrict: [
     ...working,
@@ -129,6 +135,7 @@ export const permissions: Record<Role, readonly Action[]> = {
     'illegal.write',
     'supervisor.manage',
     'consultation.write',
+    'vote.manage',
   ],
   community: [
     ...working,
@@ -137,6 +144,7 @@ export const permissions: Record<Role, readonly Action[]> = {
     'quality.sign',
     'illegal.write',
     'consultation.write',
+    'vote.manage',
   ],
   contractor: [...working, 'quality.rectify', 'quality.sign'],
   supervisor: [...working, 'quality.inspect', 'quality.sign'],

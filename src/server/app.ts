@@ -28,6 +28,7 @@ import { statsRoutes } from './modules/stats/routes.js';
 import { supervisorRoutes } from './modules/supervisors/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { userRoutes } from './modules/users/routes.js';
+import { votesRoutes } from './modules/votes/routes.js';
 import { withinShapeLimits } from './platform/body.js';
 import { AppError } from './platform/errors.js';
 import { type Deps, installErrorHandling, langOf } from './platform/http.js';
@@ -49,6 +50,7 @@ const modules: ((app: FastifyInstance, deps: Deps & { kind: Database['kind'] }) 
   illegalRoutes,
   supervisorRoutes,
   consultationRoutes,
+  votesRoutes,
   notificationRoutes,
   statsRoutes,
   userRoutes,

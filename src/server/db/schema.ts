@@ -14,4 +14,5 @@ export * from '../modules/projects/schema.js';
 export * from '../modules/quality/schema.js';
 export * from '../modules/regions/schema.js';
 export * from '../modules/supervisors/schema.js';
+export * from '../modules/votes/schema.js';
 export * from '../platform/schema.js';

@@ -70,6 +70,8 @@ export interface DemoHousehold {
 }
 export interface DemoDistrict {
   regions: DemoRegion[];
+  /** The few compounds whose register came first (the illegal-structure survey works in them). */
+  registeredSample: string[];
   counts: { regionCode: string; compounds: number; oldCompounds: number }[];
   compounds: DemoCompound[];
   buildings: DemoBuilding[];
@@ -219,7 +221,8 @@ export function generateDemoDistrict(): DemoDistrict {
     c.floorArea = Math.round(c.householdCount * r.range(60, 85) * 10) / 10;
   });
 
-  // Buildings for every compound; households for the registered compounds only.
+  // Buildings for every compound; the registered sample's households here, every other
+  // compound's after (fullRegisters), from a stream of their own so these draws stay as they were.
   const buildingRows: DemoBuilding[] = [];
   const householdRows: DemoHousehold[] = [];
   compounds.forEach((c, ci) => {
@@ -288,8 +291,11 @@ export function generateDemoDistrict(): DemoDistrict {
     });
   });
 
+  householdRows.push(...fullRegisters(compounds, buildingRows, registeredSet, householdRows.length));
+
   return {
     regions,
+    registeredSample: registered.map((i) => compounds[i]?.code ?? ''),
     counts: otherCityDistricts.map((d) => ({
       regionCode: d.code,
       compounds: d.compounds,
@@ -300,4 +306,65 @@ export function generateDemoDistrict(): DemoDistrict {
     households: householdRows,
     renovations,
   };
+}
+
+/**
+ * Every other compound's household register, matching its buildings' declared household counts:
+ * each stairwell unit numbered floor by floor ("301", "302"), exclusive areas about 78% of the
+ * building's floor area (registered for most, else surveyed, else the sales contract's), every
+ * 37th owner also holding the next flat, and in one compound of five a few unsold developer flats.
+ */
+function fullRegisters(
+  compounds: DemoCompound[],
+  buildingRows: DemoBuilding[],
+  skip: Set<number>,
+  offset: number,
+): DemoHousehold[] {
+  const r = prng(278);
+  const rows: DemoHousehold[] = [];
+  const byCompound = new Map<string, DemoBuilding[]>();
+  for (const b of buildingRows)
+    byCompound.set(b.compoundCode, [...(byCompound.get(b.compoundCode) ?? []), b]);
+  compounds.forEach((c, ci) => {
+    if (skip.has(ci)) return;
+    const withUnsold = ci % 5 === 2;
+    for (const b of byCompound.get(c.code) ?? []) {
+      const perUnit = apportion(
+        b.householdCount,
+        Array.from({ length: b.unitCount }, () => 1),
+      );
+      const cents = apportion(
+        Math.round(b.floorArea * 78),
+        Array.from({ length: b.householdCount }, () => r.range(0.75, 1.25)),
+      );
+      let k = 0;
+      perUnit.forEach((n, ui) => {
+        const doors = Math.max(1, Math.ceil(n / b.floors));
+        for (let i = 0; i < n; i++) {
+          const index = offset + rows.length;
+          const area = Math.max(cents[k++] ?? 0, 2000) / 100;
+          const prev = rows[rows.length - 1];
+          const unsold = withUnsold && index % 53 === 7;
+          const repeat =
+            !unsold && index % 37 === 1 && prev?.ownerKind === 'person' && prev.compoundCode === c.code;
+          const basis = r.next();
+          const name = `${r.pick(surnames)}某${r.pick(stems)}`;
+          rows.push({
+            compoundCode: c.code,
+            building: b.number,
+            unit: `${ui + 1}单元`,
+            room: `${Math.floor(i / doors) + 1}${String((i % doors) + 1).padStart(2, '0')}`,
+            ownerKey: unsold ? `${c.code}:developer` : repeat && prev ? prev.ownerKey : `${c.code}:${index}`,
+            ownerName: unsold ? '开发商未售房屋' : repeat && prev ? prev.ownerName : name,
+            ownerKind: unsold ? 'developer' : 'person',
+            phone: unsold ? null : `13${String(900_000_000 + index).padStart(9, '0')}`,
+            areaRegistered: unsold || basis >= 0.85 ? null : area,
+            areaSurveyed: !unsold && basis >= 0.85 ? area : null,
+            areaContract: unsold || basis >= 0.97 ? area : null,
+          });
+        }
+      });
+    }
+  });
+  return rows;
 }

@@ -189,6 +189,7 @@ export async function loadDemoIllegal(tx: Tx, loaded: DemoLoaded, today = distri
       regionCode: households.regionCode,
     })
     .from(households)
+    .where(inArray(households.compoundId, loaded.registeredSample))
     .orderBy(households.compoundId, households.buildingId, households.unit, households.room);
   const registered = [...new Set(homes.map((h) => h.compoundId))];
   const streetCadres = await tx

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client.js';
+import { deferIndexes } from '../db/indexes.js';
 import {
   buildings,
   compounds,
@@ -9,6 +10,9 @@ import {
   regions,
   settings,
 } from '../db/schema.js';
+import { suspendRowTriggers } from '../db/triggers.js';
+import { idSequence } from '../platform/ids.js';
+import { insertRows, recordset } from '../platform/sheets/batches.js';
 import { generateDemoDistrict } from './district.js';
 import { demoFigures } from './figures.js';
 import type { DemoLoaded } from './load.js';
@@ -27,6 +31,28 @@ export const shunheRegions = [
   { code: '410203200', name: '东郊乡', level: 'township', parentCode: '410203' },
   { code: '410203201', name: '土柏岗乡', level: 'township', parentCode: '410203' },
 ] as const;
+
+const ownerColumns = recordset({
+  id: 'uuid',
+  compound_id: 'uuid',
+  region_code: 'text',
+  kind: 'text',
+  name: 'text',
+  phone: 'text',
+});
+const householdColumns = recordset({
+  id: 'uuid',
+  compound_id: 'uuid',
+  building_id: 'uuid',
+  region_code: 'text',
+  unit: 'text',
+  room: 'text',
+  owner_id: 'uuid',
+  area_registered: 'numeric',
+  area_surveyed: 'numeric',
+  area_contract: 'numeric',
+  contact_phone: 'text',
+});
 
 async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 500) {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
@@ -78,41 +104,55 @@ export async function loadDemoInventory(tx: Tx, loaded: DemoLoaded): Promise<voi
       .returning({ id: buildings.id, compoundId: buildings.compoundId, number: buildings.number });
     for (const r of rows) buildingIds.set(`${r.compoundId}|${r.number}`, r.id);
   });
+  // The registers (about 60,000 households and their owners): ids made here from one UUIDv7
+  // sequence (so the primary keys grow at their indexes' last pages), each table in one COPY
+  // (PGlite) or unnested insert (PostgreSQL), foreign-key triggers off meanwhile — every
+  // reference was just made in this transaction — and on PGlite the plain indexes built after.
+  const ids = idSequence();
   const ownerIds = new Map<string, string>();
+  const ownerRows: Record<string, unknown>[] = [];
   for (const h of demo.households) {
     if (ownerIds.has(h.ownerKey)) continue;
     const c = of(h.compoundCode);
-    const [o] = await tx
-      .insert(owners)
-      .values({
-        compoundId: c.id,
-        regionCode: c.regionCode,
-        kind: h.ownerKind,
-        name: h.ownerName,
-        phone: h.phone,
-      })
-      .returning({ id: owners.id });
-    if (o) ownerIds.set(h.ownerKey, o.id);
+    const id = ids.id(ids.next());
+    ownerIds.set(h.ownerKey, id);
+    ownerRows.push({
+      id,
+      compound_id: c.id,
+      region_code: c.regionCode,
+      kind: h.ownerKind,
+      name: h.ownerName,
+      phone: h.phone,
+    });
   }
-  await insertChunked(demo.households, (chunk) =>
-    tx.insert(households).values(
-      chunk.map((h) => {
-        const c = of(h.compoundCode);
-        return {
-          compoundId: c.id,
-          buildingId: buildingIds.get(`${c.id}|${h.building}`) ?? '',
-          regionCode: c.regionCode,
-          unit: h.unit,
-          room: h.room,
-          ownerId: ownerIds.get(h.ownerKey) ?? null,
-          areaRegistered: h.areaRegistered,
-          areaSurveyed: h.areaSurveyed,
-          areaContract: h.areaContract,
-          contactPhone: h.phone,
-        };
-      }),
-    ),
-  );
+  const householdRows = demo.households.map((h) => {
+    const c = of(h.compoundCode);
+    const buildingId = buildingIds.get(`${c.id}|${h.building}`);
+    if (!buildingId) throw new Error(`demo data names an unknown building ${h.building}`);
+    return {
+      id: ids.id(ids.next()),
+      compound_id: c.id,
+      building_id: buildingId,
+      region_code: c.regionCode,
+      unit: h.unit,
+      room: h.room,
+      owner_id: ownerIds.get(h.ownerKey) ?? null,
+      area_registered: h.areaRegistered,
+      area_surveyed: h.areaSurveyed,
+      area_contract: h.areaContract,
+      contact_phone: h.phone,
+    };
+  });
+  const resume = await suspendRowTriggers(tx);
+  const rebuild =
+    loaded.kind === 'pglite'
+      ? await deferIndexes(tx, ['households_compound_idx', 'households_owner_idx'])
+      : undefined;
+  await insertRows(tx, loaded.kind, owners, ownerColumns, ownerRows);
+  await insertRows(tx, loaded.kind, households, householdColumns, householdRows);
+  await rebuild?.();
+  await resume?.();
+  loaded.registeredSample = demo.registeredSample.map((code) => of(code).id);
   const projectRows = await tx
     .insert(projects)
     .values(

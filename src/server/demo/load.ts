@@ -11,11 +11,14 @@ import { loadDemoOrganisation } from './organisation.js';
 import { loadDemoProjects } from './projects.js';
 import { loadDemoQuality } from './quality.js';
 import { loadDemoSupervisors } from './supervisors.js';
+import { loadDemoVotes } from './votes.js';
 
 /** What the loaders before have loaded, for those after them; `counts` goes into the audit event. */
 export interface DemoLoaded {
   /** The 2019–2022 renovation records (the inventory's completed projects). */
   renovations: { id: string; regionCode: string }[];
+  /** The compounds whose registers came first: the illegal-structure survey's (ids). */
+  registeredSample: string[];
   counts: Record<string, number>;
   /** Which database: bulk writes go by COPY on PGlite, by unnested arrays on PostgreSQL. */
   kind: DbKind;
@@ -33,6 +36,7 @@ const demoLoaders: DemoLoader[] = [
   loadDemoQuality,
   loadDemoSupervisors,
   loadDemoConsultations,
+  loadDemoVotes,
 ];
 
 /**
@@ -47,7 +51,7 @@ export async function loadDemoDistrict(database: Database): Promise<boolean> {
       await audit({ action: 'seed.demo', outcome: 'failed', after: { reason: 'inventory not empty' } });
       return false;
     }
-    const loaded: DemoLoaded = { renovations: [], counts: {}, kind: database.kind };
+    const loaded: DemoLoaded = { renovations: [], registeredSample: [], counts: {}, kind: database.kind };
     for (const load of demoLoaders) await load(tx, loaded);
     await audit({ action: 'seed.demo', entityType: 'district', entityId: '410203', after: loaded.counts });
     return true;

@@ -186,6 +186,26 @@ const fieldMessages = {
     'zh-CN': '决议未通过，不能公开为通过的决议',
     en: 'the resolution did not pass, so it cannot be disclosed as passed',
   },
+  vote_not_open: { 'zh-CN': '表决未在进行中，不能投票', en: 'the vote is not open for ballots' },
+  vote_not_draft: { 'zh-CN': '表决已开始，不能再开始', en: 'the vote has already been opened' },
+  already_voted: {
+    'zh-CN': '该业主已投票，每位业主只能投一票',
+    en: 'this owner has already voted; one ballot per owner',
+  },
+  not_a_voter: {
+    'zh-CN': '不在本次表决冻结的业主名册内（表决范围以外）',
+    en: 'is not in the register frozen for this vote (outside its scope)',
+  },
+  wrong_ballot_code: {
+    'zh-CN': '表决码不正确，请核对表决通知上的表决码',
+    en: 'wrong code; check the code on your ballot notice',
+  },
+  empty_register: {
+    'zh-CN': '表决范围内没有登记的住户，请先完善住户名册',
+    en: 'no households are registered in the vote’s scope; complete the register first',
+  },
+  ends_before_start: { 'zh-CN': '结束日期不能早于开始日期', en: 'the end cannot be before the start' },
+  not_a_paper_ballot: { 'zh-CN': '只能为纸质票附扫描件', en: 'only a paper ballot takes a scan' },
   self_lockout: {
     'zh-CN': '不能停用自己或撤销自己的管理员角色',
     en: 'you cannot disable yourself or drop your own admin role',

@@ -497,3 +497,52 @@ export async function buildConsultation(
   await database.db.insert(consultationStages).values(stages.map((s) => ({ consultationId: row.id, ...s })));
   return row;
 }
+
+/**
+ * A compound (as `buildCompound`) for owners' votes: building A with stairwell units 1单元 (four
+ * flats: owner 1 holds two, two unsold flats on two developer records) and 2单元 (owners 2 and
+ * 3), building B with 1单元 (owners 4 and 5). Six voters, 660.00 m² counted (registered, else
+ * surveyed, else contract area).
+ */
+export async function buildVotingCompound(database: Database, fields: Insert<typeof compounds> = {}) {
+  const compound = await buildCompound(database, { buildingCount: 2, householdCount: 8, ...fields });
+  const where = { compoundId: compound.id, regionCode: compound.regionCode };
+  const [a, b] = await database.db
+    .insert(buildings)
+    .values([
+      { ...where, number: 'A', unitCount: 2 },
+      { ...where, number: 'B', unitCount: 1 },
+    ])
+    .returning();
+  if (!a || !b) throw new Error('insert returned nothing');
+  const people = await database.db
+    .insert(owners)
+    .values([
+      ...[1, 2, 3, 4, 5].map((i) => ({ ...where, name: `表决业主${i}` })),
+      { ...where, kind: 'developer', name: '开发商甲' },
+      { ...where, kind: 'developer', name: '开发商乙' },
+    ])
+    .returning();
+  const o = (i: number) => people[i]?.id ?? null;
+  const flat = (
+    building: { id: string },
+    unit: string,
+    room: string,
+    ownerId: string | null,
+    area: { areaRegistered?: number; areaSurveyed?: number; areaContract?: number },
+  ) => ({ ...where, buildingId: building.id, unit, room, ownerId, ...area });
+  const rows = await database.db
+    .insert(households)
+    .values([
+      flat(a, '1单元', '101', o(0), { areaRegistered: 80 }),
+      flat(a, '1单元', '102', o(0), { areaSurveyed: 60, areaContract: 61 }),
+      flat(a, '1单元', '201', o(5), { areaContract: 70 }),
+      flat(a, '1单元', '202', o(6), { areaContract: 70 }),
+      flat(a, '2单元', '101', o(1), { areaRegistered: 100 }),
+      flat(a, '2单元', '102', o(2), { areaRegistered: 100 }),
+      flat(b, '1单元', '101', o(3), { areaRegistered: 90 }),
+      flat(b, '1单元', '102', o(4), { areaRegistered: 90 }),
+    ])
+    .returning();
+  return { ...compound, buildingA: a, buildingB: b, owners: people, households: rows };
+}

@@ -15,6 +15,7 @@ import * as quality from '../features/quality/messages.js';
 import * as settings from '../features/settings/messages.js';
 import * as supervisors from '../features/supervisors/messages.js';
 import * as users from '../features/users/messages.js';
+import * as votes from '../features/votes/messages.js';
 import * as shell from '../shell/messages.js';
 import type { Messages } from './zh-CN.js';
 
@@ -30,6 +31,7 @@ export const en: Messages = {
   ...quality.en,
   ...supervisors.en,
   ...consultations.en,
+  ...votes.en,
   ...organisation.en,
   ...settings.en,
   ...users.en,

@@ -18,6 +18,7 @@ import * as quality from '../features/quality/messages.js';
 import * as settings from '../features/settings/messages.js';
 import * as supervisors from '../features/supervisors/messages.js';
 import * as users from '../features/users/messages.js';
+import * as votes from '../features/votes/messages.js';
 import * as shell from '../shell/messages.js';
 
 export const zhCN = {
@@ -32,6 +33,7 @@ export const zhCN = {
   ...quality.zhCN,
   ...supervisors.zhCN,
   ...consultations.zhCN,
+  ...votes.zhCN,
   ...organisation.zhCN,
   ...settings.zhCN,
   ...users.zhCN,

@@ -32,6 +32,7 @@ import { calendarPages, qualityBoardPages, qualityPages } from '../features/qual
 import { settingsPages } from '../features/settings/pages.js';
 import { supervisorsPages } from '../features/supervisors/pages.js';
 import { usersPages } from '../features/users/pages.js';
+import { votesPages } from '../features/votes/pages.js';
 import type { Messages } from '../i18n/zh-CN.js';
 import { useCan } from '../shared/session.js';
 
@@ -100,10 +101,10 @@ export const navigation: NavGroup[] = [
     pages: supervisorsPages,
   },
   {
-    key: 'consultations',
-    label: 'menu.consultations',
+    key: 'residents',
+    label: 'menu.residents',
     icon: <TeamOutlined />,
-    pages: consultationPages,
+    pages: [...consultationPages, ...votesPages],
   },
   {
     key: 'organisation',

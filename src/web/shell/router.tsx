@@ -14,6 +14,15 @@ const AccountPage = lazy(() => import('./AccountPage.js').then((m) => ({ default
 const PublicQuestionnaire = lazy(() =>
   import('../features/consultations/PublicPage.js').then((m) => ({ default: m.PublicPage })),
 );
+const BallotPage = lazy(() =>
+  import('../features/votes/BallotPage.js').then((m) => ({ default: m.BallotPage })),
+);
+const VotePrintPage = lazy(() =>
+  import('../features/votes/PrintPage.js').then((m) => ({ default: m.VotePrintPage })),
+);
+const NoticesPrintPage = lazy(() =>
+  import('../features/votes/PrintPage.js').then((m) => ({ default: m.NoticesPrintPage })),
+);
 const WorkbenchPage = lazy(() => import('./WorkbenchPage.js').then((m) => ({ default: m.WorkbenchPage })));
 
 /**
@@ -27,19 +36,40 @@ function Home() {
   return can('stats.read') ? <Navigate to="/overview" replace /> : <WorkbenchPage />;
 }
 
-/** Routes: /login and the residents' questionnaire /q/… are public; everything else needs a session, and each page its permission. */
+/** Routes: /login, the residents' questionnaire /q/… and ballot /v/… are public; everything else needs a session, and each page its permission. */
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <CrashPage /> },
-  // A compound's questionnaire, for residents without an account (the household's code proves it).
-  {
-    path: '/q/:compoundId',
+  // Residents without an account: a compound's questionnaire (the household's code proves it) and
+  // an owner's online ballot (the code on their notice).
+  ...[
+    { path: '/q/:compoundId', Page: PublicQuestionnaire },
+    { path: '/v/:id', Page: BallotPage },
+  ].map(({ path, Page }) => ({
+    path,
     element: (
       <Suspense fallback={<FullPageSpin />}>
-        <PublicQuestionnaire />
+        <Page />
       </Suspense>
     ),
     errorElement: <CrashPage />,
-  },
+  })),
+  // Sheets to print, without the app's frame.
+  ...[
+    { path: '/print/votes/:id', Page: VotePrintPage, action: 'inventory.read' as const },
+    { path: '/print/votes/:id/notices', Page: NoticesPrintPage, action: 'vote.manage' as const },
+  ].map(({ path, Page, action }) => ({
+    path,
+    element: (
+      <RequireAuth>
+        <RequirePermission action={action}>
+          <Suspense fallback={<FullPageSpin />}>
+            <Page />
+          </Suspense>
+        </RequirePermission>
+      </RequireAuth>
+    ),
+    errorElement: <CrashPage />,
+  })),
   {
     path: '/',
     // Fetch the frame while the session is checked, not after it.

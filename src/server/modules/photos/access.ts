@@ -1,16 +1,25 @@
 /**
  * A photo is reached as what it belongs to is: a site photo of a project's item as its project,
  * evidence on a progress report as that report's ledger item (its owner too, wherever the item
- * sits), a photo of an illegal structure as that structure. The photo's own region code is only a copy for the audit trail.
+ * sits), a photo of an illegal structure as that structure, a ballot's scan as its vote. The photo's own region code is only a copy for the audit trail.
  */
 import { and, eq, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { illegalStructures, ledgerItems, ledgerProgress, photos, projects } from '../../db/schema.js';
+import {
+  illegalStructures,
+  ledgerItems,
+  ledgerProgress,
+  photos,
+  projects,
+  voteBallots,
+  votes,
+} from '../../db/schema.js';
 import { type AccessRule, holds, type Intent, requireAccess } from '../../platform/access.js';
 import type { Ctx, Principal } from '../../platform/context.js';
 import { structureRule } from '../illegal/access.js';
 import { ledgerItemRule } from '../ledger/access.js';
 import { projectRule } from '../projects/access.js';
+import { voteRule } from '../votes/access.js';
 
 const photoRule: AccessRule = (p: Principal, intent: Intent): SQL =>
   or(
@@ -28,6 +37,11 @@ const photoRule: AccessRule = (p: Principal, intent: Intent): SQL =>
       isNotNull(photos.structureId),
       sql`EXISTS (SELECT 1 FROM ${illegalStructures}
         WHERE ${illegalStructures.id} = ${photos.structureId} AND ${holds(structureRule(p, intent))})`,
+    ),
+    and(
+      isNotNull(photos.ballotId),
+      sql`EXISTS (SELECT 1 FROM ${voteBallots} JOIN ${votes} ON ${votes.id} = ${voteBallots.voteId}
+        WHERE ${voteBallots.id} = ${photos.ballotId} AND ${holds(voteRule(p, intent))})`,
     ),
   ) as SQL;
 

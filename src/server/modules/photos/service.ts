@@ -13,7 +13,7 @@ import { loadPhoto } from './access.js';
 
 /**
  * What a photo belongs to: a project's item, a progress report, one of a project's quality records,
- * or an illegal structure.
+ * an illegal structure, or a paper ballot of an owners' vote (its scan).
  */
 type Owner =
   | { projectId: string; catalogueItemId: string; progressId?: undefined; regionCode: string }
@@ -29,7 +29,8 @@ type Owner =
       /** When the camera took it, as the phone reported. */
       takenAt?: Date;
     }
-  | { structureId: string; regionCode: string };
+  | { structureId: string; regionCode: string }
+  | { ballotId: string; regionCode: string };
 
 /** Keep one photo, audited against the record it documents. */
 export async function storePhoto(

@@ -8,6 +8,7 @@ import { organisationFigures } from '../organisation/figures.js';
 import { renovationFigures } from '../projects/figures.js';
 import { qualityFigures } from '../quality/figures.js';
 import { supervisorFigures } from '../supervisors/figures.js';
+import { voteFigures } from '../votes/figures.js';
 import type { FiguresInput } from './figures.js';
 
 /** Each area's headline figures; a new area adds its function here and its shape to `Summary`. */
@@ -19,6 +20,7 @@ const areaFigures = [
   illegalFigures,
   supervisorFigures,
   consultationFigures,
+  voteFigures,
 ] as const;
 
 type AreaFigures = UnionToIntersection<Awaited<ReturnType<(typeof areaFigures)[number]>>>;
