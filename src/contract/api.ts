@@ -14,6 +14,7 @@ import { notificationsEndpoints } from './notifications.js';
 import { organisationEndpoints } from './organisation.js';
 import { photosEndpoints } from './photos.js';
 import { projectsEndpoints } from './projects.js';
+import { proposalsEndpoints } from './proposals.js';
 import { qualityEndpoints, qualityRecordEndpoints } from './quality.js';
 import { regionsEndpoints } from './regions.js';
 import { settingsEndpoints } from './settings.js';
@@ -41,4 +42,5 @@ export const api = {
   ...qualityRecordEndpoints,
   ...settingsEndpoints,
   ...illegalEndpoints,
+  ...proposalsEndpoints,
 } as const;

@@ -20,6 +20,8 @@ export const Settings = z.object({
     /** The structure types offered when registering (an editable list). */
     types: z.array(text()),
   }),
+  /** CPPCC replies' result grades (A/B/C by default; some districts keep a D for reference). */
+  proposalGrades: z.array(text()),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -40,6 +42,12 @@ export const UpdateSettingsBody = z.strictObject({
       tolerancePercent: z.number().min(0).max(50).multipleOf(0.1),
       types: z.array(text().trim().min(1).max(limits.name.max)).min(1).max(50),
     })
+    .optional(),
+  proposalGrades: z
+    .array(text().trim().min(1).max(4))
+    .min(1)
+    .max(10)
+    .refine((g) => new Set(g).size === g.length, 'each grade once')
     .optional(),
 });
 export type UpdateSettingsBody = z.infer<typeof UpdateSettingsBody>;

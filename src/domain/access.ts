@@ -10,6 +10,8 @@ export const roles = [
   'contractor',
   'supervisor',
   'resident_supervisor',
+  /** the head of a handling unit (区领导、单位负责人): signs off replies to CPPCC proposals */
+  'leader',
   'viewer',
 ] as const;
 export type Role = (typeof roles)[number];
@@ -63,6 +65,14 @@ export const actions = [
    * `illegal.write` on any structure in scope
    */
   'illegal.visit',
+  /** see CPPCC proposals, their replies and the reply templates */
+  'proposal.read',
+  /** register and assign proposals, record co-handling inputs, draft replies, keep templates, record feedback */
+  'proposal.handle',
+  /** review a drafted reply (approve it for sign-off or send it back) */
+  'proposal.review',
+  /** sign a reviewed reply off as the unit head: it is frozen from then on */
+  'proposal.sign',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -99,6 +109,9 @@ export const permissions: Record<Role, readonly Action[]> = {
     'quality.manage',
     'quality.inspect',
     'illegal.write',
+    'proposal.read',
+    'proposal.handle',
+    'proposal.review',
   ],
   subdistrict: [
     ...working,
@@ -116,7 +129,8 @@ export const permissions: Record<Role, readonly Action[]> = {
   contractor: [...working, 'quality.rectify', 'quality.sign'],
   supervisor: [...working, 'quality.inspect', 'quality.sign'],
   resident_supervisor: [...working, 'quality.sign'],
-  viewer: [...everyone],
+  leader: [...everyone, 'proposal.read', 'proposal.review', 'proposal.sign'],
+  viewer: [...everyone, 'proposal.read'],
 };
 
 /**
@@ -127,7 +141,7 @@ export const projectScopedRoles: readonly Role[] = ['contractor', 'supervisor'];
 export const projectScoped = (role: Role): boolean => projectScopedRoles.includes(role);
 
 /** Roles that act across the whole district and carry no region scope. */
-export const districtWideRoles: readonly Role[] = ['admin', 'hq', 'viewer'];
+export const districtWideRoles: readonly Role[] = ['admin', 'hq', 'leader', 'viewer'];
 
 export function can(role: Role, action: Action): boolean {
   return permissions[role].includes(action);

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Settings, UpdateSettingsBody } from '../../contract/settings.js';
 import { defaultStructureTypes, defaultTolerancePercent } from '../../domain/illegal.js';
+import { defaultGrades } from '../../domain/proposals.js';
 import { nationalOldCutoffYear } from '../../domain/inventory.js';
 import { defaultEscalationPolicy, type EscalationPolicy } from '../../domain/ledger.js';
 import { defaultCheckFrequency } from '../../domain/quality.js';
@@ -38,12 +39,19 @@ export async function illegalSettings(db: Db | Tx): Promise<Settings['illegal']>
   };
 }
 
+/** The result grades a reply may carry: the district's list, else A/B/C. */
+export async function proposalGrades(db: Db | Tx): Promise<string[]> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, 'proposalGrades')).limit(1);
+  return (row?.value as string[] | undefined) ?? [...defaultGrades];
+}
+
 export async function readSettings(db: Db | Tx): Promise<Settings> {
   return {
     oldCutoffYear: await oldCutoffYear(db),
     escalation: await escalationPolicy(db),
     checkFrequency: await checkFrequency(db),
     illegal: await illegalSettings(db),
+    proposalGrades: await proposalGrades(db),
   };
 }
 

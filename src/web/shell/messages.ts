@@ -100,6 +100,7 @@ export const zhCN = {
     contractor: '施工单位',
     supervisor: '监理',
     resident_supervisor: '旧改监督员',
+    leader: '单位负责人（签发）',
     viewer: '只读查看',
   },
   pages: {
@@ -263,6 +264,7 @@ export const en: typeof zhCN = {
     contractor: 'Contractor',
     supervisor: 'Supervising engineer',
     resident_supervisor: 'Resident supervisor',
+    leader: 'Unit head (signs off)',
     viewer: 'Read-only viewer',
   },
   pages: {
