@@ -50,6 +50,7 @@ export const ProposalRow = z.object({
 });
 export type ProposalRow = z.infer<typeof ProposalRow>;
 export const ProposalPage = pageOf(ProposalRow);
+export type ProposalPage = z.infer<typeof ProposalPage>;
 
 export const FilledValue = z.object({
   key: text(),

@@ -98,7 +98,9 @@ describe('mayDo (steps in order)', () => {
     ['feedback', 'signed', false],
     ['extend', 'signed', false],
   ];
-  it.each(cases)('%s from %s: %s', (action, status, expected) => expect(mayDo(action, status)).toBe(expected));
+  it.each(cases)('%s from %s: %s', (action, status, expected) =>
+    expect(mayDo(action, status)).toBe(expected),
+  );
 });
 
 describe('afterFeedback (not satisfied reopens it)', () => {
@@ -153,9 +155,17 @@ describe('parsePlaceholder', () => {
       'renovatedCompounds|2019-2022',
       { figure: 'renovatedCompounds', from: 2019, to: 2022, region: null, format: 'plain' },
     ],
-    ['households | 2019-2022 | 万', { figure: 'households', from: 2019, to: 2022, region: null, format: 'wan' }],
-    ['buildings|2022|410203002', { figure: 'buildings', from: 2022, to: 2022, region: '410203002', format: 'plain' }],
+    [
+      'households | 2019-2022 | 万',
+      { figure: 'households', from: 2019, to: 2022, region: null, format: 'wan' },
+    ],
+    [
+      'buildings|2022|410203002',
+      { figure: 'buildings', from: 2022, to: 2022, region: '410203002', format: 'plain' },
+    ],
     ['buildings|千分位', { figure: 'buildings', from: null, to: null, region: null, format: 'grouped' }],
+    ['floorArea|2019-2022|万取整', { figure: 'floorArea', from: 2019, to: 2022, format: 'wan_int' }],
+    ['cadres|取整十', { figure: 'cadres', format: 'tens' }],
   ])('%s', (inside, expected) => expect(parsePlaceholder(inside)).toMatchObject(expected));
   it.each([
     ['', 'unknown_figure'],
@@ -181,14 +191,19 @@ describe('formatValue (as the letter writes figures)', () => {
   const cases: [number, PlaceholderFormat, string][] = [
     [1203, 'plain', '1203'],
     [88.7, 'plain', '88.7'],
-    [42_180, 'wan', '4.2'],
-    [115_030, 'wan', '11.5'],
-    [2_830_512, 'wan', '283.1'],
+    [42_186, 'wan', '4.2'],
+    [42_999, 'wan', '4.2'],
+    [115_472, 'wan', '11.5'],
     [2_830_000, 'wan', '283'],
-    [136_204.5, 'wan', '13.6'],
+    [136_042.6, 'wan', '13.6'],
+    [2_834_616.5, 'wan_int', '283'],
+    [864, 'tens', '860'],
+    [860, 'tens', '860'],
     [1203, 'grouped', '1,203'],
   ];
-  it.each(cases)('%d as %s → %s', (value, format, expected) => expect(formatValue(value, format)).toBe(expected));
+  it.each(cases)('%d as %s → %s', (value, format, expected) =>
+    expect(formatValue(value, format)).toBe(expected),
+  );
 });
 
 describe('filling and pieces', () => {
@@ -215,8 +230,8 @@ describe('filling and pieces', () => {
     ]);
   });
   it('titles the reply', () => {
-    expect(replyTitle({ committee: '市政协', session: '十三届一次会议', number: 384, kind: 'proposal' })).toBe(
-      '关于市政协十三届一次会议第384号提案的答复',
-    );
+    expect(
+      replyTitle({ committee: '市政协', session: '十三届一次会议', number: 384, kind: 'proposal' }),
+    ).toBe('关于市政协十三届一次会议第384号提案的答复');
   });
 });

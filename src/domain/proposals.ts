@@ -11,7 +11,15 @@ export type ProposalKind = (typeof proposalKinds)[number];
  * Where a proposal stands. `assigned` covers the co-handling units' inputs (the step after
  * assignment, shown apart), `closed` follows the member's feedback.
  */
-export const proposalStatuses = ['registered', 'assigned', 'drafted', 'reviewed', 'signed', 'replied', 'closed'] as const;
+export const proposalStatuses = [
+  'registered',
+  'assigned',
+  'drafted',
+  'reviewed',
+  'signed',
+  'replied',
+  'closed',
+] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];
 
 /** The steps shown to people (antd Steps), in order. */
@@ -155,17 +163,24 @@ export const mayRaiseToA = (grade: string | null, commitmentsDone: readonly bool
 // ─── Placeholders ───────────────────────────────────────────────────────────────────────────
 
 /**
- * How a value is written into the text: `plain` as the number is (1203, 88.7), `wan` in units
- * of ten thousand with one decimal at most (42,000 → 4.2, 2,830,000 → 283), `grouped` with
- * thousands separators (1,203).
+ * How a value is written into the text. The letter says "over" (超、余、多) beside rounded
+ * figures, so rounding goes down: `plain` as the number is (1203, 88.7), `wan` in units of ten
+ * thousand to one decimal (42,186 → 4.2), `wan_int` whole units of ten thousand (2,834,616 → 283),
+ * `tens` down to the ten (864 → 860), `grouped` with thousands separators (1,203).
  */
-export const placeholderFormats = ['plain', 'wan', 'grouped'] as const;
+export const placeholderFormats = ['plain', 'wan', 'wan_int', 'tens', 'grouped'] as const;
 export type PlaceholderFormat = (typeof placeholderFormats)[number];
-const formatWords: Record<string, PlaceholderFormat> = { 万: 'wan', 千分位: 'grouped' };
+const formatWords: Record<string, PlaceholderFormat> = {
+  万: 'wan',
+  万取整: 'wan_int',
+  取整十: 'tens',
+  千分位: 'grouped',
+};
 
 /**
  * One placeholder: `{{figure}}`, with optional parts separated by `|` in any order: a period
- * (`2019-2022` or `2022`), a region code (`410203002`), a format (`万`, `千分位`). Example:
+ * (`2019-2022` or `2022`), a region code (`410203002`), a format (`万`, `万取整`, `取整十`,
+ * `千分位`). Example:
  * `{{households|2019-2022|万}}` → 4.2 (the template writes 万余户 after it).
  */
 export interface Placeholder {
@@ -218,9 +233,18 @@ export function unknownPlaceholders(text: string, figures: readonly string[]): s
 
 /** A value as the letter writes it (the Chinese formatting module takes this over at merge). */
 export function formatValue(value: number, format: PlaceholderFormat): string {
-  if (format === 'wan') return String(Math.round(value / 1000) / 10);
-  if (format === 'grouped') return Math.round(value).toLocaleString('en-US');
-  return String(Math.round(value * 10) / 10);
+  switch (format) {
+    case 'wan':
+      return String(Math.floor(value / 1000 + 1e-9) / 10);
+    case 'wan_int':
+      return String(Math.floor(value / 10_000 + 1e-9));
+    case 'tens':
+      return String(Math.floor(value / 10 + 1e-9) * 10);
+    case 'grouped':
+      return Math.round(value).toLocaleString('en-US');
+    case 'plain':
+      return String(Math.round(value * 10) / 10);
+  }
 }
 
 /** One filled placeholder, kept with where its value came from. */
@@ -272,6 +296,11 @@ export function paragraphsOf(body: string): ReplyParagraph[] {
 }
 
 /** The letter's title: 关于市政协十三届一次会议第384号提案的答复. */
-export function replyTitle(p: { committee: string; session: string; number: number; kind: ProposalKind }): string {
+export function replyTitle(p: {
+  committee: string;
+  session: string;
+  number: number;
+  kind: ProposalKind;
+}): string {
   return `关于${p.committee}${p.session}第${p.number}号${p.kind === 'proposal' ? '提案' : '建议'}的答复`;
 }

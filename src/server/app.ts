@@ -21,6 +21,7 @@ import { notificationRoutes } from './modules/notifications/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { photoRoutes } from './modules/photos/routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
+import { proposalRoutes } from './modules/proposals/routes.js';
 import { qualityRoutes } from './modules/quality/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { statsRoutes } from './modules/stats/routes.js';
@@ -45,6 +46,7 @@ const modules: ((app: FastifyInstance, deps: Deps & { kind: Database['kind'] }) 
   supervisionRoutes,
   qualityRoutes,
   illegalRoutes,
+  proposalRoutes,
   notificationRoutes,
   statsRoutes,
   userRoutes,

@@ -8,6 +8,7 @@ import { loadDemoIllegal } from './illegal.js';
 import { loadDemoInventory } from './inventory.js';
 import { loadDemoOrganisation } from './organisation.js';
 import { loadDemoProjects } from './projects.js';
+import { loadDemoProposals } from './proposals.js';
 
 /** What the loaders before have loaded, for those after them; `counts` goes into the audit event. */
 export interface DemoLoaded {
@@ -27,6 +28,7 @@ const demoLoaders: DemoLoader[] = [
   (tx, loaded) => loadDemoOrganisation(tx, loaded.renovations),
   (tx) => loadDemoProjects(tx),
   loadDemoIllegal,
+  loadDemoProposals,
 ];
 
 /**

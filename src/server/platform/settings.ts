@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Settings, UpdateSettingsBody } from '../../contract/settings.js';
 import { defaultStructureTypes, defaultTolerancePercent } from '../../domain/illegal.js';
-import { defaultGrades } from '../../domain/proposals.js';
 import { nationalOldCutoffYear } from '../../domain/inventory.js';
 import { defaultEscalationPolicy, type EscalationPolicy } from '../../domain/ledger.js';
+import { defaultGrades } from '../../domain/proposals.js';
 import { defaultCheckFrequency } from '../../domain/quality.js';
 import type { Db, Tx } from '../db/client.js';
 import { settings } from '../db/schema.js';
