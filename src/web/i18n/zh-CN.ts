@@ -13,6 +13,7 @@ import * as organisation from '../features/organisation/messages.js';
 import * as overview from '../features/overview/messages.js';
 import * as photos from '../features/photos/messages.js';
 import * as projects from '../features/projects/messages.js';
+import * as proposals from '../features/proposals/messages.js';
 import * as settings from '../features/settings/messages.js';
 import * as users from '../features/users/messages.js';
 import * as shell from '../shell/messages.js';
@@ -26,6 +27,7 @@ export const zhCN = {
   ...funding.zhCN,
   ...ledger.zhCN,
   ...illegal.zhCN,
+  ...proposals.zhCN,
   ...organisation.zhCN,
   ...settings.zhCN,
   ...users.zhCN,

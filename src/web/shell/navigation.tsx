@@ -9,6 +9,7 @@ import {
   FileDoneOutlined,
   HomeOutlined,
   SettingOutlined,
+  SolutionOutlined,
   ToolOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -24,6 +25,7 @@ import { ledgerPages } from '../features/ledger/pages.js';
 import { organisationPages } from '../features/organisation/pages.js';
 import { overviewPages } from '../features/overview/pages.js';
 import { projectsPages } from '../features/projects/pages.js';
+import { proposalPages } from '../features/proposals/pages.js';
 import { settingsPages } from '../features/settings/pages.js';
 import { usersPages } from '../features/users/pages.js';
 import type { Messages } from '../i18n/zh-CN.js';
@@ -80,6 +82,12 @@ export const navigation: NavGroup[] = [
     label: 'menu.illegal',
     icon: <BuildOutlined />,
     pages: illegalPages,
+  },
+  {
+    key: 'proposals',
+    label: 'menu.proposals',
+    icon: <SolutionOutlined />,
+    pages: proposalPages,
   },
   {
     key: 'organisation',
