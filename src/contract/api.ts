@@ -15,6 +15,7 @@ import { notificationsEndpoints } from './notifications.js';
 import { organisationEndpoints } from './organisation.js';
 import { photosEndpoints } from './photos.js';
 import { projectsEndpoints } from './projects.js';
+import { proposalsEndpoints } from './proposals.js';
 import { qualityBoardEndpoints, qualityEndpoints, qualityRecordEndpoints } from './quality.js';
 import { regionsEndpoints } from './regions.js';
 import { settingsEndpoints } from './settings.js';
@@ -48,4 +49,5 @@ export const api = {
   ...supervisorsEndpoints,
   ...consultationsEndpoints,
   ...votesEndpoints,
+  ...proposalsEndpoints,
 } as const;

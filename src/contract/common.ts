@@ -48,6 +48,8 @@ export const limits = {
   attendee: { max: 100 },
   attendees: { max: 100 },
   decisions: { max: 50 },
+  /** A reply letter's or template's body, a proposal's text, a co-handling input. */
+  letterBody: { max: 20_000 },
 } as const;
 
 /** Stable error codes: clients and tests rely on these, the messages are for people. */

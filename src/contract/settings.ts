@@ -25,6 +25,8 @@ export const Settings = z.object({
     /** The stage lists a consultation may follow (一征三议两公开 first, the default; 四议两公开 …). */
     stageLists: z.array(StageList),
   }),
+  /** CPPCC replies' result grades (A/B/C by default; some districts keep a D for reference). */
+  proposalGrades: z.array(text()),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -53,6 +55,12 @@ export const UpdateSettingsBody = z.strictObject({
     })
     .optional(),
   consultations: z.strictObject({ stageLists: z.array(StageList).min(1).max(10) }).optional(),
+  proposalGrades: z
+    .array(text().trim().min(1).max(4))
+    .min(1)
+    .max(10)
+    .refine((g) => new Set(g).size === g.length, 'each grade once')
+    .optional(),
 });
 export type UpdateSettingsBody = z.infer<typeof UpdateSettingsBody>;
 

@@ -14,6 +14,15 @@ import {
 describe('can (role × action)', () => {
   const cases: [Role, Action, boolean][] = [
     ['admin', 'user.manage', true],
+    ['hq', 'proposal.handle', true],
+    ['hq', 'proposal.review', true],
+    ['hq', 'proposal.sign', false],
+    ['leader', 'proposal.sign', true],
+    ['leader', 'proposal.handle', false],
+    ['viewer', 'proposal.read', true],
+    ['viewer', 'proposal.handle', false],
+    ['subdistrict', 'proposal.read', false],
+    ['admin', 'proposal.read', false],
     ['admin', 'audit.read', true],
     ['hq', 'user.manage', false],
     ['hq', 'audit.read', false],

@@ -10,6 +10,8 @@ export const roles = [
   'contractor',
   'supervisor',
   'resident_supervisor',
+  /** the head of a handling unit (区领导、单位负责人): signs off replies to CPPCC proposals */
+  'leader',
   'viewer',
 ] as const;
 export type Role = (typeof roles)[number];
@@ -81,6 +83,14 @@ export const actions = [
    * ballots with a reason, print notices with the owners' codes
    */
   'vote.manage',
+  /** see CPPCC proposals, their replies and the reply templates */
+  'proposal.read',
+  /** register and assign proposals, record co-handling inputs, draft replies, keep templates, record feedback */
+  'proposal.handle',
+  /** review a drafted reply (approve it for sign-off or send it back) */
+  'proposal.review',
+  /** sign a reviewed reply off as the unit head: it is frozen from then on */
+  'proposal.sign',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -121,6 +131,9 @@ export const permissions: Record<Role, readonly Action[]> = {
     'supervisor.manage',
     'consultation.write',
     'vote.manage',
+    'proposal.read',
+    'proposal.handle',
+    'proposal.review',
   ],
   subdistrict: [
     ...working,
@@ -149,7 +162,8 @@ export const permissions: Record<Role, readonly Action[]> = {
   contractor: [...working, 'quality.rectify', 'quality.sign'],
   supervisor: [...working, 'quality.inspect', 'quality.sign'],
   resident_supervisor: [...working, 'quality.sign', 'supervisor.report'],
-  viewer: [...everyone],
+  leader: [...everyone, 'proposal.read', 'proposal.review', 'proposal.sign'],
+  viewer: [...everyone, 'proposal.read'],
 };
 
 /**
@@ -164,7 +178,7 @@ export const firmRoles: readonly Role[] = ['contractor', 'supervisor'];
 export const actsForFirm = (role: Role): boolean => firmRoles.includes(role);
 
 /** Roles that act across the whole district and carry no region scope. */
-export const districtWideRoles: readonly Role[] = ['admin', 'hq', 'viewer'];
+export const districtWideRoles: readonly Role[] = ['admin', 'hq', 'leader', 'viewer'];
 
 export function can(role: Role, action: Action): boolean {
   return permissions[role].includes(action);

@@ -22,6 +22,7 @@ import { notificationRoutes } from './modules/notifications/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { photoRoutes } from './modules/photos/routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
+import { proposalRoutes } from './modules/proposals/routes.js';
 import { qualityRoutes } from './modules/quality/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { statsRoutes } from './modules/stats/routes.js';
@@ -51,6 +52,7 @@ const modules: ((app: FastifyInstance, deps: Deps & { kind: Database['kind'] }) 
   supervisorRoutes,
   consultationRoutes,
   votesRoutes,
+  proposalRoutes,
   notificationRoutes,
   statsRoutes,
   userRoutes,

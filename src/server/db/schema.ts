@@ -11,6 +11,7 @@ export * from '../modules/notifications/schema.js';
 export * from '../modules/organisation/schema.js';
 export * from '../modules/photos/schema.js';
 export * from '../modules/projects/schema.js';
+export * from '../modules/proposals/schema.js';
 export * from '../modules/quality/schema.js';
 export * from '../modules/regions/schema.js';
 export * from '../modules/supervisors/schema.js';

@@ -9,6 +9,7 @@ import { loadDemoIllegal } from './illegal.js';
 import { loadDemoInventory } from './inventory.js';
 import { loadDemoOrganisation } from './organisation.js';
 import { loadDemoProjects } from './projects.js';
+import { loadDemoProposals } from './proposals.js';
 import { loadDemoQuality } from './quality.js';
 import { loadDemoSupervisors } from './supervisors.js';
 import { loadDemoVotes } from './votes.js';
@@ -37,6 +38,7 @@ const demoLoaders: DemoLoader[] = [
   loadDemoSupervisors,
   loadDemoConsultations,
   loadDemoVotes,
+  loadDemoProposals,
 ];
 
 /**

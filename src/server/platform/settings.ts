@@ -4,6 +4,7 @@ import { defaultStageLists, stageListProblem } from '../../domain/consultations.
 import { defaultStructureTypes, defaultTolerancePercent } from '../../domain/illegal.js';
 import { nationalOldCutoffYear } from '../../domain/inventory.js';
 import { defaultEscalationPolicy, type EscalationPolicy } from '../../domain/ledger.js';
+import { defaultGrades } from '../../domain/proposals.js';
 import { defaultCheckFrequency } from '../../domain/quality.js';
 import type { Db, Tx } from '../db/client.js';
 import { settings } from '../db/schema.js';
@@ -49,6 +50,12 @@ export async function consultationSettings(db: Db | Tx): Promise<Settings['consu
   );
 }
 
+/** The result grades a reply may carry: the district's list, else A/B/C. */
+export async function proposalGrades(db: Db | Tx): Promise<string[]> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, 'proposalGrades')).limit(1);
+  return (row?.value as string[] | undefined) ?? [...defaultGrades];
+}
+
 export async function readSettings(db: Db | Tx): Promise<Settings> {
   return {
     oldCutoffYear: await oldCutoffYear(db),
@@ -56,6 +63,7 @@ export async function readSettings(db: Db | Tx): Promise<Settings> {
     checkFrequency: await checkFrequency(db),
     illegal: await illegalSettings(db),
     consultations: await consultationSettings(db),
+    proposalGrades: await proposalGrades(db),
   };
 }
 

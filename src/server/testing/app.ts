@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { Role } from '../../domain/access.js';
+import { districtWideRoles, type Role } from '../../domain/access.js';
 import { buildApp } from '../app.js';
 import { bootstrap } from '../bootstrap.js';
 import type { Config } from '../config.js';
@@ -77,7 +77,7 @@ let counter = 0;
 export async function buildUser(
   database: Database,
   role: Role,
-  scopeRegions: string[] = role === 'admin' || role === 'hq' || role === 'viewer' ? [] : ['410203002'],
+  scopeRegions: string[] = districtWideRoles.includes(role) ? [] : ['410203002'],
 ) {
   counter++;
   const username = `${role.replace('_', '-')}-${counter}`;

@@ -9,6 +9,7 @@ import { consultationStatus, defaultStageList } from '../../domain/consultations
 import type { ProjectStatus } from '../../domain/inventory.js';
 import { districtToday } from '../../domain/ledger.js';
 import type { CadreLevel } from '../../domain/projects.js';
+import { addMonths } from '../../domain/proposals.js';
 import { creditCheckChar, type FirmKind } from '../../domain/quality.js';
 import type { Database } from '../db/client.js';
 import {
@@ -30,6 +31,8 @@ import {
   projectMembers,
   projectPeople,
   projects,
+  proposals,
+  proposalTemplates,
   regions,
   residentSupervisors,
   supervisorAppointments,
@@ -545,4 +548,45 @@ export async function buildVotingCompound(database: Database, fields: Insert<typ
     ])
     .returning();
   return { ...compound, buildingA: a, buildingB: b, owners: people, households: rows };
+}
+let proposalNumber = 0;
+
+/**
+ * A proposal of the district (a new number of a test session), registered unless told; with
+ * `assignedOn`, assigned to a new lead unit and due 3 months on.
+ */
+export async function buildProposal(database: Database, fields: Insert<typeof proposals> = {}) {
+  const assigned = fields.assignedOn
+    ? {
+        status: 'assigned' as const,
+        leadUnitId: fields.leadUnitId ?? (await buildUnit(database)).id,
+        deadline: addMonths(fields.assignedOn, 3),
+      }
+    : {};
+  const [row] = await database.db
+    .insert(proposals)
+    .values({
+      committee: '市政协',
+      session: unique('测试届次'),
+      number: ++proposalNumber,
+      title: unique('测试·关于老旧小区的提案'),
+      members: ['测试委员'],
+      receivedOn: daysFromToday(-30),
+      regionCode: '410203',
+      ...assigned,
+      ...fields,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+/** A reply template with the given body (placeholders unchecked: a fixture). */
+export async function buildTemplate(database: Database, body: string) {
+  const [row] = await database.db
+    .insert(proposalTemplates)
+    .values({ name: unique('测试·答复模板'), body })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
 }

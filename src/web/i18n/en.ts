@@ -11,6 +11,7 @@ import * as organisation from '../features/organisation/messages.js';
 import * as overview from '../features/overview/messages.js';
 import * as photos from '../features/photos/messages.js';
 import * as projects from '../features/projects/messages.js';
+import * as proposals from '../features/proposals/messages.js';
 import * as quality from '../features/quality/messages.js';
 import * as settings from '../features/settings/messages.js';
 import * as supervisors from '../features/supervisors/messages.js';
@@ -32,6 +33,7 @@ export const en: Messages = {
   ...supervisors.en,
   ...consultations.en,
   ...votes.en,
+  ...proposals.en,
   ...organisation.en,
   ...settings.en,
   ...users.en,

@@ -14,6 +14,7 @@ import * as organisation from '../features/organisation/messages.js';
 import * as overview from '../features/overview/messages.js';
 import * as photos from '../features/photos/messages.js';
 import * as projects from '../features/projects/messages.js';
+import * as proposals from '../features/proposals/messages.js';
 import * as quality from '../features/quality/messages.js';
 import * as settings from '../features/settings/messages.js';
 import * as supervisors from '../features/supervisors/messages.js';
@@ -34,6 +35,7 @@ export const zhCN = {
   ...supervisors.zhCN,
   ...consultations.zhCN,
   ...votes.zhCN,
+  ...proposals.zhCN,
   ...organisation.zhCN,
   ...settings.zhCN,
   ...users.zhCN,

@@ -11,6 +11,7 @@ import {
   HomeOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   ToolOutlined,
 } from '@ant-design/icons';
@@ -28,6 +29,7 @@ import { ledgerPages } from '../features/ledger/pages.js';
 import { organisationPages } from '../features/organisation/pages.js';
 import { overviewPages } from '../features/overview/pages.js';
 import { projectsPages } from '../features/projects/pages.js';
+import { proposalPages } from '../features/proposals/pages.js';
 import { calendarPages, qualityBoardPages, qualityPages } from '../features/quality/pages.js';
 import { settingsPages } from '../features/settings/pages.js';
 import { supervisorsPages } from '../features/supervisors/pages.js';
@@ -105,6 +107,12 @@ export const navigation: NavGroup[] = [
     label: 'menu.residents',
     icon: <TeamOutlined />,
     pages: [...consultationPages, ...votesPages],
+  },
+  {
+    key: 'proposals',
+    label: 'menu.proposals',
+    icon: <SolutionOutlined />,
+    pages: proposalPages,
   },
   {
     key: 'organisation',

@@ -1,0 +1,84 @@
+/** CPPCC proposals: the list, one proposal, templates, and the writes. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../contract/api.js';
+import type { ProposalListQuery, TemplateBody } from '../../../contract/proposals.js';
+import { call } from '../../shared/api.js';
+
+export const proposalsKey = ['proposals'] as const;
+
+export function useProposals(query: ProposalListQuery) {
+  return useQuery({
+    queryKey: [...proposalsKey, 'list', query],
+    queryFn: ({ signal }) => call(api.listProposals, { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useProposal(id: string) {
+  return useQuery({
+    queryKey: [...proposalsKey, 'one', id],
+    queryFn: ({ signal }) => call(api.getProposal, { params: { id }, signal }),
+  });
+}
+
+export function useTemplates() {
+  return useQuery({
+    queryKey: [...proposalsKey, 'templates'],
+    queryFn: ({ signal }) => call(api.listTemplates, { signal }),
+  });
+}
+
+function useInvalidate() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: proposalsKey });
+}
+
+/** The endpoints that act on one proposal, each taking its id and a body. */
+type Acting =
+  | typeof api.assignProposal
+  | typeof api.returnProposal
+  | typeof api.extendProposal
+  | typeof api.addProposalInput
+  | typeof api.draftReply
+  | typeof api.updateReply
+  | typeof api.reviewReply
+  | typeof api.signReply
+  | typeof api.sendReply
+  | typeof api.recordFeedback;
+
+/** One write on a proposal; the proposal and the list are read again after it. */
+export function useProposalAction<E extends Acting>(endpoint: E, id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: Parameters<typeof call<E>>[1] extends { body: infer B } ? B : never) =>
+      // biome-ignore lint/suspicious/noExplicitAny: one hook for endpoints sharing the (id, body) shape
+      call(endpoint as any, { params: { id }, body } as any),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRaiseGrade(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: () => call(api.raiseGrade, { params: { id } }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useCreateProposal() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: Parameters<typeof call<typeof api.createProposal>>[1]['body']) =>
+      call(api.createProposal, { body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useSaveTemplate() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string | null; body: TemplateBody }) =>
+      id ? call(api.updateTemplate, { params: { id }, body }) : call(api.createTemplate, { body }),
+    onSuccess: invalidate,
+  });
+}
