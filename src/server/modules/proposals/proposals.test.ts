@@ -10,6 +10,7 @@ import {
   buildUnit,
   daysFromToday,
 } from '../../testing/factories.js';
+import { docxParagraphs, docxParts, pdfText } from './letter/testing.js';
 
 describe('the demo district: proposal 384 and its reply', () => {
   let t: TestApp;
@@ -75,6 +76,43 @@ describe('the demo district: proposal 384 and its reply', () => {
     expect(p.reply.filled).toContain('惠及居民4.2万余户、11.5万多人');
     expect(p.reply.filled).toContain('共拆违4091处、13.6万m²，群众自拆率达到68%');
     expect(p.reply.filled).not.toContain('{{');
+  });
+
+  it('downloads its reply as the GB/T 9704 letter (.docx and PDF) with the figures filled from data', async () => {
+    const page = (await get('/api/proposals?q=384', hq)).json();
+    const id = page.items.find((p: { number: number }) => p.number === 384).id;
+    expect((await t.app.inject({ method: 'GET', url: `/api/proposals/${id}/reply.docx` })).statusCode).toBe(
+      401,
+    );
+    const viewer = await sessionAs(t, 'community', ['410203001']);
+    expect((await get(`/api/proposals/${id}/reply.docx`, viewer)).statusCode).toBe(403);
+
+    const docx = await get(`/api/proposals/${id}/reply.docx`, hq);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    const parts = await docxParts(docx.rawPayload);
+    const xml = parts.get('word/document.xml') ?? '';
+    expect(xml).toContain('w:w="11906" w:h="16838"');
+    const text = docxParagraphs(xml)
+      .map((p) => p.text)
+      .join('\n');
+    for (const figure of [
+      '汴顺政〔2023〕47号',
+      '4.2万余户',
+      '11.5万多人',
+      '4091处',
+      '13.6万m²',
+      '68%',
+      '2023年6月5日',
+    ]) {
+      expect([figure, text.includes(figure)]).toEqual([figure, true]);
+    }
+
+    const pdf = await get(`/api/proposals/${id}/reply.pdf`, hq);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.toString('latin1')).toContain('/FontFile2');
+    expect(pdfText(pdf.rawPayload).join('')).toContain('汴顺政〔2023〕47号');
   });
 
   it('turns the overdue demo proposal into a supervision-ledger item when someone looks', async () => {

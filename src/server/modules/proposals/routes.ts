@@ -3,6 +3,7 @@ import { api } from '../../../contract/api.js';
 import { districtToday } from '../../../domain/ledger.js';
 import type { Ctx } from '../../platform/context.js';
 import { type Deps, route } from '../../platform/http.js';
+import { attachment } from '../../platform/uploads.js';
 import {
   addCommitment,
   addInput,
@@ -21,7 +22,11 @@ import {
   signReply,
   updateReply,
 } from './commands.js';
+import { letterDocx } from './letter/docx.js';
+import { letterMediaTypes } from './letter/letter.js';
+import { letterPdf } from './letter/pdf.js';
 import { listProposals, listTemplates } from './queries.js';
+import { replyLetter } from './reply-letter.js';
 
 /** Overdue proposals are raised to the supervision ledger whenever someone looks. */
 async function looking(ctx: Ctx) {
@@ -41,6 +46,18 @@ export function proposalRoutes(app: FastifyInstance, deps: Deps) {
     await looking(ctx);
     return detailOf(ctx, params.id);
   });
+  for (const [endpoint, kind, render] of [
+    [api.replyDocx, 'docx', letterDocx],
+    [api.replyPdf, 'pdf', letterPdf],
+  ] as const) {
+    route(app, deps, endpoint, read, async (ctx, { params, reply }) => {
+      const { letter, fileName } = replyLetter(await detailOf(ctx, params.id));
+      return reply
+        .type(letterMediaTypes[kind])
+        .header('content-disposition', attachment(`${fileName}.${kind}`))
+        .send(await render(letter));
+    });
+  }
   route(app, deps, api.assignProposal, handle, async (ctx, { params, body }) =>
     assignProposal(ctx, params.id, body),
   );
