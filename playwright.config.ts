@@ -40,7 +40,7 @@ export default defineConfig({
         command: 'tsx src/server/main.ts serve',
         url: `http://127.0.0.1:${port}/api/health`,
         reuseExistingServer: false,
-        timeout: 120_000,
+        timeout: 300_000,
         stdout: 'ignore',
         stderr: 'pipe',
         env: {

@@ -47,7 +47,7 @@ function cli(args: string[], extra: Record<string, string> = {}) {
 async function startServer(): Promise<{ url: string; child: ChildProcess; exited: Promise<number | null> }> {
   const p = cli(['serve']);
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${p.err()}`)), 40_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${p.err()}`)), 300_000);
     p.child.stdout?.on('data', () => {
       const m = /listening on (http:\/\/[\d.:]+)/.exec(p.out());
       if (m?.[1]) {
@@ -102,7 +102,7 @@ describe.skipIf(process.env.TEST_DATABASE_URL)('embedded database in a real proc
     expect(((await me.json()) as { user: { displayName: string } }).user.displayName).toBe('掉电测试');
     restarted.child.kill('SIGTERM');
     expect(await restarted.exited).toBe(0);
-  }, 120_000);
+  }, 900_000);
 
   it('audit verify passes on the untouched chain and names the first tampered event', async () => {
     const ok = cli(['audit', 'verify']);

@@ -52,10 +52,10 @@ beforeAll(async () => {
     }),
   );
   await backup(source, first);
-});
+}, 600_000);
 
 describe('backup and restore', () => {
-  it('restoring into an empty database gives an identical database', async () => {
+  it('restoring into an empty database gives an identical database', { timeout: 600_000 }, async () => {
     const target = await emptyTarget();
     const { rows } = await restore(target, first);
     expect(rows).toBeGreaterThan(10);
@@ -69,7 +69,7 @@ describe('backup and restore', () => {
     expect(await verifyAuditChain(target.db)).toMatchObject({ ok: true });
   });
 
-  it('refuses to restore over existing data and leaves it untouched', async () => {
+  it('refuses to restore over existing data and leaves it untouched', { timeout: 300_000 }, async () => {
     const before = body(first);
     await expect(restore(source, first)).rejects.toThrow(RestoreError);
     const again = path.join(dir, 'again.jiugai.gz');

@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { defaultStageLists } from '../../../domain/consultations.js';
+import { defaultGrades } from '../../../domain/proposals.js';
 import { defaultCheckFrequency } from '../../../domain/quality.js';
 import { cadres } from '../../db/schema.js';
 import {
@@ -167,6 +169,8 @@ describe('settings', () => {
       escalation: { dueSoonDays: 3, seriousAfterDays: 7 },
       checkFrequency: defaultCheckFrequency,
       illegal: { tolerancePercent: 5, types: ['棚屋', '扩建', '封闭院落', '屋顶建筑', '占用绿地', '其他'] },
+      consultations: { stageLists: defaultStageLists },
+      proposalGrades: defaultGrades,
     });
     const owner = await buildCadre(t.database);
     const created = await send(
