@@ -199,7 +199,13 @@ export function installErrorHandling(app: FastifyInstance): void {
         fields[key] = typeof reason === 'string' ? reason : { text: clip(reason.text, maxFieldText) };
         named++;
       };
-      for (const v of err.validation) {
+      // Text that can never be stored (NUL, a lone surrogate) is named first: past the cap, a body
+      // missing many fields would otherwise hide it.
+      const isBadText = (v: (typeof err.validation)[number]) =>
+        v.keyword === 'custom' &&
+        (v.params as { params?: { reason?: string } }).params?.reason === badTextReason;
+      const issues = [...err.validation].sort((a, b) => Number(isBadText(b)) - Number(isBadText(a)));
+      for (const v of issues) {
         if (named >= maxFieldsReported) break;
         const path =
           v.instancePath.replace(/^\//, '').replaceAll('/', '.') || (err.validationContext ?? 'body');
@@ -209,10 +215,7 @@ export function installErrorHandling(app: FastifyInstance): void {
           for (const k of keys.slice(0, maxFieldsReported)) name(k, 'unknown_field');
           continue;
         }
-        if (
-          v.keyword === 'custom' &&
-          (v.params as { params?: { reason?: string } }).params?.reason === badTextReason
-        ) {
+        if (isBadText(v)) {
           name(path, 'bad_text');
           continue;
         }
