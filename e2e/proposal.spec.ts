@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
+import { docxFonts } from '../src/server/modules/proposals/letter/docx.js';
+import { docxParagraphs, docxParts } from '../src/server/modules/proposals/letter/testing.js';
 import { adminPassword, choose, csrfOf, logIn, send } from './support.js';
 
 /**
@@ -87,4 +90,25 @@ test('a proposal is registered, assigned, drafted from live data, reviewed and s
   await slow(page.getByTestId('status')).toHaveText('已签发');
   await expect(page.getByText('内容和数据已固定')).toBeVisible();
   await expect(page.locator('form#reply')).toHaveCount(0);
+
+  // ── The signed letter downloads as a GB/T 9704 .docx: the page, margins, grid, faces and figures.
+  const renovatedCount = (await renovated.textContent()) ?? '';
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /答复函（Word）/ }).click(),
+  ]);
+  const docx = await readFile((await download.path()) ?? '');
+  const parts = await docxParts(docx);
+  const xml = parts.get('word/document.xml') ?? '';
+  const section = /<w:sectPr>[\s\S]*<\/w:sectPr>/.exec(xml)?.[0] ?? '';
+  expect(section).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
+  expect(section).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+  expect(section).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/>');
+  const paragraphs = docxParagraphs(xml);
+  const titled = paragraphs.find((p) => p.text.includes('提案的答复'));
+  expect(titled?.runs.every((r) => r.font === docxFonts.title && r.size === 22)).toBe(true);
+  const opening = paragraphs.find((p) => p.text.includes(`完成改造老旧小区${renovatedCount}个`));
+  expect(opening?.runs.every((r) => r.font === docxFonts.body && r.size === 16)).toBe(true);
+  const text = paragraphs.map((p) => p.text).join('');
+  for (const figure of [`汴顺政〔2024〕${number}号`, '办理结果：B', '万余户']) expect(text).toContain(figure);
 });

@@ -82,8 +82,9 @@ test('a spot check’s finding is fixed, reopened, verified; the acceptance wait
     designer: `sheji-${stamp}`,
     street: `jiedao-${stamp}`,
     community: `shequ-${stamp}`,
-    owners: `yezhu-${stamp}`,
   };
+  // The owners' representative is a resident supervisor appointed to the project (below).
+  const owners = `yezhu-${stamp}`;
   const finding = `东侧女儿墙泛水高度不足（${stamp}）`;
   const ticketTitle = `女儿墙泛水整改 ${stamp}`;
 
@@ -98,7 +99,6 @@ test('a spot check’s finding is fixed, reopened, verified; the acceptance wait
     designer: 'contractor',
     street: 'subdistrict',
     community: 'community',
-    owners: 'resident_supervisor',
   };
   for (const [key, username] of Object.entries(who))
     await send(
@@ -142,6 +142,7 @@ test('a spot check’s finding is fixed, reopened, verified; the acceptance wait
     items: { id: string }[];
   };
   let projectId = '';
+  let compoundId = '';
   for (const compound of compounds.items) {
     const res = await hq.context.post('/api/projects', {
       data: { compoundId: compound.id, year: 2031 },
@@ -149,6 +150,7 @@ test('a spot check’s finding is fixed, reopened, verified; the acceptance wait
     });
     if (res.ok()) {
       projectId = ((await res.json()) as { id: string }).id;
+      compoundId = compound.id;
       break;
     }
   }
@@ -166,6 +168,37 @@ test('a spot check’s finding is fixed, reopened, verified; the acceptance wait
     hq.headers,
   );
   const street = await apiSession(baseURL ?? '', who.street, password);
+  // The street registers the owners' representative as the compound's resident supervisor, appoints
+  // them to the project and gives them a login; they set their own password.
+  const representative = await send<{ id: string }>(
+    street.context,
+    'post',
+    '/api/resident-supervisors',
+    { name: `业主代表${stamp}`, compoundId, phone: '13912340001' },
+    street.headers,
+  );
+  await send(
+    street.context,
+    'post',
+    `/api/resident-supervisors/${representative.id}/appointments`,
+    { projectId },
+    street.headers,
+  );
+  const made = await send<{ password: string }>(
+    street.context,
+    'post',
+    `/api/resident-supervisors/${representative.id}/login`,
+    { username: owners },
+    street.headers,
+  );
+  const first = await apiSession(baseURL ?? '', owners, made.password);
+  await send(
+    first.context,
+    'post',
+    '/api/auth/password',
+    { currentPassword: made.password, newPassword: password },
+    first.headers,
+  );
   const qualityUrl = (tab: string) => `/projects/${projectId}/quality?tab=${tab}`;
 
   // ── The supervising engineer, on a phone, on site: a spot check with a photo and a finding.
@@ -246,7 +279,7 @@ test('a spot check’s finding is fixed, reopened, verified; the acceptance wait
   const signs: [string, string][] = [
     [who.street, 'subdistrict'],
     [who.community, 'community'],
-    [who.owners, 'owners'],
+    [owners, 'owners'],
     [who.designer, 'design'],
     [who.contractor, 'construction'],
   ];

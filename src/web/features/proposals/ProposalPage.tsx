@@ -1,4 +1,6 @@
 /** One proposal: its steps, assignment, co-handling inputs, the reply with its live values, review, sign-off, feedback. */
+
+import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -30,6 +32,7 @@ import {
 } from '../../../contract/proposals.js';
 import { districtToday } from '../../../domain/ledger.js';
 import { paragraphsOf, piecesOf } from '../../../domain/proposals.js';
+import { downloadUrl } from '../../shared/api.js';
 import { useErrorReporter } from '../../shared/errors.js';
 import { dateItemProps } from '../../shared/format.js';
 import { useCan } from '../../shared/session.js';
@@ -433,7 +436,30 @@ export function ProposalPage() {
       )}
 
       {reply && (
-        <Card size="small" title={t('proposals.reply')}>
+        <Card
+          size="small"
+          title={t('proposals.reply')}
+          extra={
+            <Flex gap={8}>
+              <Button
+                size="small"
+                href={downloadUrl(api.replyDocx, { params: { id: p.id } })}
+                download
+                icon={<FileWordOutlined />}
+              >
+                {t('proposals.letterDocx')}
+              </Button>
+              <Button
+                size="small"
+                href={downloadUrl(api.replyPdf, { params: { id: p.id } })}
+                download
+                icon={<FilePdfOutlined />}
+              >
+                PDF
+              </Button>
+            </Flex>
+          }
+        >
           {reply.signedAt && (
             <Alert
               type="success"
