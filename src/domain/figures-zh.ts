@@ -90,6 +90,20 @@ const wanPlaces = 4;
 const yiPlaces = 8;
 
 /**
+ * A figure's digits alone, for text that writes its own unit and 万 after it (a reply template's
+ * "{{households|万}}万余户"): `wan` shifts it to 万, `truncate` rounds down (the text says 余/多/超),
+ * `trimZeros` drops trailing fractional zeros. The same decimal arithmetic as `formatFigure`.
+ */
+export function figureDigits(
+  value: number,
+  f: { wan?: boolean; decimals: number; truncate?: boolean; group?: boolean; trimZeros?: boolean },
+): string {
+  const exact = toDecimal(value);
+  const shown = quantize(f.wan ? shift(exact, wanPlaces) : exact, f.decimals, f.truncate ?? false);
+  return render(shown, { group: f.group ?? false, trimZeros: f.trimZeros ?? false });
+}
+
+/**
  * One figure as the letter writes it. Throws FigureError for a negative, non-finite or absurdly
  * large value, and for decimals outside -6..6.
  *

@@ -3,6 +3,8 @@
  * misassigned proposal, the result grades, overdue detection, and the placeholders of reply
  * templates bound to summary figures. Pure: the server and the web apply the same rules.
  */
+import { figureDigits } from './figures-zh.js';
+
 
 export const proposalKinds = ['proposal', 'suggestion'] as const;
 export type ProposalKind = (typeof proposalKinds)[number];
@@ -231,19 +233,19 @@ export function unknownPlaceholders(text: string, figures: readonly string[]): s
   });
 }
 
-/** A value as the letter writes it (the Chinese formatting module takes this over at merge). */
+/** A value as the letter writes it: the digits only, the template writes 万 and the unit after them. */
 export function formatValue(value: number, format: PlaceholderFormat): string {
   switch (format) {
     case 'wan':
-      return String(Math.floor(value / 1000 + 1e-9) / 10);
+      return figureDigits(value, { wan: true, decimals: 1, truncate: true, trimZeros: true });
     case 'wan_int':
-      return String(Math.floor(value / 10_000 + 1e-9));
+      return figureDigits(value, { wan: true, decimals: 0, truncate: true });
     case 'tens':
-      return String(Math.floor(value / 10 + 1e-9) * 10);
+      return figureDigits(value, { decimals: -1, truncate: true });
     case 'grouped':
-      return Math.round(value).toLocaleString('en-US');
+      return figureDigits(value, { decimals: 0, group: true });
     case 'plain':
-      return String(Math.round(value * 10) / 10);
+      return figureDigits(value, { decimals: 1, trimZeros: true });
   }
 }
 
