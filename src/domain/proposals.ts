@@ -5,7 +5,6 @@
  */
 import { figureDigits } from './figures-zh.js';
 
-
 export const proposalKinds = ['proposal', 'suggestion'] as const;
 export type ProposalKind = (typeof proposalKinds)[number];
 
