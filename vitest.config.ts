@@ -8,7 +8,8 @@ export default defineConfig({
     globalSetup: ['src/server/testing/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // A guard against a hung test, not a speed check: generous, as the machine may be shared.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
   },
 });

@@ -96,9 +96,12 @@ test('a structure is measured, persuaded, removed by its owner and cleared; the 
   await page.getByRole('button', { name: '登记违建' }).click();
   const drawer = page.getByRole('dialog');
   await choose(page, drawer.getByLabel('小区'), sample.compoundName, sample.compoundName);
-  const household = drawer.getByLabel('住户');
-  await household.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  // The register's first household, chosen by its label: a bare "first option" could be the
+  // compound dropdown still sliding away.
+  const first = (
+    await (await page.request.get(`/api/compounds/${sample.compoundId}/households?pageSize=1`)).json()
+  ).items[0] as { building: string; unit: string; room: string };
+  await choose(page, drawer.getByLabel('住户'), `${first.building} ${first.unit} ${first.room}`);
   await choose(page, drawer.getByLabel('类型'), '棚屋');
   await drawer.getByLabel('位置描述').fill(location);
   await drawer.getByLabel('摸排人').fill('摸排组·张某');

@@ -4,12 +4,21 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootstrap } from '../bootstrap.js';
-import { loadConfig } from '../config.js';
-import { adminPassword } from '../testing/app.js';
+import { seedCatalogue } from '../modules/projects/catalogue.js';
+import { createUser } from '../modules/users/commands.js';
+import { systemActor } from '../platform/audit.js';
+import { strongPassword } from '../testing/app.js';
 import { atEnd, freshDatabase, freshPostgresUrl } from '../testing/db.js';
+import {
+  buildCompound,
+  buildLedgerItem,
+  buildProject,
+  buildRegions,
+  buildRegisteredCompound,
+} from '../testing/factories.js';
 import { backup, restore } from './backup.js';
 import { type Database, openDatabase, queryRows, tableNames } from './client.js';
+import { departments, taskForceMembers, taskForces } from './schema.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-backup-paging-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -34,9 +43,44 @@ let source: Database;
 const whole = path.join(dir, 'whole.jiugai.gz');
 const paged = path.join(dir, 'paged.jiugai.gz');
 
+/**
+ * A small database whose tables span many three-row pages: text keys (regions, the catalogue),
+ * uuid keys (a registered compound's buildings, owners and households), a link table's two-column
+ * key (task-force members), users and the audit chain. The demo district would do too, at a few
+ * hundred times the queries.
+ */
+async function buildSource(): Promise<Database> {
+  const database = await freshDatabase({ seeded: false });
+  await buildRegions(database);
+  await buildRegisteredCompound(database, { buildingCount: 3, perBuilding: 4 });
+  for (const _ of [1, 2]) await buildCompound(database);
+  await seedCatalogue(database);
+  await buildProject(database);
+  await buildLedgerItem(database);
+  const [a, b] = await database.db
+    .insert(departments)
+    .values([{ name: '住建局' }, { name: '民政局' }])
+    .returning();
+  const forces = await database.db
+    .insert(taskForces)
+    .values([1, 2].map((n) => ({ code: `force-${n}`, name: `专班${n}` })))
+    .returning();
+  await database.db
+    .insert(taskForceMembers)
+    .values(forces.flatMap((f) => [a, b].map((d) => ({ taskForceId: f.id, departmentId: d?.id ?? '' }))));
+  for (const n of [1, 2, 3, 4])
+    await createUser(database.db, systemActor('test'), null, {
+      username: `paging-${n}`,
+      displayName: `分页${n}`,
+      role: 'subdistrict',
+      scopeRegions: ['410203002'],
+      password: strongPassword,
+    });
+  return database;
+}
+
 beforeAll(async () => {
-  source = await freshDatabase();
-  await bootstrap(source, loadConfig({ JIUGAI_ADMIN_PASSWORD: adminPassword, DATA_DIR: dir }), () => {});
+  source = await buildSource();
   await backup(source, whole);
   // Three rows a page: most tables (uuid keys, text keys, the link tables' two-column unique keys)
   // span many pages.
