@@ -7,6 +7,7 @@
 import { auditEndpoints } from './audit.js';
 import { authEndpoints } from './auth.js';
 import { consultationsEndpoints } from './consultations.js';
+import { facilitiesEndpoints } from './facilities.js';
 import { illegalEndpoints } from './illegal.js';
 import { importsEndpoints } from './imports.js';
 import { inventoryEndpoints } from './inventory.js';
@@ -50,4 +51,5 @@ export const api = {
   ...consultationsEndpoints,
   ...votesEndpoints,
   ...proposalsEndpoints,
+  ...facilitiesEndpoints,
 } as const;

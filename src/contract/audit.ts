@@ -109,6 +109,9 @@ export const auditActions = [
   'proposal.grade',
   'proposal.escalate',
   'template.save',
+  'facility.create',
+  'facility.update',
+  'facility.delete',
   'seed.demo',
   'seed.catalogue',
 ] as const;
@@ -150,6 +153,7 @@ export const auditEntityTypes = [
   'vote_ballot',
   'proposal',
   'proposal_template',
+  'facility',
   // the sheets imports and exports read (SheetKind), and the registries exported (organisation)
   'compounds',
   'buildings',

@@ -185,6 +185,8 @@ export const RenovationFigures = z.object({
   residents: z.number().int(),
   /** Renovated compounds whose buildings, floor area, households or residents are not known. */
   renovatedWithUnknownFigures: z.number().int(),
+  /** The catalogue's mandatory items in use (必改项目; 8 in the demo district), whatever the period. */
+  mandatoryItems: z.number().int(),
 });
 export type RenovationFigures = z.infer<typeof RenovationFigures>;
 

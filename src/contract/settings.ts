@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { limits, text } from './common.js';
 import { StageList } from './consultations.js';
 import { endpoint } from './endpoint.js';
+import { FacilityTypeEntry, FacilityTypeList } from './facilities.js';
 
 /** District settings every figure and reminder follows at once. */
 export const Settings = z.object({
@@ -27,6 +28,10 @@ export const Settings = z.object({
   }),
   /** CPPCC replies' result grades (A/B/C by default; some districts keep a D for reference). */
   proposalGrades: z.array(text()),
+  facilities: z.object({
+    /** The facility types offered when registering, each with the indicator group it counts towards. */
+    types: z.array(FacilityTypeEntry),
+  }),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -61,6 +66,7 @@ export const UpdateSettingsBody = z.strictObject({
     .max(10)
     .refine((g) => new Set(g).size === g.length, 'each grade once')
     .optional(),
+  facilities: z.strictObject({ types: FacilityTypeList }).optional(),
 });
 export type UpdateSettingsBody = z.infer<typeof UpdateSettingsBody>;
 

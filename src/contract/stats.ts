@@ -3,6 +3,7 @@ import { fundingSources } from '../domain/projects.js';
 import { regionCode, text } from './common.js';
 import { ConsultationFigures } from './consultations.js';
 import { endpoint } from './endpoint.js';
+import { FacilityFigures } from './facilities.js';
 import { IllegalFigures } from './illegal.js';
 import { InventoryFigures } from './inventory.js';
 import { OrganisationFigures } from './organisation.js';
@@ -29,6 +30,7 @@ export const Summary = z.object({
   ...SupervisorFigures.shape,
   ...ConsultationFigures.shape,
   ...VoteFigures.shape,
+  ...FacilityFigures.shape,
   fromYear: z.number().int(),
   toYear: z.number().int(),
 });

@@ -91,6 +91,9 @@ export const actions = [
   'proposal.review',
   /** sign a reviewed reply off as the unit head: it is frozen from then on */
   'proposal.sign',
+  'facility.read',
+  /** keep the registry of service facilities added or improved (配套设施) and their photos */
+  'facility.write',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -102,6 +105,7 @@ const everyone: readonly Action[] = [
   'ledger.read',
   'illegal.read',
   'consultation.read',
+  'facility.read',
 ];
 
 /** Roles whose people may be named on ledger items and answer for them; not the administrator or viewers. */
@@ -134,6 +138,7 @@ export const permissions: Record<Role, readonly Action[]> = {
     'proposal.read',
     'proposal.handle',
     'proposal.review',
+    'facility.write',
   ],
   subdistrict: [
     ...working,
@@ -149,6 +154,7 @@ export const permissions: Record<Role, readonly Action[]> = {
     'supervisor.manage',
     'consultation.write',
     'vote.manage',
+    'facility.write',
   ],
   community: [
     ...working,
@@ -158,6 +164,7 @@ export const permissions: Record<Role, readonly Action[]> = {
     'illegal.write',
     'consultation.write',
     'vote.manage',
+    'facility.write',
   ],
   contractor: [...working, 'quality.rectify', 'quality.sign'],
   supervisor: [...working, 'quality.inspect', 'quality.sign'],

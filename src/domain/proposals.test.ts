@@ -166,6 +166,7 @@ describe('parsePlaceholder', () => {
     ['buildings|千分位', { figure: 'buildings', from: null, to: null, region: null, format: 'grouped' }],
     ['floorArea|2019-2022|万取整', { figure: 'floorArea', from: 2019, to: 2022, format: 'wan_int' }],
     ['cadres|取整十', { figure: 'cadres', format: 'tens' }],
+    ['facilities|2019-2022|取整百', { figure: 'facilities', from: 2019, to: 2022, format: 'hundreds' }],
   ])('%s', (inside, expected) => expect(parsePlaceholder(inside)).toMatchObject(expected));
   it.each([
     ['', 'unknown_figure'],
@@ -199,6 +200,11 @@ describe('formatValue (as the letter writes figures)', () => {
     [2_834_616.5, 'wan_int', '283'],
     [864, 'tens', '860'],
     [860, 'tens', '860'],
+    [8634, 'hundreds', '8600'],
+    [8699, 'hundreds', '8600'],
+    [8600, 'hundreds', '8600'],
+    [99, 'hundreds', '0'],
+    [12_345, 'hundreds', '12300'],
     [1203, 'grouped', '1,203'],
   ];
   it.each(cases)('%d as %s → %s', (value, format, expected) =>

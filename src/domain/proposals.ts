@@ -167,21 +167,23 @@ export const mayRaiseToA = (grade: string | null, commitmentsDone: readonly bool
  * How a value is written into the text. The letter says "over" (超、余、多) beside rounded
  * figures, so rounding goes down: `plain` as the number is (1203, 88.7), `wan` in units of ten
  * thousand to one decimal (42,186 → 4.2), `wan_int` whole units of ten thousand (2,834,616 → 283),
- * `tens` down to the ten (864 → 860), `grouped` with thousands separators (1,203).
+ * `tens` down to the ten (864 → 860), `hundreds` down to the hundred (8,634 → 8600, the letter's
+ * "8600余个"), `grouped` with thousands separators (1,203).
  */
-export const placeholderFormats = ['plain', 'wan', 'wan_int', 'tens', 'grouped'] as const;
+export const placeholderFormats = ['plain', 'wan', 'wan_int', 'tens', 'hundreds', 'grouped'] as const;
 export type PlaceholderFormat = (typeof placeholderFormats)[number];
 const formatWords: Record<string, PlaceholderFormat> = {
   万: 'wan',
   万取整: 'wan_int',
   取整十: 'tens',
+  取整百: 'hundreds',
   千分位: 'grouped',
 };
 
 /**
  * One placeholder: `{{figure}}`, with optional parts separated by `|` in any order: a period
  * (`2019-2022` or `2022`), a region code (`410203002`), a format (`万`, `万取整`, `取整十`,
- * `千分位`). Example:
+ * `取整百`, `千分位`). Example:
  * `{{households|2019-2022|万}}` → 4.2 (the template writes 万余户 after it).
  */
 export interface Placeholder {
@@ -241,6 +243,8 @@ export function formatValue(value: number, format: PlaceholderFormat): string {
       return figureDigits(value, { wan: true, decimals: 0, truncate: true });
     case 'tens':
       return figureDigits(value, { decimals: -1, truncate: true });
+    case 'hundreds':
+      return figureDigits(value, { decimals: -2, truncate: true });
     case 'grouped':
       return figureDigits(value, { decimals: 0, group: true });
     case 'plain':

@@ -14,6 +14,7 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { resolveSession, sessionCookie } from './modules/auth/sessions.js';
 import { consultationRoutes } from './modules/consultations/routes.js';
+import { facilityRoutes } from './modules/facilities/routes.js';
 import { illegalRoutes } from './modules/illegal/routes.js';
 import { compoundRoutes } from './modules/inventory/routes.js';
 import { sheetRoutes } from './modules/inventory/sheet-routes.js';
@@ -53,6 +54,7 @@ const modules: ((app: FastifyInstance, deps: Deps & { kind: Database['kind'] }) 
   consultationRoutes,
   votesRoutes,
   proposalRoutes,
+  facilityRoutes,
   notificationRoutes,
   statsRoutes,
   userRoutes,

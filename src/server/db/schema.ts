@@ -4,6 +4,7 @@
  */
 
 export * from '../modules/consultations/schema.js';
+export * from '../modules/facilities/schema.js';
 export * from '../modules/illegal/schema.js';
 export * from '../modules/inventory/schema.js';
 export * from '../modules/ledger/schema.js';

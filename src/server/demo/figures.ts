@@ -32,6 +32,12 @@ export const demoFigures = {
   illegalOutstanding: 160,
   /** 旧改监督员 354 名 */
   residentSupervisors: 354,
+  /** 新建小区党群活动室、居家养老服务站等 71 座 */
+  activityRooms: 71,
+  /** “放心蔬菜进社区”示范店暨“政务服务进小区”代办点 4 处 */
+  serviceShops: 4,
+  /** 累计新增或改善便民服务设施 8600 余个: the exact value chosen just above */
+  facilities: 8634,
 } as const;
 
 /** Kaifeng's other districts and counties, held as counts only (invented, labelled demo). */

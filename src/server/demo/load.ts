@@ -5,6 +5,7 @@ import { seedCatalogue } from '../modules/projects/catalogue.js';
 import { systemActor } from '../platform/audit.js';
 import { write } from '../platform/context.js';
 import { loadDemoConsultations } from './consultations.js';
+import { loadDemoFacilities } from './facilities.js';
 import { loadDemoIllegal } from './illegal.js';
 import { loadDemoInventory } from './inventory.js';
 import { loadDemoOrganisation } from './organisation.js';
@@ -38,6 +39,7 @@ const demoLoaders: DemoLoader[] = [
   loadDemoSupervisors,
   loadDemoConsultations,
   loadDemoVotes,
+  loadDemoFacilities,
   loadDemoProposals,
 ];
 

@@ -18,8 +18,10 @@ const districtCode = '410203';
 const government = '开封市顺河回族区人民政府';
 
 /**
- * The seed letter's body. The figures the summary holds are placeholders; the rest (8 subdistricts,
- * 354 resident supervisors, 71 rooms, 4 shops, 8,600 facilities) are written as the letter has them.
+ * The seed letter's body. The figures the summary holds are placeholders — among them the 8
+ * mandatory items (the catalogue's), the 71 rooms and stations, the 4 shops cum service points and
+ * the 8,600 facilities (the facilities registry's, 2019–2022; "8600余个" rounded down to the
+ * hundred); the rest (8 subdistricts, 354 resident supervisors) are written as the letter has them.
  */
 export const seedTemplateBody = `城镇老旧小区改造关系到人民群众的根本利益，是实实在在的重大民生工程和发展工程，对满足人民群众美好生活需要、推动惠民生扩内需、推进城市更新和开发建设方式转型、促进经济高质量发展具有十分重要的意义。
 
@@ -71,7 +73,7 @@ export const seedTemplateBody = `城镇老旧小区改造关系到人民群众�
 
 ## 提升功能品质。
 
-做好下水改造、硬化路面、立面整治、楼道修补、完善照明、整体绿化、整修车棚、规范及增设停车位等8项必改项目，根据各小区实际和群众需求完成口袋公园、充电桩等若干提升工程，新建小区党群活动室、居家养老服务站等71座，建成“放心蔬菜进社区”示范店暨“政务服务进小区”代办点4处，累计新增或改善便民服务设施8600余个，补齐旧改小区功能短板，提升群众生活品质。
+做好下水改造、硬化路面、立面整治、楼道修补、完善照明、整体绿化、整修车棚、规范及增设停车位等{{mandatoryItems}}项必改项目，根据各小区实际和群众需求完成口袋公园、充电桩等若干提升工程，新建小区党群活动室、居家养老服务站等{{activityRooms|2019-2022}}座，建成“放心蔬菜进社区”示范店暨“政务服务进小区”代办点{{serviceShops|2019-2022}}处，累计新增或改善便民服务设施{{facilities|2019-2022|取整百}}余个，补齐旧改小区功能短板，提升群众生活品质。
 
 最后感谢委员您对我区老旧小区改造工作的支持与关心，希望我们的答复能让您满意。`;
 

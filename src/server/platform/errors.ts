@@ -206,6 +206,18 @@ const fieldMessages = {
   },
   ends_before_start: { 'zh-CN': '结束日期不能早于开始日期', en: 'the end cannot be before the start' },
   not_a_paper_ballot: { 'zh-CN': '只能为纸质票附扫描件', en: 'only a paper ballot takes a scan' },
+  unknown_facility_type: {
+    'zh-CN': '不是已设置的设施类型',
+    en: 'is not one of the facility types in the settings',
+  },
+  not_positive_integer: { 'zh-CN': '须为大于 0 的整数', en: 'must be a whole number above zero' },
+  stairwell_needed: {
+    'zh-CN': '加装电梯须写明楼栋和单元',
+    en: 'a lift names the building and stairwell unit it was added to',
+  },
+  unit_without_building: { 'zh-CN': '写明单元时须选择楼栋', en: 'a stairwell unit needs its building' },
+  duplicate_type: { 'zh-CN': '类型名称重复', en: 'a type is listed twice' },
+  no_types: { 'zh-CN': '至少保留一个类型', en: 'keep at least one type' },
   self_lockout: {
     'zh-CN': '不能停用自己或撤销自己的管理员角色',
     en: 'you cannot disable yourself or drop your own admin role',

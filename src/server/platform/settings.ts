@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Settings, UpdateSettingsBody } from '../../contract/settings.js';
 import { defaultStageLists, stageListProblem } from '../../domain/consultations.js';
+import { defaultFacilityTypes, typeListProblem } from '../../domain/facilities.js';
 import { defaultStructureTypes, defaultTolerancePercent } from '../../domain/illegal.js';
 import { nationalOldCutoffYear } from '../../domain/inventory.js';
 import { defaultEscalationPolicy, type EscalationPolicy } from '../../domain/ledger.js';
@@ -56,6 +57,16 @@ export async function proposalGrades(db: Db | Tx): Promise<string[]> {
   return (row?.value as string[] | undefined) ?? [...defaultGrades];
 }
 
+/** The facility types (配套设施) and their indicator groups: the district's list, else the default. */
+export async function facilitySettings(db: Db | Tx): Promise<Settings['facilities']> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, 'facilities')).limit(1);
+  return (
+    (row?.value as Settings['facilities'] | undefined) ?? {
+      types: defaultFacilityTypes.map((t) => ({ ...t })),
+    }
+  );
+}
+
 export async function readSettings(db: Db | Tx): Promise<Settings> {
   return {
     oldCutoffYear: await oldCutoffYear(db),
@@ -64,6 +75,7 @@ export async function readSettings(db: Db | Tx): Promise<Settings> {
     illegal: await illegalSettings(db),
     consultations: await consultationSettings(db),
     proposalGrades: await proposalGrades(db),
+    facilities: await facilitySettings(db),
   };
 }
 
@@ -83,6 +95,9 @@ export async function updateSettings(db: Db, actor: Actor, input: UpdateSettings
     if (problem)
       throw new AppError('VALIDATION_FAILED', { [`consultations.stageLists.${i}`]: { text: problem } });
   }
+  const facilityTypes = input.facilities?.types;
+  const typesProblem = facilityTypes && typeListProblem(facilityTypes);
+  if (typesProblem) throw new AppError('VALIDATION_FAILED', { 'facilities.types': typesProblem });
   return write(db, actor, async (tx, audit) => {
     const before = await readSettings(tx);
     const changes = Object.entries(input).filter(([, v]) => v !== undefined);

@@ -3,6 +3,7 @@
 import * as audit from '../features/audit/messages.js';
 import * as catalogue from '../features/catalogue/messages.js';
 import * as consultations from '../features/consultations/messages.js';
+import * as facilities from '../features/facilities/messages.js';
 import * as funding from '../features/funding/messages.js';
 import * as illegal from '../features/illegal/messages.js';
 import * as inventory from '../features/inventory/messages.js';
@@ -27,6 +28,7 @@ export const en: Messages = {
   ...projects.en,
   ...catalogue.en,
   ...funding.en,
+  ...facilities.en,
   ...ledger.en,
   ...illegal.en,
   ...quality.en,

@@ -6,6 +6,7 @@
 import * as audit from '../features/audit/messages.js';
 import * as catalogue from '../features/catalogue/messages.js';
 import * as consultations from '../features/consultations/messages.js';
+import * as facilities from '../features/facilities/messages.js';
 import * as funding from '../features/funding/messages.js';
 import * as illegal from '../features/illegal/messages.js';
 import * as inventory from '../features/inventory/messages.js';
@@ -29,6 +30,7 @@ export const zhCN = {
   ...projects.zhCN,
   ...catalogue.zhCN,
   ...funding.zhCN,
+  ...facilities.zhCN,
   ...ledger.zhCN,
   ...illegal.zhCN,
   ...quality.zhCN,

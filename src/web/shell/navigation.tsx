@@ -22,6 +22,7 @@ import type { Action } from '../../domain/access.js';
 import { auditPages } from '../features/audit/pages.js';
 import { cataloguePages } from '../features/catalogue/pages.js';
 import { consultationPages } from '../features/consultations/pages.js';
+import { facilitiesPages } from '../features/facilities/pages.js';
 import { fundingPages } from '../features/funding/pages.js';
 import { illegalPages } from '../features/illegal/pages.js';
 import { inventoryPages } from '../features/inventory/pages.js';
@@ -76,7 +77,7 @@ export const navigation: NavGroup[] = [
     key: 'projects',
     label: 'menu.projects',
     icon: <ToolOutlined />,
-    pages: [...projectsPages, ...qualityPages, ...cataloguePages, ...fundingPages],
+    pages: [...projectsPages, ...qualityPages, ...cataloguePages, ...fundingPages, ...facilitiesPages],
   },
   {
     key: 'ledger',

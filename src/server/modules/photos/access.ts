@@ -1,11 +1,12 @@
 /**
  * A photo is reached as what it belongs to is: a site photo of a project's item as its project,
  * evidence on a progress report as that report's ledger item (its owner too, wherever the item
- * sits), a photo of an illegal structure as that structure, a ballot's scan as its vote. The photo's own region code is only a copy for the audit trail.
+ * sits), a photo of an illegal structure as that structure, a ballot's scan as its vote, a facility's photo as its facility. The photo's own region code is only a copy for the audit trail.
  */
 import { and, eq, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import {
+  facilities,
   illegalStructures,
   ledgerItems,
   ledgerProgress,
@@ -16,6 +17,7 @@ import {
 } from '../../db/schema.js';
 import { type AccessRule, holds, type Intent, requireAccess } from '../../platform/access.js';
 import type { Ctx, Principal } from '../../platform/context.js';
+import { facilityRule } from '../facilities/access.js';
 import { structureRule } from '../illegal/access.js';
 import { ledgerItemRule } from '../ledger/access.js';
 import { projectRule } from '../projects/access.js';
@@ -42,6 +44,11 @@ const photoRule: AccessRule = (p: Principal, intent: Intent): SQL =>
       isNotNull(photos.ballotId),
       sql`EXISTS (SELECT 1 FROM ${voteBallots} JOIN ${votes} ON ${votes.id} = ${voteBallots.voteId}
         WHERE ${voteBallots.id} = ${photos.ballotId} AND ${holds(voteRule(p, intent))})`,
+    ),
+    and(
+      isNotNull(photos.facilityId),
+      sql`EXISTS (SELECT 1 FROM ${facilities}
+        WHERE ${facilities.id} = ${photos.facilityId} AND ${holds(facilityRule(p, intent))})`,
     ),
   ) as SQL;
 

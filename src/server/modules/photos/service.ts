@@ -13,7 +13,7 @@ import { loadPhoto } from './access.js';
 
 /**
  * What a photo belongs to: a project's item, a progress report, one of a project's quality records,
- * an illegal structure, or a paper ballot of an owners' vote (its scan).
+ * an illegal structure, a paper ballot of an owners' vote (its scan), or a service facility.
  */
 type Owner =
   | { projectId: string; catalogueItemId: string; progressId?: undefined; regionCode: string }
@@ -30,7 +30,8 @@ type Owner =
       takenAt?: Date;
     }
   | { structureId: string; regionCode: string }
-  | { ballotId: string; regionCode: string };
+  | { ballotId: string; regionCode: string }
+  | { facilityId: string; regionCode: string };
 
 /** Keep one photo, audited against the record it documents. */
 export async function storePhoto(

@@ -1,14 +1,15 @@
-import { and, between, count, inArray, sql, sum } from 'drizzle-orm';
+import { and, between, count, eq, inArray, sql, sum } from 'drizzle-orm';
 import type { RenovationFigures } from '../../../contract/projects.js';
 import { completedProjectStatuses } from '../../../domain/inventory.js';
-import { compounds, projects } from '../../db/schema.js';
+import { catalogueItems, compounds, projects } from '../../db/schema.js';
 import { compoundRule } from '../inventory/access.js';
 import { type FiguresInput, int } from '../stats/figures.js';
 
 /**
  * The compounds in scope whose project was completed in a year of the period, and their declared
  * buildings, floor area, households and residents: SQL's sums leave unknown (null) figures out,
- * and the compounds with any unknown are counted beside them.
+ * and the compounds with any unknown are counted beside them; and the catalogue's mandatory items
+ * in use, which every renovation must do or waive with a reason.
  */
 export async function renovationFigures({
   db,
@@ -34,6 +35,10 @@ export async function renovationFigures({
     })
     .from(compounds)
     .where(and(compoundRule(principal, 'read'), inArray(compounds.id, renovatedIds)));
+  const [mandatory] = await db
+    .select({ n: count() })
+    .from(catalogueItems)
+    .where(and(eq(catalogueItems.mandatory, true), eq(catalogueItems.active, true)));
   return {
     renovatedCompounds: int(renovated?.compounds),
     buildings: int(renovated?.buildings),
@@ -41,5 +46,6 @@ export async function renovationFigures({
     households: int(renovated?.households),
     residents: int(renovated?.residents),
     renovatedWithUnknownFigures: int(renovated?.unknown),
+    mandatoryItems: int(mandatory?.n),
   };
 }

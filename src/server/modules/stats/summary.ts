@@ -2,6 +2,7 @@ import type { Summary } from '../../../contract/stats.js';
 import type { Db } from '../../db/client.js';
 import type { Principal } from '../../platform/context.js';
 import { consultationFigures } from '../consultations/figures.js';
+import { facilityFigures } from '../facilities/figures.js';
 import { illegalFigures } from '../illegal/figures.js';
 import { inventoryFigures } from '../inventory/figures.js';
 import { organisationFigures } from '../organisation/figures.js';
@@ -21,6 +22,7 @@ const areaFigures = [
   supervisorFigures,
   consultationFigures,
   voteFigures,
+  facilityFigures,
 ] as const;
 
 type AreaFigures = UnionToIntersection<Awaited<ReturnType<(typeof areaFigures)[number]>>>;

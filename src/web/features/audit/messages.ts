@@ -144,6 +144,7 @@ export const zhCN = {
         escalate: '提案逾期转督办',
       },
       template: { save: '保存答复模板' },
+      facility: { create: '登记配套设施', update: '修改配套设施', delete: '删除配套设施' },
       seed: { demo: '载入演示数据', catalogue: '载入默认改造内容' },
     },
     /** One label per entity type (contract/audit.ts auditEntityTypes). */
@@ -170,6 +171,7 @@ export const zhCN = {
       vote_ballot: '表决票',
       proposal: '政协提案',
       proposal_template: '答复模板',
+      facility: '配套设施',
       photo: '照片',
       firm: '参建企业',
       material_sample: '材料取样',
@@ -346,6 +348,7 @@ export const en: typeof zhCN = {
         escalate: 'Escalate overdue proposal',
       },
       template: { save: 'Save reply template' },
+      facility: { create: 'Register facility', update: 'Edit facility', delete: 'Delete facility' },
       seed: { demo: 'Load demo data', catalogue: 'Load default catalogue' },
     },
     entityTypes: {
@@ -371,6 +374,7 @@ export const en: typeof zhCN = {
       vote_ballot: 'Ballot',
       proposal: 'CPPCC proposal',
       proposal_template: 'Reply template',
+      facility: 'Facility',
       photo: 'Photo',
       firm: 'Firm',
       material_sample: 'Material sample',

@@ -32,6 +32,7 @@ import { formatArea, formatKnown, formatKnownArea, formatNumber } from '../../sh
 import { serverPagination } from '../../shared/pagination.js';
 import { type CountedRegions, useRegionTree } from '../../shared/regionTree.js';
 import { useIsPhone } from '../../shared/responsive.js';
+import { FacilitiesTab } from '../facilities/FacilitiesPage.js';
 import { DemoTag, OldTag, StatusTag, useBuildYear } from './labels.js';
 import { useCompound, useHouseholds } from './queries.js';
 
@@ -408,6 +409,11 @@ export function CompoundDetailPage() {
               key: 'projects',
               label: `${t('compound.tabProjects')} (${formatNumber(c.projects.length)})`,
               children: <Projects compound={c} />,
+            },
+            {
+              key: 'facilities',
+              label: t('facilities.title'),
+              children: <FacilitiesTab compoundId={c.id} />,
             },
           ]}
           destroyOnHidden

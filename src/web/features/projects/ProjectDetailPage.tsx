@@ -28,6 +28,7 @@ import { useErrorReporter } from '../../shared/errors.js';
 import { formatNumber } from '../../shared/numbers.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { useCan } from '../../shared/session.js';
+import { FacilitiesTab } from '../facilities/FacilitiesPage.js';
 import { ProjectUnits } from '../quality/ProjectUnits.js';
 import { AccountabilityPanel } from './AccountabilityPanel.js';
 import { FundingPanel } from './FundingPanel.js';
@@ -246,6 +247,11 @@ export function ProjectDetailPage() {
               key: 'funding',
               label: t('project.tabFunding'),
               children: <FundingPanel project={p} canEdit={canEdit} />,
+            },
+            {
+              key: 'facilities',
+              label: t('facilities.title'),
+              children: <FacilitiesTab compoundId={p.compoundId} projectId={p.id} />,
             },
             ...(can('ledger.read')
               ? [

@@ -103,7 +103,7 @@ export const zhCN = {
     templateName: '名称',
     templateBody: '正文',
     placeholderHelp:
-      '占位符写法：双花括号内依次写指标、起止年份、区域代码、格式（后三项可省略），格式可为 万、万取整、取整十、千分位。例如：',
+      '占位符写法：双花括号内依次写指标、起止年份、区域代码、格式（后三项可省略），格式可为 万、万取整、取整十、取整百、千分位。例如：',
     unknownPlaceholders: '未知的占位符：{{names}}',
     figures: '可用指标',
     edit: '编辑',
@@ -218,7 +218,7 @@ export const en: typeof zhCN = {
     templateName: 'Name',
     templateBody: 'Body',
     placeholderHelp:
-      'Placeholders: in double braces, a figure, then optionally years, a region code and a format (万, 万取整, 取整十, 千分位). For example:',
+      'Placeholders: in double braces, a figure, then optionally years, a region code and a format (万, 万取整, 取整十, 取整百, 千分位). For example:',
     unknownPlaceholders: 'Unknown placeholders: {{names}}',
     figures: 'Figures',
     edit: 'Edit',

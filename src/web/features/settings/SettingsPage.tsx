@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type Settings, structureTypeCount, UpdateSettingsBody } from '../../../contract/settings.js';
 import { useErrorReporter } from '../../shared/errors.js';
 import { namePath } from '../../shared/fieldPaths.js';
+import { FacilityTypesSetting } from '../facilities/FacilityTypesSetting.js';
 import { useSettings, useUpdateSettings } from './queries.js';
 
 // The bounds the server accepts, read from the contract so form and server agree.
@@ -142,6 +143,7 @@ export function SettingsPage() {
                 />
               </Form.Item>
             </Card>
+            <FacilityTypesSetting />
             <Space wrap>
               <Button type="primary" htmlType="submit" loading={save.isPending}>
                 {t('common.save')}
