@@ -4,7 +4,7 @@ import { defaultStageLists, stageListProblem } from '../../domain/consultations.
 import { defaultStructureTypes, defaultTolerancePercent } from '../../domain/illegal.js';
 import { nationalOldCutoffYear } from '../../domain/inventory.js';
 import { defaultEscalationPolicy, type EscalationPolicy } from '../../domain/ledger.js';
-import { defaultGrades } from '../../domain/proposals.js';
+import { defaultGrades, type Grade, gradeListProblem } from '../../domain/proposals.js';
 import { defaultCheckFrequency } from '../../domain/quality.js';
 import type { Db, Tx } from '../db/client.js';
 import { settings } from '../db/schema.js';
@@ -50,11 +50,32 @@ export async function consultationSettings(db: Db | Tx): Promise<Settings['consu
   );
 }
 
-/** The result grades a reply may carry: the district's list, else A/B/C. */
-export async function proposalGrades(db: Db | Tx): Promise<string[]> {
+/**
+ * The result grades a reply may carry, in order, with what each means: the district's list, else
+ * A/B/C. A list stored as bare codes (before grades had labels) takes the default labels.
+ */
+export async function proposalGrades(db: Db | Tx): Promise<Grade[]> {
   const [row] = await db.select().from(settings).where(eq(settings.key, 'proposalGrades')).limit(1);
-  return (row?.value as string[] | undefined) ?? [...defaultGrades];
+  const stored = row?.value as (string | Grade)[] | undefined;
+  if (!Array.isArray(stored) || stored.length === 0) return defaultGrades.map((g) => ({ ...g }));
+  return stored.map((g) =>
+    typeof g === 'string'
+      ? { code: g, label: defaultGrades.find((d) => d.code === g)?.label ?? g }
+      : { code: g.code, label: g.label },
+  );
 }
+
+/** The grades' codes only (what a reply's grade is checked against). */
+export async function proposalGradeCodes(db: Db | Tx): Promise<string[]> {
+  return (await proposalGrades(db)).map((g) => g.code);
+}
+
+const gradeListMessages = {
+  empty: '至少保留一个办理结果等级',
+  code_required: '请填写等级代码',
+  label_required: '请填写等级含义',
+  duplicate_code: '等级代码重复',
+} as const;
 
 export async function readSettings(db: Db | Tx): Promise<Settings> {
   return {
@@ -82,6 +103,15 @@ export async function updateSettings(db: Db, actor: Actor, input: UpdateSettings
     const problem = stageListProblem(list);
     if (problem)
       throw new AppError('VALIDATION_FAILED', { [`consultations.stageLists.${i}`]: { text: problem } });
+  }
+  if (input.proposalGrades) {
+    const wrong = gradeListProblem(input.proposalGrades);
+    if (wrong)
+      throw new AppError('VALIDATION_FAILED', {
+        [wrong.field ? `proposalGrades.${wrong.index}.${wrong.field}` : 'proposalGrades']: {
+          text: gradeListMessages[wrong.problem],
+        },
+      });
   }
   return write(db, actor, async (tx, audit) => {
     const before = await readSettings(tx);
