@@ -53,10 +53,10 @@ function LedgerItemSelect(props: {
       loading={list.isFetching}
       placeholder={t('proposals.ledgerPlaceholder')}
       notFoundContent={list.isFetching ? <Spin size="small" /> : undefined}
-      options={(list.data?.items ?? []).map((item) => ({
-        value: item.id,
-        label: `${item.title}（${t(`ledger.statuses.${item.status}`)}）`,
-      }))}
+      options={(list.data?.items ?? []).map((item) => {
+        const label = `${item.title}（${t(`ledger.statuses.${item.status}`)}）`;
+        return { value: item.id, label, title: label };
+      })}
       style={{ width: '100%' }}
     />
   );
