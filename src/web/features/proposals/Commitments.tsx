@@ -27,6 +27,7 @@ import { limits } from '../../../contract/common.js';
 import type { Commitment, ProposalDetail } from '../../../contract/proposals.js';
 import type { ProjectStatus } from '../../../domain/inventory.js';
 import type { LedgerStatus } from '../../../domain/ledger.js';
+import { raisedFrom } from '../../../domain/proposals.js';
 import { useErrorReporter } from '../../shared/errors.js';
 import { useDebounced } from '../../shared/useDebounced.js';
 import { ProjectSelect } from '../ledger/ProjectSelect.js';
@@ -156,7 +157,7 @@ export function Commitments({ p, handle }: { p: ProposalDetail; handle: boolean 
       size="small"
       title={t('proposals.commitments')}
       extra={
-        handle && p.grade === 'B' ? (
+        handle && p.grade === raisedFrom ? (
           <Popconfirm
             title={t('proposals.raiseConfirm')}
             disabled={!p.mayRaiseToA}
@@ -175,7 +176,7 @@ export function Commitments({ p, handle }: { p: ProposalDetail; handle: boolean 
       }
     >
       <Typography.Paragraph type="secondary">{t('proposals.commitmentsHint')}</Typography.Paragraph>
-      {p.grade === 'B' && reason && (
+      {p.grade === raisedFrom && reason && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={reason} data-testid="raise-reason" />
       )}
       <List
