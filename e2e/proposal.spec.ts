@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
+import { defaultGrades } from '../src/domain/proposals.js';
 import { docxFonts } from '../src/server/modules/proposals/letter/docx.js';
 import { docxParagraphs, docxParts } from '../src/server/modules/proposals/letter/testing.js';
 import { adminPassword, choose, csrfOf, logIn, send } from './support.js';
@@ -73,7 +74,9 @@ test('a proposal is registered, assigned, drafted from live data, reviewed and s
   // ── The letter's header: document number and grade.
   const reply = page.locator('form#reply');
   await reply.getByLabel('发文字号').fill(`汴顺政〔2024〕${number}号`);
-  await choose(page, reply.getByLabel('办理结果'), 'B');
+  // Grades are offered from the settings' list, each with what it means.
+  const gradeB = defaultGrades.find((g) => g.code === 'B');
+  await choose(page, reply.getByLabel('办理结果'), `B　${gradeB?.label}`);
   await reply.getByRole('button', { name: '保存' }).click();
   await slow(page.getByText('已保存')).toBeVisible();
 
@@ -85,7 +88,7 @@ test('a proposal is registered, assigned, drafted from live data, reviewed and s
   await commitment.getByText('督办事项', { exact: true }).click();
   await choose(
     page,
-    commitment.getByLabel('督办事项'),
+    commitment.getByRole('combobox', { name: '督办事项' }),
     '提案逾期：第318号 关于老旧小区改造后长效管理的建议（办理中）',
     '第318号',
   );
