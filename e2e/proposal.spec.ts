@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
+import { defaultGrades } from '../src/domain/proposals.js';
 import { docxFonts } from '../src/server/modules/proposals/letter/docx.js';
 import { docxParagraphs, docxParts } from '../src/server/modules/proposals/letter/testing.js';
 import { adminPassword, choose, csrfOf, logIn, send } from './support.js';
@@ -73,9 +74,30 @@ test('a proposal is registered, assigned, drafted from live data, reviewed and s
   // ── The letter's header: document number and grade.
   const reply = page.locator('form#reply');
   await reply.getByLabel('发文字号').fill(`汴顺政〔2024〕${number}号`);
-  await choose(page, reply.getByLabel('办理结果'), 'B');
+  // Grades are offered from the settings' list, each with what it means.
+  const gradeB = defaultGrades.find((g) => g.code === 'B');
+  await choose(page, reply.getByLabel('办理结果'), `B　${gradeB?.label}`);
   await reply.getByRole('button', { name: '保存' }).click();
   await slow(page.getByText('已保存')).toBeVisible();
+
+  // ── A commitment of the reply, linked to a supervision-ledger item (the overdue demo proposal
+  // 318's, raised when the list was looked at): shown with its live status; while it is open the
+  // B cannot be raised to A, and the page says why.
+  const commitment = page.locator('form#commitment');
+  await commitment.getByLabel('承诺内容').fill('督促第318号建议按期办结');
+  await commitment.getByText('督办事项', { exact: true }).click();
+  await choose(
+    page,
+    commitment.getByRole('combobox', { name: '督办事项' }),
+    '提案逾期：第318号 关于老旧小区改造后长效管理的建议（办理中）',
+    '第318号',
+  );
+  await commitment.getByRole('button', { name: '添加承诺' }).click();
+  const listed = page.getByTestId('commitment');
+  await slow(listed).toContainText('督促第318号建议按期办结');
+  await expect(listed.getByTestId('commitment-done')).toHaveText('未完成');
+  await expect(page.getByTestId('raise-reason')).toContainText('尚有承诺事项未完成');
+  await expect(page.getByRole('button', { name: '提升为 A 类' })).toBeDisabled();
 
   // ── Review: staff cannot sign, they approve it for the unit head.
   await page.locator('form#approve').getByRole('button', { name: '审核通过' }).click();
@@ -103,12 +125,19 @@ test('a proposal is registered, assigned, drafted from live data, reviewed and s
   const section = /<w:sectPr>[\s\S]*<\/w:sectPr>/.exec(xml)?.[0] ?? '';
   expect(section).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
   expect(section).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
-  expect(section).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/>');
+  expect(section).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-848"/>');
   const paragraphs = docxParagraphs(xml);
   const titled = paragraphs.find((p) => p.text.includes('提案的答复'));
   expect(titled?.runs.every((r) => r.font === docxFonts.title && r.size === 22)).toBe(true);
   const opening = paragraphs.find((p) => p.text.includes(`完成改造老旧小区${renovatedCount}个`));
   expect(opening?.runs.every((r) => r.font === docxFonts.body && r.size === 16)).toBe(true);
+  const heading1 = paragraphs.find((p) => p.text === '凝聚推进力量，充分组织发动。');
+  expect(heading1?.runs.every((r) => r.font === docxFonts.level1 && r.size === 16)).toBe(true);
+  const heading2 = paragraphs.find((p) => p.text === '强化组织领导。');
+  expect(heading2?.runs.every((r) => r.font === docxFonts.level2 && r.size === 16)).toBe(true);
+  // Sizes as Word stores them, in half-points: 三号 body 32, 二号 title 44.
+  expect(xml).toMatch(/w:eastAsia="仿宋_GB2312"[^>]*\/><w:sz w:val="32"\/>/);
+  expect(xml).toMatch(/w:eastAsia="方正小标宋简体"[^>]*\/><w:sz w:val="44"\/>/);
   const text = paragraphs.map((p) => p.text).join('');
   for (const figure of [`汴顺政〔2024〕${number}号`, '办理结果：B', '万余户']) expect(text).toContain(figure);
 });

@@ -106,6 +106,7 @@ export const auditActions = [
   'proposal.send',
   'proposal.feedback',
   'proposal.commit',
+  'proposal.uncommit',
   'proposal.grade',
   'proposal.escalate',
   'template.save',

@@ -5,13 +5,14 @@ import {
   proposalKinds,
   proposalStatuses,
   proposalSteps,
+  raiseProblems,
 } from '../domain/proposals.js';
 import { limits, PageQuery, pageOf, text } from './common.js';
 import { endpoint } from './endpoint.js';
 import { Summary } from './stats.js';
 
 /** The lists are the domain's (src/domain/proposals.ts); the contract and its clients take them from here. */
-export { disclosures, feedbackLevels, proposalKinds, proposalStatuses, proposalSteps };
+export { disclosures, feedbackLevels, proposalKinds, proposalStatuses, proposalSteps, raiseProblems };
 
 /** The summary figures a template's placeholders may name (every number of the summary). */
 export const placeholderFigures: readonly string[] = Object.keys(Summary.shape).filter(
@@ -61,6 +62,19 @@ export const FilledValue = z.object({
   value: z.number(),
   text: text(),
 });
+
+export const Commitment = z.object({
+  id: text(),
+  text: text(),
+  projectId: text().nullable(),
+  ledgerItemId: text().nullable(),
+  /** The linked record as people know it: the project's compound and year, the ledger item's title. */
+  linkLabel: text(),
+  /** The linked record's own status: a project status, or a ledger status (open, done, cancelled). */
+  linkStatus: text(),
+  done: z.boolean(),
+});
+export type Commitment = z.infer<typeof Commitment>;
 
 export const Reply = z.object({
   id: text(),
@@ -113,15 +127,12 @@ export const ProposalDetail = ProposalRow.extend({
   /** The current round's reply, and the signed replies of earlier rounds. */
   reply: Reply.nullable(),
   earlierReplies: z.array(Reply),
-  commitments: z.array(
-    z.object({
-      id: text(),
-      text: text(),
-      projectId: text().nullable(),
-      ledgerItemId: text().nullable(),
-      done: z.boolean(),
-    }),
-  ),
+  /**
+   * What the reply promises, each linked to the project or supervision-ledger item that delivers
+   * it, with that record's live status: done when the project is accepted or handed over, or the
+   * ledger item is done.
+   */
+  commitments: z.array(Commitment),
   feedback: z.array(
     z.object({
       round: z.number().int(),
@@ -131,8 +142,11 @@ export const ProposalDetail = ProposalRow.extend({
       recordedAt: text(),
     }),
   ),
-  grades: z.array(text()),
+  /** The district's result grades (settings), in order, for choosing one. */
+  grades: z.array(z.object({ code: text(), label: text() })),
   mayRaiseToA: z.boolean(),
+  /** Why the grade cannot be raised from B to A now (null when it can). */
+  raiseProblem: z.enum(raiseProblems).nullable(),
 });
 export type ProposalDetail = z.infer<typeof ProposalDetail>;
 
@@ -362,10 +376,18 @@ export const proposalsEndpoints = {
     body: CommitmentBody,
     response: ProposalDetail,
   }),
+  removeCommitment: endpoint({
+    method: 'DELETE',
+    path: '/api/proposals/:id/commitments/:commitmentId',
+    summary: 'Remove a commitment from the reply',
+    tag: 'proposals',
+    params: z.object({ id: z.uuid(), commitmentId: z.uuid() }),
+    response: ProposalDetail,
+  }),
   raiseGrade: endpoint({
     method: 'POST',
     path: '/api/proposals/:id/raise-grade',
-    summary: 'Raise a B to A once every commitment is done',
+    summary: 'Raise a B to A once every commitment is done (refused, with the reason, otherwise)',
     tag: 'proposals',
     params: Id,
     response: ProposalDetail,

@@ -13,6 +13,13 @@ export const regionLevels = [
   'community',
 ] as const;
 
+/** Headline figures of the division tree (a slice of the summary). */
+export const RegionFigures = z.object({
+  /** Township-level units (街道 and 乡) of the district in reach: the letter's 8 subdistricts. */
+  subdistricts: z.number().int(),
+});
+export type RegionFigures = z.infer<typeof RegionFigures>;
+
 export const Region = z.object({
   code: text(),
   name: text(),

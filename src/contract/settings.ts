@@ -26,14 +26,21 @@ export const Settings = z.object({
     /** The stage lists a consultation may follow (一征三议两公开 first, the default; 四议两公开 …). */
     stageLists: z.array(StageList),
   }),
-  /** CPPCC replies' result grades (A/B/C by default; some districts keep a D for reference). */
-  proposalGrades: z.array(text()),
   facilities: z.object({
     /** The facility types offered when registering, each with the indicator group it counts towards. */
     types: z.array(FacilityTypeEntry),
   }),
+  /**
+   * CPPCC replies' result grades, in order: the code the letter prints and what it means (A/B/C
+   * by default; some districts keep a D for reference).
+   */
+  proposalGrades: z.array(z.object({ code: text(), label: text() })),
 });
 export type Settings = z.infer<typeof Settings>;
+
+/** How long a grade's code may be (A, B, C, D…), and how many grades the list holds. */
+export const gradeCode = { max: 4 } as const;
+export const gradeCount = { min: 1, max: 10 } as const;
 
 /** How many structure types the editable list holds. */
 export const structureTypeCount = { min: 1, max: 50 } as const;
@@ -60,11 +67,16 @@ export const UpdateSettingsBody = z.strictObject({
     })
     .optional(),
   consultations: z.strictObject({ stageLists: z.array(StageList).min(1).max(10) }).optional(),
+  /** Each code once (the server names the row); at least one grade. */
   proposalGrades: z
-    .array(text().trim().min(1).max(4))
+    .array(
+      z.strictObject({
+        code: text().trim().min(1).max(gradeCode.max),
+        label: text().trim().min(1).max(limits.name.max),
+      }),
+    )
     .min(1)
-    .max(10)
-    .refine((g) => new Set(g).size === g.length, 'each grade once')
+    .max(gradeCount.max)
     .optional(),
   facilities: z.strictObject({ types: FacilityTypeList }).optional(),
 });
@@ -76,7 +88,7 @@ export const settingsEndpoints = {
     method: 'GET',
     path: '/api/settings',
     summary:
-      'District settings: old-compound cut-off year, escalation thresholds, illegal structures’ tolerance and types',
+      'District settings: old-compound cut-off year, escalation thresholds, illegal structures’ tolerance and types, proposal grades',
     tag: 'system',
     response: Settings,
   }),

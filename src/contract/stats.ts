@@ -9,6 +9,7 @@ import { InventoryFigures } from './inventory.js';
 import { OrganisationFigures } from './organisation.js';
 import { RenovationFigures } from './projects.js';
 import { QualityFigures } from './quality.js';
+import { RegionFigures } from './regions.js';
 import { SupervisorFigures } from './supervisors.js';
 import { VoteFigures } from './votes.js';
 
@@ -22,6 +23,7 @@ export const SummaryQuery = z.object({
  * assembled from the figures each area declares beside its other schemas.
  */
 export const Summary = z.object({
+  ...RegionFigures.shape,
   ...InventoryFigures.shape,
   ...RenovationFigures.shape,
   ...OrganisationFigures.shape,

@@ -11,6 +11,7 @@ import {
   fillText,
   formatValue,
   gradeAllowed,
+  gradeListProblem,
   isOverdue,
   mayDo,
   mayRaiseToA,
@@ -22,6 +23,8 @@ import {
   paragraphsOf,
   parsePlaceholder,
   piecesOf,
+  type RaiseProblem,
+  raiseProblem,
   replyTitle,
   unknownPlaceholders,
 } from './proposals.js';
@@ -145,6 +148,50 @@ describe('grades', () => {
   ];
   it.each(raise)('raise %s to A with commitments done %j: %s', (grade, done, expected) =>
     expect(mayRaiseToA(grade, done)).toBe(expected),
+  );
+
+  const why: [string | null, boolean[], string[], RaiseProblem | null][] = [
+    ['B', [true], ['A', 'B', 'C'], null],
+    ['B', [true, false], ['A', 'B', 'C'], 'open_commitments'],
+    ['B', [], ['A', 'B', 'C'], 'no_commitments'],
+    ['C', [true], ['A', 'B', 'C'], 'not_b'],
+    [null, [true], ['A', 'B', 'C'], 'not_b'],
+    ['B', [true], ['B', 'C', 'D'], 'a_not_in_list'],
+  ];
+  it.each(why)('why %s with %j in %j cannot be raised: %s', (grade, done, list, expected) =>
+    expect(raiseProblem(grade, done, list)).toBe(expected),
+  );
+
+  const lists: [string, { code: string; label: string }[], ReturnType<typeof gradeListProblem>][] = [
+    [
+      'A/B/C',
+      [
+        { code: 'A', label: '已解决' },
+        { code: 'B', label: '正在解决' },
+      ],
+      null,
+    ],
+    ['empty', [], { problem: 'empty', index: 0 }],
+    ['no code', [{ code: ' ', label: '已解决' }], { problem: 'code_required', index: 0, field: 'code' }],
+    [
+      'no label',
+      [
+        { code: 'A', label: '已解决' },
+        { code: 'D', label: '' },
+      ],
+      { problem: 'label_required', index: 1, field: 'label' },
+    ],
+    [
+      'a code twice',
+      [
+        { code: 'A', label: '已解决' },
+        { code: 'A ', label: '又一个' },
+      ],
+      { problem: 'duplicate_code', index: 1, field: 'code' },
+    ],
+  ];
+  it.each(lists)('grade list %s', (_name, list, expected) =>
+    expect(gradeListProblem(list)).toEqual(expected),
   );
 });
 

@@ -43,8 +43,43 @@ export type FeedbackLevel = (typeof feedbackLevels)[number];
 export const disclosures = ['published', 'on_request', 'not_published'] as const;
 export type Disclosure = (typeof disclosures)[number];
 
+/** A result grade as the settings list it: the code the letter prints and what it means. */
+export interface Grade {
+  code: string;
+  label: string;
+}
+
 /** The default result grades; a district may add D (kept for reference) in the settings. */
-export const defaultGrades = ['A', 'B', 'C'] as const;
+export const defaultGrades: readonly Grade[] = [
+  { code: 'A', label: '所提问题已经解决或基本解决' },
+  { code: 'B', label: '所提问题正在解决或列入计划逐步解决' },
+  { code: 'C', label: '所提问题因条件限制或其他原因暂时不能解决' },
+];
+
+/** The grade a reply's commitments raise (from B) once they are all done. */
+export const raisedFrom = 'B';
+export const raisedTo = 'A';
+
+export type GradeListProblem = 'empty' | 'code_required' | 'label_required' | 'duplicate_code';
+
+/**
+ * Why a grade list cannot be saved, with the row it concerns, or null: at least one grade, each
+ * with a code and a label, no code twice (codes compared as written, after trimming).
+ */
+export function gradeListProblem(
+  grades: readonly { code: string; label: string }[],
+): { problem: GradeListProblem; index: number; field?: 'code' | 'label' } | null {
+  if (grades.length === 0) return { problem: 'empty', index: 0 };
+  const seen = new Set<string>();
+  for (const [index, g] of grades.entries()) {
+    const code = g.code.trim();
+    if (!code) return { problem: 'code_required', index, field: 'code' };
+    if (!g.label.trim()) return { problem: 'label_required', index, field: 'label' };
+    if (seen.has(code)) return { problem: 'duplicate_code', index, field: 'code' };
+    seen.add(code);
+  }
+  return null;
+}
 
 export const deadlineMonths = 3;
 export const maxExtendedMonths = 6;
@@ -151,15 +186,36 @@ export function currentStep(status: ProposalStatus, inputsOwed: boolean): Propos
   }
 }
 
-/** Why a grade is refused: not in the district's list. */
-export const gradeAllowed = (grade: string, grades: readonly string[]): boolean => grades.includes(grade);
+/** Why a grade is refused: not in the district's list (codes, or the list itself). */
+export const gradeAllowed = (grade: string, grades: readonly (string | Grade)[]): boolean =>
+  grades.some((g) => (typeof g === 'string' ? g : g.code) === grade);
+
+export const raiseProblems = ['not_b', 'a_not_in_list', 'no_commitments', 'open_commitments'] as const;
+export type RaiseProblem = (typeof raiseProblems)[number];
 
 /**
- * A B may be raised to A once every commitment of the reply is done (at least one commitment:
- * a B with none has nothing to finish).
+ * Why a proposal's grade cannot be raised from B to A, or null: it must be a B, A must be one of
+ * the district's grades, and the reply must have commitments, every one of them done (a B with
+ * none has nothing to finish).
  */
-export const mayRaiseToA = (grade: string | null, commitmentsDone: readonly boolean[]): boolean =>
-  grade === 'B' && commitmentsDone.length > 0 && commitmentsDone.every(Boolean);
+export function raiseProblem(
+  grade: string | null,
+  commitmentsDone: readonly boolean[],
+  grades: readonly (string | Grade)[],
+): RaiseProblem | null {
+  if (grade !== raisedFrom) return 'not_b';
+  if (!gradeAllowed(raisedTo, grades)) return 'a_not_in_list';
+  if (commitmentsDone.length === 0) return 'no_commitments';
+  if (!commitmentsDone.every(Boolean)) return 'open_commitments';
+  return null;
+}
+
+/** A B may be raised to A once every commitment of the reply is done. */
+export const mayRaiseToA = (
+  grade: string | null,
+  commitmentsDone: readonly boolean[],
+  grades: readonly (string | Grade)[] = defaultGrades,
+): boolean => raiseProblem(grade, commitmentsDone, grades) === null;
 
 // ─── Placeholders ───────────────────────────────────────────────────────────────────────────
 

@@ -18,10 +18,10 @@ const districtCode = '410203';
 const government = '开封市顺河回族区人民政府';
 
 /**
- * The seed letter's body. The figures the summary holds are placeholders — among them the 8
- * mandatory items (the catalogue's), the 71 rooms and stations, the 4 shops cum service points and
- * the 8,600 facilities (the facilities registry's, 2019–2022; "8600余个" rounded down to the
- * hundred); the rest (8 subdistricts, 354 resident supervisors) are written as the letter has them.
+ * The seed letter's body. Every figure the summary holds is a placeholder — among them the 8
+ * subdistricts, the 354 resident supervisors, the 8 mandatory items (the catalogue's), the 71 rooms
+ * and stations, the 4 shops cum service points and the 8,600 facilities (the facilities registry's,
+ * 2019–2022; "8600余个" rounded down to the hundred).
  */
 export const seedTemplateBody = `城镇老旧小区改造关系到人民群众的根本利益，是实实在在的重大民生工程和发展工程，对满足人民群众美好生活需要、推动惠民生扩内需、推进城市更新和开发建设方式转型、促进经济高质量发展具有十分重要的意义。
 
@@ -37,7 +37,7 @@ export const seedTemplateBody = `城镇老旧小区改造关系到人民群众�
 
 ## 实行分包推动。
 
-区委常委担任8个街道党工委“第一书记”，统领推进各街道辖区旧改项目。每个旧改项目，坚持“一名县级干部联系，一名科级干部分包，一个临时党组织引领，一个工作组推进，一本台账督办”，全区{{units}}个区直单位的{{cadres|取整十}}多名党员干部下沉到改造一线，做到全员上阵、尽锐出战、强力推进。
+区委常委担任{{subdistricts}}个街道党工委“第一书记”，统领推进各街道辖区旧改项目。每个旧改项目，坚持“一名县级干部联系，一名科级干部分包，一个临时党组织引领，一个工作组推进，一本台账督办”，全区{{units}}个区直单位的{{cadres|取整十}}多名党员干部下沉到改造一线，做到全员上阵、尽锐出战、强力推进。
 
 ## 整合多方力量。
 
@@ -69,7 +69,7 @@ export const seedTemplateBody = `城镇老旧小区改造关系到人民群众�
 
 ## 尊重群众意愿。
 
-坚持“一小区一策、一楼院一策、一栋一策”广泛建立旧改议事会，针对“改不改”“改什么”“怎么改”，按照“一征三议两公开”工作法，充分征集民意，最大限度吸纳合理诉求，形成最优总体方案。选聘354名党员群众代表担任旧改监督员，配合市、区两级督导组和改造监理单位，动态联系现场工程师、设计师，全程参与、全程监督，保证改造质量。
+坚持“一小区一策、一楼院一策、一栋一策”广泛建立旧改议事会，针对“改不改”“改什么”“怎么改”，按照“一征三议两公开”工作法，充分征集民意，最大限度吸纳合理诉求，形成最优总体方案。选聘{{residentSupervisors}}名党员群众代表担任旧改监督员，配合市、区两级督导组和改造监理单位，动态联系现场工程师、设计师，全程参与、全程监督，保证改造质量。
 
 ## 提升功能品质。
 

@@ -5,7 +5,7 @@ import { defaultFacilityTypes, typeListProblem } from '../../domain/facilities.j
 import { defaultStructureTypes, defaultTolerancePercent } from '../../domain/illegal.js';
 import { nationalOldCutoffYear } from '../../domain/inventory.js';
 import { defaultEscalationPolicy, type EscalationPolicy } from '../../domain/ledger.js';
-import { defaultGrades } from '../../domain/proposals.js';
+import { defaultGrades, type Grade, gradeListProblem } from '../../domain/proposals.js';
 import { defaultCheckFrequency } from '../../domain/quality.js';
 import type { Db, Tx } from '../db/client.js';
 import { settings } from '../db/schema.js';
@@ -51,10 +51,19 @@ export async function consultationSettings(db: Db | Tx): Promise<Settings['consu
   );
 }
 
-/** The result grades a reply may carry: the district's list, else A/B/C. */
-export async function proposalGrades(db: Db | Tx): Promise<string[]> {
+/**
+ * The result grades a reply may carry, in order, with what each means: the district's list, else
+ * A/B/C. A list stored as bare codes (before grades had labels) takes the default labels.
+ */
+export async function proposalGrades(db: Db | Tx): Promise<Grade[]> {
   const [row] = await db.select().from(settings).where(eq(settings.key, 'proposalGrades')).limit(1);
-  return (row?.value as string[] | undefined) ?? [...defaultGrades];
+  const stored = row?.value as (string | Grade)[] | undefined;
+  if (!Array.isArray(stored) || stored.length === 0) return defaultGrades.map((g) => ({ ...g }));
+  return stored.map((g) =>
+    typeof g === 'string'
+      ? { code: g, label: defaultGrades.find((d) => d.code === g)?.label ?? g }
+      : { code: g.code, label: g.label },
+  );
 }
 
 /** The facility types (配套设施) and their indicator groups: the district's list, else the default. */
@@ -66,6 +75,18 @@ export async function facilitySettings(db: Db | Tx): Promise<Settings['facilitie
     }
   );
 }
+
+/** The grades' codes only (what a reply's grade is checked against). */
+export async function proposalGradeCodes(db: Db | Tx): Promise<string[]> {
+  return (await proposalGrades(db)).map((g) => g.code);
+}
+
+const gradeListMessages = {
+  empty: '至少保留一个办理结果等级',
+  code_required: '请填写等级代码',
+  label_required: '请填写等级含义',
+  duplicate_code: '等级代码重复',
+} as const;
 
 export async function readSettings(db: Db | Tx): Promise<Settings> {
   return {
@@ -98,6 +119,15 @@ export async function updateSettings(db: Db, actor: Actor, input: UpdateSettings
   const facilityTypes = input.facilities?.types;
   const typesProblem = facilityTypes && typeListProblem(facilityTypes);
   if (typesProblem) throw new AppError('VALIDATION_FAILED', { 'facilities.types': typesProblem });
+  if (input.proposalGrades) {
+    const wrong = gradeListProblem(input.proposalGrades);
+    if (wrong)
+      throw new AppError('VALIDATION_FAILED', {
+        [wrong.field ? `proposalGrades.${wrong.index}.${wrong.field}` : 'proposalGrades']: {
+          text: gradeListMessages[wrong.problem],
+        },
+      });
+  }
   return write(db, actor, async (tx, audit) => {
     const before = await readSettings(tx);
     const changes = Object.entries(input).filter(([, v]) => v !== undefined);

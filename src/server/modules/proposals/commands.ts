@@ -27,10 +27,11 @@ import {
   extensionProblem,
   gradeAllowed,
   mayDo,
-  mayRaiseToA,
   mayReturn,
   owedStatuses,
   type ProposalAction,
+  raisedTo,
+  raiseProblem,
   replyTitle,
   unknownPlaceholders,
 } from '../../../domain/proposals.js';
@@ -49,10 +50,12 @@ import {
 import { systemActor } from '../../platform/audit.js';
 import { type Ctx, write } from '../../platform/context.js';
 import { conflict, found } from '../../platform/errors.js';
-import { proposalGrades } from '../../platform/settings.js';
+import { proposalGradeCodes, proposalGrades } from '../../platform/settings.js';
+import { ledgerItemRule } from '../ledger/access.js';
+import { projectRule } from '../projects/access.js';
 import { loadProposal } from './access.js';
-import { refuse, unknownPlaceholdersError } from './messages.js';
-import { commitmentsDone, currentReply, fillFromSummary, proposalDetail, templateOf } from './queries.js';
+import { openCommitmentsError, refuse, unknownPlaceholdersError } from './messages.js';
+import { commitmentsOf, currentReply, fillFromSummary, proposalDetail, templateOf } from './queries.js';
 
 type Proposal = Awaited<ReturnType<typeof loadProposal>>;
 
@@ -68,7 +71,7 @@ function step(ctx: Ctx, p: Proposal, action: ProposalAction) {
 async function onProposal(
   ctx: Ctx,
   id: string,
-  action: ProposalAction | 'commit' | 'grade' | 'edit',
+  action: ProposalAction | 'commit' | 'uncommit' | 'grade' | 'edit',
   fn: (tx: Tx, p: Proposal) => Promise<Record<string, unknown>>,
 ): Promise<ProposalDetail> {
   await write(ctx.db, ctx.actor, async (tx, audit) => {
@@ -263,7 +266,7 @@ export async function updateReply(ctx: Ctx, id: string, input: ReplyBody): Promi
   notSigned(ctx, await currentReply(ctx.db, before));
   const { values, unknown } = await fillFromSummary(ctx.db, ctx.principal, input.body, ctx.districtCode);
   if (unknown.length > 0) throw unknownPlaceholdersError('body', unknown, ctx.lang);
-  const grades = await proposalGrades(ctx.db);
+  const grades = await proposalGradeCodes(ctx.db);
   if (input.grade && !gradeAllowed(input.grade, grades)) throw refuse('grade', 'grade_not_allowed', ctx.lang);
   return onProposal(ctx, id, 'edit', async (tx, p) => {
     const reply = await currentReply(tx, p);
@@ -313,7 +316,7 @@ export function signReply(ctx: Ctx, id: string, signedOn: string) {
     const reply = found(await currentReply(tx, p));
     notSigned(ctx, reply);
     if (!reply.grade) throw refuse('grade', 'grade_required', ctx.lang);
-    if (!gradeAllowed(reply.grade, await proposalGrades(tx)))
+    if (!gradeAllowed(reply.grade, await proposalGradeCodes(tx)))
       throw refuse('grade', 'grade_not_allowed', ctx.lang);
     if (!reply.documentNumber) throw refuse('documentNumber', 'number_required', ctx.lang);
     const frozen = await tx
@@ -380,7 +383,13 @@ export function recordFeedback(ctx: Ctx, id: string, input: FeedbackBody) {
   });
 }
 
-/** Link a reply's commitment to the project or ledger item that delivers it. */
+/** How many commitments one proposal may hold. */
+const maxCommitments = 50;
+
+/**
+ * Link a reply's commitment to the project or ledger item that delivers it: exactly one, within
+ * the caller's scope (one outside it reads as unknown), and each record at most once per proposal.
+ */
 export function addCommitment(ctx: Ctx, id: string, input: CommitmentBody) {
   return onProposal(ctx, id, 'commit', async (tx, p) => {
     if ((input.projectId === undefined) === (input.ledgerItemId === undefined))
@@ -389,16 +398,27 @@ export function addCommitment(ctx: Ctx, id: string, input: CommitmentBody) {
       const [project] = await tx
         .select({ id: projects.id })
         .from(projects)
-        .where(eq(projects.id, input.projectId));
+        .where(and(eq(projects.id, input.projectId), projectRule(ctx.principal, 'read')));
       if (!project) throw refuse('projectId', 'unreadable', ctx.lang);
     }
     if (input.ledgerItemId) {
       const [item] = await tx
         .select({ id: ledgerItems.id })
         .from(ledgerItems)
-        .where(eq(ledgerItems.id, input.ledgerItemId));
+        .where(and(eq(ledgerItems.id, input.ledgerItemId), ledgerItemRule(ctx.principal, 'read')));
       if (!item) throw refuse('ledgerItemId', 'unreadable', ctx.lang);
     }
+    const existing = await tx
+      .select()
+      .from(proposalCommitments)
+      .where(eq(proposalCommitments.proposalId, p.id));
+    if (existing.length >= maxCommitments) throw refuse('text', 'too_many_commitments', ctx.lang);
+    const twice = existing.some(
+      (c) =>
+        (input.projectId && c.projectId === input.projectId) ||
+        (input.ledgerItemId && c.ledgerItemId === input.ledgerItemId),
+    );
+    if (twice) throw refuse(input.projectId ? 'projectId' : 'ledgerItemId', 'already_linked', ctx.lang);
     const [row] = await tx
       .insert(proposalCommitments)
       .values({ proposalId: p.id, ...input })
@@ -407,16 +427,42 @@ export function addCommitment(ctx: Ctx, id: string, input: CommitmentBody) {
   });
 }
 
-/** A B is raised to A once every commitment of its reply is done. */
+/** Remove one of the proposal's commitments (a mistaken link, a promise withdrawn). */
+export function removeCommitment(ctx: Ctx, id: string, commitmentId: string) {
+  return onProposal(ctx, id, 'uncommit', async (tx, p) => {
+    const [removed] = await tx
+      .delete(proposalCommitments)
+      .where(and(eq(proposalCommitments.id, commitmentId), eq(proposalCommitments.proposalId, p.id)))
+      .returning();
+    if (!removed) throw refuse('commitmentId', 'unreadable', ctx.lang);
+    return { commitment: removed };
+  });
+}
+
+/**
+ * Raise a B to A, deliberately, once every commitment of its reply is done; refused with the
+ * reason otherwise (not a B, A not among the district's grades, no commitments, or which ones
+ * are still open).
+ */
 export function raiseGrade(ctx: Ctx, id: string) {
   return onProposal(ctx, id, 'grade', async (tx, p) => {
-    if (!mayRaiseToA(p.grade, await commitmentsDone(tx, p.id)))
-      throw refuse('grade', 'not_raisable', ctx.lang);
+    const commitments = await commitmentsOf(tx, p.id);
+    const problem = raiseProblem(
+      p.grade,
+      commitments.map((c) => c.done),
+      await proposalGrades(tx),
+    );
+    if (problem === 'open_commitments')
+      throw openCommitmentsError(
+        commitments.filter((c) => !c.done).map((c) => c.text),
+        ctx.lang,
+      );
+    if (problem) throw refuse('grade', problem, ctx.lang);
     await tx
       .update(proposals)
-      .set({ grade: 'A', version: p.version + 1 })
+      .set({ grade: raisedTo, version: p.version + 1 })
       .where(eq(proposals.id, p.id));
-    return { before: p.grade, grade: 'A' };
+    return { before: p.grade, grade: raisedTo, commitments };
   });
 }
 

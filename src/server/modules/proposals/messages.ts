@@ -39,9 +39,19 @@ export const refusals = {
     'zh-CN': '请关联一个改造项目或一个督办事项（二选一）',
     en: 'link either a project or a ledger item, not both',
   },
-  not_raisable: {
-    'zh-CN': '只有B类且承诺事项全部完成的提案可提升为A类',
-    en: 'only a B whose commitments are all done can be raised to A',
+  not_b: { 'zh-CN': '只有办理结果为B类的提案可提升为A类', en: 'only a B can be raised to A' },
+  a_not_in_list: {
+    'zh-CN': '设置的办理结果等级中没有A类',
+    en: 'A is not one of the grades in the settings',
+  },
+  no_commitments: {
+    'zh-CN': '答复没有关联承诺事项，无从确认已经解决',
+    en: 'the reply has no commitments whose completion would show it solved',
+  },
+  too_many_commitments: { 'zh-CN': '承诺事项已达上限', en: 'too many commitments' },
+  already_linked: {
+    'zh-CN': '该项目或督办事项已关联到本提案的承诺',
+    en: 'already linked to a commitment of this proposal',
   },
   unreadable: { 'zh-CN': '无法读取', en: 'cannot be read' },
 } as const;
@@ -50,6 +60,17 @@ export type Refusal = keyof typeof refusals;
 /** A 400 naming the field and the reason, in the caller's language. */
 export const refuse = (field: string, reason: Refusal, lang: Lang) =>
   new AppError('VALIDATION_FAILED', { [field]: { text: refusals[reason][lang] } });
+
+/** Raising to A refused while commitments are open: each open one named. */
+export const openCommitmentsError = (open: string[], lang: Lang) =>
+  new AppError('VALIDATION_FAILED', {
+    grade: {
+      text:
+        lang === 'zh-CN'
+          ? `尚有承诺事项未完成：${open.join('；')}`
+          : `commitments still open: ${open.join('; ')}`,
+    },
+  });
 
 /** A template or reply with placeholders that cannot be filled, each named. */
 export const unknownPlaceholdersError = (field: string, names: string[], lang: Lang) =>

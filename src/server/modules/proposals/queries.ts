@@ -1,6 +1,7 @@
 /** Proposals as lists and pages read them; templates; the figures a template's placeholders name. */
 import { and, asc, count, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type {
+  Commitment,
   ProposalDetail,
   ProposalListQuery,
   ProposalPage,
@@ -16,13 +17,14 @@ import {
   formatValue,
   isOverdue,
   latestDeadline,
-  mayRaiseToA,
   owedStatuses,
   parsePlaceholder,
   placeholdersIn,
+  raiseProblem,
 } from '../../../domain/proposals.js';
 import type { Db, Tx } from '../../db/client.js';
 import {
+  compounds,
   ledgerItems,
   projects,
   proposalCommitments,
@@ -129,31 +131,38 @@ function rowOf(p: ProposalRow, leadUnitName: string | null, today: string) {
   };
 }
 
-/** Whether each commitment is done: its project accepted or handed over, its ledger item done. */
-async function commitmentsOf(db: Db | Tx, proposalId: string) {
+/** A project's status that fulfils a commitment: completed (accepted or handed over). */
+const projectDone: readonly string[] = ['accepted', 'handed_over'];
+
+/**
+ * The reply's commitments with their linked records' live status (read at every look, never
+ * stored): done when the project is accepted or handed over, or the ledger item is done.
+ */
+export async function commitmentsOf(db: Db | Tx, proposalId: string): Promise<Commitment[]> {
   const rows = await db
     .select({
       c: proposalCommitments,
       projectStatus: projects.status,
+      projectYear: projects.year,
+      compoundName: compounds.name,
+      ledgerTitle: ledgerItems.title,
       ledgerStatus: ledgerItems.status,
     })
     .from(proposalCommitments)
     .leftJoin(projects, eq(projects.id, proposalCommitments.projectId))
+    .leftJoin(compounds, eq(compounds.id, projects.compoundId))
     .leftJoin(ledgerItems, eq(ledgerItems.id, proposalCommitments.ledgerItemId))
     .where(eq(proposalCommitments.proposalId, proposalId))
-    .orderBy(asc(proposalCommitments.createdAt));
-  return rows.map(({ c, projectStatus, ledgerStatus }) => ({
+    .orderBy(asc(proposalCommitments.createdAt), asc(proposalCommitments.id));
+  return rows.map(({ c, projectStatus, projectYear, compoundName, ledgerTitle, ledgerStatus }) => ({
     id: c.id,
     text: c.text,
     projectId: c.projectId,
     ledgerItemId: c.ledgerItemId,
-    done:
-      projectStatus === 'accepted' || projectStatus === 'handed_over' || (ledgerStatus ?? null) === 'done',
+    linkLabel: c.projectId ? `${compoundName ?? ''}（${projectYear ?? ''}年）` : (ledgerTitle ?? ''),
+    linkStatus: (c.projectId ? projectStatus : ledgerStatus) ?? '',
+    done: c.projectId ? projectDone.includes(projectStatus ?? '') : ledgerStatus === 'done',
   }));
-}
-
-export async function commitmentsDone(db: Db | Tx, proposalId: string): Promise<boolean[]> {
-  return (await commitmentsOf(db, proposalId)).map((c) => c.done);
 }
 
 /** The current round's reply (null before drafting). */
@@ -193,6 +202,12 @@ export async function proposalDetail(db: Db | Tx, p: ProposalRow, today: string)
     .where(eq(proposalFeedback.proposalId, p.id))
     .orderBy(asc(proposalFeedback.recordedAt));
   const inputsOwed = coUnits.some((c) => c.input === null);
+  const grades = await proposalGrades(db);
+  const raise = raiseProblem(
+    p.grade,
+    commitments.map((c) => c.done),
+    grades,
+  );
   return {
     ...rowOf(p, lead?.name ?? null, today),
     body: p.body,
@@ -216,11 +231,9 @@ export async function proposalDetail(db: Db | Tx, p: ProposalRow, today: string)
       note: f.note,
       recordedAt: f.recordedAt.toISOString(),
     })),
-    grades: await proposalGrades(db),
-    mayRaiseToA: mayRaiseToA(
-      p.grade,
-      commitments.map((c) => c.done),
-    ),
+    grades,
+    mayRaiseToA: raise === null,
+    raiseProblem: raise,
   };
 }
 

@@ -15,6 +15,7 @@ import {
   extendProposal,
   raiseGrade,
   recordFeedback,
+  removeCommitment,
   returnProposal,
   reviewReply,
   saveTemplate,
@@ -88,6 +89,9 @@ export function proposalRoutes(app: FastifyInstance, deps: Deps) {
   );
   route(app, deps, api.addCommitment, handle, async (ctx, { params, body }) =>
     addCommitment(ctx, params.id, body),
+  );
+  route(app, deps, api.removeCommitment, handle, async (ctx, { params }) =>
+    removeCommitment(ctx, params.id, params.commitmentId),
   );
   route(app, deps, api.raiseGrade, handle, async (ctx, { params }) => raiseGrade(ctx, params.id));
   route(app, deps, api.listTemplates, read, async (ctx) => listTemplates(ctx.db));

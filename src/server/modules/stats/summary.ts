@@ -8,12 +8,14 @@ import { inventoryFigures } from '../inventory/figures.js';
 import { organisationFigures } from '../organisation/figures.js';
 import { renovationFigures } from '../projects/figures.js';
 import { qualityFigures } from '../quality/figures.js';
+import { regionFigures } from '../regions/figures.js';
 import { supervisorFigures } from '../supervisors/figures.js';
 import { voteFigures } from '../votes/figures.js';
 import type { FiguresInput } from './figures.js';
 
 /** Each area's headline figures; a new area adds its function here and its shape to `Summary`. */
 const areaFigures = [
+  regionFigures,
   inventoryFigures,
   renovationFigures,
   organisationFigures,

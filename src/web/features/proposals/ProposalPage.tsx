@@ -37,7 +37,8 @@ import { useErrorReporter } from '../../shared/errors.js';
 import { dateItemProps } from '../../shared/format.js';
 import { useCan } from '../../shared/session.js';
 import { useUnitList } from '../organisation/queries.js';
-import { useProposal, useProposalAction, useRaiseGrade, useTemplates } from './queries.js';
+import { Commitments } from './Commitments.js';
+import { useProposal, useProposalAction, useTemplates } from './queries.js';
 
 const splitNames = (s: string) =>
   s
@@ -167,7 +168,11 @@ function ReplyForm({ p, reply }: { p: ProposalDetail; reply: Reply }) {
           <Input maxLength={limits.name.max} placeholder="汴顺政〔2023〕47号" />
         </Form.Item>
         <Form.Item name="grade" label={t('proposals.grade')}>
-          <Select style={{ width: 120 }} allowClear options={p.grades.map((g) => ({ value: g, label: g }))} />
+          <Select
+            style={{ width: 280 }}
+            allowClear
+            options={p.grades.map((g) => ({ value: g.code, label: `${g.code}　${g.label}` }))}
+          />
         </Form.Item>
         <Form.Item name="consentToPublish" valuePropName="checked" label=" ">
           <Checkbox>{t('proposals.consentToPublish')}</Checkbox>
@@ -204,6 +209,13 @@ function ReplyForm({ p, reply }: { p: ProposalDetail; reply: Reply }) {
       </Button>
     </Form>
   );
+}
+
+/** A grade with what it means in the district's list: "B（所提问题正在解决…）". */
+function gradeText(p: ProposalDetail, grade: string | null): string {
+  if (!grade) return '—';
+  const label = p.grades.find((g) => g.code === grade)?.label;
+  return label ? `${grade}（${label}）` : grade;
 }
 
 /** A small form that runs one action on the proposal. */
@@ -258,7 +270,6 @@ export function ProposalPage() {
   const can = useCan();
   const q = useProposal(id);
   const templates = useTemplates();
-  const raise = useRaiseGrade(id);
   const p = q.data;
   if (!p) return <Card loading={q.isLoading} />;
   const handle = can('proposal.handle');
@@ -292,7 +303,9 @@ export function ProposalPage() {
             {p.deadline ?? '—'}
             {p.extensionReason ? `（${p.extensionReason}）` : ''}
           </Descriptions.Item>
-          <Descriptions.Item label={t('proposals.grade')}>{p.grade ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('proposals.grade')}>
+            <span data-testid="grade">{gradeText(p, p.grade)}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('proposals.consentToPublish')}>
             {p.consentToPublish ? '✓' : '—'}
           </Descriptions.Item>
@@ -471,7 +484,7 @@ export function ProposalPage() {
             <Descriptions.Item label={t('proposals.documentNumber')}>
               {reply.documentNumber ?? '—'}
             </Descriptions.Item>
-            <Descriptions.Item label={t('proposals.grade')}>{reply.grade ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('proposals.grade')}>{gradeText(p, reply.grade)}</Descriptions.Item>
             <Descriptions.Item label={t('proposals.issuer')}>{reply.issuer}</Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5} style={{ textAlign: 'center' }}>
@@ -605,31 +618,7 @@ export function ProposalPage() {
         </Card>
       )}
 
-      {p.commitments.length > 0 && (
-        <Card
-          size="small"
-          title={t('proposals.commitments')}
-          extra={
-            handle && p.mayRaiseToA ? (
-              <Button onClick={() => raise.mutate()} loading={raise.isPending}>
-                {t('proposals.raise')}
-              </Button>
-            ) : null
-          }
-        >
-          <List
-            dataSource={p.commitments}
-            renderItem={(c) => (
-              <List.Item>
-                {c.text}{' '}
-                <Tag color={c.done ? 'green' : 'default'}>
-                  {c.done ? t('proposals.done') : t('proposals.notDone')}
-                </Tag>
-              </List.Item>
-            )}
-          />
-        </Card>
-      )}
+      <Commitments p={p} handle={handle} />
     </Flex>
   );
 }

@@ -44,7 +44,8 @@ type Acting =
   | typeof api.reviewReply
   | typeof api.signReply
   | typeof api.sendReply
-  | typeof api.recordFeedback;
+  | typeof api.recordFeedback
+  | typeof api.addCommitment;
 
 /** One write on a proposal; the proposal and the list are read again after it. */
 export function useProposalAction<E extends Acting>(endpoint: E, id: string) {
@@ -61,6 +62,14 @@ export function useRaiseGrade(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: () => call(api.raiseGrade, { params: { id } }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemoveCommitment(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (commitmentId: string) => call(api.removeCommitment, { params: { id, commitmentId } }),
     onSuccess: invalidate,
   });
 }

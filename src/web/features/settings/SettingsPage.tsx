@@ -1,8 +1,29 @@
 /** 系统设置: the district settings every figure and reminder follows — old-compound cut-off, ledger escalation. */
-import { Alert, App, Button, Card, Flex, Form, InputNumber, Select, Skeleton, Space, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Skeleton,
+  Space,
+  Typography,
+} from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Settings, structureTypeCount, UpdateSettingsBody } from '../../../contract/settings.js';
+import { limits } from '../../../contract/common.js';
+import {
+  gradeCode,
+  gradeCount,
+  type Settings,
+  structureTypeCount,
+  UpdateSettingsBody,
+} from '../../../contract/settings.js';
 import { useErrorReporter } from '../../shared/errors.js';
 import { namePath } from '../../shared/fieldPaths.js';
 import { FacilityTypesSetting } from '../facilities/FacilityTypesSetting.js';
@@ -40,6 +61,79 @@ function NumberSetting({ name, path, unit }: { name: Field; path: (string | numb
     >
       <InputNumber min={min} max={max} precision={0} suffix={unit} style={{ width: 200, maxWidth: '100%' }} />
     </Form.Item>
+  );
+}
+
+/**
+ * 提案办理结果: the grades a reply may carry, in order — a code (A, B, C, D…) and what it means;
+ * at least one, each code once. Every place a grade is chosen offers this list.
+ */
+function GradeList() {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  return (
+    <Form.List
+      name="proposalGrades"
+      rules={[
+        {
+          validator: async (_, grades?: unknown[]) => {
+            if (!grades || grades.length < gradeCount.min) throw new Error(t('settings.gradesEmpty'));
+          },
+        },
+      ]}
+    >
+      {(rows, { add, remove }, { errors }) => (
+        <Flex vertical gap={0}>
+          {rows.map(({ key, name }) => (
+            <Flex key={key} gap={8} align="start" data-testid="grade-row">
+              <Form.Item
+                name={[name, 'code']}
+                aria-label={t('settings.gradeCode')}
+                rules={[
+                  { required: true, whitespace: true, message: t('settings.gradeCodeRequired') },
+                  {
+                    validator: async (_, code?: string) => {
+                      const all = (form.getFieldValue('proposalGrades') ?? []) as { code?: string }[];
+                      const same = all.filter((g) => (g?.code ?? '').trim() === (code ?? '').trim());
+                      if (code?.trim() && same.length > 1) throw new Error(t('settings.gradeCodeTwice'));
+                    },
+                  },
+                ]}
+                style={{ width: 96 }}
+              >
+                <Input maxLength={gradeCode.max} placeholder="A" aria-label={t('settings.gradeCode')} />
+              </Form.Item>
+              <Form.Item
+                name={[name, 'label']}
+                rules={[{ required: true, whitespace: true, message: t('settings.gradeLabelRequired') }]}
+                style={{ flex: 1 }}
+              >
+                <Input
+                  maxLength={limits.name.max}
+                  placeholder={t('settings.gradeLabelPlaceholder')}
+                  aria-label={t('settings.gradeLabel')}
+                />
+              </Form.Item>
+              <Button
+                icon={<DeleteOutlined />}
+                aria-label={t('settings.gradeRemove')}
+                disabled={rows.length <= gradeCount.min}
+                onClick={() => remove(name)}
+              />
+            </Flex>
+          ))}
+          <Form.ErrorList errors={errors} />
+          <Button
+            icon={<PlusOutlined />}
+            disabled={rows.length >= gradeCount.max}
+            onClick={() => add({ code: '', label: '' })}
+            style={{ alignSelf: 'start' }}
+          >
+            {t('settings.gradeAdd')}
+          </Button>
+        </Flex>
+      )}
+    </Form.List>
   );
 }
 
@@ -144,6 +238,10 @@ export function SettingsPage() {
               </Form.Item>
             </Card>
             <FacilityTypesSetting />
+            <Card size="small" title={t('settings.gradesTitle')}>
+              <Typography.Paragraph type="secondary">{t('settings.gradesHint')}</Typography.Paragraph>
+              <GradeList />
+            </Card>
             <Space wrap>
               <Button type="primary" htmlType="submit" loading={save.isPending}>
                 {t('common.save')}

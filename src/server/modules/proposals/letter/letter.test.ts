@@ -39,10 +39,32 @@ describe('the GB/T 9704 page in twips', () => {
 
   it('has a grid Word fills with exactly 22 lines of 28 characters', () => {
     expect(page.linePitch).toBe(579);
-    expect(page.charSpace).toBe(-842);
+    expect(page.charSpace).toBe(-848);
     expect(Math.floor(page.textHeight / page.linePitch)).toBe(22);
     const charPitchPoints = 16 + page.charSpace / 4096;
     expect(Math.floor(page.textWidth / 20 / charPitchPoints)).toBe(28);
+    // 28 pitches fit in the nominal 156 mm too, with a twip to spare in the page's own width.
+    expect(28 * charPitchPoints).toBeLessThanOrEqual((156 / 25.4) * 72);
+    expect(page.textWidth - 28 * charPitchPoints * 20).toBeGreaterThan(0.9);
+    // Rounded to whole twips down (315), the pitch still gives 28 characters, never 27 or 29.
+    expect(Math.floor(page.textWidth / Math.floor(charPitchPoints * 20))).toBe(28);
+  });
+
+  it('gives LibreOffice the same 28: it reads charSpace as whole points in the top 20 bits and a 4095th fraction', () => {
+    // writerfilter: base width = the Normal style's size; + (charSpace >> 12) pt; + (charSpace & 0xFFF) × 20 / 0xFFF twips.
+    const twipToMm100 = (tw: number) => Math.round((tw * 2540) / 1440);
+    const whole = Math.floor(page.charSpace / 4096);
+    const fraction = Math.floor(((page.charSpace & 0xfff) * 20) / 0xfff);
+    const gridWidth = twipToMm100(16 * 20) + twipToMm100(whole * 20) + twipToMm100(fraction);
+    const textWidth =
+      twipToMm100(page.width) - twipToMm100(page.margin.left) - twipToMm100(page.margin.right);
+    expect(Math.floor(textWidth / gridWidth)).toBe(28);
+    expect(
+      Math.floor(
+        (twipToMm100(page.height) - twipToMm100(page.margin.top) - twipToMm100(page.margin.bottom)) /
+          twipToMm100(page.linePitch),
+      ),
+    ).toBe(22);
   });
 });
 
@@ -109,7 +131,25 @@ describe('letterDocx', () => {
     const section = /<w:sectPr>[\s\S]*<\/w:sectPr>/.exec(part('word/document.xml'))?.[0] ?? '';
     expect(section).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
     expect(section).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
-    expect(section).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/>');
+    expect(section).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-848"/>');
+  });
+
+  it('writes each element’s size in half-points: body and headings 32, title 44, copy-to and page numbers 28', () => {
+    const document = part('word/document.xml');
+    const sizeOf = (face: string) =>
+      new Set(
+        [
+          ...document.matchAll(
+            /<w:rFonts [^>]*w:eastAsia="([^"]+)"[^>]*\/>(?:<w:color [^>]*\/>)?<w:sz w:val="(\d+)"\/>/g,
+          ),
+        ]
+          .filter((m) => m[1] === face)
+          .map((m) => Number(m[2])),
+      );
+    expect(sizeOf(docxFonts.title)).toEqual(new Set([44, 60])); // the title, and the masthead's 小标宋
+    expect(sizeOf(docxFonts.body)).toEqual(new Set([32, 28])); // body, and 抄送 in 4号
+    expect(sizeOf(docxFonts.level1)).toEqual(new Set([32]));
+    expect(sizeOf(docxFonts.level2)).toEqual(new Set([32]));
   });
 
   it('sets 三号 仿宋 as the default and the Normal style, which the grid is reckoned from', () => {

@@ -82,8 +82,11 @@ export function pageTwips() {
   // Word fits floor(height / pitch) lines and floor(width / pitch) characters: both pitches are
   // rounded down, or the 22nd line and the 28th character would not fit.
   const linePitch = Math.floor(textHeight / layout.lines);
-  // charSpace is in 1/4096 pt, added to the body size for each character's pitch.
-  const charPitchPoints = textWidth / 20 / layout.chars;
+  // charSpace is in 1/4096 pt, added to the body size (三号, 16 pt) for each character's pitch:
+  // 28 pitches in the nominal 156 mm (442.2 pt) rather than the margins' rounded twips (442.25 pt),
+  // so the 28th character keeps a twip to spare (−848: a pitch of 15.79 pt).
+  const nominalWidthPoints = mmToPoints(layout.pageMm.width - layout.marginMm.left - layout.marginMm.right);
+  const charPitchPoints = nominalWidthPoints / layout.chars;
   const charSpace = Math.floor((charPitchPoints - layout.sizes.body) * 4096);
   return {
     width,
