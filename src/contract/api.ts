@@ -14,6 +14,7 @@ import { ledgerEndpoints } from './ledger.js';
 import { notificationsEndpoints } from './notifications.js';
 import { organisationEndpoints } from './organisation.js';
 import { photosEndpoints } from './photos.js';
+import { portalEndpoints } from './portal.js';
 import { projectsEndpoints } from './projects.js';
 import { proposalsEndpoints } from './proposals.js';
 import { qualityBoardEndpoints, qualityEndpoints, qualityRecordEndpoints } from './quality.js';
@@ -50,4 +51,5 @@ export const api = {
   ...consultationsEndpoints,
   ...votesEndpoints,
   ...proposalsEndpoints,
+  ...portalEndpoints,
 } as const;

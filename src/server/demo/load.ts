@@ -8,6 +8,7 @@ import { loadDemoConsultations } from './consultations.js';
 import { loadDemoIllegal } from './illegal.js';
 import { loadDemoInventory } from './inventory.js';
 import { loadDemoOrganisation } from './organisation.js';
+import { loadDemoOffices } from './portal.js';
 import { loadDemoProjects } from './projects.js';
 import { loadDemoProposals } from './proposals.js';
 import { loadDemoQuality } from './quality.js';
@@ -39,6 +40,7 @@ const demoLoaders: DemoLoader[] = [
   loadDemoConsultations,
   loadDemoVotes,
   loadDemoProposals,
+  loadDemoOffices,
 ];
 
 /**
