@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdsMobile, percentDone, publicPhone } from './portal.js';
+import { holdsMobile, percentDone, publicPhone, withoutMobiles } from './portal.js';
 
 describe('publicPhone', () => {
   it.each([
@@ -42,5 +42,15 @@ describe('percentDone', () => {
     [[{ status: 'done' }, { status: 'waived' }], 100],
   ])('%j → %s', (items, expected) => {
     expect(percentDone(items)).toBe(expected);
+  });
+});
+
+describe('withoutMobiles', () => {
+  it.each([
+    ['联系王师傅 13912345678 或 139-1234-5679', '联系王师傅 *********** 或 ***********'],
+    ['电话 0371-25322640', '电话 0371-25322640'],
+    [null, null],
+  ])('%s → %s', (input, expected) => {
+    expect(withoutMobiles(input)).toBe(expected);
   });
 });

@@ -6,6 +6,13 @@
 /** A mainland mobile number anywhere in a text (11 digits starting 1[3-9], optionally +86, spaced or dashed). */
 export const mobileNumberPattern = /(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d){8}(?!\d)/;
 
+/** A free text staff wrote (a disclosure, a resolution's note) with any mobile number in it blotted out. */
+export function withoutMobiles(text: string): string;
+export function withoutMobiles(text: string | null): string | null;
+export function withoutMobiles(text: string | null): string | null {
+  return text === null ? null : text.replace(new RegExp(mobileNumberPattern.source, 'g'), '***********');
+}
+
 /** Whether a text holds a mobile number (a person's phone). */
 export const holdsMobile = (text: string): boolean => mobileNumberPattern.test(text);
 

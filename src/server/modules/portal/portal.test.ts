@@ -81,6 +81,19 @@ describe('the public API', () => {
     expect(res.body).not.toContain('会议纪要');
   });
 
+  it('blots out a mobile number staff wrote into a disclosure', async () => {
+    const { compound, consultation } = await renovatedCompound('测试·电话小区');
+    await t.database.db
+      .update(consultationStages)
+      .set({ published: '决议全文，咨询王师傅 13912345678' })
+      .where(eq(consultationStages.consultationId, consultation.id));
+    for (const url of [`/api/public/compounds/${compound.id}`, `/p/c/${compound.id}`]) {
+      const res = await get(url);
+      expect(res.body).toContain('咨询王师傅');
+      expect(holdsMobile(res.body)).toBe(false);
+    }
+  });
+
   it('names an office without a phone when its only number is a mobile', async () => {
     await t.database.db
       .update(regionOffices)

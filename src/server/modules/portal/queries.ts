@@ -15,7 +15,7 @@ import type {
   PublicResolution,
 } from '../../../contract/portal.js';
 import { completedProjectStatuses, compoundStatus } from '../../../domain/inventory.js';
-import { percentDone, publicPhone } from '../../../domain/portal.js';
+import { percentDone, publicPhone, withoutMobiles } from '../../../domain/portal.js';
 import type { Db, Tx } from '../../db/client.js';
 import {
   acceptances,
@@ -216,7 +216,7 @@ export async function publicCompound(db: Db | Tx, id: string): Promise<PublicCom
   return {
     id: c.id,
     name: c.name,
-    address: c.address,
+    address: withoutMobiles(c.address),
     subdistrictName: c.subdistrictName ?? c.subdistrictCode,
     communityName: c.communityName,
     buildYear: c.buildYear,
@@ -269,11 +269,11 @@ async function disclosedResolutions(db: Db | Tx, compoundId: string): Promise<Pu
     const disclosed = stages.find((s) => s.role === 'disclose_resolution');
     if (!resolve?.completedOn || !resolve.outcome || !disclosed) continue;
     out.push({
-      title: resolve.title,
+      title: withoutMobiles(resolve.title),
       meeting: resolve.name,
       on: resolve.completedOn,
       outcome: resolve.outcome,
-      note: resolve.outcomeNote,
+      note: withoutMobiles(resolve.outcomeNote),
       attendance: resolve.attendance,
       disclosures: stages
         .filter((s) => s.role === 'disclose_resolution' || s.role === 'disclose_result')
@@ -281,8 +281,8 @@ async function disclosedResolutions(db: Db | Tx, compoundId: string): Promise<Pu
           kind: s.role === 'disclose_result' ? ('result' as const) : ('resolution' as const),
           name: s.name,
           on: s.completedOn ?? '',
-          published: s.published,
-          place: s.place,
+          published: withoutMobiles(s.published),
+          place: withoutMobiles(s.place),
         })),
     });
   }
