@@ -15,6 +15,7 @@ import { ledgerEndpoints } from './ledger.js';
 import { notificationsEndpoints } from './notifications.js';
 import { organisationEndpoints } from './organisation.js';
 import { photosEndpoints } from './photos.js';
+import { portalEndpoints } from './portal.js';
 import { projectsEndpoints } from './projects.js';
 import { proposalsEndpoints } from './proposals.js';
 import { qualityBoardEndpoints, qualityEndpoints, qualityRecordEndpoints } from './quality.js';
@@ -52,4 +53,5 @@ export const api = {
   ...votesEndpoints,
   ...proposalsEndpoints,
   ...facilitiesEndpoints,
+  ...portalEndpoints,
 } as const;

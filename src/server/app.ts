@@ -22,6 +22,7 @@ import { supervisionRoutes } from './modules/ledger/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { photoRoutes } from './modules/photos/routes.js';
+import { portalRoutes } from './modules/portal/routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { proposalRoutes } from './modules/proposals/routes.js';
 import { qualityRoutes } from './modules/quality/routes.js';
@@ -55,6 +56,7 @@ const modules: ((app: FastifyInstance, deps: Deps & { kind: Database['kind'] }) 
   votesRoutes,
   proposalRoutes,
   facilityRoutes,
+  portalRoutes,
   notificationRoutes,
   statsRoutes,
   userRoutes,

@@ -25,6 +25,10 @@ export interface Config {
   mapTileUrl: string | null;
   /** Largest ledger file accepted for import. */
   uploadLimitBytes: number;
+  /** Where residents reach the public portal (posters' QR codes); none = the address the request came to. */
+  publicBaseUrl: string | null;
+  /** Requests per client address per minute to the public portal's pages and answers. */
+  publicRatePerMinute: number;
 }
 
 function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -33,6 +37,20 @@ function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
   return n;
+}
+
+/** An http(s) address without a trailing slash, or null when unset. */
+function baseUrl(raw: string | undefined): string | null {
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`JIUGAI_PUBLIC_BASE_URL must be an http(s) address, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`JIUGAI_PUBLIC_BASE_URL must be an http(s) address, got "${raw}"`);
+  return url.href.replace(/\/+$/, '');
 }
 
 /** Read the configuration from the environment (documented in README.md). */
@@ -69,5 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.JIUGAI_WEB_DIR || 'dist/web'),
     mapTileUrl: env.JIUGAI_MAP_TILE_URL || null,
     uploadLimitBytes: num(env, 'JIUGAI_UPLOAD_LIMIT_MB', 100) * 1024 * 1024,
+    publicBaseUrl: baseUrl(env.JIUGAI_PUBLIC_BASE_URL),
+    publicRatePerMinute: num(env, 'JIUGAI_PUBLIC_RATE_PER_MINUTE', 120),
   };
 }

@@ -11,6 +11,7 @@ export * from '../modules/ledger/schema.js';
 export * from '../modules/notifications/schema.js';
 export * from '../modules/organisation/schema.js';
 export * from '../modules/photos/schema.js';
+export * from '../modules/portal/schema.js';
 export * from '../modules/projects/schema.js';
 export * from '../modules/proposals/schema.js';
 export * from '../modules/quality/schema.js';

@@ -9,6 +9,7 @@ import { loadDemoFacilities } from './facilities.js';
 import { loadDemoIllegal } from './illegal.js';
 import { loadDemoInventory } from './inventory.js';
 import { loadDemoOrganisation } from './organisation.js';
+import { loadDemoOffices } from './portal.js';
 import { loadDemoProjects } from './projects.js';
 import { loadDemoProposals } from './proposals.js';
 import { loadDemoQuality } from './quality.js';
@@ -41,6 +42,7 @@ const demoLoaders: DemoLoader[] = [
   loadDemoVotes,
   loadDemoFacilities,
   loadDemoProposals,
+  loadDemoOffices,
 ];
 
 /**

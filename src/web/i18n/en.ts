@@ -11,6 +11,7 @@ import * as ledger from '../features/ledger/messages.js';
 import * as organisation from '../features/organisation/messages.js';
 import * as overview from '../features/overview/messages.js';
 import * as photos from '../features/photos/messages.js';
+import * as portal from '../features/portal/messages.js';
 import * as projects from '../features/projects/messages.js';
 import * as proposals from '../features/proposals/messages.js';
 import * as quality from '../features/quality/messages.js';
@@ -36,6 +37,7 @@ export const en: Messages = {
   ...consultations.en,
   ...votes.en,
   ...proposals.en,
+  ...portal.en,
   ...organisation.en,
   ...settings.en,
   ...users.en,

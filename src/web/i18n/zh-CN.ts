@@ -14,6 +14,7 @@ import * as ledger from '../features/ledger/messages.js';
 import * as organisation from '../features/organisation/messages.js';
 import * as overview from '../features/overview/messages.js';
 import * as photos from '../features/photos/messages.js';
+import * as portal from '../features/portal/messages.js';
 import * as projects from '../features/projects/messages.js';
 import * as proposals from '../features/proposals/messages.js';
 import * as quality from '../features/quality/messages.js';
@@ -38,6 +39,7 @@ export const zhCN = {
   ...consultations.zhCN,
   ...votes.zhCN,
   ...proposals.zhCN,
+  ...portal.zhCN,
   ...organisation.zhCN,
   ...settings.zhCN,
   ...users.zhCN,

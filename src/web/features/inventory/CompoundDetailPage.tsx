@@ -33,6 +33,7 @@ import { serverPagination } from '../../shared/pagination.js';
 import { type CountedRegions, useRegionTree } from '../../shared/regionTree.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { FacilitiesTab } from '../facilities/FacilitiesPage.js';
+import { CompoundPortalLinks } from '../portal/PortalLinks.js';
 import { DemoTag, OldTag, StatusTag, useBuildYear } from './labels.js';
 import { useCompound, useHouseholds } from './queries.js';
 
@@ -261,22 +262,25 @@ function Projects({ compound }: { compound: CompoundDetail }) {
   if (compound.projects.length === 0) return <EmptyHint text={t('compound.projectsEmpty')} />;
   const projects = [...compound.projects].sort((a, b) => b.year - a.year);
   return (
-    <Timeline
-      style={{ paddingTop: 8 }}
-      items={projects.map((p) => ({
-        key: p.id,
-        color: doneProjects.includes(p.status) ? 'green' : 'blue',
-        title: String(p.year),
-        content: (
-          <Flex gap={8} wrap align="center">
-            <span>{t('compound.projectYear', { year: p.year })}</span>
-            <Tag color={doneProjects.includes(p.status) ? 'green' : 'blue'}>
-              {t(`compound.projectStatuses.${p.status}`)}
-            </Tag>
-          </Flex>
-        ),
-      }))}
-    />
+    <Flex vertical gap={8}>
+      <CompoundPortalLinks compoundId={compound.id} />
+      <Timeline
+        style={{ paddingTop: 8 }}
+        items={projects.map((p) => ({
+          key: p.id,
+          color: doneProjects.includes(p.status) ? 'green' : 'blue',
+          title: String(p.year),
+          content: (
+            <Flex gap={8} wrap align="center">
+              <span>{t('compound.projectYear', { year: p.year })}</span>
+              <Tag color={doneProjects.includes(p.status) ? 'green' : 'blue'}>
+                {t(`compound.projectStatuses.${p.status}`)}
+              </Tag>
+            </Flex>
+          ),
+        }))}
+      />
+    </Flex>
   );
 }
 

@@ -23,6 +23,7 @@ import { useRegionTree } from '../../shared/regionTree.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { ServerTable } from '../../shared/ServerTable.js';
 import { useCan } from '../../shared/session.js';
+import { RegionPostersButton } from '../portal/PortalLinks.js';
 import {
   CompoundFilters,
   type CompoundFilterValues,
@@ -257,6 +258,8 @@ export function CompoundsPage() {
         {regionToggle}
         <ExportButtons filters={filters} personal={personal} />
         <TemplateMenu />
+        {/* A subdistrict's or community's posters: one page per compound under renovation. */}
+        {query.region && query.region.length >= 9 && <RegionPostersButton regionCode={query.region} />}
         <PersonalCheckbox checked={personal} onChange={setPersonal} />
       </Flex>
       {personal && <PersonalWarning />}
