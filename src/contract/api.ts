@@ -12,6 +12,7 @@ import { importsEndpoints } from './imports.js';
 import { inventoryEndpoints } from './inventory.js';
 import { ledgerEndpoints } from './ledger.js';
 import { notificationsEndpoints } from './notifications.js';
+import { opinionsEndpoints } from './opinions.js';
 import { organisationEndpoints } from './organisation.js';
 import { photosEndpoints } from './photos.js';
 import { projectsEndpoints } from './projects.js';
@@ -49,5 +50,6 @@ export const api = {
   ...supervisorsEndpoints,
   ...consultationsEndpoints,
   ...votesEndpoints,
+  ...opinionsEndpoints,
   ...proposalsEndpoints,
 } as const;

@@ -27,6 +27,8 @@ export const Settings = z.object({
   }),
   /** CPPCC replies' result grades (A/B/C by default; some districts keep a D for reference). */
   proposalGrades: z.array(text()),
+  /** The categories residents choose from on the public opinion form (an editable list). */
+  opinionCategories: z.array(text()),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -60,6 +62,12 @@ export const UpdateSettingsBody = z.strictObject({
     .min(1)
     .max(10)
     .refine((g) => new Set(g).size === g.length, 'each grade once')
+    .optional(),
+  opinionCategories: z
+    .array(text().trim().min(1).max(limits.name.max))
+    .min(1)
+    .max(30)
+    .refine((c) => new Set(c).size === c.length, 'each category once')
     .optional(),
 });
 export type UpdateSettingsBody = z.infer<typeof UpdateSettingsBody>;

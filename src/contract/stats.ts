@@ -5,6 +5,7 @@ import { ConsultationFigures } from './consultations.js';
 import { endpoint } from './endpoint.js';
 import { IllegalFigures } from './illegal.js';
 import { InventoryFigures } from './inventory.js';
+import { OpinionFigures } from './opinions.js';
 import { OrganisationFigures } from './organisation.js';
 import { RenovationFigures } from './projects.js';
 import { QualityFigures } from './quality.js';
@@ -29,6 +30,7 @@ export const Summary = z.object({
   ...SupervisorFigures.shape,
   ...ConsultationFigures.shape,
   ...VoteFigures.shape,
+  ...OpinionFigures.shape,
   fromYear: z.number().int(),
   toYear: z.number().int(),
 });

@@ -4,6 +4,7 @@ import { defaultStageLists, stageListProblem } from '../../domain/consultations.
 import { defaultStructureTypes, defaultTolerancePercent } from '../../domain/illegal.js';
 import { nationalOldCutoffYear } from '../../domain/inventory.js';
 import { defaultEscalationPolicy, type EscalationPolicy } from '../../domain/ledger.js';
+import { defaultOpinionCategories } from '../../domain/opinions.js';
 import { defaultGrades } from '../../domain/proposals.js';
 import { defaultCheckFrequency } from '../../domain/quality.js';
 import type { Db, Tx } from '../db/client.js';
@@ -56,6 +57,12 @@ export async function proposalGrades(db: Db | Tx): Promise<string[]> {
   return (row?.value as string[] | undefined) ?? [...defaultGrades];
 }
 
+/** The categories of the public opinion form: the district's list, else the default five. */
+export async function opinionCategories(db: Db | Tx): Promise<string[]> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, 'opinionCategories')).limit(1);
+  return (row?.value as string[] | undefined) ?? [...defaultOpinionCategories];
+}
+
 export async function readSettings(db: Db | Tx): Promise<Settings> {
   return {
     oldCutoffYear: await oldCutoffYear(db),
@@ -64,6 +71,7 @@ export async function readSettings(db: Db | Tx): Promise<Settings> {
     illegal: await illegalSettings(db),
     consultations: await consultationSettings(db),
     proposalGrades: await proposalGrades(db),
+    opinionCategories: await opinionCategories(db),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Principal } from '../../platform/context.js';
 import { consultationFigures } from '../consultations/figures.js';
 import { illegalFigures } from '../illegal/figures.js';
 import { inventoryFigures } from '../inventory/figures.js';
+import { opinionFigures } from '../opinions/figures.js';
 import { organisationFigures } from '../organisation/figures.js';
 import { renovationFigures } from '../projects/figures.js';
 import { qualityFigures } from '../quality/figures.js';
@@ -21,6 +22,7 @@ const areaFigures = [
   supervisorFigures,
   consultationFigures,
   voteFigures,
+  opinionFigures,
 ] as const;
 
 type AreaFigures = UnionToIntersection<Awaited<ReturnType<(typeof areaFigures)[number]>>>;
