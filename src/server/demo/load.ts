@@ -7,6 +7,7 @@ import { write } from '../platform/context.js';
 import { loadDemoConsultations } from './consultations.js';
 import { loadDemoIllegal } from './illegal.js';
 import { loadDemoInventory } from './inventory.js';
+import { loadDemoOpinions } from './opinions.js';
 import { loadDemoOrganisation } from './organisation.js';
 import { loadDemoProjects } from './projects.js';
 import { loadDemoProposals } from './proposals.js';
@@ -38,6 +39,7 @@ const demoLoaders: DemoLoader[] = [
   loadDemoSupervisors,
   loadDemoConsultations,
   loadDemoVotes,
+  loadDemoOpinions,
   loadDemoProposals,
 ];
 
