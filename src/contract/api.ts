@@ -13,6 +13,7 @@ import { importsEndpoints } from './imports.js';
 import { inventoryEndpoints } from './inventory.js';
 import { ledgerEndpoints } from './ledger.js';
 import { notificationsEndpoints } from './notifications.js';
+import { opinionsEndpoints } from './opinions.js';
 import { organisationEndpoints } from './organisation.js';
 import { photosEndpoints } from './photos.js';
 import { portalEndpoints } from './portal.js';
@@ -51,6 +52,7 @@ export const api = {
   ...supervisorsEndpoints,
   ...consultationsEndpoints,
   ...votesEndpoints,
+  ...opinionsEndpoints,
   ...proposalsEndpoints,
   ...facilitiesEndpoints,
   ...portalEndpoints,

@@ -35,6 +35,8 @@ export const Settings = z.object({
    * by default; some districts keep a D for reference).
    */
   proposalGrades: z.array(z.object({ code: text(), label: text() })),
+  /** The categories residents choose from on the public opinion form (an editable list). */
+  opinionCategories: z.array(text()),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -79,6 +81,12 @@ export const UpdateSettingsBody = z.strictObject({
     .max(gradeCount.max)
     .optional(),
   facilities: z.strictObject({ types: FacilityTypeList }).optional(),
+  opinionCategories: z
+    .array(text().trim().min(1).max(limits.name.max))
+    .min(1)
+    .max(30)
+    .refine((c) => new Set(c).size === c.length, 'each category once')
+    .optional(),
 });
 export type UpdateSettingsBody = z.infer<typeof UpdateSettingsBody>;
 

@@ -6,6 +6,7 @@ import { endpoint } from './endpoint.js';
 import { FacilityFigures } from './facilities.js';
 import { IllegalFigures } from './illegal.js';
 import { InventoryFigures } from './inventory.js';
+import { OpinionFigures } from './opinions.js';
 import { OrganisationFigures } from './organisation.js';
 import { RenovationFigures } from './projects.js';
 import { QualityFigures } from './quality.js';
@@ -33,6 +34,7 @@ export const Summary = z.object({
   ...ConsultationFigures.shape,
   ...VoteFigures.shape,
   ...FacilityFigures.shape,
+  ...OpinionFigures.shape,
   fromYear: z.number().int(),
   toYear: z.number().int(),
 });

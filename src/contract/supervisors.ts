@@ -172,6 +172,14 @@ export const supervisorsEndpoints = {
     response: ResidentSupervisor,
     status: 201,
   }),
+  unappointSupervisor: endpoint({
+    method: 'DELETE',
+    path: '/api/resident-supervisors/:id/appointments/:projectId',
+    summary: 'End a resident supervisor’s appointment to a project (their reports stay)',
+    tag: 'supervisors',
+    params: z.object({ id: z.uuid(), projectId: z.uuid() }),
+    response: ResidentSupervisor,
+  }),
   supervisorLogin: endpoint({
     method: 'POST',
     path: '/api/resident-supervisors/:id/login',

@@ -14,6 +14,15 @@ import {
 describe('can (role × action)', () => {
   const cases: [Role, Action, boolean][] = [
     ['admin', 'user.manage', true],
+    ['hq', 'opinion.handle', true],
+    ['subdistrict', 'opinion.handle', true],
+    ['community', 'opinion.handle', true],
+    ['viewer', 'opinion.read', true],
+    ['viewer', 'opinion.handle', false],
+    ['contractor', 'opinion.read', false],
+    ['supervisor', 'opinion.read', false],
+    ['resident_supervisor', 'opinion.read', false],
+    ['admin', 'opinion.read', false],
     ['hq', 'proposal.handle', true],
     ['hq', 'proposal.review', true],
     ['hq', 'proposal.sign', false],

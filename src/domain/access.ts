@@ -83,6 +83,10 @@ export const actions = [
    * ballots with a reason, print notices with the owners' codes
    */
   'vote.manage',
+  /** see residents' opinions and complaints in scope (the inbox) */
+  'opinion.read',
+  /** answer or close an opinion; turn it into a ticket (with `quality.inspect`) or a ledger item (with `ledger.write`) */
+  'opinion.handle',
   /** see CPPCC proposals, their replies and the reply templates */
   'proposal.read',
   /** register and assign proposals, record co-handling inputs, draft replies, keep templates, record feedback */
@@ -135,6 +139,8 @@ export const permissions: Record<Role, readonly Action[]> = {
     'supervisor.manage',
     'consultation.write',
     'vote.manage',
+    'opinion.read',
+    'opinion.handle',
     'proposal.read',
     'proposal.handle',
     'proposal.review',
@@ -155,6 +161,8 @@ export const permissions: Record<Role, readonly Action[]> = {
     'consultation.write',
     'vote.manage',
     'facility.write',
+    'opinion.read',
+    'opinion.handle',
   ],
   community: [
     ...working,
@@ -165,12 +173,14 @@ export const permissions: Record<Role, readonly Action[]> = {
     'consultation.write',
     'vote.manage',
     'facility.write',
+    'opinion.read',
+    'opinion.handle',
   ],
   contractor: [...working, 'quality.rectify', 'quality.sign'],
   supervisor: [...working, 'quality.inspect', 'quality.sign'],
   resident_supervisor: [...working, 'quality.sign', 'supervisor.report'],
-  leader: [...everyone, 'proposal.read', 'proposal.review', 'proposal.sign'],
-  viewer: [...everyone, 'proposal.read'],
+  leader: [...everyone, 'proposal.read', 'proposal.review', 'proposal.sign', 'opinion.read'],
+  viewer: [...everyone, 'proposal.read', 'opinion.read'],
 };
 
 /**

@@ -49,6 +49,8 @@ export const personalFields: Record<string, { action: Action; fields: Record<str
   },
   /** Resident supervisors are residents: masked as owners are. */
   resident_supervisor: { action: 'household.personal', fields: { name: maskName, phone: maskPhone } },
+  /** A resident's contact left with an opinion: masked as owners' phones are. */
+  opinion: { action: 'household.personal', fields: { contact: maskPhone } },
 };
 
 /**

@@ -220,7 +220,13 @@ export function coverProblem(c: {
 
 export const ticketStatuses = ['open', 'evidence_uploaded', 'verified', 'reopened'] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
-export const ticketSources = ['inspection', 'concealed_works', 'resident_report', 'other'] as const;
+export const ticketSources = [
+  'inspection',
+  'concealed_works',
+  'resident_report',
+  'opinion',
+  'other',
+] as const;
 export type TicketSource = (typeof ticketSources)[number];
 export const ticketActions = ['submit_evidence', 'verify', 'reopen'] as const;
 export type TicketAction = (typeof ticketActions)[number];

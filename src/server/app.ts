@@ -20,6 +20,7 @@ import { compoundRoutes } from './modules/inventory/routes.js';
 import { sheetRoutes } from './modules/inventory/sheet-routes.js';
 import { supervisionRoutes } from './modules/ledger/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
+import { opinionRoutes } from './modules/opinions/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { photoRoutes } from './modules/photos/routes.js';
 import { portalRoutes } from './modules/portal/routes.js';
@@ -54,6 +55,7 @@ const modules: ((app: FastifyInstance, deps: Deps & { kind: Database['kind'] }) 
   supervisorRoutes,
   consultationRoutes,
   votesRoutes,
+  opinionRoutes,
   proposalRoutes,
   facilityRoutes,
   portalRoutes,

@@ -17,6 +17,8 @@ export interface Config {
   session: SessionPolicy;
   lockout: LoginLimits;
   loginRatePerMinute: number;
+  /** Opinions the public form accepts per hour from one client address, and for one compound. */
+  opinionLimits: { perAddressPerHour: number; perCompoundPerHour: number };
   secureCookies: boolean;
   trustProxy: boolean;
   logLevel: string;
@@ -81,6 +83,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     loginRatePerMinute: num(env, 'JIUGAI_LOGIN_RATE_PER_MINUTE', 30),
+    opinionLimits: {
+      perAddressPerHour: num(env, 'JIUGAI_OPINIONS_PER_ADDRESS_HOUR', 10),
+      perCompoundPerHour: num(env, 'JIUGAI_OPINIONS_PER_COMPOUND_HOUR', 60),
+    },
     secureCookies: env.JIUGAI_SECURE_COOKIES === '1',
     trustProxy: env.JIUGAI_TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL || 'info',

@@ -114,7 +114,10 @@ describe('over HTTP, a NUL or lone surrogate in any text field answers 400 namin
   let t: TestApp;
   const sessions = new Map<string, Session>();
   beforeAll(async () => {
-    t = await testApp({ loginRatePerMinute: 10_000 });
+    t = await testApp({
+      loginRatePerMinute: 10_000,
+      opinionLimits: { perAddressPerHour: 10_000, perCompoundPerHour: 10_000 },
+    });
     for (const role of roles) sessions.set(role, await sessionAs(t, role));
   }, 300_000);
 

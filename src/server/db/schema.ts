@@ -9,6 +9,7 @@ export * from '../modules/illegal/schema.js';
 export * from '../modules/inventory/schema.js';
 export * from '../modules/ledger/schema.js';
 export * from '../modules/notifications/schema.js';
+export * from '../modules/opinions/schema.js';
 export * from '../modules/organisation/schema.js';
 export * from '../modules/photos/schema.js';
 export * from '../modules/portal/schema.js';

@@ -8,6 +8,7 @@ import { loadDemoConsultations } from './consultations.js';
 import { loadDemoFacilities } from './facilities.js';
 import { loadDemoIllegal } from './illegal.js';
 import { loadDemoInventory } from './inventory.js';
+import { loadDemoOpinions } from './opinions.js';
 import { loadDemoOrganisation } from './organisation.js';
 import { loadDemoOffices } from './portal.js';
 import { loadDemoProjects } from './projects.js';
@@ -41,6 +42,7 @@ const demoLoaders: DemoLoader[] = [
   loadDemoConsultations,
   loadDemoVotes,
   loadDemoFacilities,
+  loadDemoOpinions,
   loadDemoProposals,
   loadDemoOffices,
 ];

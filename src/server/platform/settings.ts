@@ -5,6 +5,7 @@ import { defaultFacilityTypes, typeListProblem } from '../../domain/facilities.j
 import { defaultStructureTypes, defaultTolerancePercent } from '../../domain/illegal.js';
 import { nationalOldCutoffYear } from '../../domain/inventory.js';
 import { defaultEscalationPolicy, type EscalationPolicy } from '../../domain/ledger.js';
+import { defaultOpinionCategories } from '../../domain/opinions.js';
 import { defaultGrades, type Grade, gradeListProblem } from '../../domain/proposals.js';
 import { defaultCheckFrequency } from '../../domain/quality.js';
 import type { Db, Tx } from '../db/client.js';
@@ -88,6 +89,12 @@ const gradeListMessages = {
   duplicate_code: '等级代码重复',
 } as const;
 
+/** The categories of the public opinion form: the district's list, else the default five. */
+export async function opinionCategories(db: Db | Tx): Promise<string[]> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, 'opinionCategories')).limit(1);
+  return (row?.value as string[] | undefined) ?? [...defaultOpinionCategories];
+}
+
 export async function readSettings(db: Db | Tx): Promise<Settings> {
   return {
     oldCutoffYear: await oldCutoffYear(db),
@@ -97,6 +104,7 @@ export async function readSettings(db: Db | Tx): Promise<Settings> {
     consultations: await consultationSettings(db),
     proposalGrades: await proposalGrades(db),
     facilities: await facilitySettings(db),
+    opinionCategories: await opinionCategories(db),
   };
 }
 

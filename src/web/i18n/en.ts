@@ -8,6 +8,7 @@ import * as funding from '../features/funding/messages.js';
 import * as illegal from '../features/illegal/messages.js';
 import * as inventory from '../features/inventory/messages.js';
 import * as ledger from '../features/ledger/messages.js';
+import * as opinions from '../features/opinions/messages.js';
 import * as organisation from '../features/organisation/messages.js';
 import * as overview from '../features/overview/messages.js';
 import * as photos from '../features/photos/messages.js';
@@ -34,6 +35,7 @@ export const en: Messages = {
   ...illegal.en,
   ...quality.en,
   ...supervisors.en,
+  ...opinions.en,
   ...consultations.en,
   ...votes.en,
   ...proposals.en,

@@ -5,6 +5,7 @@
 import {
   ApartmentOutlined,
   BuildOutlined,
+  CommentOutlined,
   DashboardOutlined,
   EyeOutlined,
   FileDoneOutlined,
@@ -27,6 +28,7 @@ import { fundingPages } from '../features/funding/pages.js';
 import { illegalPages } from '../features/illegal/pages.js';
 import { inventoryPages } from '../features/inventory/pages.js';
 import { ledgerPages } from '../features/ledger/pages.js';
+import { opinionsPages } from '../features/opinions/pages.js';
 import { organisationPages } from '../features/organisation/pages.js';
 import { overviewPages } from '../features/overview/pages.js';
 import { projectsPages } from '../features/projects/pages.js';
@@ -102,6 +104,12 @@ export const navigation: NavGroup[] = [
     label: 'menu.supervisors',
     icon: <EyeOutlined />,
     pages: supervisorsPages,
+  },
+  {
+    key: 'participation',
+    label: 'menu.participation',
+    icon: <CommentOutlined />,
+    pages: opinionsPages,
   },
   {
     key: 'residents',

@@ -61,7 +61,7 @@ async function resolveOwner(
 }
 
 /** Add one item inside an open write: checks the deadline, the owner's scope and the project. */
-async function addItem(
+export async function addItem(
   tx: Tx,
   ctx: Ctx,
   audit: Audit,

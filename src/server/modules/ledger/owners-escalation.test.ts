@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { defaultStageLists } from '../../../domain/consultations.js';
+import { defaultOpinionCategories } from '../../../domain/opinions.js';
 import { defaultGrades } from '../../../domain/proposals.js';
 import { defaultCheckFrequency } from '../../../domain/quality.js';
 import { cadres } from '../../db/schema.js';
@@ -171,6 +172,7 @@ describe('settings', () => {
       illegal: { tolerancePercent: 5, types: ['棚屋', '扩建', '封闭院落', '屋顶建筑', '占用绿地', '其他'] },
       consultations: { stageLists: defaultStageLists },
       proposalGrades: defaultGrades,
+      opinionCategories: defaultOpinionCategories,
     });
     const owner = await buildCadre(t.database);
     const created = await send(

@@ -1,7 +1,9 @@
 /**
  * A photo is reached as what it belongs to is: a site photo of a project's item as its project,
  * evidence on a progress report as that report's ledger item (its owner too, wherever the item
- * sits), a photo of an illegal structure as that structure, a ballot's scan as its vote, a facility's photo as its facility. The photo's own region code is only a copy for the audit trail.
+ * sits), a photo of an illegal structure as that structure, a ballot's scan as its vote, a
+ * facility's photo as its facility, a resident's photo as their opinion. The photo's own region
+ * code is only a copy for the audit trail.
  */
 import { and, eq, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
@@ -10,6 +12,7 @@ import {
   illegalStructures,
   ledgerItems,
   ledgerProgress,
+  opinions,
   photos,
   projects,
   voteBallots,
@@ -20,6 +23,7 @@ import type { Ctx, Principal } from '../../platform/context.js';
 import { facilityRule } from '../facilities/access.js';
 import { structureRule } from '../illegal/access.js';
 import { ledgerItemRule } from '../ledger/access.js';
+import { opinionRule } from '../opinions/access.js';
 import { projectRule } from '../projects/access.js';
 import { voteRule } from '../votes/access.js';
 
@@ -49,6 +53,11 @@ const photoRule: AccessRule = (p: Principal, intent: Intent): SQL =>
       isNotNull(photos.facilityId),
       sql`EXISTS (SELECT 1 FROM ${facilities}
         WHERE ${facilities.id} = ${photos.facilityId} AND ${holds(facilityRule(p, intent))})`,
+    ),
+    and(
+      isNotNull(photos.opinionId),
+      sql`EXISTS (SELECT 1 FROM ${opinions}
+        WHERE ${opinions.id} = ${photos.opinionId} AND ${holds(opinionRule(p, intent))})`,
     ),
   ) as SQL;
 

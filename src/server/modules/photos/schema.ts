@@ -5,6 +5,7 @@ import { users } from '../../platform/schema.js';
 import { facilities } from '../facilities/schema.js';
 import { illegalStructures } from '../illegal/schema.js';
 import { ledgerProgress } from '../ledger/schema.js';
+import { opinions } from '../opinions/schema.js';
 import { catalogueItems, projects } from '../projects/schema.js';
 import { concealedWorks, inspections, tickets } from '../quality/schema.js';
 import { residentReports } from '../supervisors/schema.js';
@@ -14,8 +15,8 @@ import { voteBallots } from '../votes/schema.js';
  * Photos: site photos of a project's renovation items (keyed by catalogue item, so they outlive a
  * re-save of the item list), evidence attached to a ledger progress report, and a project's
  * quality records (an inspection's findings, a concealed work, a ticket's evidence, a resident
- * supervisor's report), photos of an illegal structure, scans of paper ballots, and photos of a
- * service facility. Kept in the
+ * supervisor's report), photos of an illegal structure, scans of paper ballots, photos of a
+ * service facility and residents' photos sent with an opinion. Kept in the
  * database so every instance and every backup has them.
  */
 export const photos = pgTable(
@@ -38,6 +39,8 @@ export const photos = pgTable(
     ballotId: uuid('ballot_id').references((): AnyPgColumn => voteBallots.id, { onDelete: 'cascade' }),
     /** A photo of a service facility added or improved (配套设施). */
     facilityId: uuid('facility_id').references((): AnyPgColumn => facilities.id, { onDelete: 'cascade' }),
+    /** A resident's photo sent with an opinion from the public form. */
+    opinionId: uuid('opinion_id').references((): AnyPgColumn => opinions.id, { onDelete: 'cascade' }),
     regionCode: text('region_code').notNull(),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
@@ -59,13 +62,14 @@ export const photos = pgTable(
     index('photos_report_idx').on(t.reportId),
     index('photos_ballot_idx').on(t.ballotId),
     index('photos_facility_idx').on(t.facilityId),
+    index('photos_opinion_idx').on(t.opinionId),
     // One thing each; a quality record's photo also names its project, which it is reached through;
-    // an illegal structure's names none.
+    // an illegal structure's, a ballot's, a facility's and an opinion's name none.
     check(
       'photos_of_one_thing',
-      sql`num_nonnulls(${t.catalogueItemId}, ${t.progressId}, ${t.inspectionId}, ${t.concealedWorkId}, ${t.ticketId}, ${t.structureId}, ${t.reportId}, ${t.ballotId}, ${t.facilityId}) = 1
-        AND (${t.progressId} IS NOT NULL OR ${t.structureId} IS NOT NULL OR ${t.ballotId} IS NOT NULL OR ${t.facilityId} IS NOT NULL OR ${t.projectId} IS NOT NULL)
-        AND ((${t.structureId} IS NULL AND ${t.ballotId} IS NULL AND ${t.facilityId} IS NULL) OR ${t.projectId} IS NULL)`,
+      sql`num_nonnulls(${t.catalogueItemId}, ${t.progressId}, ${t.inspectionId}, ${t.concealedWorkId}, ${t.ticketId}, ${t.structureId}, ${t.reportId}, ${t.ballotId}, ${t.facilityId}, ${t.opinionId}) = 1
+        AND (${t.progressId} IS NOT NULL OR ${t.structureId} IS NOT NULL OR ${t.ballotId} IS NOT NULL OR ${t.facilityId} IS NOT NULL OR ${t.opinionId} IS NOT NULL OR ${t.projectId} IS NOT NULL)
+        AND ((${t.structureId} IS NULL AND ${t.ballotId} IS NULL AND ${t.facilityId} IS NULL AND ${t.opinionId} IS NULL) OR ${t.projectId} IS NULL)`,
     ),
   ],
 );

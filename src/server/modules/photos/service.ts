@@ -6,8 +6,9 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { AuditEntityType } from '../../../contract/audit.js';
 import { imageType } from '../../../domain/photos.js';
+import type { Tx } from '../../db/client.js';
 import { photos } from '../../db/schema.js';
-import { type Ctx, write } from '../../platform/context.js';
+import { type Audit, type Ctx, write } from '../../platform/context.js';
 import { AppError, found, notFound } from '../../platform/errors.js';
 import { loadPhoto } from './access.js';
 
@@ -43,41 +44,60 @@ export async function storePhoto(
 ) {
   const contentType = imageType(bytes);
   if (!contentType) throw new AppError('VALIDATION_FAILED', { file: 'not_an_image' });
-  return write(ctx.db, ctx.actor, async (tx, audit) => {
-    const [row] = await tx
-      .insert(photos)
-      .values({
-        ...owner,
-        fileName,
-        contentType,
-        size: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        bytes,
-        createdBy: ctx.principal.userId,
-      })
-      .returning({
-        id: photos.id,
-        fileName: photos.fileName,
-        size: photos.size,
-        createdAt: photos.createdAt,
-        takenAt: photos.takenAt,
-        sha256: photos.sha256,
-      });
-    const photo = found(row);
-    await audit({
-      action: 'photo.add',
-      ...subject,
-      regionCode: owner.regionCode,
-      after: { photo: photo.id, fileName, size: photo.size, sha256: photo.sha256 },
+  return write(ctx.db, ctx.actor, (tx, audit) =>
+    insertPhoto(tx, audit, owner, fileName, bytes, subject, ctx.principal.userId),
+  );
+}
+
+/**
+ * Keep one photo inside an open write (a resident's opinion and its photo are one transaction);
+ * what it is comes from its bytes: anything but a JPEG, PNG or WebP image is refused.
+ */
+export async function insertPhoto(
+  tx: Tx,
+  audit: Audit,
+  owner: Owner | { opinionId: string; regionCode: string },
+  fileName: string,
+  bytes: Buffer,
+  subject: { entityType: AuditEntityType; entityId: string },
+  createdBy: string | null,
+  field = 'file',
+) {
+  const contentType = imageType(bytes);
+  if (!contentType) throw new AppError('VALIDATION_FAILED', { [field]: 'not_an_image' });
+  const [row] = await tx
+    .insert(photos)
+    .values({
+      ...owner,
+      fileName,
+      contentType,
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes,
+      createdBy,
+    })
+    .returning({
+      id: photos.id,
+      fileName: photos.fileName,
+      size: photos.size,
+      createdAt: photos.createdAt,
+      takenAt: photos.takenAt,
+      sha256: photos.sha256,
     });
-    return {
-      id: photo.id,
-      fileName: photo.fileName,
-      size: photo.size,
-      createdAt: photo.createdAt.toISOString(),
-      takenAt: photo.takenAt?.toISOString() ?? null,
-    };
+  const photo = found(row);
+  await audit({
+    action: 'photo.add',
+    ...subject,
+    regionCode: owner.regionCode,
+    after: { photo: photo.id, fileName, size: photo.size, sha256: photo.sha256 },
   });
+  return {
+    id: photo.id,
+    fileName: photo.fileName,
+    size: photo.size,
+    createdAt: photo.createdAt.toISOString(),
+    takenAt: photo.takenAt?.toISOString() ?? null,
+  };
 }
 
 /** Remove a site photo of an item. Evidence on a progress report stays, as the report does. */

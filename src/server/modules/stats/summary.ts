@@ -5,6 +5,7 @@ import { consultationFigures } from '../consultations/figures.js';
 import { facilityFigures } from '../facilities/figures.js';
 import { illegalFigures } from '../illegal/figures.js';
 import { inventoryFigures } from '../inventory/figures.js';
+import { opinionFigures } from '../opinions/figures.js';
 import { organisationFigures } from '../organisation/figures.js';
 import { renovationFigures } from '../projects/figures.js';
 import { qualityFigures } from '../quality/figures.js';
@@ -25,6 +26,7 @@ const areaFigures = [
   consultationFigures,
   voteFigures,
   facilityFigures,
+  opinionFigures,
 ] as const;
 
 type AreaFigures = UnionToIntersection<Awaited<ReturnType<(typeof areaFigures)[number]>>>;

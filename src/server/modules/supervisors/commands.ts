@@ -95,6 +95,29 @@ export async function appointSupervisor(ctx: Ctx, id: string, projectId: string,
 }
 
 /**
+ * End an appointment: the supervisor's login no longer reaches that project; their reports on it
+ * stay (tickets in the one flow, still followed by the project's people and staff).
+ */
+export async function unappointSupervisor(ctx: Ctx, id: string, projectId: string) {
+  return write(ctx.db, ctx.actor, async (tx, audit) => {
+    const supervisor = await loadSupervisor(ctx, id, 'write', tx);
+    const [removed] = await tx
+      .delete(supervisorAppointments)
+      .where(
+        and(eq(supervisorAppointments.supervisorId, id), eq(supervisorAppointments.projectId, projectId)),
+      )
+      .returning();
+    if (!removed) throw notFound();
+    await audit({
+      action: 'supervisor.unappoint',
+      ...entity(supervisor),
+      before: { projectId, appointedOn: removed.appointedOn },
+    });
+    return supervisorById(tx, ctx.principal, id);
+  });
+}
+
+/**
  * Give a supervisor a `resident_supervisor` login, made as every user is (the users module), with
  * a generated password they change at first login; scoped to their compound's region, and within
  * it to the projects they are appointed to. The login's display name carries no personal name.

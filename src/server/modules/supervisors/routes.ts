@@ -10,6 +10,7 @@ import {
   giveLogin,
   judgeFix,
   reportProblem,
+  unappointSupervisor,
   updateSupervisor,
 } from './commands.js';
 import { listSupervisors, mySupervision, reportById } from './queries.js';
@@ -27,6 +28,9 @@ export function supervisorRoutes(app: FastifyInstance, deps: Deps) {
   );
   route(app, deps, api.appointSupervisor, manage, async (ctx, { params, body }) =>
     appointSupervisor(ctx, params.id, body.projectId, districtToday()),
+  );
+  route(app, deps, api.unappointSupervisor, manage, async (ctx, { params }) =>
+    unappointSupervisor(ctx, params.id, params.projectId),
   );
   route(app, deps, api.supervisorLogin, manage, async (ctx, { params, body }) =>
     giveLogin(ctx, params.id, body.username),

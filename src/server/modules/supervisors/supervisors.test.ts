@@ -441,3 +441,41 @@ describe('the summary', () => {
     expect((await get('/api/stats/summary', s('resident'))).json().residentSupervisors).toBe(3);
   });
 });
+
+describe('ending an appointment', () => {
+  it('is staff’s (audited); the login no longer reaches the project, the reports stay', async () => {
+    await user('leaving', 'resident_supervisor', [tieta]);
+    const supervisor = await appointOnProject(t.database, project, users.leaving?.id ?? null);
+    const reported = await send('POST', reportUrl(), report, s('leaving'));
+    expect(reported.statusCode).toBe(201);
+    const reportId = reported.json().id;
+    const url = `/api/resident-supervisors/${supervisor.id}/appointments/${project.id}`;
+    expect((await send('DELETE', url, undefined)).statusCode).toBe(401);
+    expect((await send('DELETE', url, undefined, s('viewer'))).statusCode).toBe(403);
+    expect((await send('DELETE', url, undefined, s('elsewhere'))).statusCode).toBe(404);
+    expect(
+      (
+        await send(
+          'DELETE',
+          `/api/resident-supervisors/${supervisor.id}/appointments/nonsense`,
+          undefined,
+          s('street'),
+        )
+      ).statusCode,
+    ).toBe(400);
+    const removed = await send('DELETE', url, undefined, s('street'));
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json().projects).toEqual([]);
+    expect(removed.json().reports).toBe(1);
+    expect((await send('DELETE', url, undefined, s('street'))).statusCode).toBe(404);
+    expect((await get('/api/projects?pageSize=100', s('leaving'))).json().items).toEqual([]);
+    expect((await get(`/api/projects/${project.id}`, s('leaving'))).statusCode).toBe(404);
+    expect((await send('POST', reportUrl(), report, s('leaving'))).statusCode).toBe(404);
+    expect((await get(`/api/resident-reports/${reportId}`, s('street'))).statusCode).toBe(200);
+    const [event] = await t.database.db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'supervisor.unappoint'), eq(auditEvents.entityId, supervisor.id)));
+    expect(event?.n).toBe(1);
+  });
+});

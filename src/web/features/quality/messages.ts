@@ -116,6 +116,7 @@ export const zhCN = {
       inspection: '巡查发现',
       concealed_works: '隐蔽验收不合格',
       resident_report: '居民监督员反映',
+      opinion: '群众意见',
       other: '其他',
     },
     ticketActions: {
@@ -377,6 +378,7 @@ export const en: typeof zhCN = {
       inspection: 'Inspection finding',
       concealed_works: 'Concealed works rejected',
       resident_report: 'Resident supervisor',
+      opinion: 'Residents’ opinion',
       other: 'Other',
     },
     ticketActions: {

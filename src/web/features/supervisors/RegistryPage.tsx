@@ -3,7 +3,7 @@
  * them to their compound's project and give them a login (its first password shown once).
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, Input, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { limits } from '../../../contract/common.js';
@@ -133,6 +133,34 @@ function LoginModal({ s, onClose }: { s: ResidentSupervisor | null; onClose: () 
   );
 }
 
+/** A supervisor's appointments, each one removable (audited; the login then no longer reaches it). */
+function Appointments({ s }: { s: ResidentSupervisor }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const remove = useSupervisorWrite((projectId: string) => writes.unappoint(s.id, projectId));
+  if (!s.projects.length) return <>—</>;
+  return (
+    <Space size={4} wrap>
+      {s.projects.map((p) => (
+        <Tag key={p.id} style={{ marginInlineEnd: 0 }}>
+          {p.year} {t(`projects.statuses.${p.status}`)}{' '}
+          <Popconfirm
+            title={t('supervisors.unappointConfirm')}
+            onConfirm={async () => {
+              await remove.mutateAsync(p.id);
+              void message.success(t('supervisors.unappointed'));
+            }}
+          >
+            <Button type="link" size="small" danger style={{ padding: 0, height: 'auto' }}>
+              {t('supervisors.unappoint')}
+            </Button>
+          </Popconfirm>
+        </Tag>
+      ))}
+    </Space>
+  );
+}
+
 export function RegistryPage() {
   const { t } = useTranslation();
   const { query, update, key } = useListParams(SupervisorListQuery);
@@ -191,8 +219,7 @@ export function RegistryPage() {
           {
             title: t('supervisors.projects'),
             dataIndex: 'projects',
-            render: (ps: ResidentSupervisor['projects']) =>
-              ps.length ? ps.map((p) => `${p.year} ${t(`projects.statuses.${p.status}`)}`).join('、') : '—',
+            render: (_ps: ResidentSupervisor['projects'], s) => <Appointments s={s} />,
           },
           { title: t('supervisors.reports'), dataIndex: 'reports' },
           {

@@ -52,6 +52,7 @@ export const writes = {
   create: (body: CreateSupervisorBody) => call(api.createSupervisor, { body }),
   appoint: (id: string) => (body: { projectId: string }) =>
     call(api.appointSupervisor, { params: { id }, body }),
+  unappoint: (id: string, projectId: string) => call(api.unappointSupervisor, { params: { id, projectId } }),
   login: (id: string) => (body: { username: string }) => call(api.supervisorLogin, { params: { id }, body }),
   report: (projectId: string) => (body: ReportBody) =>
     call(api.reportProblem, { params: { id: projectId }, body }),
