@@ -4,8 +4,8 @@ import { adminPassword, logIn } from './support.js';
 
 /**
  * The public portal: a compound's poster carries a QR code to its public page; that page opens
- * without a login and shows the residents' disclosed resolution. (Part two, at the merge with the
- * opinions area: the resident gives an opinion there and follows it by its receipt code.)
+ * without a login, shows the residents' disclosed resolution and leads to the opinion form (the
+ * opinion itself, its receipt and the staff inbox are opinions.spec.ts's journey).
  */
 
 /** Waits for the page: generous, as the machine running the journeys may be shared. */
@@ -54,8 +54,9 @@ test("a compound's public page opens from its poster's address without a login",
   );
   expect(await phone.content()).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
 
-  // ── Part two (the opinions area, at the merge): give an opinion from this page, follow it by
-  // its receipt code, and see it stay text in the staff inbox.
+  // ── From here a resident gives an opinion (followed on in opinions.spec.ts).
+  await phone.getByRole('link', { name: '提意见' }).click();
+  await slow(phone.getByRole('heading', { level: 1 })).toContainText('意见建议');
 
   await resident.close();
 });
