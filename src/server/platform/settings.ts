@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Settings, UpdateSettingsBody } from '../../contract/settings.js';
-import { defaultStageLists, stageListProblem } from '../../domain/consultations.js';
+import { defaultStageLists, stageListsProblem } from '../../domain/consultations.js';
 import { defaultStructureTypes, defaultTolerancePercent } from '../../domain/illegal.js';
 import { nationalOldCutoffYear } from '../../domain/inventory.js';
 import { defaultEscalationPolicy, type EscalationPolicy } from '../../domain/ledger.js';
@@ -78,11 +78,9 @@ export async function updateSettings(db: Db, actor: Actor, input: UpdateSettings
       oldCutoffYear: { text: `not a year between 1949 and now: ${year}` },
     });
   }
-  for (const [i, list] of (input.consultations?.stageLists ?? []).entries()) {
-    const problem = stageListProblem(list);
-    if (problem)
-      throw new AppError('VALIDATION_FAILED', { [`consultations.stageLists.${i}`]: { text: problem } });
-  }
+  const lists = input.consultations ? stageListsProblem(input.consultations.stageLists) : null;
+  if (lists)
+    throw new AppError('VALIDATION_FAILED', { [`consultations.stageLists.${lists.index}`]: lists.problem });
   return write(db, actor, async (tx, audit) => {
     const before = await readSettings(tx);
     const changes = Object.entries(input).filter(([, v]) => v !== undefined);
