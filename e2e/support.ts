@@ -187,3 +187,24 @@ export async function headquartersAndCadre(page: Page, who: SupervisedCadre) {
   await logOut(page);
   return cadre;
 }
+
+/** Waits for the page: generous, as the machine running the journeys may be shared. */
+export const slow = expect.configure({ timeout: 30_000 });
+
+/**
+ * Enter one paper ballot on a vote's page from the keyboard alone: type the room, Enter, the
+ * choice's key (1 for, 2 against, 3 abstain), Enter; focus comes back to the search.
+ */
+export async function enterBallot(page: Page, room: string, key: '1' | '2' | '3') {
+  const search = page.getByLabel('房号或业主（如 1号楼1单元101）');
+  await slow(search).toBeFocused();
+  await search.fill(room);
+  await slow(page.locator('.ant-list-item').first()).toContainText(room.slice(-3));
+  await search.press('Enter');
+  const chooser = page.getByTestId('ballot-chooser');
+  await expect(chooser).toBeFocused();
+  await chooser.press(key);
+  await chooser.press('Enter');
+  await slow(page.getByText('已录入：').last()).toBeVisible();
+  await slow(search).toBeFocused();
+}

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { adminPassword, choose, csrfOf, logIn, send, tieta } from './support.js';
+import { adminPassword, choose, csrfOf, enterBallot, logIn, send, slow, tieta } from './support.js';
 
 /**
  * Owners' votes: a street officer drafts and opens a vote on a compound, enters paper ballots
@@ -7,28 +7,10 @@ import { adminPassword, choose, csrfOf, logIn, send, tieta } from './support.js'
  * vote's page shows quorum and approval by area and by headcount with their numbers.
  */
 
-/** Waits for the page: generous, as the machine running the journeys may be shared. */
-const slow = expect.configure({ timeout: 30_000 });
-
 async function signInAs(page: Page, username: string, password: string) {
   await page.context().clearCookies();
   await logIn(page, username, password);
   await slow(page.getByTestId('user-menu')).toBeVisible();
-}
-
-/** Enter one paper ballot: type the room, Enter, the choice's key, Enter; focus comes back. */
-async function enterBallot(page: Page, room: string, key: '1' | '2' | '3') {
-  const search = page.getByLabel('房号或业主（如 1号楼1单元101）');
-  await expect(search).toBeFocused();
-  await search.fill(room);
-  await slow(page.locator('.ant-list-item').first()).toContainText(room.slice(-3));
-  await search.press('Enter');
-  const chooser = page.getByTestId('ballot-chooser');
-  await expect(chooser).toBeFocused();
-  await chooser.press(key);
-  await chooser.press('Enter');
-  await slow(page.getByText('已录入：').last()).toBeVisible();
-  await slow(search).toBeFocused();
 }
 
 test('staff open a vote, enter paper ballots by keyboard, an owner votes on a phone; the tally shows area and headcount', async ({

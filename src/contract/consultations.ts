@@ -95,6 +95,29 @@ export const StageList = z.strictObject({
 });
 export type StageList = z.infer<typeof StageList>;
 
+/** The owners' vote a resolution rests on, with its result: each threshold with its numbers. */
+export const ResolutionVote = z.object({
+  id: text(),
+  title: text(),
+  /** "whole compound", "3号楼", "3号楼 2单元". */
+  scope: z.enum(['compound', 'building', 'unit']),
+  buildingNumber: text().nullable(),
+  unit: text().nullable(),
+  status: z.enum(['draft', 'open', 'closed']),
+  passed: z.boolean().nullable(),
+  special: z.boolean(),
+  /** The result at closing (null until it closed). */
+  measures: z
+    .object({
+      quorumArea: z.object({ text: text(), met: z.boolean() }),
+      quorumHeadcount: z.object({ text: text(), met: z.boolean() }),
+      approvalArea: z.object({ text: text(), met: z.boolean() }),
+      approvalHeadcount: z.object({ text: text(), met: z.boolean() }),
+    })
+    .nullable(),
+});
+export type ResolutionVote = z.infer<typeof ResolutionVote>;
+
 export const Stage = z.object({
   key: text(),
   name: text(),
@@ -108,6 +131,7 @@ export const Stage = z.object({
   place: text().nullable(),
   /** The owners' vote the resolution rests on, when there was one. */
   voteId: text().nullable(),
+  vote: ResolutionVote.nullable(),
   archivedAt: text().nullable(),
 });
 export type Stage = z.infer<typeof Stage>;
@@ -164,7 +188,14 @@ export const Results = z.object({
   /** Households choosing each optional item. */
   items: z.array(z.object({ code: text(), name: text(), chosen: z.number().int() })),
   remarks: z.array(
-    z.object({ building: text(), unit: text(), room: text(), text: text(), assisted: z.boolean() }),
+    z.object({
+      building: text(),
+      unit: text(),
+      room: text(),
+      text: text(),
+      assisted: z.boolean(),
+      corrected: z.boolean(),
+    }),
   ),
 });
 export type Results = z.infer<typeof Results>;
@@ -203,6 +234,39 @@ const answerFields = {
 export const AssistedAnswerBody = z.strictObject({ householdId: z.uuid(), ...answerFields });
 export type AssistedAnswerBody = z.infer<typeof AssistedAnswerBody>;
 
+/** One household's answer, as staff see it (to check and, if entered wrongly, correct it). */
+export const Answer = z.object({
+  id: text(),
+  householdId: text(),
+  building: text(),
+  unit: text(),
+  room: text(),
+  renovate: z.boolean(),
+  items: z.array(text()),
+  remarks: text().nullable(),
+  assisted: z.boolean(),
+  createdAt: text(),
+  /** The last correction, when staff corrected it (every correction is audited). */
+  correctionReason: text().nullable(),
+  correctedAt: text().nullable(),
+  version: z.number().int(),
+});
+export type Answer = z.infer<typeof Answer>;
+export const AnswerPage = pageOf(Answer);
+export const AnswerListQuery = PageQuery.extend({
+  /** A room, or building/unit/room ("1号楼1单元101"). */
+  q: text().max(limits.search.max).optional(),
+});
+export type AnswerListQuery = z.infer<typeof AnswerListQuery>;
+
+/** Staff correct an assisted answer entered wrongly: the whole answer again, with the reason. */
+export const CorrectAnswerBody = z.strictObject({
+  version: z.number().int(),
+  ...answerFields,
+  reason: text().trim().min(2).max(limits.shortNote.max),
+});
+export type CorrectAnswerBody = z.infer<typeof CorrectAnswerBody>;
+
 export const NoticesBody = z.strictObject({ buildingId: z.uuid() });
 export const Notices = z.object({
   compoundName: text(),
@@ -221,8 +285,8 @@ export const CompleteStageBody = z.strictObject({
   minutes: note.optional(),
   outcome: z.enum(stageOutcomes).optional(),
   outcomeNote: text().trim().max(limits.shortNote.max).optional(),
-  /** The resolution's owners' vote, once votes exist. */
-  voteId: text().trim().max(40).optional(),
+  /** The resolution's owners' vote: closed, of the same compound; its result is the outcome. */
+  voteId: z.uuid().optional(),
   published: note.optional(),
   place: text().trim().max(limits.title.max).optional(),
 });
@@ -349,6 +413,24 @@ export const consultationsEndpoints = {
     body: AssistedAnswerBody,
     response: ConsultationDetail,
     status: 201,
+  }),
+  listAnswers: endpoint({
+    method: 'GET',
+    path: '/api/consultations/:id/answers',
+    summary: "The households' answers (searched by room), with corrections",
+    tag,
+    params: Id,
+    query: AnswerListQuery,
+    response: AnswerPage,
+  }),
+  correctAnswer: endpoint({
+    method: 'POST',
+    path: '/api/consultations/:id/answers/:answerId/correct',
+    summary: 'Correct an assisted answer entered wrongly, with a reason (audited, version-checked)',
+    tag,
+    params: z.object({ id: z.uuid(), answerId: z.uuid() }),
+    body: CorrectAnswerBody,
+    response: Answer,
   }),
   completeStage: endpoint({
     method: 'POST',

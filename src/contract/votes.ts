@@ -86,6 +86,11 @@ export const Tally = z.object({
   approvalHeadcount: Measure,
   quorumMet: z.boolean(),
   approved: z.boolean(),
+  /**
+   * Adding a lift: the owners whose exclusive part the lift occupies must each vote for
+   * (domain.md); how many are marked, how many consented. Null for other matters.
+   */
+  consent: z.object({ required: z.number().int(), given: z.number().int(), met: z.boolean() }).nullable(),
   passed: z.boolean(),
 });
 export type Tally = z.infer<typeof Tally>;
@@ -128,6 +133,9 @@ export const Voter = z.object({
   /** m², exact ("78.50"). */
   area: text(),
   units: z.number().int(),
+  /** Adding a lift: the lift occupies part of this owner's exclusive part (their consent is needed). */
+  occupied: z.boolean(),
+  occupiedNote: text().nullable(),
   ballot: Ballot.nullable(),
 });
 export type Voter = z.infer<typeof Voter>;
@@ -145,6 +153,15 @@ export const CorrectBallotBody = z.strictObject({
   reason: text().trim().min(2).max(limits.shortNote.max),
 });
 export type CorrectBallotBody = z.infer<typeof CorrectBallotBody>;
+
+/** Mark (or unmark) an owner of a lift vote whose exclusive part the lift occupies. */
+export const OccupiedBody = z.strictObject({
+  voterKey: text().trim().min(1).max(limits.name.max),
+  occupied: z.boolean(),
+  /** What the lift occupies ("首层入户花园 3.2㎡"). */
+  note: note.optional(),
+});
+export type OccupiedBody = z.infer<typeof OccupiedBody>;
 
 export const Notice = z.object({ key: text(), name: text(), rooms: text(), area: text(), code: text() });
 export const Notices = z.object({ vote: Vote, notices: z.array(Notice) });
@@ -262,6 +279,15 @@ export const votesEndpoints = {
     tag: 'votes',
     params: z.object({ id: z.uuid(), ballotId: z.uuid() }),
     body: CorrectBallotBody,
+    response: Voter,
+  }),
+  markOccupied: endpoint({
+    method: 'POST',
+    path: '/api/votes/:id/occupied',
+    summary: 'A lift vote: mark an owner whose exclusive part the lift occupies (their consent is needed)',
+    tag: 'votes',
+    params: Id,
+    body: OccupiedBody,
     response: Voter,
   }),
   uploadBallotScan: endpoint({

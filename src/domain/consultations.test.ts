@@ -8,6 +8,9 @@ import {
   fourDeliberationsList,
   normaliseCode,
   passedAndDisclosed,
+  type ResolutionVote,
+  type ResolutionVoteProblem,
+  resolutionVoteProblem,
   responseRate,
   type StageCompletion,
   type StageList,
@@ -16,6 +19,7 @@ import {
   type StageRecord,
   type StageRole,
   stageListProblem,
+  stageListsProblem,
   stageProblems,
 } from './consultations.js';
 
@@ -291,5 +295,47 @@ describe('normaliseCode and responseRate', () => {
     [12, 12, 100],
   ])('%i of %i households: %s%', (answered, households, rate) => {
     expect(responseRate(answered, households)).toBe(rate);
+  });
+});
+
+describe('stageListsProblem (the district setting as a whole)', () => {
+  it('takes the defaults, and names the list that is wrong', () => {
+    expect(stageListsProblem([defaultStageList, fourDeliberationsList])).toBeNull();
+    expect(stageListsProblem([defaultStageList, listOf('deliberate', 'disclose_resolution')])).toEqual({
+      index: 1,
+      problem: 'one_resolve_needed',
+    });
+    expect(stageListsProblem([defaultStageList, { ...fourDeliberationsList, code: '1-3-2' }])).toEqual({
+      index: 1,
+      problem: 'duplicate_code',
+    });
+  });
+});
+
+describe("resolutionVoteProblem (a resolution that is an owners' vote)", () => {
+  const compound = 'c1';
+  const vote = (over: Partial<ResolutionVote> = {}): ResolutionVote => ({
+    compoundId: compound,
+    status: 'closed',
+    passed: true,
+    ...over,
+  });
+  const cases: [
+    string,
+    ResolutionVote | null,
+    'passed' | 'failed' | undefined,
+    ResolutionVoteProblem | null,
+  ][] = [
+    ['a closed vote that passed, resolution passed', vote(), 'passed', null],
+    ['a closed vote that failed, resolution failed', vote({ passed: false }), 'failed', null],
+    ['no such vote', null, 'passed', 'vote_not_found'],
+    ['a vote of another compound', vote({ compoundId: 'c2' }), 'passed', 'vote_other_compound'],
+    ['a vote still open', vote({ status: 'open', passed: null }), 'passed', 'vote_not_closed'],
+    ['a draft', vote({ status: 'draft', passed: null }), 'failed', 'vote_not_closed'],
+    ['a failed vote cannot be the passed resolution', vote({ passed: false }), 'passed', 'vote_failed'],
+    ['a passed vote cannot be a failed resolution', vote(), 'failed', 'vote_passed'],
+  ];
+  it.each(cases)('%s', (_name, v, outcome, expected) => {
+    expect(resolutionVoteProblem(v, compound, outcome)).toBe(expected);
   });
 });

@@ -99,6 +99,23 @@ export function stageListProblem(list: StageList): StageListProblem | null {
   return null;
 }
 
+/**
+ * The district's lists together: each usable, each code once (a consultation names its list by
+ * code when it opens). The first problem, with the index of the list it is in, or null.
+ */
+export function stageListsProblem(
+  lists: readonly StageList[],
+): { index: number; problem: StageListProblem | 'duplicate_code' } | null {
+  const seen = new Set<string>();
+  for (const [index, list] of lists.entries()) {
+    const problem = stageListProblem(list);
+    if (problem) return { index, problem };
+    if (seen.has(list.code)) return { index, problem: 'duplicate_code' };
+    seen.add(list.code);
+  }
+  return null;
+}
+
 /** A stage as recorded: null fields are not yet filled in. */
 export interface StageRecord {
   role: StageRole;
@@ -232,4 +249,38 @@ export function normaliseCode(typed: string): string {
 export function responseRate(answered: number, households: number): number | null {
   if (households === 0) return null;
   return Math.round((answered / households) * 1000) / 10;
+}
+
+/** An owners' vote as a resolution sees it. */
+export interface ResolutionVote {
+  compoundId: string;
+  status: 'draft' | 'open' | 'closed';
+  /** Set once closed. */
+  passed: boolean | null;
+}
+
+export type ResolutionVoteProblem =
+  | 'vote_not_found'
+  | 'vote_other_compound'
+  | 'vote_not_closed'
+  | 'vote_failed'
+  | 'vote_passed';
+
+/**
+ * Why `vote` cannot be the resolution of a consultation of `compoundId` with `outcome`, or null:
+ * the vote must exist, be of the same compound (the whole compound, a building or a stairwell
+ * unit of it), be closed, and its result is the resolution's — a failed vote is never a passed
+ * resolution, nor a passed vote a failed one.
+ */
+export function resolutionVoteProblem(
+  vote: ResolutionVote | null,
+  compoundId: string,
+  outcome: StageOutcome | undefined,
+): ResolutionVoteProblem | null {
+  if (!vote) return 'vote_not_found';
+  if (vote.compoundId !== compoundId) return 'vote_other_compound';
+  if (vote.status !== 'closed' || vote.passed === null) return 'vote_not_closed';
+  if (outcome === 'passed' && !vote.passed) return 'vote_failed';
+  if (outcome === 'failed' && vote.passed) return 'vote_passed';
+  return null;
 }

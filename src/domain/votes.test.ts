@@ -173,6 +173,93 @@ describe('tally (quorum over the register, approval over those taking part)', ()
     expect(t.passed).toBe(expected.quorum && expected.approved);
   });
 
+  describe('adding a lift: an owner whose exclusive part the lift occupies must consent', () => {
+    type Row = [bigint, VoteChoice | null, boolean];
+    const lift = (rows: Row[], matter: VoteMatter = 'add_lift') =>
+      tally(
+        matter,
+        rows.map(([areaCents, choice, occupied], i) => ({ key: String(i), areaCents, choice, occupied })),
+      );
+    const cases: [string, Row[], { consent: [number, number, boolean]; passed: boolean }][] = [
+      [
+        'every owner for, the occupied one too',
+        [
+          [100n, 'for', true],
+          [100n, 'for', false],
+          [100n, 'for', false],
+          [100n, 'for', false],
+        ],
+        { consent: [1, 1, true], passed: true },
+      ],
+      [
+        'thresholds met, but the occupied owner votes against: not passed',
+        [
+          [100n, 'against', true],
+          [100n, 'for', false],
+          [100n, 'for', false],
+          [100n, 'for', false],
+          [100n, 'for', false],
+          [100n, 'for', false],
+          [100n, 'for', false],
+          [100n, 'for', false],
+        ],
+        { consent: [1, 0, false], passed: false },
+      ],
+      [
+        'abstaining is not consent',
+        [
+          [100n, 'abstain', true],
+          [100n, 'for', false],
+          [100n, 'for', false],
+          [100n, 'for', false],
+          [100n, 'for', false],
+        ],
+        { consent: [1, 0, false], passed: false },
+      ],
+      [
+        'an occupied owner who has not voted has not consented',
+        [
+          [100n, null, true],
+          [100n, 'for', false],
+          [100n, 'for', false],
+          [100n, 'for', false],
+        ],
+        { consent: [1, 0, false], passed: false },
+      ],
+      [
+        'nobody occupied: the thresholds decide',
+        [
+          [100n, 'for', false],
+          [100n, 'for', false],
+          [100n, 'for', false],
+          [100n, 'against', false],
+        ],
+        { consent: [0, 0, true], passed: true },
+      ],
+    ];
+    it.each(cases)('%s', (_name, rows, expected) => {
+      const t = lift(rows);
+      expect(t.consent).toEqual({
+        required: expected.consent[0],
+        given: expected.consent[1],
+        met: expected.consent[2],
+      });
+      expect(t.passed).toBe(expected.passed);
+    });
+    it('other matters ask no consent', () => {
+      expect(
+        lift(
+          [
+            [100n, 'against', true],
+            [100n, 'for', false],
+            [100n, 'for', false],
+          ],
+          'renovation_plan',
+        ).consent,
+      ).toBeNull();
+    });
+  });
+
   it('states each threshold with its numbers', () => {
     const t = tally('renovation_plan', [
       { key: 'a', areaCents: 201_240n, choice: 'for' },

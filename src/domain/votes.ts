@@ -121,6 +121,18 @@ export interface Voter {
   key: string;
   areaCents: bigint;
   choice: VoteChoice | null;
+  /** Adding a lift: the lift occupies part of this owner's exclusive part (their consent is needed). */
+  occupied?: boolean;
+}
+
+/** The matters where owners whose exclusive part is occupied must consent: adding a lift (domain.md). */
+export const needsOccupiedConsent = (matter: VoteMatter): boolean => matter === 'add_lift';
+
+/** The consent of the owners whose exclusive part a lift occupies: each must vote for. */
+export interface Consent {
+  required: number;
+  given: number;
+  met: boolean;
 }
 
 export interface Measure {
@@ -146,7 +158,9 @@ export interface Tally {
   approvalHeadcount: Measure;
   quorumMet: boolean;
   approved: boolean;
-  /** Quorum by area and headcount and approval by area and headcount. */
+  /** Adding a lift: the consent of the owners whose exclusive part it occupies; null for other matters. */
+  consent: Consent | null;
+  /** Quorum by area and headcount, approval by area and headcount, and (a lift) the occupied owners' consent. */
   passed: boolean;
 }
 
@@ -181,6 +195,12 @@ export function tally(matter: VoteMatter, voters: readonly Voter[]): Tally {
   const approvalHeadcount = measure(BigInt(sums.for.n), BigInt(participatingHeadcount), t);
   const quorumMet = quorumArea.met && quorumHeadcount.met;
   const approved = approvalArea.met && approvalHeadcount.met;
+  let consent: Consent | null = null;
+  if (needsOccupiedConsent(matter)) {
+    const occupied = voters.filter((v) => v.occupied);
+    const given = occupied.filter((v) => v.choice === 'for').length;
+    consent = { required: occupied.length, given, met: given === occupied.length };
+  }
   return {
     totalArea,
     totalHeadcount: voters.length,
@@ -198,7 +218,8 @@ export function tally(matter: VoteMatter, voters: readonly Voter[]): Tally {
     approvalHeadcount,
     quorumMet,
     approved,
-    passed: quorumMet && approved,
+    consent,
+    passed: quorumMet && approved && (consent?.met ?? true),
   };
 }
 

@@ -218,6 +218,63 @@ const fieldMessages = {
   unit_without_building: { 'zh-CN': '写明单元时须选择楼栋', en: 'a stairwell unit needs its building' },
   duplicate_type: { 'zh-CN': '类型名称重复', en: 'a type is listed twice' },
   no_types: { 'zh-CN': '至少保留一个类型', en: 'keep at least one type' },
+  vote_not_resolution: {
+    'zh-CN': '只有决议环节可以以业主表决为依据',
+    en: 'only the resolve stage rests on an owners’ vote',
+  },
+  vote_not_found: { 'zh-CN': '找不到该业主表决', en: "no such owners' vote" },
+  vote_other_compound: {
+    'zh-CN': '该表决不属于本小区，不能作为本次决议',
+    en: "this vote is not of the consultation's compound",
+  },
+  vote_not_closed: {
+    'zh-CN': '该表决尚未结束，须表决结束后才能作为决议',
+    en: 'the vote has not closed; only a closed vote can be the resolution',
+  },
+  vote_failed: {
+    'zh-CN': '该表决未通过，不能作为通过的决议',
+    en: 'the vote failed, so it cannot be a passed resolution',
+  },
+  vote_passed: {
+    'zh-CN': '该表决已通过，决议结果须与表决结果一致',
+    en: "the vote passed; the resolution's outcome must be the vote's",
+  },
+  lift_scope: {
+    'zh-CN': '加装电梯以单元或楼栋为表决范围，不能以整个小区表决',
+    en: 'a lift is voted per stairwell unit or building, not by the whole compound',
+  },
+  not_a_lift_vote: {
+    'zh-CN': '只有加装电梯表决需要标记专有部分被占用的业主',
+    en: 'only a lift vote asks the consent of owners whose exclusive part it occupies',
+  },
+  not_assisted: {
+    'zh-CN': '只能更正工作人员代录的答复，住户自己提交的答复不能更改',
+    en: 'only an answer entered by staff can be corrected, not one a household gave itself',
+  },
+  no_stages: { 'zh-CN': '流程至少要有一个环节', en: 'a stage list needs stages' },
+  duplicate_key: { 'zh-CN': '环节标识重复', en: 'two stages share a key' },
+  solicit_not_first: {
+    'zh-CN': '征求意见环节至多一个，且须是第一个环节',
+    en: 'at most one solicit stage, and it comes first',
+  },
+  one_resolve_needed: { 'zh-CN': '须有且只有一个决议环节', en: 'exactly one resolve stage is needed' },
+  one_resolution_disclosure_needed: {
+    'zh-CN': '须有且只有一个决议公开环节',
+    en: 'exactly one disclosure of the resolution is needed',
+  },
+  one_result_disclosure_needed: {
+    'zh-CN': '须有且只有一个实施结果公开环节',
+    en: 'exactly one disclosure of the result is needed',
+  },
+  disclosure_before_resolve: {
+    'zh-CN': '公开环节须在决议环节之后',
+    en: 'the disclosures come after the resolve stage',
+  },
+  result_before_resolution: {
+    'zh-CN': '实施结果公开须在决议公开之后',
+    en: 'the result is disclosed after the resolution',
+  },
+  duplicate_code: { 'zh-CN': '流程编号重复', en: 'two stage lists share this code' },
   self_lockout: {
     'zh-CN': '不能停用自己或撤销自己的管理员角色',
     en: 'you cannot disable yourself or drop your own admin role',

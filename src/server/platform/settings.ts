@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Settings, UpdateSettingsBody } from '../../contract/settings.js';
-import { defaultStageLists, stageListProblem } from '../../domain/consultations.js';
+import { defaultStageLists, stageListsProblem } from '../../domain/consultations.js';
 import { defaultFacilityTypes, typeListProblem } from '../../domain/facilities.js';
 import { defaultStructureTypes, defaultTolerancePercent } from '../../domain/illegal.js';
 import { nationalOldCutoffYear } from '../../domain/inventory.js';
@@ -119,11 +119,9 @@ export async function updateSettings(db: Db, actor: Actor, input: UpdateSettings
       oldCutoffYear: { text: `not a year between 1949 and now: ${year}` },
     });
   }
-  for (const [i, list] of (input.consultations?.stageLists ?? []).entries()) {
-    const problem = stageListProblem(list);
-    if (problem)
-      throw new AppError('VALIDATION_FAILED', { [`consultations.stageLists.${i}`]: { text: problem } });
-  }
+  const lists = input.consultations ? stageListsProblem(input.consultations.stageLists) : null;
+  if (lists)
+    throw new AppError('VALIDATION_FAILED', { [`consultations.stageLists.${lists.index}`]: lists.problem });
   const facilityTypes = input.facilities?.types;
   const typesProblem = facilityTypes && typeListProblem(facilityTypes);
   if (typesProblem) throw new AppError('VALIDATION_FAILED', { 'facilities.types': typesProblem });

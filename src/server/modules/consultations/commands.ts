@@ -5,9 +5,11 @@
 import { createHash, randomInt } from 'node:crypto';
 import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type {
+  Answer,
   AssistedAnswerBody,
   CompleteStageBody,
   ConsultationDetail,
+  CorrectAnswerBody,
   Council,
   CouncilMeetingBody,
   CouncilMemberBody,
@@ -24,6 +26,7 @@ import {
   codeLength,
   consultationStatus,
   normaliseCode,
+  resolutionVoteProblem,
   type StageProblem,
   stageProblems,
 } from '../../../domain/consultations.js';
@@ -41,15 +44,23 @@ import {
   councilMembers,
   councils,
   households,
+  votes,
 } from '../../db/schema.js';
 import type { Actor } from '../../platform/audit.js';
 import { type Audit, type Ctx, write } from '../../platform/context.js';
-import { AppError, type FieldReason, found, notFound } from '../../platform/errors.js';
+import { AppError, conflict, type FieldReason, found, notFound } from '../../platform/errors.js';
 import { consultationSettings } from '../../platform/settings.js';
 import { loadCompound } from '../inventory/access.js';
 import { loadProject } from '../projects/access.js';
 import { loadConsultation, loadCouncil } from './access.js';
-import { consultationDetail, councilDetail, questionnaireOf, stageRecords, stagesOf } from './queries.js';
+import {
+  answerOf,
+  consultationDetail,
+  councilDetail,
+  questionnaireOf,
+  stageRecords,
+  stagesOf,
+} from './queries.js';
 
 const refuse = (field: string, reason: FieldReason) => new AppError('VALIDATION_FAILED', { [field]: reason });
 
@@ -413,6 +424,18 @@ export async function completeStage(
       throw new AppError('VALIDATION_FAILED', fields);
     }
     const stage = found(stages[index]);
+    if (input.voteId !== undefined) {
+      if (stage.role !== 'resolve') throw refuse('voteId', 'vote_not_resolution');
+      // The vote's row is locked: it cannot reopen or change while it becomes the resolution.
+      const [vote] = await tx
+        .select({ compoundId: votes.compoundId, status: votes.status, passed: votes.passed })
+        .from(votes)
+        .where(eq(votes.id, input.voteId))
+        .for('share');
+      const problem = resolutionVoteProblem(vote ?? null, c.compoundId, input.outcome);
+      if (problem)
+        throw refuse(problem === 'vote_failed' || problem === 'vote_passed' ? 'outcome' : 'voteId', problem);
+    }
     const meeting = stage.role === 'deliberate' || stage.role === 'resolve';
     const disclosure = stage.role === 'disclose_resolution' || stage.role === 'disclose_result';
     const values = {
@@ -451,6 +474,63 @@ export async function completeStage(
     });
   });
   return detailOf(ctx, id);
+}
+
+/**
+ * Staff correct an answer they entered for a household (assisted) and entered wrongly: only while
+ * the questionnaire is open, with the version they saw and a reason; the audit keeps before and
+ * after, and the answer shows it was corrected. A household's own answer is never changed.
+ */
+export async function correctAnswer(
+  ctx: Ctx,
+  id: string,
+  answerId: string,
+  input: CorrectAnswerBody,
+): Promise<Answer> {
+  await write(ctx.db, ctx.actor, async (tx, audit) => {
+    const c = await loadConsultation(ctx, id, 'write', tx);
+    const [row] = await tx
+      .select()
+      .from(consultationAnswers)
+      .where(and(eq(consultationAnswers.id, answerId), eq(consultationAnswers.consultationId, id)))
+      .for('update');
+    const answer = found(row);
+    if (answer.version !== input.version) throw conflict();
+    if (!answer.assisted) throw refuse('answerId', 'not_assisted');
+    const q = await openQuestionnaire(tx, c);
+    const offered = new Set(q.items.filter((i) => !i.mandatory).map((i) => i.code));
+    const items = [...new Set(input.items)];
+    if (items.some((code) => !offered.has(code))) throw refuse('items', 'unknown_item');
+    const after = {
+      renovate: input.renovate,
+      items,
+      remarks: input.remarks || null,
+    };
+    await tx
+      .update(consultationAnswers)
+      .set({
+        ...after,
+        correctionReason: input.reason,
+        correctedAt: new Date(),
+        correctedBy: ctx.principal.userId,
+        version: sql`${consultationAnswers.version} + 1`,
+      })
+      .where(eq(consultationAnswers.id, answerId));
+    await audit({
+      action: 'consultation.correct',
+      entityType: 'consultation',
+      entityId: id,
+      regionCode: c.regionCode,
+      before: {
+        householdId: answer.householdId,
+        renovate: answer.renovate,
+        items: answer.items,
+        remarks: answer.remarks,
+      },
+      after: { householdId: answer.householdId, ...after, reason: input.reason },
+    });
+  });
+  return answerOf(ctx.db, answerId);
 }
 
 /* ---------- the public questionnaire ---------- */

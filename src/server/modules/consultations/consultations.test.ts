@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   auditEvents,
@@ -393,8 +393,8 @@ describe('stages in order, and the project waits for the resolution', () => {
     ] as const) {
       expect((await complete(key, meeting(n))).statusCode).toBe(200);
     }
-    const resolved = await complete('representatives_resolve', { ...meeting(-6), voteId: 'vote-later' });
-    expect(resolved.json().stages[3]).toMatchObject({ outcome: 'passed', voteId: 'vote-later' });
+    const resolved = await complete('representatives_resolve', meeting(-6));
+    expect(resolved.json().stages[3]).toMatchObject({ outcome: 'passed', voteId: null, vote: null });
     expect((await step()).statusCode).toBe(400);
     const disclosed = await complete('disclose_resolution', {
       completedOn: day(-5),
@@ -404,6 +404,274 @@ describe('stages in order, and the project waits for the resolution', () => {
     expect(disclosed.json()).toMatchObject({ status: 'resolved', currentStage: 'disclose_result' });
     expect(disclosed.json().stages[4].archivedAt).not.toBeNull();
     expect((await step()).statusCode).toBe(200);
+  });
+});
+
+/** A consultation at its resolve stage: questionnaire answered and closed, two meetings held. */
+async function atResolve() {
+  const { compound, id } = await openConsultation();
+  const [first] = compound.buildings;
+  const [h] = (await notices(id, first?.id ?? '')).households;
+  await answer(compound.id, {
+    building: first?.number,
+    unit: h?.unit,
+    room: h?.room,
+    code: h?.code,
+    renovate: true,
+    items: [],
+  });
+  const complete = (key: string, body: object) =>
+    send('POST', `/api/consultations/${id}/stages/${key}`, body, tieta);
+  expect((await complete('solicit', { completedOn: day(-8) })).statusCode).toBe(200);
+  for (const [key, n] of [
+    ['propose', -7],
+    ['discuss', -6],
+  ] as const) {
+    const res = await complete(key, {
+      completedOn: day(n),
+      attendance: 9,
+      minutes: '纪要',
+      outcome: 'passed',
+    });
+    expect(res.statusCode).toBe(200);
+  }
+  return { compound, id, complete };
+}
+
+/** A vote on `compoundId` through the API: drafted, opened, `ballots` entered as given, then closed unless told. */
+async function voteOn(
+  compoundId: string,
+  choices: ('for' | 'against')[],
+  { close = true, scope = 'compound' as string, buildingId = undefined as string | undefined } = {},
+) {
+  const created = await send(
+    'POST',
+    '/api/votes',
+    {
+      compoundId,
+      scope,
+      ...(buildingId ? { buildingId } : {}),
+      matter: 'renovation_plan',
+      title: '改造方案表决',
+      startsOn: day(-6),
+      endsOn: day(0),
+    },
+    tieta,
+  );
+  expect(created.statusCode, created.body).toBe(201);
+  let vote = created.json();
+  vote = (await send('POST', `/api/votes/${vote.id}/open`, { version: vote.version }, tieta)).json();
+  const notices = (await get(`/api/votes/${vote.id}/notices`, tieta)).json().notices as { key: string }[];
+  for (const [i, choice] of choices.entries()) {
+    const res = await send(
+      'POST',
+      `/api/votes/${vote.id}/ballots`,
+      { voterKey: notices[i]?.key, choice },
+      tieta,
+    );
+    expect(res.statusCode, res.body).toBe(201);
+  }
+  if (close) {
+    vote = (await get(`/api/votes/${vote.id}`, tieta)).json();
+    vote = (await send('POST', `/api/votes/${vote.id}/close`, { version: vote.version }, tieta)).json();
+  }
+  return vote as { id: string; passed: boolean | null; status: string };
+}
+
+describe('a resolution that is an owners’ vote', () => {
+  const resolution = (voteId: string, outcome: 'passed' | 'failed') => ({
+    completedOn: day(-5),
+    attendance: 86,
+    minutes: '业主表决',
+    outcome,
+    voteId,
+  });
+
+  it('refuses a vote not closed, of another compound, unknown, or failed as passed; writes nothing', async () => {
+    const { compound, id, complete } = await atResolve();
+    // Four owners hold the eight flats: all four for passes; two for and two against does not.
+    const open = await voteOn(compound.id, ['for', 'for', 'for'], { close: false });
+    const failed = await voteOn(compound.id, ['for', 'for', 'against', 'against']);
+    expect(failed.passed).toBe(false);
+    const elsewhere = await buildRegisteredCompound(t.database);
+    const other = await voteOn(elsewhere.id, ['for', 'for', 'for', 'for']);
+    expect(other.passed).toBe(true);
+    const fields = async (body: object) => {
+      const res = await complete('resolve', body);
+      expect(res.statusCode).toBe(400);
+      return res.json().error.fields;
+    };
+    expect((await fields(resolution(open.id, 'passed'))).voteId).toMatch(/尚未结束/);
+    expect((await fields(resolution(other.id, 'passed'))).voteId).toMatch(/不属于本小区/);
+    expect((await fields(resolution(compound.id, 'passed'))).voteId).toMatch(/找不到/);
+    expect((await fields(resolution(failed.id, 'passed'))).outcome).toMatch(/未通过/);
+    expect((await fields({ ...resolution(open.id, 'passed'), voteId: 'vote-later' })).voteId).toBeDefined();
+    // A vote cannot rest on a meeting that is not the resolution.
+    const still = (await get(`/api/consultations/${id}`, tieta)).json();
+    expect(still.currentStage).toBe('resolve');
+    expect(still.stages[3]).toMatchObject({ completedOn: null, voteId: null });
+    // The failed vote is a failed resolution: the consultation ends, nothing to disclose.
+    const ended = await complete('resolve', resolution(failed.id, 'failed'));
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(ended.json()).toMatchObject({ status: 'failed' });
+    expect(ended.json().stages[3].vote).toMatchObject({ id: failed.id, passed: false });
+  });
+
+  it('a passed vote of the compound (or one of its buildings) is the resolution, shown with its result', async () => {
+    const { compound, id, complete } = await atResolve();
+    const passed = await voteOn(compound.id, ['for', 'for', 'for', 'for']);
+    const asFailed = await complete('resolve', resolution(passed.id, 'failed'));
+    expect(asFailed.json().error.fields.outcome).toMatch(/一致/);
+    const done = await complete('resolve', resolution(passed.id, 'passed'));
+    expect(done.statusCode, done.body).toBe(200);
+    const stage = done.json().stages[3];
+    expect(stage.voteId).toBe(passed.id);
+    expect(stage.vote).toMatchObject({ id: passed.id, status: 'closed', passed: true, special: false });
+    expect(stage.vote.measures.quorumArea).toEqual({
+      text: '580.00 / 580.00 m² = 100.0% ≥ 66.7%',
+      met: true,
+    });
+    expect(stage.vote.measures.quorumHeadcount.text).toBe('4 / 4 = 100.0% ≥ 66.7%');
+    expect(stage.vote.measures.approvalHeadcount.text).toBe('4 / 4 = 100.0% > 50.0%');
+    const disclosed = await complete('disclose_resolution', {
+      completedOn: day(-4),
+      published: '业主表决结果及决议',
+      place: '小区公告栏',
+    });
+    expect(disclosed.json().status).toBe('resolved');
+    // A building's vote of the same compound may be a resolution too.
+    const next = await atResolve();
+    const building = await voteOn(next.compound.id, ['for', 'for'], {
+      scope: 'building',
+      buildingId: next.compound.buildings[0]?.id,
+    });
+    expect(building.passed).toBe(true);
+    expect((await next.complete('resolve', resolution(building.id, 'passed'))).statusCode).toBe(200);
+    // The database holds the reference: a stage cannot name a vote that does not exist.
+    await expect(
+      t.database.db.execute(
+        sql`UPDATE consultation_stages SET vote_id = gen_random_uuid() WHERE consultation_id = ${id} AND key = 'resolve'`,
+      ),
+    ).rejects.toThrow();
+  });
+});
+
+describe('staff correct an assisted answer entered wrongly', () => {
+  async function assisted() {
+    const { compound, id } = await openConsultation();
+    const [h] = await t.database.db
+      .select()
+      .from(households)
+      .where(eq(households.compoundId, compound.id))
+      .limit(1);
+    const res = await send(
+      'POST',
+      `/api/consultations/${id}/answers`,
+      { householdId: h?.id, renovate: false, items: [] },
+      tieta,
+    );
+    expect(res.statusCode).toBe(201);
+    const list = (await get(`/api/consultations/${id}/answers`, tieta)).json();
+    return { compound, id, answer: list.items[0] as { id: string; version: number } };
+  }
+  const url = (id: string, answerId: string) => `/api/consultations/${id}/answers/${answerId}/correct`;
+
+  it('401, 403, 400 without a reason, 404 outside scope, 409 on a stale version', async () => {
+    const { id, answer } = await assisted();
+    const body = { version: answer.version, renovate: true, items: ['lift'], reason: '入户时记错' };
+    expect((await send('POST', url(id, answer.id), body)).statusCode).toBe(401);
+    expect((await send('POST', url(id, answer.id), body, viewer)).statusCode).toBe(403);
+    const noReason = await send('POST', url(id, answer.id), { ...body, reason: ' ' }, tieta);
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.fields).toHaveProperty('reason');
+    expect((await send('POST', url(id, answer.id), body, qingping)).statusCode).toBe(404);
+    const stale = await send('POST', url(id, answer.id), { ...body, version: answer.version + 1 }, tieta);
+    expect(stale.statusCode).toBe(409);
+    const [row] = await t.database.db
+      .select()
+      .from(consultationAnswers)
+      .where(eq(consultationAnswers.id, answer.id));
+    expect(row).toMatchObject({ renovate: false, correctedAt: null, version: 1 });
+  });
+
+  it('corrects it with the reason, audited; the answer and the results show it was corrected', async () => {
+    const { id, answer } = await assisted();
+    const res = await send(
+      'POST',
+      url(id, answer.id),
+      {
+        version: answer.version,
+        renovate: true,
+        items: ['lift'],
+        remarks: '同意加装电梯',
+        reason: '入户时记错',
+      },
+      tieta,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      renovate: true,
+      items: ['lift'],
+      assisted: true,
+      correctionReason: '入户时记错',
+      version: 2,
+    });
+    expect(res.json().correctedAt).not.toBeNull();
+    const detail = (await get(`/api/consultations/${id}`, tieta)).json();
+    expect(detail.results.total).toMatchObject({ answered: 1, renovateYes: 1 });
+    expect(detail.results.remarks[0]).toMatchObject({ text: '同意加装电梯', corrected: true });
+    const [event] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'consultation.correct'), eq(auditEvents.entityId, id)));
+    expect(event?.before).toMatchObject({ renovate: false, items: [] });
+    expect(event?.after).toMatchObject({ renovate: true, items: ['lift'], reason: '入户时记错' });
+    // The version moved on: the same correction again is stale.
+    const again = await send(
+      'POST',
+      url(id, answer.id),
+      { version: answer.version, renovate: false, items: [], reason: '再改' },
+      tieta,
+    );
+    expect(again.statusCode).toBe(409);
+  });
+
+  it("never changes a household's own answer, nor one after the questionnaire closed", async () => {
+    const { compound, id } = await openConsultation();
+    const [first] = compound.buildings;
+    const [h] = (await notices(id, first?.id ?? '')).households;
+    await answer(compound.id, {
+      building: first?.number,
+      unit: h?.unit,
+      room: h?.room,
+      code: h?.code,
+      renovate: true,
+      items: [],
+    });
+    const own = (await get(`/api/consultations/${id}/answers?q=${first?.number}1${h?.room}`, tieta)).json()
+      .items[0];
+    expect(own.assisted).toBe(false);
+    const refused = await send(
+      'POST',
+      url(id, own.id),
+      { version: own.version, renovate: false, items: [], reason: '住户要求' },
+      tieta,
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields.answerId).toMatch(/代填|代录/);
+    const { id: closedId, answer: helped } = await assisted();
+    expect(
+      (await send('POST', `/api/consultations/${closedId}/stages/solicit`, { completedOn: day(-8) }, tieta))
+        .statusCode,
+    ).toBe(200);
+    const late = await send(
+      'POST',
+      url(closedId, helped.id),
+      { version: helped.version, renovate: true, items: [], reason: '记错' },
+      tieta,
+    );
+    expect(late.statusCode).toBe(400);
+    expect(late.json().error.fields).toHaveProperty('consultation');
   });
 });
 

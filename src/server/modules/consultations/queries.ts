@@ -1,14 +1,19 @@
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type {
+  Answer,
+  AnswerListQuery,
   Consultation,
   ConsultationDetail,
   ConsultationListQuery,
   Council,
   Questionnaire,
+  ResolutionVote,
   Results,
   Stage,
 } from '../../../contract/consultations.js';
+import type { Tally } from '../../../contract/votes.js';
 import { currentStage, responseRate, type StageRecord } from '../../../domain/consultations.js';
+import { specialMatters } from '../../../domain/votes.js';
 import type { Db, Tx } from '../../db/client.js';
 import {
   buildings,
@@ -22,6 +27,7 @@ import {
   councils,
   households,
   projects,
+  votes,
 } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
 import { paged } from '../../platform/sql.js';
@@ -243,6 +249,7 @@ export async function resultsOf(db: Db | Tx, c: ConsultationRow): Promise<Result
       room: households.room,
       text: consultationAnswers.remarks,
       assisted: consultationAnswers.assisted,
+      corrected: sql<boolean>`${consultationAnswers.correctedAt} IS NOT NULL`,
     })
     .from(consultationAnswers)
     .innerJoin(households, eq(households.id, consultationAnswers.householdId))
@@ -263,7 +270,44 @@ export async function resultsOf(db: Db | Tx, c: ConsultationRow): Promise<Result
   };
 }
 
-function presentStage(s: Awaited<ReturnType<typeof stagesOf>>[number]): Stage {
+/** The votes resolutions rest on, with their results as they closed. */
+async function resolutionVotes(db: Db | Tx, ids: string[]): Promise<Map<string, ResolutionVote>> {
+  const out = new Map<string, ResolutionVote>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .select({ vote: votes, buildingNumber: buildings.number })
+    .from(votes)
+    .leftJoin(buildings, eq(buildings.id, votes.buildingId))
+    .where(inArray(votes.id, ids));
+  for (const { vote: v, buildingNumber } of rows) {
+    const result = v.result as Tally | null;
+    const line = (m: Tally['quorumArea']) => ({ text: m.text, met: m.met });
+    out.set(v.id, {
+      id: v.id,
+      title: v.title,
+      scope: v.scope,
+      buildingNumber,
+      unit: v.unit,
+      status: v.status,
+      passed: v.passed,
+      special: specialMatters.includes(v.matter),
+      measures: result
+        ? {
+            quorumArea: line(result.quorumArea),
+            quorumHeadcount: line(result.quorumHeadcount),
+            approvalArea: line(result.approvalArea),
+            approvalHeadcount: line(result.approvalHeadcount),
+          }
+        : null,
+    });
+  }
+  return out;
+}
+
+function presentStage(
+  s: Awaited<ReturnType<typeof stagesOf>>[number],
+  voteOf: Map<string, ResolutionVote>,
+): Stage {
   return {
     key: s.key,
     name: s.name,
@@ -276,6 +320,7 @@ function presentStage(s: Awaited<ReturnType<typeof stagesOf>>[number]): Stage {
     published: s.published,
     place: s.place,
     voteId: s.voteId,
+    vote: s.voteId ? (voteOf.get(s.voteId) ?? null) : null,
     archivedAt: s.archivedAt?.toISOString() ?? null,
   };
 }
@@ -289,10 +334,14 @@ export async function consultationDetail(
   if (!head) throw new Error('consultation vanished');
   const stages = await stagesOf(db, c.id);
   const current = currentStage(stageRecords(stages, head.answers));
+  const voteOf = await resolutionVotes(
+    db,
+    stages.flatMap((s) => (s.voteId ? [s.voteId] : [])),
+  );
   return {
     ...present(head),
     currentStage: current === null ? null : (stages[current]?.key ?? null),
-    stages: stages.map(presentStage),
+    stages: stages.map((s) => presentStage(s, voteOf)),
     questionnaire: await questionnaireOf(db, head.c, stages),
     results: await resultsOf(db, head.c),
     canWrite,
@@ -312,4 +361,70 @@ export async function resolutionDisclosed(db: Db | Tx, projectId: string): Promi
     )
     .limit(1);
   return row !== undefined;
+}
+
+function selectAnswers(db: Db | Tx) {
+  return db
+    .select({
+      a: consultationAnswers,
+      building: buildings.number,
+      unit: households.unit,
+      room: households.room,
+    })
+    .from(consultationAnswers)
+    .innerJoin(households, eq(households.id, consultationAnswers.householdId))
+    .innerJoin(buildings, eq(buildings.id, households.buildingId));
+}
+
+function presentAnswer(r: Awaited<ReturnType<typeof selectAnswers>>[number]): Answer {
+  return {
+    id: r.a.id,
+    householdId: r.a.householdId,
+    building: r.building,
+    unit: r.unit,
+    room: r.room,
+    renovate: r.a.renovate,
+    items: r.a.items,
+    remarks: r.a.remarks,
+    assisted: r.a.assisted,
+    createdAt: r.a.createdAt.toISOString(),
+    correctionReason: r.a.correctionReason,
+    correctedAt: r.a.correctedAt?.toISOString() ?? null,
+    version: r.a.version,
+  };
+}
+
+/** A consultation's answers, newest first, searched by room ("101", "1号楼1单元101"). */
+export async function listAnswers(db: Db | Tx, consultationId: string, q: AnswerListQuery) {
+  const needle = q.q?.replace(/\s+/g, '');
+  const where = and(
+    eq(consultationAnswers.consultationId, consultationId),
+    needle
+      ? sql`(${buildings.number} || ${households.unit} || ${households.room}) ILIKE ${`%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`
+      : undefined,
+  );
+  return paged(
+    () =>
+      db
+        .select({ n: count() })
+        .from(consultationAnswers)
+        .innerJoin(households, eq(households.id, consultationAnswers.householdId))
+        .innerJoin(buildings, eq(buildings.id, households.buildingId))
+        .where(where),
+    async (limit, offset) =>
+      (
+        await selectAnswers(db)
+          .where(where)
+          .orderBy(desc(consultationAnswers.createdAt), asc(consultationAnswers.id))
+          .limit(limit)
+          .offset(offset)
+      ).map(presentAnswer),
+    q,
+  );
+}
+
+export async function answerOf(db: Db | Tx, id: string): Promise<Answer> {
+  const [row] = await selectAnswers(db).where(eq(consultationAnswers.id, id));
+  if (!row) throw new Error('answer vanished');
+  return presentAnswer(row);
 }

@@ -8,6 +8,7 @@ import {
   addCouncilMeeting,
   addCouncilMember,
   completeStage,
+  correctAnswer,
   createConsultation,
   createCouncil,
   issueNotices,
@@ -15,7 +16,7 @@ import {
   publicQuestionnaire,
   setQuestionnaire,
 } from './commands.js';
-import { consultationDetail, listConsultations, listCouncils } from './queries.js';
+import { consultationDetail, listAnswers, listConsultations, listCouncils } from './queries.js';
 
 export function consultationRoutes(app: FastifyInstance, deps: Deps) {
   const read = { action: 'consultation.read' } as const;
@@ -51,6 +52,13 @@ export function consultationRoutes(app: FastifyInstance, deps: Deps) {
   );
   route(app, deps, api.addAssistedAnswer, writeAction, async (ctx, { params, body }) =>
     addAssistedAnswer(ctx, params.id, body),
+  );
+  route(app, deps, api.listAnswers, read, async (ctx, { params, query }) => {
+    const c = await loadConsultation(ctx, params.id, 'read');
+    return listAnswers(ctx.db, c.id, query);
+  });
+  route(app, deps, api.correctAnswer, writeAction, async (ctx, { params, body }) =>
+    correctAnswer(ctx, params.id, params.answerId, body),
   );
   route(app, deps, api.completeStage, writeAction, async (ctx, { params, body }) =>
     completeStage(ctx, params.id, params.key, body),

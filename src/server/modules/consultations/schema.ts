@@ -16,6 +16,7 @@ import { oneOf, ts } from '../../db/columns.js';
 import { users } from '../../platform/schema.js';
 import { compounds, households } from '../inventory/schema.js';
 import { projects } from '../projects/schema.js';
+import { votes } from '../votes/schema.js';
 
 /** A compound's deliberation council (旧改议事会) for one term. */
 export const councils = pgTable(
@@ -136,8 +137,11 @@ export const consultationStages = pgTable(
     minutes: text('minutes'),
     outcome: text('outcome').$type<StageOutcome>(),
     outcomeNote: text('outcome_note'),
-    /** The owners' vote the resolution rests on (votes land separately; the key is added then). */
-    voteId: text('vote_id'),
+    /**
+     * The owners' vote the resolution rests on: closed, of the consultation's compound, and its
+     * result is the resolution's outcome (`domain/consultations.resolutionVoteProblem`).
+     */
+    voteId: uuid('vote_id').references(() => votes.id),
     published: text('published'),
     place: text('place'),
     archivedAt: ts('archived_at'),
@@ -148,6 +152,8 @@ export const consultationStages = pgTable(
     uniqueIndex('consultation_stages_key_uq').on(t.consultationId, t.key),
     check('consultation_stages_role', oneOf(t.role, stageRoles)),
     check('consultation_stages_outcome', sql`${t.outcome} IS NULL OR ${oneOf(t.outcome, stageOutcomes)}`),
+    check('consultation_stages_vote_resolves', sql`${t.voteId} IS NULL OR ${t.role} = 'resolve'`),
+    index('consultation_stages_vote_idx').on(t.voteId),
   ],
 );
 
@@ -185,6 +191,17 @@ export const consultationAnswers = pgTable(
     assisted: boolean('assisted').notNull().default(false),
     enteredBy: uuid('entered_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** The last staff correction (of an assisted answer entered wrongly); every one is audited. */
+    correctionReason: text('correction_reason'),
+    correctedAt: ts('corrected_at'),
+    correctedBy: uuid('corrected_by').references(() => users.id, { onDelete: 'set null' }),
+    version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('consultation_answers_household_uq').on(t.consultationId, t.householdId)],
+  (t) => [
+    uniqueIndex('consultation_answers_household_uq').on(t.consultationId, t.householdId),
+    check(
+      'consultation_answers_correction',
+      sql`(${t.correctedAt} IS NULL) = (${t.correctionReason} IS NULL)`,
+    ),
+  ],
 );

@@ -6,11 +6,17 @@ import { and, eq, sql } from 'drizzle-orm';
 import type {
   CorrectBallotBody,
   CreateVoteBody,
+  OccupiedBody,
   PaperBallotBody,
   VoteDetail,
 } from '../../../contract/votes.js';
 import { photoMaxBytes } from '../../../domain/photos.js';
-import { acceptsBallots, type BallotChannel, type VoteChoice } from '../../../domain/votes.js';
+import {
+  acceptsBallots,
+  type BallotChannel,
+  needsOccupiedConsent,
+  type VoteChoice,
+} from '../../../domain/votes.js';
 import type { Tx } from '../../db/client.js';
 import { buildings, households, voteBallots, votes, voteVoters } from '../../db/schema.js';
 import { type Audit, type Ctx, write } from '../../platform/context.js';
@@ -33,6 +39,8 @@ export async function createVote(ctx: Ctx, input: CreateVoteBody): Promise<VoteD
   if (input.endsOn < input.startsOn) throw refuse('endsOn', 'ends_before_start');
   if (input.scope !== 'compound' && !input.buildingId) throw refuse('buildingId', 'not_in_compound');
   if (input.scope === 'unit' && !input.unit) throw refuse('unit', 'not_in_building');
+  // Adding a lift: the vote scope is the stairwell unit or building, not the compound (domain.md).
+  if (input.matter === 'add_lift' && input.scope === 'compound') throw refuse('scope', 'lift_scope');
   const id = await write(ctx.db, ctx.actor, async (tx, audit) => {
     const compound = await loadCompound(ctx, input.compoundId, 'write', tx);
     let buildingId: string | null = null;
@@ -245,6 +253,43 @@ export async function correctBallot(ctx: Ctx, voteId: string, ballotId: string, 
     return b.voterKey;
   });
   return voterOf(ctx.db, ctx.principal, voteId, key);
+}
+
+/**
+ * A lift vote: mark (or unmark) an owner whose exclusive part the lift occupies; the lift then
+ * needs their ballot "for" besides the thresholds. While the vote is open; audited.
+ */
+export async function markOccupied(ctx: Ctx, voteId: string, input: OccupiedBody) {
+  await write(ctx.db, ctx.actor, async (tx, audit) => {
+    const vote = await loadVote(ctx, voteId, 'write', tx);
+    if (!needsOccupiedConsent(vote.matter)) throw refuse('voterKey', 'not_a_lift_vote');
+    // Under the vote's lock, as ballots: a close cannot slip between.
+    const [locked] = await tx
+      .select({ status: votes.status })
+      .from(votes)
+      .where(eq(votes.id, voteId))
+      .for('update');
+    if (!locked || !acceptsBallots(locked.status)) throw refuse('status', 'vote_not_open');
+    const [voter] = await tx
+      .select()
+      .from(voteVoters)
+      .where(and(eq(voteVoters.voteId, voteId), eq(voteVoters.key, input.voterKey)));
+    if (!voter) throw refuse('voterKey', 'not_a_voter');
+    const note = input.occupied ? input.note || null : null;
+    await tx
+      .update(voteVoters)
+      .set({ occupied: input.occupied, occupiedNote: note })
+      .where(and(eq(voteVoters.voteId, voteId), eq(voteVoters.key, input.voterKey)));
+    await audit({
+      action: 'vote.occupied',
+      entityType: 'vote',
+      entityId: voteId,
+      regionCode: vote.regionCode,
+      before: { voterKey: voter.key, occupied: voter.occupied, note: voter.occupiedNote },
+      after: { voterKey: voter.key, occupied: input.occupied, note },
+    });
+  });
+  return voterOf(ctx.db, ctx.principal, voteId, input.voterKey);
 }
 
 /** Attach the scan of a paper ballot. */

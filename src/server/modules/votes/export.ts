@@ -66,6 +66,11 @@ export async function exportVote(
     yield { name: '参与表决·人数', rooms: t.quorumHeadcount.text };
     yield { name: '同意·面积', rooms: t.approvalArea.text };
     yield { name: '同意·人数', rooms: t.approvalHeadcount.text };
+    if (t.consent && t.consent.required > 0)
+      yield {
+        name: '专有部分被占用业主同意',
+        rooms: `${t.consent.given} / ${t.consent.required}（须全部同意）`,
+      };
     yield {
       name: '结论',
       rooms:

@@ -105,7 +105,12 @@ export async function listVotes(db: Db, principal: Principal, q: VoteListQuery) 
 /** The voters of a vote with their choices: what the tally counts. */
 async function votersOf(db: Db | Tx, voteId: string) {
   const rows = await db
-    .select({ key: voteVoters.key, areaCents: voteVoters.areaCents, choice: voteBallots.choice })
+    .select({
+      key: voteVoters.key,
+      areaCents: voteVoters.areaCents,
+      occupied: voteVoters.occupied,
+      choice: voteBallots.choice,
+    })
     .from(voteVoters)
     .leftJoin(
       voteBallots,
@@ -115,6 +120,7 @@ async function votersOf(db: Db | Tx, voteId: string) {
   return rows.map((r) => ({
     key: r.key,
     areaCents: BigInt(r.areaCents),
+    occupied: r.occupied,
     choice: r.choice as VoteChoice | null,
   }));
 }
@@ -149,6 +155,7 @@ export function tallyShape(t: Tally): TallyShape {
     approvalHeadcount: measureShape(t.approvalHeadcount, 'headcount'),
     quorumMet: t.quorumMet,
     approved: t.approved,
+    consent: t.consent,
     passed: t.passed,
   };
 }
@@ -248,6 +255,8 @@ export function presentVoter(
     rooms: voter.rooms,
     area: centsText(voter.areaCents),
     units: voter.units,
+    occupied: voter.occupied,
+    occupiedNote: voter.occupiedNote,
     ballot: b,
   };
 }

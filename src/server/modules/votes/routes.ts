@@ -10,6 +10,7 @@ import {
   correctBallot,
   createVote,
   enterPaperBallot,
+  markOccupied,
   openVote,
 } from './commands.js';
 import { exportVote } from './export.js';
@@ -47,6 +48,9 @@ export function votesRoutes(app: FastifyInstance, deps: Deps) {
   );
   route(app, deps, api.correctBallot, manage, async (ctx, { params, body }) =>
     correctBallot(ctx, params.id, params.ballotId, body),
+  );
+  route(app, deps, api.markOccupied, manage, async (ctx, { params, body }) =>
+    markOccupied(ctx, params.id, body),
   );
   route(app, deps, api.uploadBallotScan, manage, async (ctx, { params, query, req }) =>
     addBallotScan(ctx, params.id, params.ballotId, query.fileName, req.body),

@@ -98,6 +98,12 @@ export const voteVoters = pgTable(
     areaCents: integer('area_cents').notNull(),
     units: integer('units').notNull(),
     code: text('code').notNull(),
+    /**
+     * Adding a lift: the lift occupies part of this owner's exclusive part, so the lift needs their
+     * consent (a ballot "for") besides the thresholds. Marked by staff while the vote is open.
+     */
+    occupied: boolean('occupied').notNull().default(false),
+    occupiedNote: text('occupied_note'),
   },
   (t) => [
     primaryKey({ columns: [t.voteId, t.key] }),

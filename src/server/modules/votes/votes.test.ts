@@ -363,3 +363,77 @@ describe('the tally and the result', () => {
     expect((await send('POST', `/api/votes/${v.id}/open`, { version: 1 }, qingping)).statusCode).toBe(404);
   });
 });
+
+describe('adding a lift (domain.md): per stairwell unit or building; an occupied owner must consent', () => {
+  it('refuses a compound-wide lift vote', async () => {
+    const c = await buildVotingCompound(t.database);
+    const res = await send(
+      'POST',
+      '/api/votes',
+      {
+        compoundId: c.id,
+        scope: 'compound',
+        matter: 'add_lift',
+        title: '加装电梯',
+        startsOn: daysFromToday(0),
+        endsOn: daysFromToday(7),
+      },
+      tieta,
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.scope).toMatch(/单元或楼栋/);
+  });
+
+  it('thresholds met but the owner whose part the lift occupies votes against: not passed', async () => {
+    const c = await buildVotingCompound(t.database);
+    const { vote, voter } = await opened(c, {
+      scope: 'building',
+      buildingId: c.buildingA.id,
+      matter: 'add_lift',
+    });
+    const ground = voter('1单元 101');
+    const renovation = await opened(c);
+    const notLift = await send(
+      'POST',
+      `/api/votes/${renovation.vote.id}/occupied`,
+      { voterKey: renovation.voter('1单元 101').key, occupied: true },
+      tieta,
+    );
+    expect(notLift.json().error.fields.voterKey).toMatch(/加装电梯/);
+    expect(
+      (await send('POST', `/api/votes/${vote.id}/occupied`, { voterKey: ground.key, occupied: true }, viewer))
+        .statusCode,
+    ).toBe(403);
+    const marked = await send(
+      'POST',
+      `/api/votes/${vote.id}/occupied`,
+      { voterKey: ground.key, occupied: true, note: '首层入户花园约 3㎡' },
+      tieta,
+    );
+    expect(marked.statusCode, marked.body).toBe(200);
+    expect(marked.json()).toMatchObject({ occupied: true, occupiedNote: '首层入户花园约 3㎡' });
+    const { notices } = await opened(c, {
+      scope: 'building',
+      buildingId: c.buildingA.id,
+      matter: 'add_lift',
+    });
+    expect(notices.length).toBeGreaterThan(0);
+    // Everyone else for, the occupied owner against: 3/4 met by area and headcount, consent missing.
+    const all = (await get(`/api/votes/${vote.id}/notices`, tieta)).json().notices as { key: string }[];
+    for (const n of all) {
+      const res = await paper(vote.id, n.key, n.key === ground.key ? 'against' : 'for');
+      expect(res.statusCode).toBe(201);
+    }
+    const live = (await get(`/api/votes/${vote.id}`, tieta)).json();
+    expect(live.tally.consent).toEqual({ required: 1, given: 0, met: false });
+    const closed = (
+      await send('POST', `/api/votes/${vote.id}/close`, { version: live.version }, tieta)
+    ).json();
+    expect(closed.passed).toBe(false);
+    const [event] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'vote.occupied'));
+    expect(event?.after).toMatchObject({ voterKey: ground.key, occupied: true });
+  });
+});

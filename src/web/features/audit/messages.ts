@@ -127,6 +127,7 @@ export const zhCN = {
         notices: '打印入户通知（生成住户码）',
         answer: '提交问卷答复',
         stage: '完成议事环节',
+        correct: '更正问卷答复',
       },
       vote: {
         create: '发起业主表决',
@@ -134,6 +135,7 @@ export const zhCN = {
         close: '结束表决',
         ballot: '投票',
         correct: '更正选票',
+        occupied: '标记电梯占用专有部分的业主',
       },
       proposal: {
         create: '登记提案',
@@ -341,6 +343,7 @@ export const en: typeof zhCN = {
         notices: 'Issue notices (household codes)',
         answer: 'Questionnaire answer',
         stage: 'Complete stage',
+        correct: 'Correct questionnaire answer',
       },
       vote: {
         create: "Draft owners' vote",
@@ -348,6 +351,7 @@ export const en: typeof zhCN = {
         close: 'Close vote',
         ballot: 'Cast ballot',
         correct: 'Correct ballot',
+        occupied: 'Mark owner whose exclusive part the lift occupies',
       },
       proposal: {
         create: 'Register proposal',

@@ -28,11 +28,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { limits } from '../../../contract/common.js';
 import type {
+  Answer,
   AssistedAnswerBody,
   CompleteStageBody,
   ConsultationDetail,
+  CorrectAnswerBody,
   Notices,
   QuestionnaireBody,
+  ResolutionVote,
   Stage,
 } from '../../../contract/consultations.js';
 import { districtToday } from '../../../domain/ledger.js';
@@ -41,11 +44,15 @@ import { FormModal } from '../../shared/FormDrawer.js';
 import { dateItemProps, formatDateTime } from '../../shared/format.js';
 import { useHouseholds } from '../inventory/queries.js';
 import { useCatalogue } from '../projects/queries.js';
+import { useVotes } from '../votes/queries.js';
+import { CreateVoteDrawer } from '../votes/VotesPage.js';
 import { StatusTag } from './labels.js';
 import {
+  useAnswers,
   useAssistedAnswer,
   useCompleteStage,
   useConsultation,
+  useCorrectAnswer,
   useIssueNotices,
   useSetQuestionnaire,
 } from './queries.js';
@@ -64,6 +71,13 @@ function StageForm({ c, stage }: { c: Detail; stage: Stage }) {
   const report = useErrorReporter();
   const [form] = Form.useForm<CompleteStageBody>();
   const complete = useCompleteStage(c.id);
+  const [drafting, setDrafting] = useState(false);
+  const resolve = stage.role === 'resolve';
+  // The compound's closed votes: what a resolution may rest on.
+  const closedVotes = useVotes(
+    { compoundId: c.compoundId, status: 'closed', page: 1, pageSize: 100 },
+    resolve,
+  );
   const meeting = stage.role === 'deliberate' || stage.role === 'resolve';
   const disclosure = stage.role === 'disclose_resolution' || stage.role === 'disclose_result';
   const fields = [
@@ -127,9 +141,31 @@ function StageForm({ c, stage }: { c: Detail; stage: Stage }) {
             <Form.Item name="outcomeNote" label={t('consult.outcomeNote')}>
               <Input maxLength={limits.shortNote.max} />
             </Form.Item>
-            {stage.role === 'resolve' && (
-              <Form.Item name="voteId" label={t('consult.voteId')}>
-                <Input maxLength={40} />
+            {resolve && (
+              <Form.Item label={t('consult.vote')} extra={t('consult.voteHint')}>
+                <Space.Compact style={{ width: '100%' }}>
+                  <Form.Item name="voteId" noStyle>
+                    <Select
+                      allowClear
+                      aria-label={t('consult.vote')}
+                      placeholder={t('consult.voteNone')}
+                      loading={closedVotes.isFetching}
+                      onChange={(id?: string) => {
+                        // The resolution's outcome is the vote's.
+                        const v = closedVotes.data?.items.find((x) => x.id === id);
+                        if (v) form.setFieldValue('outcome', v.passed ? 'passed' : 'failed');
+                      }}
+                      options={(closedVotes.data?.items ?? []).map((v) => ({
+                        value: v.id,
+                        label: t('consult.voteOption', {
+                          title: v.title,
+                          result: v.passed ? t('consult.outcomes.passed') : t('consult.outcomes.failed'),
+                        }),
+                      }))}
+                    />
+                  </Form.Item>
+                  <Button onClick={() => setDrafting(true)}>{t('consult.voteOpen')}</Button>
+                </Space.Compact>
               </Form.Item>
             )}
           </>
@@ -152,6 +188,63 @@ function StageForm({ c, stage }: { c: Detail; stage: Stage }) {
           {stage.role === 'solicit' ? t('consult.solicitClose') : t('consult.completeStage')}
         </Button>
       </Form>
+      {resolve && (
+        <CreateVoteDrawer
+          open={drafting}
+          onClose={() => setDrafting(false)}
+          prefill={{ compoundId: c.compoundId, scope: 'compound', title: `${c.title}表决` }}
+          returnTo={c.id}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** The owners' vote a resolution rests on: each threshold with its numbers, and a link to the vote. */
+function VoteResult({ vote }: { vote: ResolutionVote }) {
+  const { t } = useTranslation();
+  const m = vote.measures;
+  const line = (label: string, x: { text: string; met: boolean }) => (
+    <Flex justify="space-between" align="center" gap={8} wrap>
+      <Typography.Text type="secondary">{label}</Typography.Text>
+      <Space>
+        <Typography.Text strong data-testid="resolution-measure">
+          {x.text}
+        </Typography.Text>
+        <Tag color={x.met ? 'green' : 'red'}>{x.met ? t('votes.met') : t('votes.notMet')}</Tag>
+      </Space>
+    </Flex>
+  );
+  return (
+    <Card
+      size="small"
+      type="inner"
+      data-testid="resolution-vote"
+      title={
+        <Space wrap>
+          {t('consult.voteResult')}
+          <Link to={`/votes/${vote.id}`}>{vote.title}</Link>
+          {vote.passed !== null && (
+            <Tag color={vote.passed ? 'green' : 'red'}>
+              {vote.passed ? t('votes.passed') : t('votes.failed')}
+            </Tag>
+          )}
+        </Space>
+      }
+      extra={<Link to={`/votes/${vote.id}`}>{t('consult.voteOpenLink')}</Link>}
+    >
+      {m ? (
+        <Flex vertical gap={4}>
+          <Typography.Text>{t('votes.quorumRule')}</Typography.Text>
+          {line(`${t('consult.quorum')} · ${t('consult.byArea')}`, m.quorumArea)}
+          {line(`${t('consult.quorum')} · ${t('consult.byHeadcount')}`, m.quorumHeadcount)}
+          <Typography.Text>{vote.special ? t('votes.special') : t('votes.general')}</Typography.Text>
+          {line(`${t('consult.approval')} · ${t('consult.byArea')}`, m.approvalArea)}
+          {line(`${t('consult.approval')} · ${t('consult.byHeadcount')}`, m.approvalHeadcount)}
+        </Flex>
+      ) : (
+        <Typography.Text type="secondary">{t('consult.voteStillOpen')}</Typography.Text>
+      )}
     </Card>
   );
 }
@@ -170,20 +263,24 @@ function StageRecord({ stage }: { stage: Stage }) {
     ...(stage.outcomeNote
       ? [{ key: 'n', label: t('consult.outcomeNote'), children: stage.outcomeNote }]
       : []),
-    ...(stage.voteId ? [{ key: 'v', label: t('consult.voteId'), children: stage.voteId }] : []),
     ...(stage.published ? [{ key: 'p', label: t('consult.published'), children: stage.published }] : []),
     ...(stage.place ? [{ key: 'w', label: t('consult.place'), children: stage.place }] : []),
   ];
   return (
-    <Descriptions
-      size="small"
-      column={1}
-      title={stage.name}
-      extra={
-        stage.archivedAt ? <Tag>{t('consult.archived', { at: formatDateTime(stage.archivedAt) })}</Tag> : null
-      }
-      items={items}
-    />
+    <Flex vertical gap={8}>
+      <Descriptions
+        size="small"
+        column={1}
+        title={stage.name}
+        extra={
+          stage.archivedAt ? (
+            <Tag>{t('consult.archived', { at: formatDateTime(stage.archivedAt) })}</Tag>
+          ) : null
+        }
+        items={items}
+      />
+      {stage.vote && <VoteResult vote={stage.vote} />}
+    </Flex>
   );
 }
 
@@ -408,12 +505,153 @@ function Results({ c }: { c: Detail }) {
           <Typography.Paragraph key={`${r.building}-${r.unit}-${r.room}`} style={{ margin: 0 }}>
             <Typography.Text type="secondary">
               {r.building} {r.unit} {r.room}
-              {r.assisted ? ` · ${t('consult.assisted')}` : ''}：
+              {r.assisted ? ` · ${t('consult.assisted')}` : ''}
+              {r.corrected ? ` · ${t('consult.correctedTag')}` : ''}：
             </Typography.Text>
             {r.text}
           </Typography.Paragraph>
         ))
       )}
+    </Flex>
+  );
+}
+
+type CorrectValues = Omit<CorrectAnswerBody, 'version'>;
+
+function CorrectAnswerModal({
+  c,
+  answer,
+  onClose,
+}: {
+  c: Detail;
+  answer: Answer | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CorrectValues>();
+  const correct = useCorrectAnswer(c.id);
+  const optional = (c.questionnaire?.items ?? []).filter((i) => !i.mandatory);
+  return (
+    <FormModal<CorrectValues, Answer>
+      open={Boolean(answer)}
+      title={`${t('consult.correctTitle')} · ${answer ? `${answer.building} ${answer.unit} ${answer.room}` : ''}`}
+      name="correctAnswer"
+      form={form}
+      initialValues={{
+        renovate: answer?.renovate,
+        items: answer?.items ?? [],
+        remarks: answer?.remarks ?? undefined,
+      }}
+      fields={['renovate', 'items', 'remarks', 'reason']}
+      submit={(v) => correct.mutateAsync({ ...v, answerId: answer?.id ?? '', version: answer?.version ?? 0 })}
+      onSaved={() => void message.success(t('consult.answerSaved'))}
+      onClose={onClose}
+    >
+      <Typography.Paragraph type="secondary">{t('consult.correctHint')}</Typography.Paragraph>
+      <Form.Item name="renovate" label={t('consult.renovate')} rules={[{ required: true }]}>
+        <Radio.Group
+          options={[
+            { value: true, label: t('consult.yes') },
+            { value: false, label: t('consult.no') },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item name="items" label={t('consult.optionalItems')}>
+        <Checkbox.Group options={optional.map((i) => ({ value: i.code, label: i.name }))} />
+      </Form.Item>
+      <Form.Item name="remarks" label={t('consult.remarks')}>
+        <Input.TextArea rows={2} maxLength={limits.shortNote.max} />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={t('consult.reason')}
+        rules={[{ required: true, whitespace: true, min: 2 }]}
+      >
+        <Input.TextArea rows={2} maxLength={limits.shortNote.max} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** Each household's answer: how it came (online or assisted), corrections, and correcting an assisted one. */
+function Answers({ c }: { c: Detail }) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState({ page: 1, pageSize: 10 });
+  const [q, setQ] = useState('');
+  const answers = useAnswers(c.id, { ...page, q: q.trim() || undefined });
+  const [correcting, setCorrecting] = useState<Answer | null>(null);
+  const names = new Map((c.questionnaire?.items ?? []).map((i) => [i.code, i.name]));
+  const correctable = c.canWrite && Boolean(c.questionnaire?.open);
+  return (
+    <Flex vertical gap={8}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('consult.answers')}
+        </Typography.Title>
+        <Input.Search
+          allowClear
+          placeholder={t('consult.answersSearch')}
+          aria-label={t('consult.answersSearch')}
+          onSearch={(v) => {
+            setQ(v);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
+          style={{ width: 260, maxWidth: '100%' }}
+        />
+      </Flex>
+      <Table<Answer>
+        size="small"
+        rowKey="id"
+        data-testid="answers"
+        loading={answers.isFetching}
+        dataSource={answers.data?.items ?? []}
+        scroll={{ x: 720 }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: answers.data?.total ?? 0,
+          onChange: (p, size) => setPage({ page: p, pageSize: size }),
+        }}
+        columns={[
+          { title: t('consult.household'), key: 'h', render: (_x, a) => `${a.building} ${a.unit} ${a.room}` },
+          {
+            title: t('consult.renovate'),
+            dataIndex: 'renovate',
+            render: (r: boolean) => (r ? t('consult.yes') : t('consult.no')),
+          },
+          {
+            title: t('consult.items'),
+            dataIndex: 'items',
+            render: (items: string[]) => items.map((i) => names.get(i) ?? i).join('、'),
+          },
+          { title: t('consult.remarks'), dataIndex: 'remarks' },
+          {
+            title: t('consult.status'),
+            key: 'how',
+            render: (_x, a) => (
+              <Space size={4} wrap>
+                <Tag>{a.assisted ? t('consult.assisted') : t('consult.online')}</Tag>
+                {a.correctionReason && (
+                  <Typography.Text type="warning">
+                    {t('consult.corrected', { reason: a.correctionReason })}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          {
+            key: 'actions',
+            render: (_x, a) =>
+              correctable && a.assisted ? (
+                <Button size="small" onClick={() => setCorrecting(a)}>
+                  {t('consult.correct')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+      <CorrectAnswerModal c={c} answer={correcting} onClose={() => setCorrecting(null)} />
     </Flex>
   );
 }
@@ -472,6 +710,7 @@ function Questionnaire({ c }: { c: Detail }) {
           {t('consult.results')}
         </Typography.Title>
         <Results c={c} />
+        {c.results.total.answered > 0 && <Answers c={c} />}
       </Flex>
       <AssistModal c={c} open={assisting} onClose={() => setAssisting(false)} />
       <NoticesModal c={c} open={printing} onClose={() => setPrinting(false)} />

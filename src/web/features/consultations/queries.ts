@@ -2,9 +2,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../contract/api.js';
 import type {
+  AnswerListQuery,
   AssistedAnswerBody,
   CompleteStageBody,
   ConsultationListQuery,
+  CorrectAnswerBody,
   CouncilMeetingBody,
   CouncilMemberBody,
   CreateConsultationBody,
@@ -77,6 +79,23 @@ export function useAssistedAnswer(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (body: AssistedAnswerBody) => call(api.addAssistedAnswer, { params: { id }, body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAnswers(id: string, query: AnswerListQuery) {
+  return useQuery({
+    queryKey: [...consultKey, 'answers', id, query],
+    queryFn: ({ signal }) => call(api.listAnswers, { params: { id }, query, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCorrectAnswer(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ answerId, ...body }: CorrectAnswerBody & { answerId: string }) =>
+      call(api.correctAnswer, { params: { id, answerId }, body }),
     onSuccess: invalidate,
   });
 }

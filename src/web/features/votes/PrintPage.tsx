@@ -31,6 +31,9 @@ export function VotePrintPage() {
     [`${t('votes.quorum')} · ${t('votes.byHeadcount')}`, tally.quorumHeadcount.text],
     [`${t('votes.approval')} · ${t('votes.byArea')}`, tally.approvalArea.text],
     [`${t('votes.approval')} · ${t('votes.byHeadcount')}`, tally.approvalHeadcount.text],
+    ...(tally.consent && tally.consent.required > 0
+      ? ([[t('votes.consent'), t('votes.consentLine', tally.consent)]] as [string, string][])
+      : []),
   ];
   return (
     <div style={sheet}>

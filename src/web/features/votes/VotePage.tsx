@@ -23,7 +23,7 @@ import {
 } from 'antd';
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../../contract/api.js';
 import { limits } from '../../../contract/common.js';
 import type { Tally, VoteDetail, Voter } from '../../../contract/votes.js';
@@ -39,6 +39,7 @@ import {
   useCloseVote,
   useCorrectBallot,
   useEnterBallot,
+  useMarkOccupied,
   useOpenVote,
   useVote,
   useVoters,
@@ -82,6 +83,26 @@ export function TallyCard({ vote }: { vote: VoteDetail }) {
         </Typography.Text>
         <Measure label={t('votes.byArea')} m={tally.approvalArea} />
         <Measure label={t('votes.byHeadcount')} m={tally.approvalHeadcount} />
+        {tally.consent && (
+          <>
+            <Typography.Text strong>
+              {t('votes.consent')}（{t('votes.consentRule')}）
+            </Typography.Text>
+            <Flex justify="space-between" align="center" gap={8} wrap>
+              <Typography.Text type="secondary">{t('votes.occupied')}</Typography.Text>
+              <Space>
+                <Typography.Text strong data-testid="consent">
+                  {tally.consent.required > 0
+                    ? t('votes.consentLine', tally.consent)
+                    : t('votes.consentNone')}
+                </Typography.Text>
+                <Tag color={tally.consent.met ? 'green' : 'red'}>
+                  {tally.consent.met ? t('votes.met') : t('votes.notMet')}
+                </Tag>
+              </Space>
+            </Flex>
+          </>
+        )}
         <Space wrap>
           <Tag color="green">
             {t('votes.forLabel')} {tally.for.headcount} / {tally.for.area} ㎡
@@ -294,6 +315,38 @@ function SelectChoice({ value, onChange }: { value?: VoteChoice; onChange?: (v: 
   );
 }
 
+function OccupiedModal({
+  vote,
+  voter,
+  onClose,
+}: {
+  vote: VoteDetail;
+  voter: Voter | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ note?: string }>();
+  const mark = useMarkOccupied(vote.id);
+  return (
+    <FormModal<{ note?: string }, Voter>
+      open={Boolean(voter)}
+      onClose={onClose}
+      name="markOccupied"
+      form={form}
+      fields={['note']}
+      title={`${t('votes.occupiedMark')} · ${voter?.rooms ?? ''}`}
+      submit={(v) => mark.mutateAsync({ voterKey: voter?.key ?? '', occupied: true, note: v.note })}
+      onSaved={(saved) => void message.success(t('votes.occupiedSaved', { rooms: saved.rooms }))}
+    >
+      <Typography.Paragraph type="secondary">{t('votes.consentRule')}</Typography.Paragraph>
+      <Form.Item name="note" label={t('votes.occupiedNote')}>
+        <Input maxLength={limits.shortNote.max} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
 function Register({ vote }: { vote: VoteDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -303,8 +356,11 @@ function Register({ vote }: { vote: VoteDetail }) {
   const search = useDebounced(q.trim(), 300);
   const voters = useVoters(vote.id, { ...page, q: search || undefined });
   const [correcting, setCorrecting] = useState<Voter | null>(null);
+  const [marking, setMarking] = useState<Voter | null>(null);
   const attach = useAttachScan(vote.id);
+  const unmark = useMarkOccupied(vote.id);
   const manage = vote.canManage && vote.status === 'open';
+  const lift = vote.tally?.consent != null;
   return (
     <Card
       title={t('votes.register')}
@@ -334,6 +390,38 @@ function Register({ vote }: { vote: VoteDetail }) {
           { title: t('votes.rooms'), dataIndex: 'rooms' },
           { title: t('votes.owner'), dataIndex: 'name' },
           { title: t('votes.area'), dataIndex: 'area', align: 'right' },
+          ...(lift
+            ? [
+                {
+                  title: t('votes.occupied'),
+                  key: 'occupied',
+                  render: (_x: unknown, v: Voter) => (
+                    <Space size={4} wrap>
+                      {v.occupied && <Tag color="orange">{v.occupiedNote ?? t('votes.occupied')}</Tag>}
+                      {manage &&
+                        (v.occupied ? (
+                          <Button
+                            size="small"
+                            loading={unmark.isPending}
+                            onClick={() =>
+                              unmark.mutate(
+                                { voterKey: v.key, occupied: false },
+                                { onError: (e) => report(e) },
+                              )
+                            }
+                          >
+                            {t('votes.occupiedUnmark')}
+                          </Button>
+                        ) : (
+                          <Button size="small" onClick={() => setMarking(v)}>
+                            {t('votes.occupiedMark')}
+                          </Button>
+                        ))}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
           {
             title: t('votes.choice'),
             key: 'choice',
@@ -397,6 +485,7 @@ function Register({ vote }: { vote: VoteDetail }) {
         ]}
       />
       <CorrectModal vote={vote} voter={correcting} onClose={() => setCorrecting(null)} />
+      <OccupiedModal vote={vote} voter={marking} onClose={() => setMarking(null)} />
     </Card>
   );
 }
@@ -407,6 +496,9 @@ export function VotePage() {
   const { message } = App.useApp();
   const report = useErrorReporter();
   const vote = useVote(id);
+  // Opened from a consultation's resolve step: a way back to it.
+  const [params] = useSearchParams();
+  const consultation = params.get('consultation');
   const openVote = useOpenVote(id);
   const closeVote = useCloseVote(id);
   const v = vote.data;
@@ -414,6 +506,9 @@ export function VotePage() {
   const publicUrl = `${window.location.origin}/v/${v.id}`;
   return (
     <Flex vertical gap={16}>
+      {consultation && /^[0-9a-f-]{36}$/.test(consultation) && (
+        <Link to={`/consultations/${consultation}`}>← {t('votes.backToConsultation')}</Link>
+      )}
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Space wrap>
           <Typography.Title level={4} style={{ margin: 0 }}>

@@ -50,7 +50,21 @@ const fields = [
   'endsOn',
 ];
 
-function CreateVoteDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
+/**
+ * Draft a vote. `prefill` and `returnTo` come from a consultation's resolve step: its compound
+ * (and a title), and the consultation to come back to from the vote's page.
+ */
+export function CreateVoteDrawer({
+  open,
+  onClose,
+  prefill,
+  returnTo,
+}: {
+  open: boolean;
+  onClose: () => void;
+  prefill?: Partial<CreateVoteBody>;
+  returnTo?: string;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [form] = Form.useForm<CreateVoteBody>();
@@ -72,15 +86,28 @@ function CreateVoteDrawer({ open, onClose }: { open: boolean; onClose: () => voi
         matter: 'renovation_plan',
         startsOn: districtToday(),
         endsOn: inDays(districtToday(), 14),
+        ...prefill,
       }}
       submit={(values) => create.mutateAsync(values)}
-      onSaved={(v) => void navigate(`/votes/${v.id}`)}
+      onSaved={(v) => void navigate(returnTo ? `/votes/${v.id}?consultation=${returnTo}` : `/votes/${v.id}`)}
     >
       <Form.Item name="compoundId" label={t('votes.compound')} rules={[{ required: true }]}>
         <CompoundSelect />
       </Form.Item>
-      <Form.Item name="scope" label={t('votes.scope')} rules={[{ required: true }]}>
-        <Select options={voteScopes.map((s) => ({ value: s, label: t(`votes.scopes.${s}`) }))} />
+      <Form.Item
+        name="scope"
+        label={t('votes.scope')}
+        rules={[{ required: true }]}
+        extra={matter === 'add_lift' ? t('votes.liftScope') : undefined}
+      >
+        <Select
+          options={voteScopes.map((s) => ({
+            value: s,
+            label: t(`votes.scopes.${s}`),
+            // Adding a lift is voted per stairwell unit or building, not by the whole compound.
+            disabled: matter === 'add_lift' && s === 'compound',
+          }))}
+        />
       </Form.Item>
       {scope && scope !== 'compound' && (
         <Form.Item name="buildingId" label={t('votes.building')} rules={[{ required: true }]}>

@@ -4,6 +4,7 @@ import { api } from '../../../contract/api.js';
 import type {
   CorrectBallotBody,
   CreateVoteBody,
+  OccupiedBody,
   PaperBallotBody,
   VoteListQuery,
   VoterQuery,
@@ -12,11 +13,12 @@ import { call, upload } from '../../shared/api.js';
 
 export const votesKey = ['votes'] as const;
 
-export function useVotes(query: VoteListQuery) {
+export function useVotes(query: VoteListQuery, enabled = true) {
   return useQuery({
     queryKey: [...votesKey, 'list', query],
     queryFn: ({ signal }) => call(api.listVotes, { query, signal }),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
@@ -99,6 +101,14 @@ export function useAttachScan(id: string) {
   return useMutation({
     mutationFn: ({ ballotId, file }: { ballotId: string; file: File }) =>
       upload(api.uploadBallotScan, { params: { id, ballotId }, query: { fileName: file.name }, file }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useMarkOccupied(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: OccupiedBody) => call(api.markOccupied, { params: { id }, body }),
     onSuccess: invalidate,
   });
 }
