@@ -57,6 +57,50 @@ export const FundingTotals = z.object({
 });
 export type FundingTotals = z.infer<typeof FundingTotals>;
 
+/** What a breakdown splits by: regions, years, renovation items, statuses, funding sources. */
+export const breakdownDimensions = ['subdistrict', 'community', 'year', 'item', 'status', 'source'] as const;
+export type BreakdownDimension = (typeof breakdownDimensions)[number];
+
+/**
+ * A breakdown: `measure` is a comma-separated list of measure names (each area declares its own,
+ * see GET /api/stats/breakdown/measures); the period and region as the summary takes them.
+ */
+export const BreakdownQuery = SummaryQuery.extend({
+  by: z.enum(breakdownDimensions),
+  measure: text()
+    .max(500)
+    .regex(/^[A-Za-z]+(,[A-Za-z]+)*$/, 'measure names separated by commas'),
+  region: regionCode.optional(),
+});
+export type BreakdownQuery = z.infer<typeof BreakdownQuery>;
+
+export const BreakdownMeasure = z.object({
+  key: text(),
+  label: text(),
+  /** 个, ㎡, 万元, %… */
+  unit: text(),
+  /** A percentage: its total is computed from the summed parts, never an average of the rows. */
+  rate: z.boolean(),
+});
+export type BreakdownMeasure = z.infer<typeof BreakdownMeasure>;
+
+export const Breakdown = z.object({
+  by: z.enum(breakdownDimensions),
+  fromYear: z.number().int(),
+  toYear: z.number().int(),
+  /** The region asked for (its name), or null for the caller's whole scope. */
+  region: z.object({ code: text(), name: text() }).nullable(),
+  measures: z.array(BreakdownMeasure),
+  rows: z.array(z.object({ key: text(), label: text(), values: z.record(z.string(), z.number()) })),
+  total: z.record(z.string(), z.number()),
+});
+export type Breakdown = z.infer<typeof Breakdown>;
+
+/** Every measure a breakdown can show, and the dimensions each splits by. */
+export const BreakdownCatalogue = z.array(
+  BreakdownMeasure.extend({ dimensions: z.array(z.enum(breakdownDimensions)) }),
+);
+
 /** The stats area's endpoints; `api.ts` assembles every area's list. */
 export const statsEndpoints = {
   statsSummary: endpoint({
@@ -74,5 +118,29 @@ export const statsEndpoints = {
     tag: 'stats',
     query: FundingTotalsQuery,
     response: FundingTotals,
+  }),
+  breakdownMeasures: endpoint({
+    method: 'GET',
+    path: '/api/stats/breakdown/measures',
+    summary: 'The measures a breakdown can show and the dimensions each splits by',
+    tag: 'stats',
+    response: BreakdownCatalogue,
+  }),
+  statsBreakdown: endpoint({
+    method: 'GET',
+    path: '/api/stats/breakdown',
+    summary: 'Summary measures split by subdistrict, community, year, item, status or funding source',
+    tag: 'stats',
+    query: BreakdownQuery,
+    response: Breakdown,
+  }),
+  statsBreakdownExport: endpoint({
+    method: 'GET',
+    path: '/api/stats/breakdown.xlsx',
+    summary: 'A breakdown as a report sheet (title row, units in headers, a 合计 row)',
+    tag: 'stats',
+    query: BreakdownQuery,
+    response: z.unknown(),
+    download: true,
   }),
 } as const;

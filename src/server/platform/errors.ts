@@ -204,6 +204,19 @@ const fieldMessages = {
     'zh-CN': '表决范围内没有登记的住户，请先完善住户名册',
     en: 'no households are registered in the vote’s scope; complete the register first',
   },
+  unknown_measure: {
+    'zh-CN': '不是可用的统计指标',
+    en: 'is not a measure a breakdown can show',
+  },
+  not_split_by: {
+    'zh-CN': '该统计指标不能按所选维度拆分',
+    en: 'this measure cannot be split by the chosen dimension',
+  },
+  statuses_differ: {
+    'zh-CN': '按状态拆分时只能选择同一类业务的指标',
+    en: 'a breakdown by status takes the measures of one area only',
+  },
+  after_to: { 'zh-CN': '起始年份不能晚于截止年份', en: 'the first year cannot be after the last' },
   ends_before_start: { 'zh-CN': '结束日期不能早于开始日期', en: 'the end cannot be before the start' },
   not_a_paper_ballot: { 'zh-CN': '只能为纸质票附扫描件', en: 'only a paper ballot takes a scan' },
   unknown_facility_type: {

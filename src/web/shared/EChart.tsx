@@ -2,7 +2,14 @@
  * A small React wrapper over ECharts (core build: only the charts and components the app uses).
  * It follows its container's size, and an option may be computed from that size.
  */
-import { BarChart, type BarSeriesOption } from 'echarts/charts';
+import {
+  BarChart,
+  type BarSeriesOption,
+  LineChart,
+  type LineSeriesOption,
+  PieChart,
+  type PieSeriesOption,
+} from 'echarts/charts';
 import {
   GridComponent,
   type GridComponentOption,
@@ -16,10 +23,15 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { type CSSProperties, useEffect, useRef, useState } from 'react';
 import { currentLanguage } from '../i18n/index.js';
 
-use([BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<
-  BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
+  | BarSeriesOption
+  | LineSeriesOption
+  | PieSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | LegendComponentOption
 >;
 
 export interface ChartSize {
@@ -35,10 +47,12 @@ export interface EChartProps {
   height: number | string;
   onClick?: (event: ECElementEvent) => void;
   style?: CSSProperties;
+  /** ECharts' built-in dark theme (the command-centre screen). */
+  dark?: boolean;
   'data-testid'?: string;
 }
 
-export function EChart({ option, ariaLabel, height, onClick, style, ...rest }: EChartProps) {
+export function EChart({ option, ariaLabel, height, onClick, style, dark, ...rest }: EChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   const clickHandler = useRef(onClick);
@@ -51,7 +65,7 @@ export function EChart({ option, ariaLabel, height, onClick, style, ...rest }: E
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const instance = init(element, undefined, { locale: language === 'en' ? 'EN' : 'ZH' });
+    const instance = init(element, dark ? 'dark' : undefined, { locale: language === 'en' ? 'EN' : 'ZH' });
     chart.current = instance;
     setInstanceCount((n) => n + 1);
     instance.on('click', (event) => clickHandler.current?.(event));
@@ -69,7 +83,7 @@ export function EChart({ option, ariaLabel, height, onClick, style, ...rest }: E
       instance.dispose();
       chart.current = null;
     };
-  }, [language]);
+  }, [language, dark]);
 
   useEffect(() => {
     if (!chart.current || !size || size.width === 0 || instanceCount === 0) return;

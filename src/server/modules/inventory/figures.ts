@@ -1,10 +1,12 @@
-import { count, eq, sql, sum } from 'drizzle-orm';
+import { and, count, eq, sql, sum } from 'drizzle-orm';
 import type { InventoryFigures } from '../../../contract/inventory.js';
 import { percent } from '../../../domain/statistics.js';
 import { compounds, regionCounts } from '../../db/schema.js';
 import { oldCutoffYear } from '../../platform/settings.js';
+import { type AreaBreakdown, byKey, inRegion, keyOf, num, regionKey } from '../stats/breakdown.js';
 import { type FiguresInput, int } from '../stats/figures.js';
 import { compoundRule } from './access.js';
+import { statusSql } from './sql.js';
 
 /** Compounds and old compounds in scope, and this district's share of the city's old compounds. */
 export async function inventoryFigures({
@@ -36,3 +38,40 @@ export async function inventoryFigures({
     shareOfCityOld: percent(oldInScope, cityOld),
   };
 }
+
+type InventoryMeasure = 'compounds' | 'oldCompounds';
+
+/** Compounds and old compounds now (the period does not apply), by region or renovation status. */
+export const inventoryBreakdown: AreaBreakdown<InventoryMeasure> = {
+  area: 'inventory',
+  action: 'inventory.read',
+  measures: {
+    compounds: { label: '住宅小区', unit: '个', dimensions: ['subdistrict', 'community', 'status'] },
+    oldCompounds: { label: '老旧小区', unit: '个', dimensions: ['subdistrict', 'community', 'status'] },
+  },
+  labels: {
+    status: { not_planned: '未纳入计划', planned: '已纳入计划', in_progress: '改造中', renovated: '已改造' },
+  },
+  async count({ db, principal, region }, by) {
+    const cutoff = await oldCutoffYear(db);
+    const key =
+      by === 'subdistrict' || by === 'community'
+        ? regionKey(by, compounds.regionCode)
+        : by === 'status'
+          ? statusSql
+          : undefined;
+    const query = db
+      .select({
+        key: keyOf(key),
+        compounds: count(),
+        oldCompounds: sql<number>`count(*) FILTER (WHERE ${compounds.buildYear} < ${cutoff})::int`,
+      })
+      .from(compounds)
+      .where(and(compoundRule(principal, 'read'), inRegion(compounds.regionCode, region)));
+    const rows = await (key ? query.groupBy(byKey) : query);
+    return rows.map((r) => ({
+      key: r.key,
+      values: { compounds: num(r.compounds), oldCompounds: num(r.oldCompounds) },
+    }));
+  },
+};

@@ -14,6 +14,7 @@ import { formatLarge, formatNumber, formatPercent } from '../../shared/numbers.j
 import { useScopeName } from '../../shared/regions.js';
 import { type CountedRegion, useRegionTree } from '../../shared/regionTree.js';
 import { useIsPhone } from '../../shared/responsive.js';
+import { DashboardCharts } from './DashboardCharts.js';
 import { useSummary } from './queries.js';
 
 /** The seed letter reports 2019–2022; the page opens on that span. */
@@ -284,6 +285,7 @@ export function OverviewPage() {
           {isPhone && <Typography.Text type="secondary">{t('overview.bySubdistrictHint')}</Typography.Text>}
         </Card>
       )}
+      <DashboardCharts from={from} to={to} />
     </Flex>
   );
 }
