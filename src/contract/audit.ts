@@ -110,6 +110,7 @@ export const auditActions = [
   'proposal.escalate',
   'template.save',
   'seed.demo',
+  'seed.scale',
   'seed.catalogue',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

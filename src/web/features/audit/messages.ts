@@ -144,7 +144,7 @@ export const zhCN = {
         escalate: '提案逾期转督办',
       },
       template: { save: '保存答复模板' },
-      seed: { demo: '载入演示数据', catalogue: '载入默认改造内容' },
+      seed: { demo: '载入演示数据', scale: '生成全国规模样本数据', catalogue: '载入默认改造内容' },
     },
     /** One label per entity type (contract/audit.ts auditEntityTypes). */
     entityTypes: {
@@ -346,7 +346,7 @@ export const en: typeof zhCN = {
         escalate: 'Escalate overdue proposal',
       },
       template: { save: 'Save reply template' },
-      seed: { demo: 'Load demo data', catalogue: 'Load default catalogue' },
+      seed: { demo: 'Load demo data', scale: 'Generate national-scale sample data', catalogue: 'Load default catalogue' },
     },
     entityTypes: {
       user: 'User',
