@@ -346,7 +346,11 @@ export const en: typeof zhCN = {
         escalate: 'Escalate overdue proposal',
       },
       template: { save: 'Save reply template' },
-      seed: { demo: 'Load demo data', scale: 'Generate national-scale sample data', catalogue: 'Load default catalogue' },
+      seed: {
+        demo: 'Load demo data',
+        scale: 'Generate national-scale sample data',
+        catalogue: 'Load default catalogue',
+      },
     },
     entityTypes: {
       user: 'User',
