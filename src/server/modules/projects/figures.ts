@@ -4,6 +4,7 @@ import { completedProjectStatuses } from '../../../domain/inventory.js';
 import { compounds, projects } from '../../db/schema.js';
 import { compoundRule } from '../inventory/access.js';
 import { type FiguresInput, int } from '../stats/figures.js';
+import { talliedRenovation, tallyPrefixes } from '../stats/tallies.js';
 
 /**
  * The compounds in scope whose project was completed in a year of the period, and their declared
@@ -15,7 +16,21 @@ export async function renovationFigures({
   principal,
   fromYear,
   toYear,
+  raw,
 }: FiguresInput): Promise<RenovationFigures> {
+  // At scale, from the pre-aggregated tallies where they answer for the scope (the same figures).
+  const prefixes = raw ? null : tallyPrefixes(principal);
+  if (prefixes) {
+    const t = await talliedRenovation(db, prefixes, fromYear, toYear);
+    return {
+      renovatedCompounds: int(t?.compounds),
+      buildings: int(t?.buildings),
+      floorArea: Math.round(Number(t?.floorArea ?? 0) * 100) / 100,
+      households: int(t?.households),
+      residents: int(t?.residents),
+      renovatedWithUnknownFigures: int(t?.unknown),
+    };
+  }
   const renovatedIds = db
     .selectDistinct({ id: projects.compoundId })
     .from(projects)
