@@ -33,11 +33,10 @@ const best = async (fn: () => Promise<unknown>, runs = 5) => {
   }
   return min;
 };
-const [{ n } = { n: 0 }] = (await db.execute(sql`SELECT count(*)::int AS n FROM compounds`)) as unknown as {
+const counted0 = (await db.execute(sql`SELECT count(*)::int AS n FROM compounds`)) as unknown as {
   rows: { n: number }[];
-} extends { rows: infer R }
-  ? R
-  : never;
+};
+const n = counted0.rows[0]?.n ?? 0;
 console.log(`scale bench on ${database.kind}, ${n} compounds`);
 for (const [name, prefix] of [
   ['district 410203', '410203'],
