@@ -122,6 +122,7 @@ export const auditActions = [
   'facility.update',
   'facility.delete',
   'seed.demo',
+  'seed.scale',
   'seed.catalogue',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

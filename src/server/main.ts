@@ -24,6 +24,7 @@ import type { Principal } from './platform/context.js';
 import { AppError, type Lang } from './platform/errors.js';
 import { generatePassword } from './platform/passwords.js';
 import { oldCutoffYear, readSettings, updateSettings } from './platform/settings.js';
+import { ScaleRefused, seedScale } from './scale/seed.js';
 
 /**
  * An import's progress: one line rewritten in place on a terminal; in a log, a line when a phase
@@ -45,6 +46,8 @@ const usage = `usage: jiugai <command>
   serve                          run the web app (what npm start does)
   migrate                        apply database migrations
   seed demo                      load the demo district
+  seed scale --compounds N [--seed S]
+                                 fill an empty database with a synthetic province of N compounds
   import KIND FILE [--dry-run]   import a ledger or survey sheet (KIND: compounds, buildings, households, structures)
   export KIND FILE [--include-personal] [--csv]
                                  write a ledger (owners' personal data only when asked)
@@ -224,6 +227,28 @@ async function exportCommand(config: Config, args: string[]) {
   });
 }
 
+/** A synthetic province of N compounds in an empty database (progress on stderr). */
+async function seedScaleCommand(config: Config, args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { compounds: { type: 'string' }, seed: { type: 'string' } },
+  });
+  if (!values.compounds) throw new UsageError('seed scale needs --compounds N');
+  const compounds = Number(values.compounds);
+  const seed = values.seed === undefined ? 1 : Number(values.seed);
+  return withDatabase(config, async (db) => {
+    await db.migrate();
+    const counts = await seedScale(db, {
+      compounds,
+      seed,
+      onProgress: (line) => process.stderr.write(`${line}\n`),
+    });
+    console.log(
+      `scale data loaded: ${counts.regions} regions, ${counts.compounds} compounds, ${counts.buildings} buildings, ${counts.households} households, ${counts.projects} projects, ${counts.ledgerItems} ledger items, ${counts.tickets} tickets, ${counts.illegalStructures} illegal structures`,
+    );
+  });
+}
+
 async function run(argv: string[]): Promise<void> {
   const config = loadConfig();
   const [command, ...rest] = argv;
@@ -237,7 +262,8 @@ async function run(argv: string[]): Promise<void> {
         console.log('migrations applied');
       });
     case 'seed': {
-      if (rest[0] !== 'demo') throw new UsageError('seed takes: demo');
+      if (rest[0] === 'scale') return seedScaleCommand(config, rest.slice(1));
+      if (rest[0] !== 'demo') throw new UsageError('seed takes: demo | scale --compounds N [--seed S]');
       return withDatabase(config, async (db) => {
         await db.migrate();
         if (!(await loadDemoDistrict(db)))
@@ -301,7 +327,8 @@ function reason(err: unknown): string {
   }
   if (err instanceof ZodError) return err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
   if (err instanceof UsageError) return `${err.message}\n${usage}`;
-  if (err instanceof DirLockedError || err instanceof RestoreError) return err.message;
+  if (err instanceof DirLockedError || err instanceof RestoreError || err instanceof ScaleRefused)
+    return err.message;
   return err instanceof Error ? err.message : String(err);
 }
 

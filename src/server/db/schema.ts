@@ -17,6 +17,7 @@ export * from '../modules/projects/schema.js';
 export * from '../modules/proposals/schema.js';
 export * from '../modules/quality/schema.js';
 export * from '../modules/regions/schema.js';
+export * from '../modules/stats/schema.js';
 export * from '../modules/supervisors/schema.js';
 export * from '../modules/votes/schema.js';
 export * from '../platform/schema.js';

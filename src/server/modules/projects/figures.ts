@@ -13,6 +13,7 @@ import {
   regionKey,
 } from '../stats/breakdown.js';
 import { type FiguresInput, int } from '../stats/figures.js';
+import { talliedRenovation, tallyPrefixes } from '../stats/tallies.js';
 import { projectRule } from './access.js';
 
 /**
@@ -26,7 +27,26 @@ export async function renovationFigures({
   principal,
   fromYear,
   toYear,
+  raw,
 }: FiguresInput): Promise<RenovationFigures> {
+  const [mandatory] = await db
+    .select({ n: count() })
+    .from(catalogueItems)
+    .where(and(eq(catalogueItems.mandatory, true), eq(catalogueItems.active, true)));
+  // At scale, from the pre-aggregated tallies where they answer for the scope (the same figures).
+  const prefixes = raw ? null : tallyPrefixes(principal);
+  if (prefixes) {
+    const t = await talliedRenovation(db, prefixes, fromYear, toYear);
+    return {
+      renovatedCompounds: int(t?.compounds),
+      buildings: int(t?.buildings),
+      floorArea: Math.round(Number(t?.floorArea ?? 0) * 100) / 100,
+      households: int(t?.households),
+      residents: int(t?.residents),
+      renovatedWithUnknownFigures: int(t?.unknown),
+      mandatoryItems: int(mandatory?.n),
+    };
+  }
   const renovatedIds = db
     .selectDistinct({ id: projects.compoundId })
     .from(projects)
@@ -45,10 +65,6 @@ export async function renovationFigures({
     })
     .from(compounds)
     .where(and(compoundRule(principal, 'read'), inArray(compounds.id, renovatedIds)));
-  const [mandatory] = await db
-    .select({ n: count() })
-    .from(catalogueItems)
-    .where(and(eq(catalogueItems.mandatory, true), eq(catalogueItems.active, true)));
   return {
     renovatedCompounds: int(renovated?.compounds),
     buildings: int(renovated?.buildings),

@@ -8,6 +8,8 @@ export interface FiguresInput {
   fromYear: number;
   toYear: number;
   districtCode: string;
+  /** Count from the rows themselves, not the pre-aggregated tallies (tests and benchmarks compare the two). */
+  raw?: boolean;
 }
 
 /** Read a count or sum that SQL may hand back as text, bigint or null. */

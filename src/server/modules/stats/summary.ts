@@ -43,8 +43,10 @@ export async function summary(
   principal: Principal,
   range: { from?: number; to?: number },
   districtCode: string,
+  options: { raw?: boolean } = {},
 ): Promise<Summary> {
   const input: FiguresInput = {
+    raw: options.raw,
     db,
     principal,
     fromYear: range.from ?? 1949,

@@ -156,7 +156,7 @@ export const zhCN = {
       },
       template: { save: '保存答复模板' },
       facility: { create: '登记配套设施', update: '修改配套设施', delete: '删除配套设施' },
-      seed: { demo: '载入演示数据', catalogue: '载入默认改造内容' },
+      seed: { demo: '载入演示数据', scale: '生成全国规模样本数据', catalogue: '载入默认改造内容' },
     },
     /** One label per entity type (contract/audit.ts auditEntityTypes). */
     entityTypes: {
@@ -372,7 +372,11 @@ export const en: typeof zhCN = {
       },
       template: { save: 'Save reply template' },
       facility: { create: 'Register facility', update: 'Edit facility', delete: 'Delete facility' },
-      seed: { demo: 'Load demo data', catalogue: 'Load default catalogue' },
+      seed: {
+        demo: 'Load demo data',
+        scale: 'Generate national-scale sample data',
+        catalogue: 'Load default catalogue',
+      },
     },
     entityTypes: {
       user: 'User',

@@ -1,0 +1,144 @@
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../../domain/access.js';
+import { queryRows } from '../../db/client.js';
+import { compounds, projects } from '../../db/schema.js';
+import type { Principal } from '../../platform/context.js';
+import { testApp } from '../../testing/app.js';
+import { buildCompound, buildProject } from '../../testing/factories.js';
+import { inventoryFigures } from '../inventory/figures.js';
+import { renovationFigures } from '../projects/figures.js';
+import { tallyPrefixes } from './tallies.js';
+
+const principal = (role: Role, prefixes: string[] | null): Principal => ({
+  userId: '00000000-0000-7000-8000-000000000000',
+  username: 't',
+  displayName: 't',
+  role,
+  scopeRegions: prefixes ?? [],
+  prefixes,
+  sessionId: '',
+  csrfToken: '',
+});
+
+const callers = [
+  principal('hq', null),
+  principal('subdistrict', ['410203002']),
+  principal('community', ['410203002001']),
+  principal('subdistrict', ['410203', '410203002', '410204001']),
+  principal('subdistrict', []),
+  principal('subdistrict', ['4102030']),
+  principal('contractor', ['410203']),
+];
+const periods = [
+  [2019, 2022],
+  [2016, 2020],
+  [1949, 2030],
+  [2012, 2014],
+] as const;
+
+describe('pre-aggregated tallies', { timeout: 240_000 }, () => {
+  it('answer which scopes they can', () => {
+    expect(tallyPrefixes(principal('hq', null))).toEqual(['']);
+    expect(tallyPrefixes(principal('subdistrict', ['410203', '410203002']))).toEqual(['410203']);
+    expect(tallyPrefixes(principal('subdistrict', ['4102030']))).toBeNull();
+    expect(tallyPrefixes(principal('contractor', ['410203']))).toBeNull();
+    expect(tallyPrefixes(principal('community', []))).toEqual([]);
+  });
+
+  it('give the same summary as counting the rows, through inserts, updates and deletes', async () => {
+    const { database } = await testApp({}, { seeded: false });
+    const db = database.db;
+    const same = async (when: string) => {
+      for (const p of callers)
+        for (const [from, to] of periods) {
+          const input = { db, principal: p, fromYear: from, toYear: to, districtCode: '410203' };
+          const raw = {
+            ...(await inventoryFigures({ ...input, raw: true })),
+            ...(await renovationFigures({ ...input, raw: true })),
+          };
+          const tallied = { ...(await inventoryFigures(input)), ...(await renovationFigures(input)) };
+          expect(tallied, `${when}: ${p.role} ${p.prefixes} ${from}–${to}`).toEqual(raw);
+        }
+      // And the tallies are what counting them again from nothing gives.
+      const snapshot = async () =>
+        queryRows(
+          db,
+          sql`SELECT 'i' AS t, prefix, build_year AS a, 0 AS b, compounds::text AS v FROM stats.inventory_tallies WHERE compounds <> 0
+            UNION ALL SELECT 'r', prefix, year, prev_year, concat_ws(',', compounds, buildings, floor_area, households, residents, unknown)
+            FROM stats.renovation_tallies WHERE compounds <> 0 ORDER BY 1, 2, 3, 4`,
+        );
+      const kept = await snapshot();
+      await db.execute(sql`TRUNCATE stats.inventory_tallies, stats.renovation_tallies, stats.compound_stats`);
+      await db.execute(sql`SELECT stats.refresh(ARRAY(SELECT id FROM compounds))`);
+      expect(await snapshot(), when).toEqual(kept);
+    };
+
+    const a = await buildCompound(database, { regionCode: '410203002001', buildYear: 1985 });
+    const b = await buildCompound(database, {
+      regionCode: '410203002',
+      buildYear: 1999,
+      householdCount: null,
+    });
+    const c = await buildCompound(database, { regionCode: '410203001003', buildYear: null });
+    const d = await buildCompound(database, {
+      regionCode: '410204001002',
+      buildYear: 2010,
+      floorArea: 1234.56,
+    });
+    await buildProject(database, {
+      compoundId: a.id,
+      regionCode: a.regionCode,
+      year: 2013,
+      status: 'handed_over',
+    });
+    await buildProject(database, {
+      compoundId: a.id,
+      regionCode: a.regionCode,
+      year: 2020,
+      status: 'accepted',
+    });
+    await buildProject(database, {
+      compoundId: a.id,
+      regionCode: a.regionCode,
+      year: 2022,
+      status: 'handed_over',
+    });
+    const pb = await buildProject(database, {
+      compoundId: b.id,
+      regionCode: b.regionCode,
+      year: 2021,
+      status: 'handed_over',
+    });
+    await buildProject(database, {
+      compoundId: c.id,
+      regionCode: c.regionCode,
+      year: 2019,
+      status: 'accepted',
+    });
+    const pd = await buildProject(database, {
+      compoundId: d.id,
+      regionCode: d.regionCode,
+      year: 2024,
+      status: 'under_construction',
+    });
+    await same('built');
+
+    await db.update(projects).set({ status: 'accepted' }).where(eq(projects.id, pd.id));
+    await db.update(projects).set({ year: 2016 }).where(eq(projects.id, pb.id));
+    await same('projects changed');
+
+    await db
+      .update(compounds)
+      .set({ regionCode: '410203001001', buildYear: 2003, residentCount: 300 })
+      .where(eq(compounds.id, a.id));
+    await db.update(compounds).set({ householdCount: 80, notes: 'x' }).where(eq(compounds.id, b.id));
+    await db.update(compounds).set({ notes: 'nothing counted changes' });
+    await same('compounds changed');
+
+    await db.delete(projects).where(eq(projects.compoundId, c.id));
+    await db.delete(compounds).where(eq(compounds.id, c.id));
+    await db.update(projects).set({ status: 'planned' }).where(eq(projects.id, pb.id));
+    await same('deleted');
+  });
+});
