@@ -15,7 +15,8 @@ for (const [label, device] of [
       await expect(page).toHaveURL(/\/overview$/);
       await page.goto('/compounds/map');
       const map = page.getByTestId('compound-map');
-      await expect(page.getByTestId('map-count')).toContainText('图上 212 个小区');
+      // Generous: the overview the login lands on may still be loading its charts before the map.
+      await expect(page.getByTestId('map-count')).toContainText('图上 212 个小区', { timeout: 30_000 });
       await expect(map).toHaveAttribute('data-tiles', 'off');
       const dots = map.locator('path.jiugai-compound');
       await expect(dots).toHaveCount(212);

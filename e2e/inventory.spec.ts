@@ -17,6 +17,7 @@ function columns(sheet: ExcelJS.Worksheet): { headerRow: number; byHeader: Map<s
 test('headquarters staff find the old compounds, export them, correct one in Excel and import it back', async ({
   page,
 }, testInfo) => {
+  test.setTimeout(180_000);
   // Unique per run, so the journey also works against a long-lived server (E2E_BASE_URL).
   const stamp = Date.now().toString(36);
   const username = `zhb-${stamp}`;

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { defaultStageLists } from '../../../domain/consultations.js';
+import { defaultFacilityTypes } from '../../../domain/facilities.js';
 import { defaultOpinionCategories } from '../../../domain/opinions.js';
 import { defaultGrades } from '../../../domain/proposals.js';
 import { defaultCheckFrequency } from '../../../domain/quality.js';
@@ -173,6 +174,7 @@ describe('settings', () => {
       consultations: { stageLists: defaultStageLists },
       proposalGrades: defaultGrades,
       opinionCategories: defaultOpinionCategories,
+      facilities: { types: defaultFacilityTypes },
     });
     const owner = await buildCadre(t.database);
     const created = await send(
