@@ -23,6 +23,9 @@ const VotePrintPage = lazy(() =>
 const NoticesPrintPage = lazy(() =>
   import('../features/votes/PrintPage.js').then((m) => ({ default: m.NoticesPrintPage })),
 );
+const ScreenPage = lazy(() =>
+  import('../features/overview/ScreenPage.js').then((m) => ({ default: m.ScreenPage })),
+);
 const WorkbenchPage = lazy(() => import('./WorkbenchPage.js').then((m) => ({ default: m.WorkbenchPage })));
 
 /**
@@ -53,8 +56,9 @@ export const router = createBrowserRouter([
     ),
     errorElement: <CrashPage />,
   })),
-  // Sheets to print, without the app's frame.
+  // Sheets to print and the command centre's wall screen (大屏), without the app's frame.
   ...[
+    { path: '/screen', Page: ScreenPage, action: 'stats.read' as const },
     { path: '/print/votes/:id', Page: VotePrintPage, action: 'inventory.read' as const },
     { path: '/print/votes/:id/notices', Page: NoticesPrintPage, action: 'vote.manage' as const },
   ].map(({ path, Page, action }) => ({

@@ -11,6 +11,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Breakdown } from '../../../contract/stats.js';
 import { type ChartOption, EChart } from '../../shared/EChart.js';
 import { formatNumber, formatPercent } from '../../shared/numbers.js';
+import { useRegionTree } from '../../shared/regionTree.js';
 import { CompoundMap } from '../inventory/CompoundMap.js';
 import { useCompoundMap } from '../inventory/queries.js';
 import { barOption, clickedKey, lineOption, pieOption } from './charts.js';
@@ -105,7 +106,9 @@ export function DashboardCharts({ from, to }: { from: number; to: number }) {
     }),
     [t],
   );
-  const regionName = useCallback((code: string) => code, []);
+  const regions = useRegionTree();
+  const byCode = regions.data?.byCode;
+  const regionName = useCallback((code: string) => byCode?.get(code)?.name ?? code, [byCode]);
   const of = <T,>(b: Breakdown | undefined, make: (b: Breakdown) => T) => (b ? make(b) : null);
   const illegal = d.illegal.data;
   const ledgerTotal = d.ledger.data?.total;

@@ -2,7 +2,8 @@
  * 总览: the programme's headline figures as the seed letter states them (compounds, old compounds
  * and their shares; what was renovated over a span of years) and compounds per subdistrict.
  */
-import { Alert, Button, Card, Col, Flex, Row, Select, Skeleton, Statistic, Typography } from 'antd';
+import { DesktopOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Flex, Row, Select, Skeleton, Statistic, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -31,13 +32,16 @@ function splitLarge(n: number): { value: string; unit: string } {
   return match ? { value: match[1] ?? text, unit: match[2] ?? '' } : { value: text, unit: '' };
 }
 
-function Figure({
+/** A headline figure; its definition shows on hover over the title. */
+export function Figure({
   title,
+  definition,
   value,
   unit,
   testId,
 }: {
   title: string;
+  definition: string;
   value: number;
   unit: string;
   testId: string;
@@ -45,7 +49,13 @@ function Figure({
   const parts = splitLarge(value);
   return (
     <Statistic
-      title={title}
+      title={
+        <Tooltip title={definition}>
+          <span data-testid={`${testId}-title`}>
+            {title} <QuestionCircleOutlined style={{ fontSize: 12 }} />
+          </span>
+        </Tooltip>
+      }
       value={parts.value}
       suffix={`${parts.unit}${unit}`}
       data-testid={testId}
@@ -159,9 +169,14 @@ export function OverviewPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('overview.title')}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" gap={8} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('overview.title')}
+        </Typography.Title>
+        <Button icon={<DesktopOutlined />} href="/screen" target="_blank" data-testid="open-screen">
+          {t('dashboard.openScreen')}
+        </Button>
+      </Flex>
       {s.compounds === 0 && <Alert type="info" showIcon title={t('overview.empty')} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
@@ -173,6 +188,7 @@ export function OverviewPage() {
               title={t('overview.compounds')}
               value={s.compounds}
               unit={t('units.compounds')}
+              definition={t('dashboard.definitions.compounds')}
               testId="figure-compounds"
             />
           </Card>
@@ -187,6 +203,7 @@ export function OverviewPage() {
                 title={t('overview.oldCompounds')}
                 value={s.oldCompounds}
                 unit={t('units.compounds')}
+                definition={t('dashboard.definitions.old')}
                 testId="figure-old"
               />
               <Flex vertical gap={4} style={{ paddingBottom: 4 }}>
@@ -218,6 +235,7 @@ export function OverviewPage() {
               title={t('overview.renovatedCompounds')}
               value={s.renovatedCompounds}
               unit={t('units.compounds')}
+              definition={t('dashboard.definitions.renovated')}
               testId="figure-renovated"
             />
           </Col>
@@ -226,6 +244,7 @@ export function OverviewPage() {
               title={t('overview.buildings')}
               value={s.buildings}
               unit={t('units.buildings')}
+              definition={t('dashboard.definitions.buildings')}
               testId="figure-buildings"
             />
           </Col>
@@ -234,6 +253,7 @@ export function OverviewPage() {
               title={t('overview.floorArea')}
               value={s.floorArea}
               unit={t('units.area')}
+              definition={t('dashboard.definitions.area')}
               testId="figure-area"
             />
           </Col>
@@ -242,6 +262,7 @@ export function OverviewPage() {
               title={t('overview.households')}
               value={s.households}
               unit={t('units.households')}
+              definition={t('dashboard.definitions.households')}
               testId="figure-households"
             />
           </Col>
@@ -250,6 +271,7 @@ export function OverviewPage() {
               title={t('overview.residents')}
               value={s.residents}
               unit={t('units.residents')}
+              definition={t('dashboard.definitions.residents')}
               testId="figure-residents"
             />
           </Col>

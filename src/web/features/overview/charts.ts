@@ -54,7 +54,10 @@ export function barOption(b: Breakdown, measures: string[], look: Look = {}): Ch
   };
 }
 
-/** Lines over years, one per measure. */
+/**
+ * Over years: the first measure as bars on the left axis, the others as lines on the right one
+ * (counts of compounds beside counts of households, whose scales differ a hundredfold).
+ */
 export function lineOption(b: Breakdown, measures: string[], look: Look = {}): ChartOption {
   const size = font(look.large);
   return {
@@ -64,20 +67,33 @@ export function lineOption(b: Breakdown, measures: string[], look: Look = {}): C
     legend: { top: 0, textStyle: { fontSize: size } },
     grid: { left: 8, right: 16, top: look.large ? 48 : 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: b.rows.map((r) => r.key), axisLabel: { fontSize: size } },
-    yAxis: measures.map((_, i) => ({
+    yAxis: measures.slice(0, 2).map((_, i) => ({
       type: 'value' as const,
+      minInterval: 1,
       axisLabel: { fontSize: size },
       splitLine: { show: i === 0 },
     })),
-    series: measures.map((m, i) => ({
-      type: 'line' as const,
-      name: nameOf(b, m, look),
-      yAxisIndex: Math.min(i, 1),
-      smooth: true,
-      symbolSize: look.large ? 12 : 8,
-      label: { show: true, fontSize: size },
-      data: b.rows.map((r) => r.values[m] ?? 0),
-    })),
+    series: measures.map((m, i) => {
+      const common = {
+        name: nameOf(b, m, look),
+        yAxisIndex: Math.min(i, 1),
+        data: b.rows.map((r) => r.values[m] ?? 0),
+      };
+      return i === 0 && measures.length > 1
+        ? {
+            ...common,
+            type: 'bar' as const,
+            barMaxWidth: look.large ? 48 : 32,
+            label: { show: true, position: 'inside' as const, fontSize: size, color: '#fff' },
+          }
+        : {
+            ...common,
+            type: 'line' as const,
+            smooth: true,
+            symbolSize: look.large ? 12 : 8,
+            label: { show: true, position: 'top' as const, fontSize: size },
+          };
+    }),
   };
 }
 
@@ -88,14 +104,18 @@ export function pieOption(b: Breakdown, measure: string, look: Look = {}): Chart
     color: palette,
     backgroundColor: 'transparent',
     tooltip: { trigger: 'item', textStyle: { fontSize: size } },
-    legend: { bottom: 0, textStyle: { fontSize: size } },
+    // On the wall the legend stands at the left, clear of the labels below the ring.
+    legend: look.large
+      ? { orient: 'vertical', left: 0, top: 'middle', textStyle: { fontSize: size } }
+      : { bottom: 0, textStyle: { fontSize: size } },
     series: [
       {
         type: 'pie',
         name: nameOf(b, measure, look),
-        radius: ['38%', '66%'],
-        center: ['50%', '45%'],
+        radius: look.large ? ['36%', '64%'] : ['30%', '54%'],
+        center: look.large ? ['58%', '50%'] : ['50%', '44%'],
         label: { fontSize: size, formatter: '{b}\n{c}' },
+        labelLayout: { hideOverlap: true },
         data: b.rows
           .filter((r) => (r.values[measure] ?? 0) > 0)
           .map((r) => ({ name: labelOf(r, look), value: r.values[measure] ?? 0, key: r.key })),
