@@ -1,7 +1,7 @@
 import { and, count, sql } from 'drizzle-orm';
 import type { ConsultationFigures } from '../../../contract/consultations.js';
 import { consultations } from '../../db/schema.js';
-import { type AreaBreakdown, byKey, inRegion, keyOf, num, regionKey } from '../stats/breakdown.js';
+import { type AreaBreakdown, byKey, dimensionKey, inRegion, keyOf, num } from '../stats/breakdown.js';
 import type { FiguresInput } from '../stats/figures.js';
 import { consultationRule } from './access.js';
 
@@ -29,14 +29,11 @@ export const consultationBreakdown: AreaBreakdown<'consultations'> = {
     status: { in_progress: '进行中', resolved: '决议已公开', completed: '已完成', failed: '未通过' },
   },
   async count({ db, principal, region }, by) {
-    const key =
-      by === 'subdistrict' || by === 'community'
-        ? regionKey(by, consultations.regionCode)
-        : by === 'year'
-          ? sql`extract(year FROM (${consultations.createdAt} AT TIME ZONE 'UTC') + interval '8 hours')::int`
-          : by === 'status'
-            ? sql`${consultations.status}`
-            : undefined;
+    const key = dimensionKey(by, {
+      region: consultations.regionCode,
+      year: sql`extract(year FROM (${consultations.createdAt} AT TIME ZONE 'UTC') + interval '8 hours')::int`,
+      status: consultations.status,
+    });
     const query = db
       .select({ key: keyOf(key), n: count() })
       .from(consultations)

@@ -6,11 +6,11 @@ import { scopeWhere } from '../../platform/access.js';
 import {
   type AreaBreakdown,
   byKey,
+  dimensionKey,
   hundredths,
   inRegion,
   keyOf,
   num,
-  regionKey,
 } from '../stats/breakdown.js';
 import type { FiguresInput } from '../stats/figures.js';
 import { illegalStats } from './stats.js';
@@ -57,14 +57,11 @@ export const illegalBreakdown: AreaBreakdown<IllegalMeasure> = {
   },
   async count({ db, principal, region }, by) {
     const removed = sql`${s.removedOn} IS NOT NULL`;
-    const key =
-      by === 'subdistrict' || by === 'community'
-        ? regionKey(by, s.regionCode)
-        : by === 'year'
-          ? sql`extract(year FROM ${s.removedOn})::int`
-          : by === 'status'
-            ? sql`${s.status}`
-            : undefined;
+    const key = dimensionKey(by, {
+      region: s.regionCode,
+      year: sql`extract(year FROM ${s.removedOn})::int`,
+      status: s.status,
+    });
     const query = db
       .select({
         key: keyOf(key),

@@ -3,7 +3,7 @@ import type { InventoryFigures } from '../../../contract/inventory.js';
 import { percent } from '../../../domain/statistics.js';
 import { compounds, regionCounts } from '../../db/schema.js';
 import { oldCutoffYear } from '../../platform/settings.js';
-import { type AreaBreakdown, byKey, inRegion, keyOf, num, regionKey } from '../stats/breakdown.js';
+import { type AreaBreakdown, byKey, dimensionKey, inRegion, keyOf, num } from '../stats/breakdown.js';
 import { type FiguresInput, int } from '../stats/figures.js';
 import { talliedInventory, talliedOldEverywhere, tallyPrefixes } from '../stats/tallies.js';
 import { compoundRule } from './access.js';
@@ -63,12 +63,10 @@ export const inventoryBreakdown: AreaBreakdown<InventoryMeasure> = {
   },
   async count({ db, principal, region }, by) {
     const cutoff = await oldCutoffYear(db);
-    const key =
-      by === 'subdistrict' || by === 'community'
-        ? regionKey(by, compounds.regionCode)
-        : by === 'status'
-          ? statusSql
-          : undefined;
+    const key = dimensionKey(by, {
+      region: compounds.regionCode,
+      status: statusSql,
+    });
     const query = db
       .select({
         key: keyOf(key),

@@ -4,7 +4,7 @@
  */
 import { and, count, sql } from 'drizzle-orm';
 import { ledgerItems } from '../../db/schema.js';
-import { type AreaBreakdown, byKey, inRegion, keyOf, num, regionKey } from '../stats/breakdown.js';
+import { type AreaBreakdown, byKey, dimensionKey, inRegion, keyOf, num } from '../stats/breakdown.js';
 import { ledgerItemRule } from './access.js';
 import { escalationSql, ledgerDay } from './queries.js';
 
@@ -32,14 +32,11 @@ export const ledgerBreakdown: AreaBreakdown<LedgerMeasure> = {
   },
   async count({ db, principal, region }, by) {
     const level = escalationSql(await ledgerDay(db));
-    const key =
-      by === 'subdistrict' || by === 'community'
-        ? regionKey(by, ledgerItems.regionCode)
-        : by === 'year'
-          ? sql`extract(year FROM ${ledgerItems.deadline})::int`
-          : by === 'status'
-            ? sql`CASE WHEN ${level} = 'none' THEN ${ledgerItems.status} ELSE ${level} END`
-            : undefined;
+    const key = dimensionKey(by, {
+      region: ledgerItems.regionCode,
+      year: sql`extract(year FROM ${ledgerItems.deadline})::int`,
+      status: sql`CASE WHEN ${level} = 'none' THEN ${ledgerItems.status} ELSE ${level} END`,
+    });
     const query = db
       .select({
         key: keyOf(key),

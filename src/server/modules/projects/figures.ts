@@ -6,6 +6,7 @@ import { compoundRule } from '../inventory/access.js';
 import {
   type AreaBreakdown,
   byKey,
+  dimensionKey,
   hundredths,
   inRegion,
   keyOf,
@@ -203,14 +204,11 @@ export const projectBreakdown: AreaBreakdown<ProjectMeasure> = {
         values: { projects: num(r.projects), acceptedProjects: num(r.acceptedProjects) },
       }));
     }
-    const key =
-      by === 'subdistrict' || by === 'community'
-        ? regionKey(by, projects.regionCode)
-        : by === 'year'
-          ? sql`${projects.year}`
-          : by === 'status'
-            ? sql`${projects.status}`
-            : undefined;
+    const key = dimensionKey(by, {
+      region: projects.regionCode,
+      year: projects.year,
+      status: projects.status,
+    });
     const query = db
       .select({ key: keyOf(key), ...fields })
       .from(projects)
@@ -252,16 +250,12 @@ export const fundingBreakdown: AreaBreakdown<FundingMeasure> = {
     },
   },
   async count({ db, principal, fromYear, toYear, region }, by) {
-    const key =
-      by === 'subdistrict' || by === 'community'
-        ? regionKey(by, projects.regionCode)
-        : by === 'year'
-          ? sql`${projects.year}`
-          : by === 'status'
-            ? sql`${projects.status}`
-            : by === 'source'
-              ? sql`${projectFunding.source}`
-              : undefined;
+    const key = dimensionKey(by, {
+      region: projects.regionCode,
+      year: projects.year,
+      status: projects.status,
+      source: projectFunding.source,
+    });
     const query = db
       .select({
         key: keyOf(key),

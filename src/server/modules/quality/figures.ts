@@ -6,7 +6,7 @@ import { openTicketStatuses } from '../../../domain/quality.js';
 import { projects, tickets } from '../../db/schema.js';
 import { holds } from '../../platform/access.js';
 import { projectRule } from '../projects/access.js';
-import { type AreaBreakdown, byKey, inRegion, keyOf, num, regionKey } from '../stats/breakdown.js';
+import { type AreaBreakdown, byKey, dimensionKey, inRegion, keyOf, num } from '../stats/breakdown.js';
 import { type FiguresInput, int } from '../stats/figures.js';
 
 /** Accepted projects of the period, and open and overdue tickets now, on the projects in reach. */
@@ -55,14 +55,11 @@ export const ticketBreakdown: AreaBreakdown<TicketMeasure> = {
   },
   labels: { status: { open: '待整改', reopened: '已退回', evidence_uploaded: '待核验' } },
   async count({ db, principal, region }, by) {
-    const key =
-      by === 'subdistrict' || by === 'community'
-        ? regionKey(by, projects.regionCode)
-        : by === 'year'
-          ? sql`${projects.year}`
-          : by === 'status'
-            ? sql`${tickets.status}`
-            : undefined;
+    const key = dimensionKey(by, {
+      region: projects.regionCode,
+      year: projects.year,
+      status: tickets.status,
+    });
     const query = db
       .select({
         key: keyOf(key),

@@ -67,6 +67,23 @@ export function regionKey(by: 'subdistrict' | 'community', column: AnyPgColumn |
   return by === 'subdistrict' ? sql<string>`left(${column}, 9)` : sql<string>`${column}`;
 }
 
+/**
+ * The expression a query groups by: for a region dimension the area's region-code column (cut to
+ * the subdistrict), else the area's expression for that dimension; none for the total, or for a
+ * dimension the area does not split by.
+ */
+export function dimensionKey(
+  by: BreakdownDimension | null,
+  keys: { region: AnyPgColumn | SQL } & Partial<
+    Record<Exclude<BreakdownDimension, 'subdistrict' | 'community'>, AnyPgColumn | SQL>
+  >,
+): SQL | undefined {
+  if (by === null) return undefined;
+  if (by === 'subdistrict' || by === 'community') return regionKey(by, keys.region);
+  const key = keys[by];
+  return key === undefined ? undefined : sql`${key}`;
+}
+
 /** Rows restricted to the region asked for (scope is the area's own rule, applied beside this). */
 export const inRegion = (column: AnyPgColumn | SQL, region?: string): SQL | undefined =>
   region ? sql`${column} LIKE ${`${region}%`}` : undefined;

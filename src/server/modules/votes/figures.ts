@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { VoteFigures } from '../../../contract/votes.js';
 import { votes } from '../../db/schema.js';
-import { type AreaBreakdown, byKey, inRegion, keyOf, num, regionKey } from '../stats/breakdown.js';
+import { type AreaBreakdown, byKey, dimensionKey, inRegion, keyOf, num } from '../stats/breakdown.js';
 import type { FiguresInput } from '../stats/figures.js';
 import { voteRule } from './access.js';
 
@@ -26,12 +26,10 @@ export const voteBreakdown: AreaBreakdown<'votesPassed' | 'votesFailed'> = {
     votesFailed: { label: '表决未通过', unit: '次', dimensions: ['subdistrict', 'community', 'year'] },
   },
   async count({ db, principal, region }, by) {
-    const key =
-      by === 'subdistrict' || by === 'community'
-        ? regionKey(by, votes.regionCode)
-        : by === 'year'
-          ? sql`extract(year FROM (${votes.closedAt} AT TIME ZONE 'UTC') + interval '8 hours')::int`
-          : undefined;
+    const key = dimensionKey(by, {
+      region: votes.regionCode,
+      year: sql`extract(year FROM (${votes.closedAt} AT TIME ZONE 'UTC') + interval '8 hours')::int`,
+    });
     const query = db
       .select({
         key: keyOf(key),
