@@ -45,6 +45,24 @@ describe('what a breakdown may ask (the areas’ declarations)', () => {
     { name: 'overdue by status', by: 'status', measure: 'ledgerItems,ledgerOverdue' },
     { name: 'removals by year', by: 'year', measure: 'illegalStructuresRemoved,selfRemovalRate' },
     { name: 'one year', by: 'year', measure: 'renovatedCompounds', from: 2021, to: 2021 },
+    { name: 'facilities by year', by: 'year', measure: 'facilities,liftsAdded,activityRooms' },
+    {
+      name: 'facilities beside compounds by community',
+      by: 'community',
+      measure: 'renovatedCompounds,elderlyCareFacilities,childcareFacilities,serviceShops',
+    },
+    {
+      name: 'a facility figure misspelt is named',
+      by: 'year',
+      measure: 'facilities,liftAdded',
+      fails: { status: 400, fields: { 'measure.liftAdded': 'unknown_measure' } },
+    },
+    {
+      name: 'facilities have no status',
+      by: 'status',
+      measure: 'liftsAdded',
+      fails: { status: 400, fields: { 'measure.liftsAdded': 'not_split_by', by: 'not_split_by' } },
+    },
     {
       name: 'an unknown measure is named',
       by: 'year',
@@ -316,5 +334,101 @@ describe('GET /api/stats/breakdown', () => {
     const list = (await get('/api/stats/breakdown/measures', hq)).json();
     expect(list.find((m: { key: string }) => m.key === 'fundingPlanned')).toMatchObject({ unit: '万元' });
     expect(list.find((m: { key: string }) => m.key === 'compounds').dimensions).not.toContain('year');
+    expect(list.find((m: { key: string }) => m.key === 'liftsAdded')).toMatchObject({
+      unit: '部',
+      dimensions: ['subdistrict', 'community', 'year'],
+    });
+  });
+});
+
+describe('facilities on the demo district', () => {
+  let t: TestApp;
+  let get: ReturnType<typeof requests>['get'];
+  let hq: Session;
+  let tietaStaff: Session;
+  let contractor: Session;
+  const figures = [
+    'activityRooms',
+    'serviceShops',
+    'facilities',
+    'liftsAdded',
+    'elderlyCareFacilities',
+    'childcareFacilities',
+  ];
+
+  beforeAll(async () => {
+    t = await testApp();
+    ({ get } = requests(t));
+    hq = await sessionAs(t, 'hq');
+    tietaStaff = await sessionAs(t, 'subdistrict', [tieta]);
+    // Named on no project: the facilities' read rule leaves it none, whatever its regions.
+    contractor = await sessionAs(t, 'contractor');
+  }, 180_000);
+
+  const url = (q: string) => `/api/stats/breakdown?${q}`;
+  const sumOfRows = (b: { rows: { values: Record<string, number> }[] }, m: string) =>
+    b.rows.reduce((s, r) => s + (r.values[m] ?? 0), 0);
+
+  it('totals and rows by subdistrict, community and year equal the summary, for each scope and period', async () => {
+    for (const [who, session] of Object.entries({ hq, tietaStaff, contractor })) {
+      for (const period of ['', '&from=2019&to=2022', '&from=2021&to=2021']) {
+        const summary = (await get(`/api/stats/summary?${period.slice(1)}`, session)).json();
+        for (const by of ['subdistrict', 'community', 'year']) {
+          const res = await get(url(`by=${by}&measure=${figures.join(',')}${period}`), session);
+          expect(res.statusCode, res.body).toBe(200);
+          const b = res.json();
+          for (const m of figures) {
+            expect(b.total[m], `${who} ${by} ${m} ${period}`).toBe(summary[m]);
+            expect(sumOfRows(b, m), `${who} ${by} ${m} ${period} rows`).toBe(summary[m]);
+          }
+        }
+      }
+    }
+    // The letter's figures, split: 71 rooms and stations over 2019–2022, by year.
+    const byYear = (await get(url('by=year&measure=activityRooms,liftsAdded&from=2019&to=2022'), hq)).json();
+    expect(byYear.rows.map((r: { key: string }) => r.key)).toEqual(['2019', '2020', '2021', '2022']);
+    expect(byYear.total.activityRooms).toBe(71);
+    expect(byYear.measures).toEqual([
+      { key: 'activityRooms', label: expect.any(String), unit: '间', rate: false },
+      { key: 'liftsAdded', label: '加装电梯', unit: '部', rate: false },
+    ]);
+    const mine = (await get(url('by=subdistrict&measure=facilities'), tietaStaff)).json();
+    expect(mine.rows.map((r: { key: string }) => r.key)).toEqual([tieta]);
+    expect(mine.total.facilities).toBeGreaterThan(0);
+  });
+
+  it('a region outside the scope is a 404, a misspelt figure or a dimension they lack a 400', async () => {
+    expect((await get(url(`by=year&measure=facilities&region=${qingping}`), tietaStaff)).statusCode).toBe(
+      404,
+    );
+    const misspelt = await get(url('by=year&measure=facilities,lifts'), hq);
+    expect(misspelt.statusCode).toBe(400);
+    expect(misspelt.json().error.fields).toHaveProperty(['measure.lifts']);
+    const pair = await get(url('by=item&measure=liftsAdded'), hq);
+    expect(pair.statusCode).toBe(400);
+    expect(Object.keys(pair.json().error.fields)).toEqual(['measure.liftsAdded', 'by']);
+    // A region inside the scope narrows the figures to it.
+    const one = (await get(url(`by=community&measure=facilities&region=${tieta}`), hq)).json();
+    const all = (await get(url('by=subdistrict&measure=facilities'), hq)).json();
+    expect(one.total.facilities).toBe(
+      all.rows.find((r: { key: string }) => r.key === tieta).values.facilities,
+    );
+  });
+
+  it('exports a facility breakdown with its units in the headers', async () => {
+    const xlsx = await get(
+      '/api/stats/breakdown.xlsx?by=year&measure=facilities,liftsAdded&from=2019&to=2022',
+      hq,
+    );
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(2).values).toEqual([
+      undefined,
+      '年度',
+      '新增或改善便民服务设施（个）',
+      '加装电梯（部）',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { consultationBreakdown } from '../consultations/figures.js';
+import { facilityBreakdown } from '../facilities/figures.js';
 import { illegalBreakdown } from '../illegal/figures.js';
 import { inventoryBreakdown } from '../inventory/figures.js';
 import { ledgerBreakdown } from '../ledger/figures.js';
@@ -22,4 +23,5 @@ export const breakdownAreas: readonly AreaBreakdown[] = [
   illegalBreakdown,
   consultationBreakdown,
   voteBreakdown,
+  facilityBreakdown,
 ] as readonly AreaBreakdown<string>[] as readonly AreaBreakdown[];
