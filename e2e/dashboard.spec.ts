@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { adminPassword, csrfOf, logIn, send } from './support.js';
 
 /**
  * 总览 and 大屏: the dashboard and the command centre's wall screen render in Chromium without a
  * console error, with the demo's figures (checked against GET /api/stats/summary) and their
- * charts drawn; a bar clicked opens the filtered list; the wall screen fits 1920×1080 without a
+ * charts drawn; a chart's 导出 Excel downloads that chart's breakdown as the report sheet; a bar
+ * clicked opens the filtered list; the wall screen fits 1920×1080 without a
  * scrollbar, for a viewer. With SCREENSHOTS=1 the journey also refreshes the README's screenshots.
  */
 
@@ -92,6 +94,33 @@ test('the dashboard shows the demo figures and its charts open the lists', async
   await page.mouse.move(0, 0);
 
   await expect(page.getByTestId('open-screen')).toHaveAttribute('href', '/screen');
+
+  // Each chart offers its breakdown as Excel; the progress by subdistrict downloads as its sheet.
+  await expect(page.getByTestId(/^chart-\w+-export$/)).toHaveCount(8);
+  const query = `by=subdistrict&measure=compounds%2CrenovatedCompounds&${span}`;
+  const exportLink = page.getByTestId('chart-subdistricts-export');
+  await expect(exportLink).toHaveText(/导出 Excel/);
+  await expect(exportLink).toHaveAttribute('href', `/api/stats/breakdown.xlsx?${query}`);
+  const breakdown = (await (await page.request.get(`/api/stats/breakdown?${query}`)).json()) as {
+    measures: { label: string }[];
+    total: { compounds: number; renovatedCompounds: number };
+  };
+  const downloading = page.waitForEvent('download');
+  await exportLink.click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/统计表（按街道）\.xlsx$/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0];
+  expect(String(sheet?.getCell('A1').value)).toBe(
+    `顺河回族区2019—2022年${breakdown.measures.map((m) => m.label).join('、')}统计表（按街道）`,
+  );
+  expect(sheet?.getRow(sheet.rowCount).values).toEqual([
+    undefined,
+    '合计',
+    breakdown.total.compounds,
+    breakdown.total.renovatedCompounds,
+  ]);
   if (screenshots) {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true });

@@ -1,14 +1,19 @@
 /**
  * The dashboard's charts below the overview's headline figures: trends by year, progress by
  * subdistrict, overdue ledger items, funding by source, compounds by status (with the map), open
- * tickets, removals and the self-removal rate, consultations. Each chart opens its filtered list.
+ * tickets, removals and the self-removal rate, consultations. Each chart opens its filtered list,
+ * and downloads its breakdown as the report sheet (GET /api/stats/breakdown.xlsx, same query).
  */
-import { Card, Col, Row, Statistic, Tooltip } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Row, Space, Statistic, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { Breakdown } from '../../../contract/stats.js';
+import type { z } from 'zod';
+import { api } from '../../../contract/api.js';
+import type { Breakdown, BreakdownQuery } from '../../../contract/stats.js';
+import { downloadUrl } from '../../shared/api.js';
 import { type ChartOption, EChart } from '../../shared/EChart.js';
 import { formatNumber, formatPercent } from '../../shared/numbers.js';
 import { useRegionTree } from '../../shared/regionTree.js';
@@ -28,24 +33,42 @@ export function useRowLabel(prefix: string) {
   );
 }
 
+type Query = z.input<typeof BreakdownQuery>;
+
+/** What each dashboard chart asks for: drawn from it, and downloaded as it is. */
+export function dashboardQueries(from: number, to: number) {
+  return {
+    years: { by: 'year', measure: 'renovatedCompounds,households', from: 2019, to },
+    subdistricts: { by: 'subdistrict', measure: 'compounds,renovatedCompounds', from, to },
+    ledger: { by: 'subdistrict', measure: 'ledgerOpen,ledgerOverdue' },
+    funding: { by: 'source', measure: 'fundingPlanned,fundingReceived', from, to },
+    status: { by: 'status', measure: 'compounds' },
+    tickets: { by: 'subdistrict', measure: 'openTickets,overdueTickets' },
+    illegal: { by: 'subdistrict', measure: 'illegalStructuresRemoved,selfRemovalRate' },
+    consultations: { by: 'status', measure: 'consultations' },
+  } satisfies Record<string, Query>;
+}
+
 /** The dashboard's breakdowns, shared with the screen. */
 export function useDashboardBreakdowns(from: number, to: number, refetchInterval?: number) {
   const o = { refetchInterval };
+  const q = dashboardQueries(from, to);
   return {
-    years: useBreakdown({ by: 'year', measure: 'renovatedCompounds,households', from: 2019, to }, o),
-    subdistricts: useBreakdown({ by: 'subdistrict', measure: 'compounds,renovatedCompounds', from, to }, o),
-    ledger: useBreakdown({ by: 'subdistrict', measure: 'ledgerOpen,ledgerOverdue' }, o),
-    funding: useBreakdown({ by: 'source', measure: 'fundingPlanned,fundingReceived', from, to }, o),
-    status: useBreakdown({ by: 'status', measure: 'compounds' }, o),
-    tickets: useBreakdown({ by: 'subdistrict', measure: 'openTickets,overdueTickets' }, o),
-    illegal: useBreakdown({ by: 'subdistrict', measure: 'illegalStructuresRemoved,selfRemovalRate' }, o),
-    consultations: useBreakdown({ by: 'status', measure: 'consultations' }, o),
+    years: useBreakdown(q.years, o),
+    subdistricts: useBreakdown(q.subdistricts, o),
+    ledger: useBreakdown(q.ledger, o),
+    funding: useBreakdown(q.funding, o),
+    status: useBreakdown(q.status, o),
+    tickets: useBreakdown(q.tickets, o),
+    illegal: useBreakdown(q.illegal, o),
+    consultations: useBreakdown(q.consultations, o),
   };
 }
 
 function ChartCard({
   title,
   extra,
+  query,
   b,
   option,
   onKey,
@@ -54,6 +77,8 @@ function ChartCard({
 }: {
   title: string;
   extra?: ReactNode;
+  /** The breakdown the chart draws, which its 导出 Excel downloads. */
+  query: Query;
   b: Breakdown | undefined;
   option: ChartOption | null;
   onKey: (key: string) => void;
@@ -61,8 +86,34 @@ function ChartCard({
   height?: number;
 }) {
   const { t } = useTranslation();
+  const download = (
+    <Button
+      size="small"
+      type="text"
+      href={downloadUrl(api.statsBreakdownExport, { query })}
+      download
+      icon={<DownloadOutlined />}
+      data-testid={`${testId}-export`}
+    >
+      {t('dashboard.export')}
+    </Button>
+  );
   return (
-    <Card title={title} extra={extra} size="small" loading={!b}>
+    <Card
+      title={title}
+      extra={
+        extra ? (
+          <Space size="small">
+            {extra}
+            {download}
+          </Space>
+        ) : (
+          download
+        )
+      }
+      size="small"
+      loading={!b}
+    >
       {b && option && (
         <EChart
           option={option}
@@ -85,6 +136,7 @@ function ChartCard({
 export function DashboardCharts({ from, to }: { from: number; to: number }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const q = dashboardQueries(from, to);
   const d = useDashboardBreakdowns(from, to);
   const map = useCompoundMap({});
   const statusLabel = useRowLabel('inventory.statuses');
@@ -169,6 +221,7 @@ export function DashboardCharts({ from, to }: { from: number; to: number }) {
       <Col xs={24} lg={12}>
         <ChartCard
           title={t('dashboard.trends')}
+          query={q.years}
           b={d.years.data}
           option={of(d.years.data, (b) => lineOption(b, ['renovatedCompounds', 'households'], { names }))}
           onKey={(year) => navigate(`/projects?year=${year}`)}
@@ -178,6 +231,7 @@ export function DashboardCharts({ from, to }: { from: number; to: number }) {
       <Col xs={24} lg={12}>
         <ChartCard
           title={t('dashboard.progress', { from, to })}
+          query={q.subdistricts}
           b={d.subdistricts.data}
           option={of(d.subdistricts.data, (b) =>
             barOption(b, ['compounds', 'renovatedCompounds'], { names }),
@@ -189,6 +243,7 @@ export function DashboardCharts({ from, to }: { from: number; to: number }) {
       <Col xs={24} lg={12}>
         <ChartCard
           title={t('dashboard.ledger')}
+          query={q.ledger}
           b={d.ledger.data}
           option={of(d.ledger.data, (b) => barOption(b, ['ledgerOpen', 'ledgerOverdue'], { names }))}
           onKey={(code) => navigate(`/ledger?region=${code}&status=open`)}
@@ -198,6 +253,7 @@ export function DashboardCharts({ from, to }: { from: number; to: number }) {
       <Col xs={24} lg={12}>
         <ChartCard
           title={t('dashboard.funding', { from, to })}
+          query={q.funding}
           b={d.funding.data}
           option={of(d.funding.data, (b) => pieOption(b, 'fundingPlanned', { names, label: sourceLabel }))}
           onKey={() => navigate(`/funding?from=${from}&to=${to}`)}
@@ -207,6 +263,7 @@ export function DashboardCharts({ from, to }: { from: number; to: number }) {
       <Col xs={24} lg={8}>
         <ChartCard
           title={t('dashboard.status')}
+          query={q.status}
           b={d.status.data}
           option={of(d.status.data, (b) => pieOption(b, 'compounds', { names, label: statusLabel }))}
           onKey={(status) => navigate(`/compounds?status=${status}`)}
@@ -232,6 +289,7 @@ export function DashboardCharts({ from, to }: { from: number; to: number }) {
       <Col xs={24} lg={8}>
         <ChartCard
           title={t('dashboard.tickets')}
+          query={q.tickets}
           b={d.tickets.data}
           option={of(d.tickets.data, (b) => barOption(b, ['openTickets', 'overdueTickets'], { names }))}
           onKey={(code) => navigate(`/quality/board?region=${code}`)}
@@ -244,6 +302,7 @@ export function DashboardCharts({ from, to }: { from: number; to: number }) {
           extra={
             illegal && t('dashboard.selfRate', { value: formatPercent(illegal.total.selfRemovalRate ?? 0) })
           }
+          query={q.illegal}
           b={illegal}
           option={of(illegal, (b) => barOption(b, ['illegalStructuresRemoved'], { names }))}
           onKey={(code) => navigate(`/illegal?region=${code}&status=removed`)}
@@ -253,6 +312,7 @@ export function DashboardCharts({ from, to }: { from: number; to: number }) {
       <Col xs={24} lg={8}>
         <ChartCard
           title={t('dashboard.consultationsTitle')}
+          query={q.consultations}
           b={d.consultations.data}
           option={of(d.consultations.data, (b) =>
             pieOption(b, 'consultations', { names, label: consultLabel }),
