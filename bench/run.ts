@@ -9,16 +9,20 @@
  * `npm run bench -- audit` only the audit list, `npm run bench -- backup` only backup and
  * restore, `npm run bench -- web` only cold page loads in Chromium (after `npm run build`;
  * BENCH_WEB_RUNS loads each, BENCH_PORT the server's port), `npm run bench -- stall` how long
- * other requests wait during a 100k-row import (BENCH_STALL_ROWS); no argument runs them all.
+ * other requests wait during a 100k-row import (BENCH_STALL_ROWS), `npm run bench -- scale`
+ * statistics and list pages on a synthetic province (BENCH_SCALE_COMPOUNDS on PGlite, and the
+ * database BENCH_SCALE_URL names, seeded beforehand); no argument runs them all.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/server/db/client.js';
+import { seedScale } from '../src/server/scale/seed.js';
 import { benchAuditList, type Row } from './audit-list.js';
 import { benchBackup } from './backup.js';
 import { benchImport } from './import.js';
+import { benchScale, type ScaleRow } from './scale.js';
 import { benchStall, type StallRow } from './stall.js';
 import { benchWeb } from './web.js';
 
@@ -31,7 +35,7 @@ const pgUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-bench-'));
 const pgDatabases: string[] = [];
 const stallRows = Number(process.env.BENCH_STALL_ROWS ?? 100_000);
-const benchmarks = ['audit', 'import', 'backup', 'web', 'stall'] as const;
+const benchmarks = ['audit', 'import', 'backup', 'web', 'stall', 'scale'] as const;
 const picked = process.argv.slice(2);
 for (const name of picked) {
   if (!(benchmarks as readonly string[]).includes(name)) {
@@ -91,6 +95,7 @@ try {
   if (runs('backup')) await backups();
   if (runs('web')) await web();
   if (runs('stall')) await stalls();
+  if (runs('scale')) await scale();
 } finally {
   for (const name of pgDatabases) await dropDatabase(name);
   fs.rmSync(scratch, { recursive: true, force: true });
@@ -190,5 +195,25 @@ async function stalls() {
   );
   console.log(
     `${stallRows} households uploaded (check) then confirmed (write) through the API while /api/health is asked every ~50 ms; target on PGlite: the check's worst stall small, the write's bounded by the write phase itself\n`,
+  );
+}
+
+async function scale() {
+  const compounds = Number(process.env.BENCH_SCALE_COMPOUNDS ?? 10_000);
+  const rows: ScaleRow[] = await withDatabase(await freshPglite(), async (db) => {
+    await seedScale(db, { compounds });
+    return benchScale(db, `pglite ${compounds}`);
+  });
+  const scaleUrl = process.env.BENCH_SCALE_URL;
+  if (scaleUrl) rows.push(...(await withDatabase(scaleUrl, (db) => benchScale(db, 'postgres'))));
+  else console.log('(set BENCH_SCALE_URL to a database seeded with `seed scale` to measure PostgreSQL)');
+  console.log(
+    grid(
+      ['backend', 'scope', 'what', 'ms', 'ratio'],
+      rows.map((r) => [r.backend, r.scope, r.what, r.ms.toFixed(2), (r.ms / r.baselineMs).toFixed(3)]),
+    ),
+  );
+  console.log(
+    'ratio = time ÷ the baseline of its scope in the same run (fastest of 5): statistics against a raw GROUP BY of the compounds, list pages against their bare indexed query; targets ≤ 0.25 and < 2\n',
   );
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildings, compounds } from '../../db/schema.js';
-import { systemActor } from '../../platform/audit.js';
+import { recordAudit, systemActor } from '../../platform/audit.js';
 import { sheetRows } from '../../platform/sheets/testing.js';
 import { buildUser, login, type Session, type TestApp, testApp } from '../../testing/app.js';
 import { buildCompound, buildProject, tieta } from '../../testing/factories.js';
@@ -195,7 +195,18 @@ describe('figures with unknowns', () => {
       floorArea: null,
       residentCount: null,
     });
-    await buildProject(t.database, { compoundId: compound.id, year: 2021, status: 'accepted' });
+    const project = await buildProject(t.database, {
+      compoundId: compound.id,
+      year: 2021,
+      status: 'accepted',
+    });
+    // The factory writes behind the app's back; the event the app's own write appends is what
+    // tells the cached figures that the data changed.
+    await recordAudit(t.database.db, systemActor('test'), {
+      action: 'project.create',
+      entityType: 'project',
+      entityId: project.id,
+    });
     const after = (await get('/api/stats/summary?from=2019&to=2022')).json();
     expect(after).toMatchObject({
       renovatedCompounds: before.renovatedCompounds + 1,
