@@ -10,13 +10,15 @@
  * restore, `npm run bench -- web` only cold page loads in Chromium (after `npm run build`;
  * BENCH_WEB_RUNS loads each, BENCH_PORT the server's port), `npm run bench -- stall` how long
  * other requests wait during a 100k-row import (BENCH_STALL_ROWS), `npm run bench -- scale`
- * statistics and list pages on a synthetic province (BENCH_SCALE_COMPOUNDS on PGlite, and the
+ * statistics and list pages on the demo district and a synthetic province (BENCH_SCALE_COMPOUNDS on PGlite, and the
  * database BENCH_SCALE_URL names, seeded beforehand); no argument runs them all.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { bootstrap } from '../src/server/bootstrap.js';
+import { loadConfig } from '../src/server/config.js';
 import { type Database, openDatabase } from '../src/server/db/client.js';
 import { seedScale } from '../src/server/scale/seed.js';
 import { benchAuditList, type Row } from './audit-list.js';
@@ -201,9 +203,19 @@ async function stalls() {
 async function scale() {
   const compounds = Number(process.env.BENCH_SCALE_COMPOUNDS ?? 10_000);
   const rows: ScaleRow[] = await withDatabase(await freshPglite(), async (db) => {
-    await seedScale(db, { compounds });
-    return benchScale(db, `pglite ${compounds}`);
+    await bootstrap(
+      db,
+      loadConfig({ JIUGAI_ADMIN_PASSWORD: 'Bench-Root-Passw0rd', LOG_LEVEL: 'silent' }),
+      () => {},
+    );
+    return benchScale(db, 'pglite demo');
   });
+  rows.push(
+    ...(await withDatabase(await freshPglite(), async (db) => {
+      await seedScale(db, { compounds });
+      return benchScale(db, `pglite ${compounds}`);
+    })),
+  );
   const scaleUrl = process.env.BENCH_SCALE_URL;
   if (scaleUrl) rows.push(...(await withDatabase(scaleUrl, (db) => benchScale(db, 'postgres'))));
   else console.log('(set BENCH_SCALE_URL to a database seeded with `seed scale` to measure PostgreSQL)');
