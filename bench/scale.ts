@@ -10,9 +10,9 @@
  * - each list page's first page (count and rows) for the province, against its bare indexed
  *   query: the same filter and order, ids only, no count.
  *
- * `npm run bench -- scale` seeds a fresh PGlite (BENCH_SCALE_COMPOUNDS, default 10,000) and, with
- * BENCH_SCALE_URL, measures a PostgreSQL database seeded beforehand (seeding 220,000 compounds
- * takes about 10 minutes, so it is not done here). `npx tsx bench/scale.ts` measures
+ * `npm run bench -- scale` measures the demo district and a fresh PGlite seeded with
+ * BENCH_SCALE_COMPOUNDS (default 10,000) and, with BENCH_SCALE_URL, a PostgreSQL database
+ * seeded beforehand (seeding 220,000 compounds takes about 10 minutes, so it is not done here). `npx tsx bench/scale.ts` measures
  * BENCH_SCALE_URL (else the PGlite DATA_DIR) on its own.
  */
 import { type SQL, sql } from 'drizzle-orm';
