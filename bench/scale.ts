@@ -12,8 +12,8 @@
  *
  * `npm run bench -- scale` measures the demo district and a fresh PGlite seeded with
  * BENCH_SCALE_COMPOUNDS (default 10,000) and, with BENCH_SCALE_URL, a PostgreSQL database
- * seeded beforehand (seeding 220,000 compounds takes about 10 minutes, so it is not done here). `npx tsx bench/scale.ts` measures
- * BENCH_SCALE_URL (else the PGlite DATA_DIR) on its own.
+ * seeded beforehand (seeding 220,000 compounds takes about 10 minutes, so it is not done here).
+ * `npx tsx bench/scale.ts` measures BENCH_SCALE_URL (else the PGlite DATA_DIR) on its own.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { FacilityListQuery } from '../src/contract/facilities.js';
@@ -68,6 +68,8 @@ async function best(fn: () => Promise<unknown>, runs = 5): Promise<number> {
 export async function benchScale(database: Database, backend: string): Promise<ScaleRow[]> {
   const db = database.db;
   const rows: ScaleRow[] = [];
+  const add = (scope: string, what: string, ms: number, baselineMs: number) =>
+    rows.push({ backend, scope, what, ms, baselineMs });
   const district = '410203';
   const query = { from: 2019, to: 2022 };
   for (const [scope, prefix] of [
@@ -87,10 +89,10 @@ export async function benchScale(database: Database, backend: string): Promise<S
         WHERE ${like} GROUP BY 1`),
     );
     const p = who(prefix ? [prefix] : null);
-    const add = (what: string, ms: number) => rows.push({ backend, scope, what, ms, baselineMs: raw });
-    add('raw GROUP BY (baseline)', raw);
-    add('summary, cold', await best(() => summary(db, p, query, district)));
-    add(
+    const measured = (what: string, ms: number) => add(scope, what, ms, raw);
+    measured('raw GROUP BY (baseline)', raw);
+    measured('summary, cold', await best(() => summary(db, p, query, district)));
+    measured(
       'summary, warm',
       await best(() => cachedFigures(db, p, ['summary', query], () => summary(db, p, query, district))),
     );
@@ -101,8 +103,8 @@ export async function benchScale(database: Database, backend: string): Promise<S
     ] as const) {
       const q = BreakdownQuery.parse({ ...query, by, measure });
       const compute = () => breakdown(breakdownAreas, db, p, q, district);
-      add(`breakdown ${measure} by ${by}, cold`, await best(compute));
-      add(`breakdown by ${by}, warm`, await best(() => cachedFigures(db, p, ['breakdown', q], compute)));
+      measured(`breakdown ${measure} by ${by}, cold`, await best(compute));
+      measured(`breakdown by ${by}, warm`, await best(() => cachedFigures(db, p, ['breakdown', q], compute)));
     }
   }
 
@@ -141,20 +143,8 @@ export async function benchScale(database: Database, backend: string): Promise<S
   ];
   for (const [name, page, statement] of lists) {
     const baseline = await bare(statement);
-    rows.push({
-      backend,
-      scope: 'province',
-      what: `list ${name}: bare indexed query (baseline)`,
-      ms: baseline,
-      baselineMs: baseline,
-    });
-    rows.push({
-      backend,
-      scope: 'province',
-      what: `list ${name}: first page`,
-      ms: await best(page),
-      baselineMs: baseline,
-    });
+    add('province', `list ${name}: bare indexed query (baseline)`, baseline, baseline);
+    add('province', `list ${name}: first page`, await best(page), baseline);
   }
   return rows;
 }

@@ -52,14 +52,20 @@ function hashOf(r: Omit<Row, 'hash'>): string {
 // What jsonb will give back: plain JSON values, so the hash recomputed at verify time matches.
 const asJson = (v: unknown) => (v === undefined ? null : (JSON.parse(JSON.stringify(v)) as unknown));
 
-/** Append one event to the chain inside the caller's transaction. */
-export async function appendAudit(tx: Tx | Db, actor: Actor, input: AuditInput): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${chainLockKey})`);
-  const [last] = await tx
+/** The chain's last event (its seq and hash), or undefined while the chain is empty. */
+export async function chainHead(db: Tx | Db): Promise<{ seq: number; hash: string } | undefined> {
+  const [last] = await db
     .select({ seq: auditEvents.seq, hash: auditEvents.hash })
     .from(auditEvents)
     .orderBy(desc(auditEvents.seq))
     .limit(1);
+  return last;
+}
+
+/** Append one event to the chain inside the caller's transaction. */
+export async function appendAudit(tx: Tx | Db, actor: Actor, input: AuditInput): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${chainLockKey})`);
+  const last = await chainHead(tx);
   const row: Omit<Row, 'hash'> = {
     seq: (last?.seq ?? 0) + 1,
     at: new Date(),

@@ -12,12 +12,11 @@
  * role reaches only the projects it is named on, the scope prefixes, and the question. So the
  * leaders of one district share answers, and a contractor never sees another's.
  */
-import { desc } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import { projectScoped } from '../../../domain/access.js';
 import { districtToday } from '../../../domain/ledger.js';
 import type { Db } from '../../db/client.js';
-import { auditEvents } from '../../db/schema.js';
+import { chainHead } from '../../platform/audit.js';
 import type { Principal } from '../../platform/context.js';
 
 // One cache per database: the tests open many in one process, and their seqs coincide.
@@ -29,11 +28,7 @@ export async function cachedFigures<T extends object>(
   question: unknown,
   compute: () => Promise<T>,
 ): Promise<T> {
-  const [head] = await db
-    .select({ seq: auditEvents.seq })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
+  const head = await chainHead(db);
   const key = JSON.stringify([
     head?.seq ?? 0,
     districtToday(),
