@@ -12,17 +12,20 @@ import type { Principal } from '../../platform/context.js';
 import { contains } from '../../platform/sql.js';
 import { compoundRule } from './access.js';
 
-const hasProject = (statuses?: readonly ProjectStatus[]) =>
-  sql`EXISTS (SELECT 1 FROM ${projects} WHERE ${projects.compoundId} = ${compounds.id}${
-    statuses ? sql` AND ${inArray(projects.status, [...statuses])}` : sql``
-  })`;
+const any = (statuses: readonly ProjectStatus[]) => sql`bool_or(${inArray(projects.status, [...statuses])})`;
 
-/** A compound's renovation status, derived from its projects in SQL (see domain compoundStatus). */
-export const statusSql = sql<CompoundStatus>`CASE
-  WHEN ${hasProject(completedProjectStatuses)} THEN 'renovated'
-  WHEN ${hasProject(constructionProjectStatuses)} THEN 'in_progress'
-  WHEN ${hasProject()} THEN 'planned'
-  ELSE 'not_planned' END`;
+/**
+ * A compound's renovation status, derived from its projects in SQL (see domain compoundStatus).
+ * One aggregate over the compound's projects, which PostgreSQL runs per compound through the
+ * projects' compound index: a page of 20 compounds reads only their projects. (Three EXISTS tests
+ * were planned as hashes over every project, 170 ms per page at 220,000 compounds.)
+ */
+export const statusSql = sql<CompoundStatus>`(SELECT CASE
+  WHEN ${any(completedProjectStatuses)} THEN 'renovated'
+  WHEN ${any(constructionProjectStatuses)} THEN 'in_progress'
+  WHEN count(*) > 0 THEN 'planned'
+  ELSE 'not_planned' END
+  FROM ${projects} WHERE ${projects.compoundId} = ${compounds.id})`;
 
 export const isOldSql = (cutoff: number) => sql<boolean>`coalesce(${compounds.buildYear} < ${cutoff}, false)`;
 
