@@ -90,7 +90,10 @@ export const PageQuery = z.object({
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
+    /** Rows matching, counted up to 1,000 past the page's start. */
     total: z.number().int(),
+    /** False when counting stopped: at least `total` rows match. */
+    totalExact: z.boolean(),
     page: z.number().int(),
     pageSize: z.number().int(),
   });

@@ -1,5 +1,6 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { count, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/client.js';
 
 /** Case-insensitive "contains" with the user's text taken literally (no wildcards of theirs). */
 export function contains(column: AnyPgColumn, text: string): SQL {
@@ -7,12 +8,40 @@ export function contains(column: AnyPgColumn, text: string): SQL {
   return sql`${column} ILIKE ${`%${escaped}%`}`;
 }
 
-/** Count and page rows of one filtered query. */
+/**
+ * How far past the start of the page asked for a list counts its matches. Every list of a
+ * district is counted exactly; a list of a city or a province says "N+" rather than count each
+ * of its hundreds of thousands of rows for every page, and its pager grows as the reader goes on.
+ * The exact figures of a whole scope are the statistics' (tallied), not a list's.
+ */
+export const countAhead = 1000;
+
+/** The select list of a query whose rows only need counting: `db.select(anyRow).from(…).where(…)`. */
+export const anyRow = { one: sql<number>`1` };
+
+/**
+ * One page of a filtered query and how many rows match, counted up to `countAhead` rows past the
+ * page's start (`totalExact` false: at least `total` match). `matching` selects `anyRow` under the
+ * same joins and conditions as `rows`.
+ */
 export async function paged<T>(
-  count: () => Promise<{ n: number }[]>,
+  db: Db,
+  matching: { limit(n: number): SQLWrapper },
   rows: (limit: number, offset: number) => Promise<T[]>,
   page: { page: number; pageSize: number },
-): Promise<{ items: T[]; total: number; page: number; pageSize: number }> {
-  const [total, items] = await Promise.all([count(), rows(page.pageSize, (page.page - 1) * page.pageSize)]);
-  return { items, total: total[0]?.n ?? 0, page: page.page, pageSize: page.pageSize };
+): Promise<{ items: T[]; total: number; totalExact: boolean; page: number; pageSize: number }> {
+  const offset = (page.page - 1) * page.pageSize;
+  const bound = offset + countAhead;
+  const [counted, items] = await Promise.all([
+    db.select({ n: count() }).from(sql`(${matching.limit(bound + 1)}) AS matching`),
+    rows(page.pageSize, offset),
+  ]);
+  const n = counted[0]?.n ?? 0;
+  return {
+    items,
+    total: Math.min(n, bound),
+    totalExact: n <= bound,
+    page: page.page,
+    pageSize: page.pageSize,
+  };
 }

@@ -5,7 +5,7 @@ import { useIsPhone } from './responsive.js';
 
 interface ServerTableProps<T> extends Omit<TableProps<T>, 'dataSource' | 'loading' | 'pagination'> {
   /** The list query: its page of rows and whether it is loading. */
-  list: { data?: { items: T[]; total: number }; isFetching: boolean };
+  list: { data?: { items: T[]; total: number; totalExact: boolean }; isFetching: boolean };
   /** The page and size the list was asked for (from the URL). */
   query: { page: number; pageSize: number };
 }
@@ -18,7 +18,7 @@ export function ServerTable<T extends object>({ list, query, ...table }: ServerT
     <Table<T>
       dataSource={list.data?.items ?? []}
       loading={list.isFetching}
-      pagination={serverPagination({ ...query, total: list.data?.total }, t, isPhone)}
+      pagination={serverPagination(query, list.data, t, isPhone)}
       scroll={{ x: 'max-content' }}
       {...table}
     />

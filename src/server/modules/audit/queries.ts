@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { AuditEvent, AuditListQuery } from '../../../contract/audit.js';
 import { type Action, can } from '../../../domain/access.js';
 import { maskRecord } from '../../../domain/masking.js';
@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js';
 import { auditEvents } from '../../db/schema.js';
 import { scopeWhere } from '../../platform/access.js';
 import type { Principal } from '../../platform/context.js';
-import { contains, paged } from '../../platform/sql.js';
+import { anyRow, contains, paged } from '../../platform/sql.js';
 
 /** Calendar days in filters are the district's own days (China Standard Time). */
 export const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
@@ -50,7 +50,8 @@ export function auditWhere(principal: Pick<Principal, 'prefixes'>, q: AuditListQ
 export async function listAudit(db: Db, principal: Principal, q: AuditListQuery) {
   const where = auditWhere(principal, q);
   const page = await paged(
-    () => db.select({ n: count() }).from(auditEvents).where(where),
+    db,
+    db.select(anyRow).from(auditEvents).where(where),
     (limit, offset) =>
       db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.seq)).limit(limit).offset(offset),
     q,

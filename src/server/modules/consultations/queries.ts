@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type {
   Answer,
   AnswerListQuery,
@@ -30,7 +30,7 @@ import {
   votes,
 } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
-import { paged } from '../../platform/sql.js';
+import { anyRow, paged } from '../../platform/sql.js';
 import { consultationRule, councilRule } from './access.js';
 
 type ConsultationRow = typeof consultations.$inferSelect;
@@ -145,7 +145,8 @@ export async function listConsultations(db: Db | Tx, principal: Principal, q: Co
     q.region ? sql`${consultations.regionCode} LIKE ${`${q.region}%`}` : undefined,
   );
   return paged(
-    () => db.select({ n: count() }).from(consultations).where(where),
+    db,
+    db.select(anyRow).from(consultations).where(where),
     async (limit, offset) =>
       (
         await selectConsultations(db)
@@ -404,13 +405,13 @@ export async function listAnswers(db: Db | Tx, consultationId: string, q: Answer
       : undefined,
   );
   return paged(
-    () =>
-      db
-        .select({ n: count() })
-        .from(consultationAnswers)
-        .innerJoin(households, eq(households.id, consultationAnswers.householdId))
-        .innerJoin(buildings, eq(buildings.id, households.buildingId))
-        .where(where),
+    db,
+    db
+      .select(anyRow)
+      .from(consultationAnswers)
+      .innerJoin(households, eq(households.id, consultationAnswers.householdId))
+      .innerJoin(buildings, eq(buildings.id, households.buildingId))
+      .where(where),
     async (limit, offset) =>
       (
         await selectAnswers(db)

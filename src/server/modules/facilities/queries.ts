@@ -1,11 +1,11 @@
 /** Facilities' reads: the list (and its sheet) within the caller's reach, and one facility with its photos. */
-import { aliasedTable, and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { Facility, FacilityDetail, FacilityListQuery } from '../../../contract/facilities.js';
 import { can } from '../../../domain/access.js';
 import type { Db, Tx } from '../../db/client.js';
 import { buildings, compounds, facilities, photos, projects, regions } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
-import { contains, paged } from '../../platform/sql.js';
+import { anyRow, contains, paged } from '../../platform/sql.js';
 import { facilityRule } from './access.js';
 
 const f = facilities;
@@ -77,8 +77,8 @@ const order = [desc(f.completedOn), asc(compounds.name), asc(f.type), asc(f.id)]
 export async function listFacilities(db: Db, principal: Principal, q: FacilityListQuery) {
   const condition = where(principal, q);
   const page = await paged(
-    () =>
-      db.select({ n: count() }).from(f).innerJoin(compounds, eq(compounds.id, f.compoundId)).where(condition),
+    db,
+    db.select(anyRow).from(f).innerJoin(compounds, eq(compounds.id, f.compoundId)).where(condition),
     (limit, offset) =>
       select(db)
         .where(condition)

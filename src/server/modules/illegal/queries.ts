@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Structure, StructureDetail, StructureListQuery } from '../../../contract/illegal.js';
 import { type StructureStatus, type VisitOutcome, verify } from '../../../domain/illegal.js';
 import type { Db, Tx } from '../../db/client.js';
@@ -17,7 +17,7 @@ import {
 import { scopeWhere } from '../../platform/access.js';
 import type { Principal } from '../../platform/context.js';
 import { illegalSettings } from '../../platform/settings.js';
-import { contains, paged } from '../../platform/sql.js';
+import { anyRow, contains, paged } from '../../platform/sql.js';
 import { assignedTo, covers } from './access.js';
 
 const subdistrict = aliasedTable(regions, 'subdistrict');
@@ -107,7 +107,8 @@ export async function listStructures(db: Db, principal: Principal, q: StructureL
     ...filters(q),
   );
   const page = await paged(
-    () => db.select({ n: count() }).from(s).innerJoin(compounds, eq(compounds.id, s.compoundId)).where(where),
+    db,
+    db.select(anyRow).from(s).innerJoin(compounds, eq(compounds.id, s.compoundId)).where(where),
     (limit, offset) =>
       select(db)
         .where(where)

@@ -8,7 +8,7 @@ import { buildings, compounds, households, owners, projects, regions } from '../
 import { scopeWhere } from '../../platform/access.js';
 import type { Ctx, Principal } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
-import { contains, paged } from '../../platform/sql.js';
+import { anyRow, contains, paged } from '../../platform/sql.js';
 import { compoundRule, loadCompound } from './access.js';
 import { community, compoundWhere, isOldSql, statusSql, subdistrict, withRegionNames } from './sql.js';
 
@@ -59,10 +59,11 @@ export async function listCompounds(
   principal: Principal,
   q: CompoundListQuery,
   cutoff: number,
-): Promise<{ items: CompoundSummary[]; total: number; page: number; pageSize: number }> {
+): Promise<{ items: CompoundSummary[]; total: number; totalExact: boolean; page: number; pageSize: number }> {
   const where = compoundWhere(principal, q, cutoff);
   return paged(
-    () => db.select({ n: count() }).from(compounds).where(where),
+    db,
+    db.select(anyRow).from(compounds).where(where),
     (limit, offset) =>
       selectCompounds(db, cutoff)
         .where(where)
@@ -156,13 +157,13 @@ export async function listHouseholds(
     q.q ? or(contains(owners.name, q.q), contains(households.room, q.q)) : undefined,
   );
   const page = await paged(
-    () =>
-      db
-        .select({ n: count() })
-        .from(households)
-        .innerJoin(buildings, eq(buildings.id, households.buildingId))
-        .leftJoin(owners, eq(owners.id, households.ownerId))
-        .where(where),
+    db,
+    db
+      .select(anyRow)
+      .from(households)
+      .innerJoin(buildings, eq(buildings.id, households.buildingId))
+      .leftJoin(owners, eq(owners.id, households.ownerId))
+      .where(where),
     (limit, offset) =>
       db
         .select({

@@ -1,12 +1,12 @@
 /** Past meetings: the list (newest first, in scope) and one meeting with the items it created. */
-import { aliasedTable, and, count, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { aliasedTable, and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { MeetingDetail, MeetingListQuery } from '../../../contract/ledger.js';
 import type { LedgerDay } from '../../../domain/ledger.js';
 import type { Db } from '../../db/client.js';
 import { compounds, ledgerItems, meetings, projects, regions } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { contains, paged } from '../../platform/sql.js';
+import { anyRow, contains, paged } from '../../platform/sql.js';
 import { scopeAndNamed } from '../projects/access.js';
 import { ledgerItemsWhere } from './queries.js';
 
@@ -49,7 +49,8 @@ export async function listMeetings(db: Db, principal: Principal, q: MeetingListQ
     q.q ? contains(meetings.title, q.q) : undefined,
   );
   const page = await paged(
-    () => db.select({ n: count() }).from(meetings).where(where),
+    db,
+    db.select(anyRow).from(meetings).where(where),
     (limit, offset) =>
       select(db)
         .where(where)

@@ -22,7 +22,7 @@ import {
 } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
 import { escalationPolicy } from '../../platform/settings.js';
-import { contains, paged } from '../../platform/sql.js';
+import { anyRow, contains, paged } from '../../platform/sql.js';
 import { scopeAndNamed } from '../projects/access.js';
 
 /** Today in the district and the escalation thresholds in force. */
@@ -153,7 +153,8 @@ export async function listLedger(
     q.q ? contains(ledgerItems.title, q.q) : undefined,
   );
   const page = await paged(
-    () => withOwners(db.select({ n: count() }).from(ledgerItems)).where(where),
+    db,
+    withOwners(db.select(anyRow).from(ledgerItems)).where(where),
     (limit, offset) =>
       select(db, day)
         .where(where)

@@ -8,7 +8,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { compounds, ledgerItems, opinions, photos, projects, tickets, users } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
 import { found } from '../../platform/errors.js';
-import { paged } from '../../platform/sql.js';
+import { anyRow, paged } from '../../platform/sql.js';
 import { projectRule } from '../projects/access.js';
 import { opinionRule } from './access.js';
 
@@ -62,7 +62,8 @@ export async function listOpinions(db: Db | Tx, principal: Principal, q: Opinion
     q.to ? lt(opinions.createdAt, new Date(`${addDays(q.to, 1)}T00:00:00+08:00`)) : undefined,
   );
   const page = await paged(
-    () => db.select({ n: count() }).from(opinions).where(where),
+    db,
+    db.select(anyRow).from(opinions).where(where),
     (limit, offset) =>
       db
         .select()

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   Cadre,
@@ -29,7 +29,7 @@ import {
 } from '../../db/schema.js';
 import { scopeWhere } from '../../platform/access.js';
 import type { Principal } from '../../platform/context.js';
-import { contains, paged } from '../../platform/sql.js';
+import { anyRow, contains, paged } from '../../platform/sql.js';
 import { cadreRule, partyBodyRule } from './access.js';
 
 const superior = aliasedTable(cadres, 'superior');
@@ -98,7 +98,8 @@ function cadreWhere(principal: Principal, q: Omit<CadreListQuery, 'page' | 'page
 export async function listCadres(db: Db, principal: Principal, q: CadreListQuery) {
   const where = cadreWhere(principal, q);
   const page = await paged(
-    () => db.select({ n: count() }).from(cadres).where(where),
+    db,
+    db.select(anyRow).from(cadres).where(where),
     (limit, offset) =>
       cadreQuery(db).where(where).orderBy(asc(cadres.name), asc(cadres.id)).limit(limit).offset(offset),
     q,
@@ -167,7 +168,8 @@ export async function listDepartments(db: Db) {
 export async function listUnits(db: Db | Tx, q: Partial<z.infer<typeof UnitListQuery>> & { id?: string }) {
   const where = and(q.q ? contains(units.name, q.q) : undefined, q.id ? eq(units.id, q.id) : undefined);
   const page = await paged(
-    () => db.select({ n: count() }).from(units).where(where),
+    db,
+    db.select(anyRow).from(units).where(where),
     (limit, offset) =>
       db
         .select({
@@ -258,7 +260,8 @@ function partyBodyWhere(principal: Principal, q: Partial<z.infer<typeof PartyBod
 export async function listPartyBodies(db: Db, principal: Principal, q: z.infer<typeof PartyBodyQuery>) {
   const where = partyBodyWhere(principal, q);
   const page = await paged(
-    () => db.select({ n: count() }).from(partyBodies).where(where),
+    db,
+    db.select(anyRow).from(partyBodies).where(where),
     (limit, offset) =>
       partyBodyQuery(db)
         .where(where)

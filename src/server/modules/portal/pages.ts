@@ -19,8 +19,8 @@ const words = {
     none: '暂无符合条件的小区。',
     prev: '上一页',
     next: '下一页',
-    pageOf: (p: number, n: number) => `第 ${p} / ${n} 页`,
-    count: (n: number) => `共 ${n} 个小区`,
+    pageOf: (p: number, n: number, exact: boolean) => (exact ? `第 ${p} / ${n} 页` : `第 ${p} 页`),
+    count: (n: number, exact: boolean) => `共 ${n}${exact ? '' : '+'} 个小区`,
     year: (y: number) => `${y}年度`,
     builtIn: (y: number) => `建成于${y}年`,
     buildings: (n: number) => `${n}栋楼`,
@@ -52,8 +52,8 @@ const words = {
     none: 'No compound matches.',
     prev: 'Previous',
     next: 'Next',
-    pageOf: (p: number, n: number) => `Page ${p} of ${n}`,
-    count: (n: number) => `${n} compounds`,
+    pageOf: (p: number, n: number, exact: boolean) => (exact ? `Page ${p} of ${n}` : `Page ${p}`),
+    count: (n: number, exact: boolean) => `${n}${exact ? '' : '+'} compounds`,
     year: (y: number) => `${y} programme`,
     builtIn: (y: number) => `built ${y}`,
     buildings: (n: number) => `${n} buildings`,
@@ -135,7 +135,7 @@ export interface DistrictView {
   status: (typeof publicListStatuses)[number];
   region: string | undefined;
   subdistricts: { code: string; name: string }[];
-  page: { items: PublicCompoundRow[]; total: number; page: number; pageSize: number };
+  page: { items: PublicCompoundRow[]; total: number; totalExact: boolean; page: number; pageSize: number };
 }
 
 /** The district's list of compounds, grouped by subdistrict, with filters as plain links. */
@@ -168,7 +168,7 @@ export function districtPage(view: DistrictView): string {
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const body = html`<h1>${w.district}</h1>
 <nav>${statusLinks}</nav><nav class="muted">${regionLinks}</nav>
-<p class="muted">${w.count(page.total)} · <a href="${portalHref('/p', lang === 'en' ? 'zh' : 'en', { status: status === 'under_way' ? undefined : status, region })}">${w.lang}</a></p>
+<p class="muted">${w.count(page.total, page.totalExact)} · <a href="${portalHref('/p', lang === 'en' ? 'zh' : 'en', { status: status === 'under_way' ? undefined : status, region })}">${w.lang}</a></p>
 ${
   groups.length === 0
     ? html`<section><p>${w.none}</p></section>`
@@ -182,7 +182,7 @@ ${
 }
 ${
   pages > 1
-    ? html`<nav>${page.page > 1 ? html`<a href="${link({ page: page.page - 1 })}">${w.prev}</a>` : ''}<span class="muted">${w.pageOf(page.page, pages)}</span>${page.page < pages ? html` <a href="${link({ page: page.page + 1 })}">${w.next}</a>` : ''}</nav>`
+    ? html`<nav>${page.page > 1 ? html`<a href="${link({ page: page.page - 1 })}">${w.prev}</a>` : ''}<span class="muted">${w.pageOf(page.page, pages, page.totalExact)}</span>${page.page < pages ? html` <a href="${link({ page: page.page + 1 })}">${w.next}</a>` : ''}</nav>`
     : ''
 }`;
   return portalPage({ title: w.district, lang, body: body.toString() });

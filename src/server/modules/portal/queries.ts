@@ -4,7 +4,7 @@
  * can reach it. Bounded work: the list is paged in SQL, a compound's record reads its few
  * projects, items and consultations.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, notInArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type {
   PublicCompound,
@@ -29,7 +29,7 @@ import {
   regions,
 } from '../../db/schema.js';
 import { notFound } from '../../platform/errors.js';
-import { paged } from '../../platform/sql.js';
+import { anyRow, paged } from '../../platform/sql.js';
 
 const done = [...completedProjectStatuses];
 
@@ -62,18 +62,20 @@ function listWhere(
 export async function publicCompounds(
   db: Db | Tx,
   query: PublicCompoundQuery,
-): Promise<{ items: PublicCompoundRow[]; total: number; page: number; pageSize: number }> {
+): Promise<{
+  items: PublicCompoundRow[];
+  total: number;
+  totalExact: boolean;
+  page: number;
+  pageSize: number;
+}> {
   const latest = latestProjects(db);
   const subdistrict = alias(regions, 'subdistrict');
   const community = alias(regions, 'community');
   const where = listWhere(latest, query);
   return paged(
-    () =>
-      db
-        .select({ n: count() })
-        .from(compounds)
-        .innerJoin(latest, eq(latest.compoundId, compounds.id))
-        .where(where),
+    db,
+    db.select(anyRow).from(compounds).innerJoin(latest, eq(latest.compoundId, compounds.id)).where(where),
     async (limit, offset) => {
       const rows = await db
         .select({

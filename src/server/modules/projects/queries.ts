@@ -28,7 +28,7 @@ import {
 import { scopeWhere } from '../../platform/access.js';
 import type { Ctx, Principal } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
-import { contains, paged } from '../../platform/sql.js';
+import { anyRow, contains, paged } from '../../platform/sql.js';
 import { resolutionDisclosed } from '../consultations/queries.js';
 import { projectQualityBlocks } from '../quality/queries.js';
 import { loadProject, projectRule } from './access.js';
@@ -77,12 +77,8 @@ export async function listProjects(db: Db, principal: Principal, q: ProjectListQ
     q.q ? or(contains(compounds.name, q.q)) : undefined,
   );
   const page = await paged(
-    () =>
-      db
-        .select({ n: count() })
-        .from(projects)
-        .innerJoin(compounds, eq(compounds.id, projects.compoundId))
-        .where(where),
+    db,
+    db.select(anyRow).from(projects).innerJoin(compounds, eq(compounds.id, projects.compoundId)).where(where),
     (limit, offset) =>
       summaries(db)
         .where(where)
@@ -271,7 +267,8 @@ export async function listBatches(
     q.id ? eq(projectBatches.id, q.id) : undefined,
   );
   const page = await paged(
-    () => db.select({ n: count() }).from(projectBatches).where(where),
+    db,
+    db.select(anyRow).from(projectBatches).where(where),
     (limit, offset) =>
       db
         .select({

@@ -1,5 +1,5 @@
 /** Proposals as lists and pages read them; templates; the figures a template's placeholders name. */
-import { and, asc, count, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type {
   Commitment,
   ProposalDetail,
@@ -38,6 +38,7 @@ import {
 import { scopeWhere } from '../../platform/access.js';
 import type { Principal } from '../../platform/context.js';
 import { proposalGrades } from '../../platform/settings.js';
+import { anyRow, paged } from '../../platform/sql.js';
 import { summary } from '../stats/summary.js';
 
 type ProposalRow = typeof proposals.$inferSelect;
@@ -95,21 +96,21 @@ export async function listProposals(
     );
   }
   const condition = and(...where);
-  const [total] = await db.select({ n: count() }).from(proposals).where(condition);
-  const rows = await db
-    .select({ p: proposals, leadUnitName: units.name })
-    .from(proposals)
-    .leftJoin(units, eq(units.id, proposals.leadUnitId))
-    .where(condition)
-    .orderBy(desc(proposals.receivedOn), asc(proposals.number))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  return {
-    items: rows.map(({ p, leadUnitName }) => rowOf(p, leadUnitName, today)),
-    total: total?.n ?? 0,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  const page = await paged(
+    db,
+    db.select(anyRow).from(proposals).where(condition),
+    (limit, offset) =>
+      db
+        .select({ p: proposals, leadUnitName: units.name })
+        .from(proposals)
+        .leftJoin(units, eq(units.id, proposals.leadUnitId))
+        .where(condition)
+        .orderBy(desc(proposals.receivedOn), asc(proposals.number))
+        .limit(limit)
+        .offset(offset),
+    query,
+  );
+  return { ...page, items: page.items.map(({ p, leadUnitName }) => rowOf(p, leadUnitName, today)) };
 }
 
 function rowOf(p: ProposalRow, leadUnitName: string | null, today: string) {

@@ -1,5 +1,5 @@
 /** The firms registry and a project's three units and their people. */
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   AddFirmPersonBody,
@@ -17,7 +17,7 @@ import { firmPeople, firms, projectFirms, projectPeople, projects, users } from 
 import { holds } from '../../platform/access.js';
 import { type Ctx, type Principal, write } from '../../platform/context.js';
 import { AppError, conflict, found } from '../../platform/errors.js';
-import { contains, paged } from '../../platform/sql.js';
+import { anyRow, contains, paged } from '../../platform/sql.js';
 import { loadProject, projectRule } from '../projects/access.js';
 import { firmRule, loadFirm } from './access.js';
 import { refusal } from './messages.js';
@@ -37,7 +37,8 @@ export async function listFirms(
       : undefined,
   );
   const page = await paged(
-    () => db.select({ n: count() }).from(firms).where(where),
+    db,
+    db.select(anyRow).from(firms).where(where),
     (limit, offset) =>
       db
         .select({

@@ -28,7 +28,7 @@ import {
 import { holds } from '../../platform/access.js';
 import type { Ctx, Principal } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
-import { contains, paged } from '../../platform/sql.js';
+import { anyRow, contains, paged } from '../../platform/sql.js';
 import { projectRule } from '../projects/access.js';
 import { supervisorOfUser, supervisorRule } from './access.js';
 
@@ -123,12 +123,12 @@ export async function listSupervisors(db: Db | Tx, principal: Principal, q: Supe
       : undefined,
   );
   const page = await paged(
-    () =>
-      db
-        .select({ n: count() })
-        .from(residentSupervisors)
-        .innerJoin(compounds, eq(compounds.id, residentSupervisors.compoundId))
-        .where(where),
+    db,
+    db
+      .select(anyRow)
+      .from(residentSupervisors)
+      .innerJoin(compounds, eq(compounds.id, residentSupervisors.compoundId))
+      .where(where),
     (limit, offset) =>
       db
         .select({ s: residentSupervisors })

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { User, UserListQuery } from '../../../contract/users.js';
 import type { Role } from '../../../domain/access.js';
 import type { Db, Tx } from '../../db/client.js';
@@ -6,7 +6,7 @@ import { cadres, users } from '../../db/schema.js';
 import { scopeWhere } from '../../platform/access.js';
 import type { Principal } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
-import { contains, paged } from '../../platform/sql.js';
+import { anyRow, contains, paged } from '../../platform/sql.js';
 
 type Row = typeof users.$inferSelect;
 
@@ -44,7 +44,8 @@ export async function listUsers(db: Db, principal: Principal, q: UserListQuery) 
     q.disabled ? eq(users.disabled, q.disabled === 'true') : undefined,
   );
   const page = await paged(
-    () => db.select({ n: count() }).from(users).where(where),
+    db,
+    db.select(anyRow).from(users).where(where),
     (limit, offset) =>
       db
         .select({ user: users, cadreId: cadreOfUser })

@@ -1,5 +1,5 @@
 /** Owners' votes: the list, one vote with its live tally, the frozen register with ballots. */
-import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type {
   Ballot,
   Tally as TallyShape,
@@ -24,7 +24,7 @@ import {
 import type { Db, Tx } from '../../db/client.js';
 import { buildings, compounds, photos, voteBallots, votes, voteUnits, voteVoters } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
-import { contains, paged } from '../../platform/sql.js';
+import { anyRow, contains, paged } from '../../platform/sql.js';
 import { voteRule } from './access.js';
 
 /** Hundredths as an exact decimal string: 201240n → "2012.40". */
@@ -84,12 +84,8 @@ export async function listVotes(db: Db, principal: Principal, q: VoteListQuery) 
   if (q.q) where.push(or(contains(votes.title, q.q), contains(compounds.name, q.q)));
   const condition = and(...where);
   return paged(
-    () =>
-      db
-        .select({ n: count() })
-        .from(votes)
-        .innerJoin(compounds, eq(compounds.id, votes.compoundId))
-        .where(condition),
+    db,
+    db.select(anyRow).from(votes).innerJoin(compounds, eq(compounds.id, votes.compoundId)).where(condition),
     async (limit, offset) =>
       (
         await select(db)
@@ -199,7 +195,8 @@ export async function listVoters(db: Db | Tx, principal: Principal, voteId: stri
   const join = and(eq(voteBallots.voteId, voteVoters.voteId), eq(voteBallots.voterKey, voteVoters.key));
   const personal = can(principal.role, 'household.personal');
   return paged(
-    () => db.select({ n: count() }).from(voteVoters).leftJoin(voteBallots, join).where(condition),
+    db,
+    db.select(anyRow).from(voteVoters).leftJoin(voteBallots, join).where(condition),
     async (limit, offset) => {
       const rows = await db
         .select({ voter: voteVoters, ballot: voteBallots })

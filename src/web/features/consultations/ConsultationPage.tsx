@@ -42,6 +42,8 @@ import { districtToday } from '../../../domain/ledger.js';
 import { useErrorReporter } from '../../shared/errors.js';
 import { FormModal } from '../../shared/FormDrawer.js';
 import { dateItemProps, formatDateTime } from '../../shared/format.js';
+import { serverPagination } from '../../shared/pagination.js';
+import { useIsPhone } from '../../shared/responsive.js';
 import { useHouseholds } from '../inventory/queries.js';
 import { useCatalogue } from '../projects/queries.js';
 import { useVotes } from '../votes/queries.js';
@@ -583,6 +585,7 @@ function Answers({ c }: { c: Detail }) {
   const [correcting, setCorrecting] = useState<Answer | null>(null);
   const names = new Map((c.questionnaire?.items ?? []).map((i) => [i.code, i.name]));
   const correctable = c.canWrite && Boolean(c.questionnaire?.open);
+  const isPhone = useIsPhone();
   return (
     <Flex vertical gap={8}>
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -608,9 +611,7 @@ function Answers({ c }: { c: Detail }) {
         dataSource={answers.data?.items ?? []}
         scroll={{ x: 720 }}
         pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: answers.data?.total ?? 0,
+          ...serverPagination(page, answers.data, t, isPhone),
           onChange: (p, size) => setPage({ page: p, pageSize: size }),
         }}
         columns={[

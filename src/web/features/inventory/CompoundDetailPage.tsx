@@ -231,7 +231,7 @@ function Households({ compound }: { compound: CompoundDetail }) {
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.isFetching}
-        pagination={serverPagination({ ...paging, total: list.data?.total }, t, isPhone)}
+        pagination={serverPagination(paging, list.data, t, isPhone)}
         onChange={(p) =>
           setPaging({
             page: p.pageSize !== paging.pageSize ? 1 : (p.current ?? 1),

@@ -146,7 +146,7 @@ export function LedgerListPage() {
       <LedgerTable
         items={list.data?.items ?? []}
         loading={list.isFetching}
-        pagination={serverPagination({ ...query, total: list.data?.total }, t, isPhone)}
+        pagination={serverPagination(query, list.data, t, isPhone)}
         onPage={(p) => {
           const sizeChanged = p.pageSize !== query.pageSize;
           update({ page: sizeChanged ? undefined : p.current, pageSize: p.pageSize });

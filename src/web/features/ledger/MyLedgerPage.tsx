@@ -12,6 +12,7 @@ import { type LedgerItem, LedgerListQuery } from '../../../contract/ledger.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
 import { formatDateTime } from '../../shared/format.js';
 import { useListParams } from '../../shared/listParams.js';
+import { totalText } from '../../shared/pagination.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { readDraft } from './drafts.js';
 import { ItemDetailDrawer, ItemTitleButton, useItemDetail } from './ItemDetailDrawer.js';
@@ -137,7 +138,7 @@ export function MyLedgerPage() {
       />
       {list.data && (
         <Typography.Text type="secondary" data-testid="mine-total">
-          {t('common.total', { count: list.data.total })}
+          {totalText(t, list.data)}
         </Typography.Text>
       )}
       {list.isError && list.data && <Alert type="error" showIcon title={list.error.message} />}

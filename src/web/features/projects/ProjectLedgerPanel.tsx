@@ -44,7 +44,7 @@ export function ProjectLedgerPanel({ project: p }: { project: ProjectDetail }) {
         items={list.data?.items ?? []}
         loading={list.isFetching}
         showProject={false}
-        pagination={serverPagination({ ...paging, total: list.data?.total }, t, isPhone)}
+        pagination={serverPagination(paging, list.data, t, isPhone)}
         onPage={(pg) =>
           setPaging({
             page: pg.pageSize !== paging.pageSize ? 1 : (pg.current ?? 1),

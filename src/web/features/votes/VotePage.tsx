@@ -31,6 +31,8 @@ import type { VoteChoice } from '../../../domain/votes.js';
 import { downloadUrl } from '../../shared/api.js';
 import { useErrorReporter } from '../../shared/errors.js';
 import { FormModal } from '../../shared/FormDrawer.js';
+import { serverPagination } from '../../shared/pagination.js';
+import { useIsPhone } from '../../shared/responsive.js';
 import { useDebounced } from '../../shared/useDebounced.js';
 import { photoUrl } from '../photos/Thumbnail.js';
 import { scopeOf, VoteStatusTag } from './labels.js';
@@ -361,6 +363,7 @@ function Register({ vote }: { vote: VoteDetail }) {
   const unmark = useMarkOccupied(vote.id);
   const manage = vote.canManage && vote.status === 'open';
   const lift = vote.tally?.consent != null;
+  const isPhone = useIsPhone();
   return (
     <Card
       title={t('votes.register')}
@@ -381,9 +384,7 @@ function Register({ vote }: { vote: VoteDetail }) {
         dataSource={voters.data?.items ?? []}
         scroll={{ x: 720 }}
         pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: voters.data?.total ?? 0,
+          ...serverPagination(page, voters.data, t, isPhone),
           onChange: (p, s) => setPage({ page: p, pageSize: s }),
         }}
         columns={[

@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/client.js';
+import { freshDatabase } from '../testing/db.js';
+import { anyRow, countAhead, paged } from './sql.js';
+
+let database: Database;
+beforeAll(async () => {
+  database = await freshDatabase({ seeded: false });
+});
+
+/** A list of `n` numbered rows, paged as a list page is. */
+function numbers(n: number, page: number, pageSize = 20) {
+  const { db } = database;
+  const series = sql`generate_series(1, ${n}) AS s(i)`;
+  return paged(
+    db,
+    db.select(anyRow).from(series),
+    (limit, offset) =>
+      db.select({ i: sql<number>`i` }).from(series).orderBy(sql`i`).limit(limit).offset(offset),
+    { page, pageSize },
+  );
+}
+
+describe('paged', () => {
+  it.each([
+    // rows matching, page → total, exact
+    [0, 1, 0, true],
+    [7, 1, 7, true],
+    [countAhead, 1, countAhead, true],
+    [countAhead + 1, 1, countAhead, false],
+    [5000, 1, countAhead, false],
+    // Further on, counting goes on from the page's start: the pager grows as the reader goes.
+    [5000, 51, 1000 + countAhead, false],
+    [1500, 51, 1500, true],
+  ])('%i rows, page %i: total %i, exact %s', async (n, page, total, exact) => {
+    const result = await numbers(n, page);
+    expect(result).toMatchObject({ total, totalExact: exact, page, pageSize: 20 });
+    const first = (page - 1) * 20 + 1;
+    expect(result.items.map((r) => Number(r.i))).toEqual(
+      Array.from({ length: Math.max(0, Math.min(20, n - first + 1)) }, (_, k) => first + k),
+    );
+  });
+});
