@@ -13,15 +13,18 @@ import {
   num,
 } from '../stats/breakdown.js';
 import type { FiguresInput } from '../stats/figures.js';
-import { illegalStats } from './stats.js';
 
-/** Removed structures in scope, their verified area (m²) and the share their owners removed (by count). */
-export async function illegalFigures({ db, principal }: FiguresInput): Promise<IllegalFigures> {
-  const { total } = await illegalStats(db, principal, { groupBy: 'subdistrict' });
+/**
+ * Removed structures in scope, their verified area (m²) and the share their owners removed (by
+ * count): the breakdown's total, one aggregate over the structures.
+ */
+export async function illegalFigures(input: FiguresInput): Promise<IllegalFigures> {
+  const measures = ['illegalStructuresRemoved', 'illegalAreaRemoved', 'selfRemovalRate'] as const;
+  const [total] = await illegalBreakdown.count(input, null, measures);
   return {
-    illegalStructuresRemoved: total.removed,
-    illegalAreaRemoved: total.removedArea,
-    selfRemovalRate: total.selfRateByCount,
+    illegalStructuresRemoved: total?.values.illegalStructuresRemoved ?? 0,
+    illegalAreaRemoved: total?.values.illegalAreaRemoved ?? 0,
+    selfRemovalRate: total?.values.selfRemovalRate ?? 0,
   };
 }
 

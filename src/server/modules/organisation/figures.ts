@@ -1,26 +1,40 @@
-import { count, eq } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { OrganisationFigures } from '../../../contract/organisation.js';
 import { cadres, departments, partyBodies, taskForces, units } from '../../db/schema.js';
 import { type FiguresInput, int } from '../stats/figures.js';
 import { cadreRule, partyBodyRule } from './access.js';
 
-/** The command structure is the district's; cadres and party bodies are counted in scope. */
+/**
+ * The command structure is the district's; cadres and party bodies are counted in scope. One
+ * statement of counts: one round trip, where a query per figure cost one each.
+ */
 export async function organisationFigures({ db, principal }: FiguresInput): Promise<OrganisationFigures> {
-  const one = async (query: Promise<{ n: number }[]>) => int((await query)[0]?.n);
-  const bodies = await db
-    .select({ kind: partyBodies.kind, n: count() })
-    .from(partyBodies)
-    .where(partyBodyRule(principal, 'read'))
-    .groupBy(partyBodies.kind);
-  const of = (kind: string) => int(bodies.find((b) => b.kind === kind)?.n);
+  const n = (table: PgTable, where?: SQL) =>
+    sql<number>`(SELECT count(*) FROM ${table}${where ? sql` WHERE ${where}` : sql``})::int`;
+  const bodies = (kind: string) =>
+    n(partyBodies, and(eq(partyBodies.kind, kind), partyBodyRule(principal, 'read')));
+  const [row] = await db
+    .select({
+      taskForces: n(taskForces),
+      departments: n(departments, eq(departments.pooled, true)),
+      units: n(units),
+      cadres: n(cadres, cadreRule(principal, 'read')),
+      tempPartyOrgs: bodies('temp_party_org'),
+      commandoTeams: bodies('commando_team'),
+      vanguardPosts: bodies('vanguard_post'),
+      coBuildingUnits: bodies('co_building_unit'),
+    })
+    .from(sql`(SELECT 1) AS one`);
+  const at = (key: keyof OrganisationFigures) => int(row?.[key]);
   return {
-    taskForces: await one(db.select({ n: count() }).from(taskForces)),
-    departments: await one(db.select({ n: count() }).from(departments).where(eq(departments.pooled, true))),
-    units: await one(db.select({ n: count() }).from(units)),
-    cadres: await one(db.select({ n: count() }).from(cadres).where(cadreRule(principal, 'read'))),
-    tempPartyOrgs: of('temp_party_org'),
-    commandoTeams: of('commando_team'),
-    vanguardPosts: of('vanguard_post'),
-    coBuildingUnits: of('co_building_unit'),
+    taskForces: at('taskForces'),
+    departments: at('departments'),
+    units: at('units'),
+    cadres: at('cadres'),
+    tempPartyOrgs: at('tempPartyOrgs'),
+    commandoTeams: at('commandoTeams'),
+    vanguardPosts: at('vanguardPosts'),
+    coBuildingUnits: at('coBuildingUnits'),
   };
 }
