@@ -6,7 +6,7 @@ import { ledgerItems, meetings } from '../../db/schema.js';
 import { buildUser, login, type Session, sessionAs, type TestApp, testApp } from '../../testing/app.js';
 import { brokenConstraint } from '../../testing/db.js';
 import { buildCadre, buildLedgerItem, daysFromToday as inDays } from '../../testing/factories.js';
-import { escalationSql } from './queries.js';
+import { escalationSql, ledgerItemsWhere } from './queries.js';
 
 let t: TestApp;
 let hq: Session;
@@ -195,6 +195,32 @@ describe('escalation on the board', () => {
     const ranks = list.map((i: { escalation: string }) => rank[i.escalation] ?? 0);
     expect(new Set(ranks)).toEqual(new Set([3, 2, 1, 0]));
     expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+  });
+
+  it('pages through every item in the board’s order, the urgent ones and the rest', async () => {
+    // Items in a subdistrict of their own: each escalation, open and done, due on the same days.
+    const region = '410203005';
+    for (const days of [-30, -8, -7, -2, 0, 0, 2, 3, 4, 10, 30]) {
+      await buildLedgerItem(t.database, { regionCode: region, deadline: inDays(days) });
+      if (days % 2 === 0)
+        await buildLedgerItem(t.database, { regionCode: region, deadline: inDays(days), status: 'done' });
+    }
+    const day = { today, policy: defaultEscalationPolicy };
+    const expected = (await ledgerItemsWhere(t.database.db, eq(ledgerItems.regionCode, region), day)).map(
+      (i) => i.id,
+    );
+    expect(expected.length).toBe(20);
+    for (const pageSize of [1, 3, 7, 20, 100]) {
+      const seen: string[] = [];
+      for (let page = 1; seen.length < expected.length; page++) {
+        const res = await get(`/api/ledger?region=${region}&page=${page}&pageSize=${pageSize}`, hq);
+        const body = res.json<{ items: { id: string }[]; total: number; totalExact: boolean }>();
+        expect(body).toMatchObject({ total: 20, totalExact: true });
+        expect(body.items.length, `page ${page} of ${pageSize}`).toBeGreaterThan(0);
+        seen.push(...body.items.map((i) => i.id));
+      }
+      expect(seen, `pages of ${pageSize}`).toEqual(expected);
+    }
   });
 
   it('computes escalation in SQL exactly as the domain rule does', async () => {

@@ -51,6 +51,8 @@ export const ledgerItems = pgTable(
     index('ledger_items_owner_idx').on(t.ownerCadreId, t.status),
     index('ledger_items_project_idx').on(t.projectId),
     index('ledger_items_open_deadline_idx').on(t.status, t.deadline),
+    // Lists past the urgent items read the rest by deadline (see ledger/queries.ts, byEscalation).
+    index('ledger_items_deadline_idx').on(t.deadline, t.id),
     index('ledger_items_unit_idx').on(t.ownerUnitId, t.status),
     check('ledger_items_one_owner', sql`num_nonnulls(${t.ownerCadreId}, ${t.ownerUnitId}) = 1`),
     check('ledger_items_status_check', oneOf(t.status, ledgerStatuses)),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   boolean,
@@ -10,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { type ProjectStatus, projectStatuses } from '../../../domain/inventory.js';
+import { completedProjectStatuses, type ProjectStatus, projectStatuses } from '../../../domain/inventory.js';
 import { type ProjectItemStatus, projectItemStatuses } from '../../../domain/projects.js';
 import { oneOf, ts } from '../../db/columns.js';
 import { users } from '../../platform/schema.js';
@@ -61,6 +62,10 @@ export const projects = pgTable(
   (t) => [
     uniqueIndex('projects_compound_year_uq').on(t.compoundId, t.year),
     index('projects_year_idx').on(t.year),
+    // Completed projects counted by scope and year (the summary's accepted projects) from the index alone.
+    index('projects_completed_idx')
+      .on(t.regionCode.op('text_pattern_ops'), t.year)
+      .where(sql`${t.status} IN (${sql.raw(completedProjectStatuses.map((s) => `'${s}'`).join(', '))})`),
     index('projects_region_idx').on(t.regionCode.op('text_pattern_ops')),
     index('projects_batch_idx').on(t.batchId),
     check('projects_status_check', oneOf(t.status, projectStatuses)),

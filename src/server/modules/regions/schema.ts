@@ -10,7 +10,11 @@ export const regions = pgTable(
     parentCode: text('parent_code'),
     isDemo: boolean('is_demo').notNull().default(false),
   },
-  (t) => [index('regions_parent_idx').on(t.parentCode)],
+  (t) => [
+    index('regions_parent_idx').on(t.parentCode),
+    // The regions under a prefix (LIKE '410203%'), as every scope asks them.
+    index('regions_code_prefix_idx').on(t.code.op('text_pattern_ops')),
+  ],
 );
 
 /** Inventory totals of regions whose compounds are not held here (the city's other districts). */
