@@ -19,6 +19,15 @@ export const countAhead = 1000;
 /** The select list of a query whose rows only need counting: `db.select(anyRow).from(…).where(…)`. */
 export const anyRow = { one: sql<number>`1` };
 
+/** One page of a list (the contract's `pageOf`). */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  totalExact: boolean;
+  page: number;
+  pageSize: number;
+}
+
 /**
  * One page of a filtered query and how many rows match, counted up to `countAhead` rows past the
  * page's start (`totalExact` false: at least `total` match). `matching` selects `anyRow` under the
@@ -29,7 +38,7 @@ export async function paged<T>(
   matching: { limit(n: number): SQLWrapper },
   rows: (limit: number, offset: number) => Promise<T[]>,
   page: { page: number; pageSize: number },
-): Promise<{ items: T[]; total: number; totalExact: boolean; page: number; pageSize: number }> {
+): Promise<Page<T>> {
   const offset = (page.page - 1) * page.pageSize;
   const bound = offset + countAhead;
   const [counted, items] = await Promise.all([

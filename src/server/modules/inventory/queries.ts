@@ -8,7 +8,7 @@ import { buildings, compounds, households, owners, projects, regions } from '../
 import { scopeWhere } from '../../platform/access.js';
 import type { Ctx, Principal } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
-import { anyRow, contains, paged } from '../../platform/sql.js';
+import { anyRow, contains, type Page, paged } from '../../platform/sql.js';
 import { compoundRule, loadCompound } from './access.js';
 import { community, compoundWhere, isOldSql, statusSql, subdistrict, withRegionNames } from './sql.js';
 
@@ -59,7 +59,7 @@ export async function listCompounds(
   principal: Principal,
   q: CompoundListQuery,
   cutoff: number,
-): Promise<{ items: CompoundSummary[]; total: number; totalExact: boolean; page: number; pageSize: number }> {
+): Promise<Page<CompoundSummary>> {
   const where = compoundWhere(principal, q, cutoff);
   return paged(
     db,

@@ -4,6 +4,7 @@
  */
 import type { PublicCompound, PublicCompoundRow, publicListStatuses } from '../../../contract/portal.js';
 import type { CompoundStatus, ProjectStatus } from '../../../domain/inventory.js';
+import type { Page } from '../../platform/sql.js';
 import { type Html, html } from './html.js';
 import { portalPage } from './layout.js';
 
@@ -135,7 +136,7 @@ export interface DistrictView {
   status: (typeof publicListStatuses)[number];
   region: string | undefined;
   subdistricts: { code: string; name: string }[];
-  page: { items: PublicCompoundRow[]; total: number; totalExact: boolean; page: number; pageSize: number };
+  page: Page<PublicCompoundRow>;
 }
 
 /** The district's list of compounds, grouped by subdistrict, with filters as plain links. */

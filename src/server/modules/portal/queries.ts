@@ -29,7 +29,7 @@ import {
   regions,
 } from '../../db/schema.js';
 import { notFound } from '../../platform/errors.js';
-import { anyRow, paged } from '../../platform/sql.js';
+import { anyRow, type Page, paged } from '../../platform/sql.js';
 
 const done = [...completedProjectStatuses];
 
@@ -62,13 +62,7 @@ function listWhere(
 export async function publicCompounds(
   db: Db | Tx,
   query: PublicCompoundQuery,
-): Promise<{
-  items: PublicCompoundRow[];
-  total: number;
-  totalExact: boolean;
-  page: number;
-  pageSize: number;
-}> {
+): Promise<Page<PublicCompoundRow>> {
   const latest = latestProjects(db);
   const subdistrict = alias(regions, 'subdistrict');
   const community = alias(regions, 'community');
