@@ -162,6 +162,14 @@ describe('map and region tree', () => {
     const m = (await get('/api/compounds/map', hq)).json();
     expect(m.points.length + m.withoutCoordinates).toBe(212);
     expect(m.points[0]).toHaveProperty('lng');
+    // Each dot carries its compound's status, as the list filters by it.
+    const byStatus = new Map<string, number>();
+    for (const p of m.points as { status: string }[])
+      byStatus.set(p.status, (byStatus.get(p.status) ?? 0) + 1);
+    expect(byStatus.get('renovated')).toBeGreaterThan(0);
+    for (const [status, n] of byStatus) {
+      expect((await get(`/api/compounds?status=${status}`, hq)).json().total, status).toBe(n);
+    }
   });
 
   it('rolls compound counts up the region tree', async () => {

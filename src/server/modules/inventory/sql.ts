@@ -18,14 +18,16 @@ const any = (statuses: readonly ProjectStatus[]) => sql`bool_or(${inArray(projec
  * A compound's renovation status, derived from its projects in SQL (see domain compoundStatus).
  * One aggregate over the compound's projects, which PostgreSQL runs per compound through the
  * projects' compound index: a page of 20 compounds reads only their projects. (Three EXISTS tests
- * were planned as hashes over every project, 170 ms per page at 220,000 compounds.)
+ * were planned as hashes over every project, 170 ms per page at 220,000 compounds.) The condition
+ * is a nested `eq`: drizzle writes a single-table select's own columns unqualified, and a bare
+ * "id" here would be the project's.
  */
 export const statusSql = sql<CompoundStatus>`(SELECT CASE
   WHEN ${any(completedProjectStatuses)} THEN 'renovated'
   WHEN ${any(constructionProjectStatuses)} THEN 'in_progress'
   WHEN count(*) > 0 THEN 'planned'
   ELSE 'not_planned' END
-  FROM ${projects} WHERE ${projects.compoundId} = ${compounds.id})`;
+  FROM ${projects} WHERE ${eq(projects.compoundId, compounds.id)})`;
 
 export const isOldSql = (cutoff: number) => sql<boolean>`coalesce(${compounds.buildYear} < ${cutoff}, false)`;
 
