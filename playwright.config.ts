@@ -8,18 +8,25 @@ import { adminPassword, chromiumLaunch } from './e2e/support.js';
 const externalServer = process.env.E2E_BASE_URL;
 
 // Otherwise they run against the real server on a fresh, empty data directory (it seeds the demo
-// district). The config is loaded by the runner and again by its worker; the env variable makes
-// both share one directory.
+// district): one server per worker, each on its own directory and port (E2E_PORT, the next, …), so
+// a server only ever serves one journey at a time, as with a single worker. Playwright gives each
+// worker process an index below `workers` that no other running worker holds
+// (TEST_PARALLEL_INDEX); that worker talks to that server. The config is loaded by the runner and
+// again by each worker; the env variable makes them all share one directory.
 if (!externalServer && !process.env.E2E_DATA_DIR) {
   process.env.E2E_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-e2e-'));
 }
 const dataDir = process.env.E2E_DATA_DIR ?? '';
-// E2E_PORT lets two checkouts run their journeys side by side.
-const port = process.env.E2E_PORT ?? '3100';
+// E2E_PORT lets two checkouts run their journeys side by side (each takes E2E_PORT and the next).
+const port = Number(process.env.E2E_PORT ?? '3100');
+// A server you started yourself is shared: its journeys go one at a time.
+const workers = externalServer ? 1 : Number(process.env.E2E_WORKERS ?? '2');
+const serverIndex = Number(process.env.TEST_PARALLEL_INDEX ?? '0');
+const serverUrl = (index: number) => `http://127.0.0.1:${port + index}`;
 
 export default defineConfig({
   testDir: 'e2e',
-  workers: 1,
+  workers,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
@@ -27,7 +34,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? 'line' : 'list',
   use: {
-    baseURL: externalServer ?? `http://127.0.0.1:${port}`,
+    baseURL: externalServer ?? serverUrl(serverIndex),
     headless: true,
     locale: 'zh-CN',
     trace: 'retain-on-failure',
@@ -36,17 +43,17 @@ export default defineConfig({
   },
   webServer: externalServer
     ? undefined
-    : {
+    : Array.from({ length: workers }, (_, index) => ({
         command: 'tsx src/server/main.ts serve',
-        url: `http://127.0.0.1:${port}/api/health`,
+        url: `${serverUrl(index)}/api/health`,
         reuseExistingServer: false,
         timeout: 300_000,
-        stdout: 'ignore',
-        stderr: 'pipe',
+        stdout: 'ignore' as const,
+        stderr: 'pipe' as const,
         env: {
-          PORT: port,
-          DATA_DIR: dataDir,
+          PORT: String(port + index),
+          DATA_DIR: path.join(dataDir, String(index)),
           JIUGAI_ADMIN_PASSWORD: adminPassword,
         },
-      },
+      })),
 });

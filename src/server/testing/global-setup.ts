@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/client.js';
 import { onServer, type Snapshots, seed } from './seed.js';
@@ -50,8 +51,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     try {
       const dump = async (file: string) => {
         if (!database.dumpDataDir) throw new Error('PGlite gives no dump');
+        // A checkpoint first, deleting the WAL segments it no longer needs rather than keeping
+        // them for reuse: the same database in a smaller file (the seeded one went from 156 to
+        // 90 MB, mostly spent 16 MB segments), which every test file reads and loads.
+        await database.db.execute(sql`CHECKPOINT`);
         fs.writeFileSync(file, await database.dumpDataDir());
       };
+      await database.db.execute(sql`SET wal_recycle = off`);
       await database.migrate();
       await dump(files.empty);
       await seed(database);
