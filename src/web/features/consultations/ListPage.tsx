@@ -1,7 +1,7 @@
 /** 征求意见: every consultation in scope; staff open one for a compound (or its project) here. */
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Flex, Form, Input, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { limits } from '../../../contract/common.js';
@@ -55,6 +55,12 @@ function OpenDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<CreateConsultationBody>();
   const compoundId = Form.useWatch('compoundId', form);
   const create = useCreateConsultation();
+  // The settings may arrive after the drawer opened: the first stage list is then filled in when
+  // they do, where the form's initial values had none to offer.
+  const firstList = lists[0]?.code;
+  useEffect(() => {
+    if (open && firstList && !form.getFieldValue('stageList')) form.setFieldValue('stageList', firstList);
+  }, [open, firstList, form]);
   return (
     <FormDrawer<CreateConsultationBody, Awaited<ReturnType<typeof create.mutateAsync>>>
       open={open}
