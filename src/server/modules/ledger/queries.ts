@@ -40,13 +40,16 @@ export const superior = aliasedTable(cadres, 'superior');
 const superior2 = aliasedTable(cadres, 'superior2');
 const subdistrict = aliasedTable(regions, 'subdistrict');
 
+/** An open item due by the due-soon horizon: escalated at all (overdue or due soon). */
+const dueSoonOrOverdue = ({ today, policy }: LedgerDay) =>
+  sql`(${ledgerItems.status} = 'open' AND ${ledgerItems.deadline} <= (${today}::date + ${policy.dueSoonDays}::int))`;
+
 /** The SQL form of domain escalation(): the same thresholds, so lists filter and sort by it. */
-export const escalationSql = ({ today, policy }: LedgerDay) => sql<Escalation>`CASE
-  WHEN ${ledgerItems.status} <> 'open' THEN 'none'
-  WHEN ${ledgerItems.deadline} < (${today}::date - ${policy.seriousAfterDays}::int) THEN 'seriously_overdue'
-  WHEN ${ledgerItems.deadline} < ${today}::date THEN 'overdue'
-  WHEN ${ledgerItems.deadline} <= (${today}::date + ${policy.dueSoonDays}::int) THEN 'due_soon'
-  ELSE 'none' END`;
+export const escalationSql = (day: LedgerDay) => sql<Escalation>`CASE
+  WHEN NOT ${dueSoonOrOverdue(day)} THEN 'none'
+  WHEN ${ledgerItems.deadline} < (${day.today}::date - ${day.policy.seriousAfterDays}::int) THEN 'seriously_overdue'
+  WHEN ${ledgerItems.deadline} < ${day.today}::date THEN 'overdue'
+  ELSE 'due_soon' END`;
 
 const severity = (day: LedgerDay) => sql`CASE ${escalationSql(day)}
   WHEN 'seriously_overdue' THEN 3 WHEN 'overdue' THEN 2 WHEN 'due_soon' THEN 1 ELSE 0 END`;
@@ -169,7 +172,7 @@ export async function listLedger(
  * and sorted every item in scope (80 ms for a province's 70,000).
  */
 async function byEscalation(db: Db, day: LedgerDay, where: SQL | undefined, limit: number, offset: number) {
-  const urgent = sql`(${ledgerItems.status} = 'open' AND ${ledgerItems.deadline} <= (${day.today}::date + ${day.policy.dueSoonDays}::int))`;
+  const urgent = dueSoonOrOverdue(day);
   const byDeadline = [asc(ledgerItems.deadline), asc(ledgerItems.id)];
   const first = await select(db, day)
     .where(and(where, urgent))
