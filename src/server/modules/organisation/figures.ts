@@ -2,7 +2,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { OrganisationFigures } from '../../../contract/organisation.js';
 import { cadres, departments, partyBodies, taskForces, units } from '../../db/schema.js';
-import { type FiguresInput, int } from '../stats/figures.js';
+import type { FiguresInput } from '../stats/figures.js';
 import { cadreRule, partyBodyRule } from './access.js';
 
 /**
@@ -24,17 +24,9 @@ export async function organisationFigures({ db, principal }: FiguresInput): Prom
       commandoTeams: bodies('commando_team'),
       vanguardPosts: bodies('vanguard_post'),
       coBuildingUnits: bodies('co_building_unit'),
-    })
+    } satisfies Record<keyof OrganisationFigures, SQL<number>>)
     .from(sql`(SELECT 1) AS one`);
-  const at = (key: keyof OrganisationFigures) => int(row?.[key]);
-  return {
-    taskForces: at('taskForces'),
-    departments: at('departments'),
-    units: at('units'),
-    cadres: at('cadres'),
-    tempPartyOrgs: at('tempPartyOrgs'),
-    commandoTeams: at('commandoTeams'),
-    vanguardPosts: at('vanguardPosts'),
-    coBuildingUnits: at('coBuildingUnits'),
-  };
+  // A select from one row gives one row.
+  if (!row) throw new Error('organisation figures: no row');
+  return row;
 }
