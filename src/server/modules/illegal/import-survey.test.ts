@@ -265,3 +265,52 @@ describe('a sheet with bad cells', () => {
     expect(after).toBe(before);
   });
 });
+
+describe('an Excel workbook', () => {
+  /** The survey as an office keeps it in Excel: a title row, the headers, numbers as numbers. */
+  async function workbook(sheetName: string, rows: Record<string, string | number>[]): Promise<Buffer> {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet(sheetName);
+    const headers = head.split(',');
+    sheet.addRow(['铁塔街道违法建设摸排调查表']);
+    sheet.addRow(headers);
+    for (const r of rows) {
+      const cells: Record<string, string | number> = {
+        ...Object.fromEntries(headers.map((h, i) => [h, row().split(',')[i] ?? ''])),
+        '初测面积（平方米）': 12.5,
+        '复测面积（平方米）': 12.8,
+        ...r,
+      };
+      sheet.addRow(headers.map((h) => cells[h] ?? ''));
+    }
+    return Buffer.from(await book.xlsx.writeBuffer());
+  }
+
+  it('names a bad cell by sheet, row and column, and writes nothing', async () => {
+    const before = await t.database.db.select({ id: illegalStructures.id }).from(illegalStructures);
+    const audits = await t.database.db.select({ seq: auditEvents.seq }).from(auditEvents);
+    const file = await workbook('2025年摸排', [{ 违建类型: '占用绿地' }, { '复测面积（平方米）': -3 }]);
+    const res = await upload(staff, file, 'structures', '违建调查表.xlsx');
+    expect(res.statusCode).toBe(202);
+    const job = await settled(staff, res.json().id, 'validating');
+    expect(job.status).toBe('invalid');
+    expect(job.report?.problems).toHaveLength(1);
+    // Row 4: the title is row 1, the headers row 2, the good row 3.
+    expect(job.report?.problems[0]).toMatchObject({
+      sheet: '2025年摸排',
+      row: 4,
+      column: 'M',
+      header: '复测面积（平方米）',
+    });
+    expect(job.report?.problems[0]?.message).toContain('负数');
+    expect(job.report).toMatchObject({ inserted: 0 });
+    // The job cannot be confirmed, and nothing was written: no structure, no audit event.
+    expect((await send('POST', `/api/jobs/${job.id}/confirm`, undefined, staff)).statusCode).toBe(409);
+    expect(await t.database.db.select({ id: illegalStructures.id }).from(illegalStructures)).toHaveLength(
+      before.length,
+    );
+    expect(await t.database.db.select({ seq: auditEvents.seq }).from(auditEvents)).toHaveLength(
+      audits.length,
+    );
+  });
+});
