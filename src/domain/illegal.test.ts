@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   agree,
+  leadersFirst,
   type Measurement,
+  type RemovalCohort,
+  removalPace,
   type Step,
   type StepProblem,
   type StructureFacts,
@@ -165,4 +168,39 @@ describe('selfRemovalRates (percent, one decimal, by count and by area)', () => 
   it.each(cases)('%s', (_name, [removed, removedArea, selfRemoved, selfRemovedArea], expected) => {
     expect(selfRemovalRates({ removed, removedArea, selfRemoved, selfRemovedArea })).toEqual(expected);
   });
+});
+
+describe('removalPace (share of a cohort removed, and its average days survey → removal)', () => {
+  const cases: [string, RemovalCohort, { rate: number; averageDays: number | null }][] = [
+    ['nothing surveyed', { structures: 0, removed: 0, days: 0 }, { rate: 0, averageDays: null }],
+    ['none removed yet', { structures: 4, removed: 0, days: 0 }, { rate: 0, averageDays: null }],
+    ['all removed, whole days', { structures: 2, removed: 2, days: 30 }, { rate: 100, averageDays: 15 }],
+    ['half days kept', { structures: 3, removed: 2, days: 45 }, { rate: 66.7, averageDays: 22.5 }],
+    ['one decimal', { structures: 3, removed: 3, days: 10 }, { rate: 100, averageDays: 3.3 }],
+    ['one of three', { structures: 3, removed: 1, days: 7 }, { rate: 33.3, averageDays: 7 }],
+  ];
+  it.each(cases)('%s', (_name, cohort, expected) => expect(removalPace(cohort)).toEqual(expected));
+});
+
+describe('leadersFirst (party members and public employees beside everyone else)', () => {
+  const c = (structures: number, removed: number, days: number): RemovalCohort => ({
+    structures,
+    removed,
+    days,
+  });
+  const cases: [string, RemovalCohort, RemovalCohort, boolean | null][] = [
+    ['no leaders’ structures: nothing to compare', c(0, 0, 0), c(5, 3, 30), null],
+    ['only leaders’ structures: nothing to compare', c(2, 2, 10), c(0, 0, 0), null],
+    ['a larger share removed', c(2, 2, 40), c(4, 2, 10), true],
+    ['a smaller share removed, however quickly', c(3, 1, 1), c(2, 2, 60), false],
+    ['the same share, sooner', c(2, 1, 10), c(4, 2, 30), true],
+    ['the same share, later', c(2, 1, 20), c(4, 2, 30), false],
+    ['the same share and pace is not first', c(1, 1, 10), c(2, 2, 20), false],
+    ['neither removed any', c(1, 0, 0), c(3, 0, 0), false],
+    // 1/3 and 333/1000 round to the same 33.3%, but a third is more.
+    ['compared exactly, not on the rounded rates', c(3, 1, 5), c(1000, 333, 1665), true],
+  ];
+  it.each(cases)('%s', (_name, leaders, others, expected) =>
+    expect(leadersFirst(leaders, others)).toBe(expected),
+  );
 });

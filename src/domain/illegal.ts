@@ -158,3 +158,35 @@ export interface RemovalTotals {
 export function selfRemovalRates(t: RemovalTotals): { byCount: number; byArea: number } {
   return { byCount: percent(t.selfRemoved, t.removed), byArea: percent(t.selfRemovedArea, t.removedArea) };
 }
+
+/**
+ * A group of structures surveyed in a period and how their removal went by its end: how many,
+ * how many removed, and the days from survey to removal summed over those removed.
+ */
+export interface RemovalCohort {
+  structures: number;
+  removed: number;
+  days: number;
+}
+
+/** A cohort's removal rate (percent, one decimal; 0 for none) and average days survey → removal (one decimal; null for none removed). */
+export function removalPace(c: RemovalCohort): { rate: number; averageDays: number | null } {
+  return {
+    rate: percent(c.removed, c.structures),
+    averageDays: c.removed > 0 ? Math.round((c.days * 10) / c.removed) / 10 : null,
+  };
+}
+
+/**
+ * Whether party members' and public employees' structures (党员公职人员带头拆) went first beside
+ * everyone else's: a larger share removed, or the same share sooner (fewer days on average).
+ * Compared exactly, by cross-multiplying, not on the rounded figures; null when either side has
+ * no structures, so there is nothing to compare.
+ */
+export function leadersFirst(leaders: RemovalCohort, others: RemovalCohort): boolean | null {
+  if (leaders.structures === 0 || others.structures === 0) return null;
+  const share = leaders.removed * others.structures - others.removed * leaders.structures;
+  if (share !== 0) return share > 0;
+  if (leaders.removed === 0 || others.removed === 0) return false;
+  return leaders.days * others.removed < others.days * leaders.removed;
+}
