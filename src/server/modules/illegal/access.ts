@@ -1,16 +1,34 @@
 /**
  * Who may reach one illegal structure, and so its measurements, visits and photos: the one rule,
- * in SQL. Reading: anyone whose scope holds it, and a cadre assigned to its building, stairwell
- * unit or household wherever it sits (a district unit's cadre may be sent to any compound).
- * Changing it (measurements, notices, removal, clearing; the route asks for `illegal.write`) and
- * logging visits (`illegal.visit`): staff with `illegal.write` in scope, and the assigned cadre.
+ * in SQL. Reading: anyone whose scope holds it (`structureScope`: its region, and for contractors
+ * and supervisors its compound, as compounds are reached), and a cadre assigned to its building,
+ * stairwell unit or household wherever it sits (a district unit's cadre may be sent to any
+ * compound; the assignment names them on it). Changing it (measurements, notices, removal,
+ * clearing; the route asks for `illegal.write`) and logging visits (`illegal.visit`): staff with
+ * `illegal.write` in scope, and the assigned cadre.
  */
-import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { can } from '../../../domain/access.js';
+import { and, eq, or, type SQL, sql } from 'drizzle-orm';
+import { can, projectScoped } from '../../../domain/access.js';
 import type { Db, Tx } from '../../db/client.js';
-import { cadres, illegalAssignments, illegalStructures } from '../../db/schema.js';
-import { type AccessRule, holds, type Intent, requireAccess, scopeOr } from '../../platform/access.js';
+import { cadres, compounds, illegalAssignments, illegalStructures } from '../../db/schema.js';
+import { type AccessRule, holds, type Intent, requireAccess, scopeWhere } from '../../platform/access.js';
 import type { Ctx, Principal } from '../../platform/context.js';
+import { compoundRule } from '../inventory/access.js';
+
+/**
+ * The structures a caller's scope holds, for every list, statistic, export and figure: those in
+ * their regions; for the roles that reach only the projects they are named on, only those in a
+ * compound they reach (the compounds' own rule: a compound of a project they are named on).
+ */
+export function structureScope(p: Principal): SQL | undefined {
+  return and(
+    scopeWhere(p, illegalStructures.regionCode),
+    projectScoped(p.role)
+      ? sql`EXISTS (SELECT 1 FROM ${compounds}
+          WHERE ${eq(compounds.id, illegalStructures.compoundId)} AND ${holds(compoundRule(p, 'read'))})`
+      : undefined,
+  );
+}
 
 /** An assignment of `cadre` (SQL: a cadre id) covers the structure: its building, unit or household. */
 export const covers = (cadre: SQL): SQL => sql`EXISTS (SELECT 1 FROM ${illegalAssignments} a
@@ -27,7 +45,8 @@ export const assignedTo = (userId: string): SQL =>
 export const structureRule: AccessRule = (p: Principal, intent: Intent) => {
   const assigned = assignedTo(p.userId);
   if (intent === 'read' || can(p.role, 'illegal.write')) {
-    return scopeOr(p, illegalStructures.regionCode, assigned);
+    const scope = structureScope(p);
+    return scope === undefined ? undefined : or(scope, assigned);
   }
   return assigned;
 };
@@ -50,7 +69,7 @@ export async function loadStructure(
       db
         .select({
           structure: illegalStructures,
-          inScope: holds(scopeOr(principal, illegalStructures.regionCode)),
+          inScope: holds(structureScope(principal)),
           assigned: sql<boolean>`${assignedTo(principal.userId)}`,
         })
         .from(illegalStructures)

@@ -2,7 +2,6 @@ import { and, count, sql } from 'drizzle-orm';
 import type { IllegalFigures } from '../../../contract/illegal.js';
 import { percent } from '../../../domain/statistics.js';
 import { illegalStructures as s } from '../../db/schema.js';
-import { scopeWhere } from '../../platform/access.js';
 import {
   type AreaBreakdown,
   byKey,
@@ -13,6 +12,7 @@ import {
   num,
 } from '../stats/breakdown.js';
 import type { FiguresInput } from '../stats/figures.js';
+import { structureScope } from './access.js';
 
 /**
  * Removed structures in scope, their verified area (m²) and the share their owners removed (by
@@ -75,11 +75,7 @@ export const illegalBreakdown: AreaBreakdown<IllegalMeasure> = {
       })
       .from(s)
       .where(
-        and(
-          scopeWhere(principal, s.regionCode),
-          inRegion(s.regionCode, region),
-          by === 'year' ? removed : undefined,
-        ),
+        and(structureScope(principal), inRegion(s.regionCode, region), by === 'year' ? removed : undefined),
       );
     const rows = await (key ? query.groupBy(byKey) : query);
     return rows.map((r) => ({

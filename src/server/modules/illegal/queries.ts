@@ -14,11 +14,10 @@ import {
   photos,
   regions,
 } from '../../db/schema.js';
-import { scopeWhere } from '../../platform/access.js';
 import type { Principal } from '../../platform/context.js';
 import { illegalSettings } from '../../platform/settings.js';
 import { anyRow, contains, paged } from '../../platform/sql.js';
-import { assignedTo, covers } from './access.js';
+import { assignedTo, covers, structureScope } from './access.js';
 
 const subdistrict = aliasedTable(regions, 'subdistrict');
 const s = illegalStructures;
@@ -102,10 +101,7 @@ function filters(q: StructureListQuery): (SQL | undefined)[] {
  * to ("my households"), outstanding first, then by compound, building, unit and room.
  */
 export async function listStructures(db: Db, principal: Principal, q: StructureListQuery, mine?: string) {
-  const where = and(
-    mine ? and(assignedTo(mine), notRemoved) : scopeWhere(principal, s.regionCode),
-    ...filters(q),
-  );
+  const where = and(mine ? and(assignedTo(mine), notRemoved) : structureScope(principal), ...filters(q));
   const page = await paged(
     db,
     db.select(anyRow).from(s).innerJoin(compounds, eq(compounds.id, s.compoundId)).where(where),
