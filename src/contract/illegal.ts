@@ -183,7 +183,10 @@ export const statsGroupings = ['subdistrict', 'community', 'compound'] as const;
 export const IllegalStatsQuery = z.object({
   groupBy: z.enum(statsGroupings).default('subdistrict'),
   region: regionCode.optional(),
-  /** Structures surveyed, and removals, within the period (inclusive). */
+  /**
+   * The period, inclusive: structures count by their survey date (and those of them removed by
+   * its end), removals by their removal date (see the server's stats.ts).
+   */
   from: day.optional(),
   to: day.optional(),
 });
@@ -201,11 +204,23 @@ const StatsFigures = z.object({
   selfRateByArea: z.number(),
   /** Days from survey to removal, one decimal (null: nothing removed). */
   averageDays: z.number().nullable(),
-  /** Identified and not removed (一拆到底). */
+  /** Surveyed in the period and still standing at its end (一拆到底). */
   outstanding: z.number().int(),
-  /** Owned by party members or public employees, and how many of those are removed. */
+  /**
+   * Surveyed in the period and owned by party members or public employees, and how many of those
+   * were removed by its end; their removal rate (percent, one decimal) and average days from
+   * survey to removal (null: none removed) — and the same for everyone else's, beside them.
+   */
   leaders: z.number().int(),
   leadersRemoved: z.number().int(),
+  leadersRate: z.number(),
+  leadersAverageDays: z.number().nullable(),
+  others: z.number().int(),
+  othersRemoved: z.number().int(),
+  othersRate: z.number(),
+  othersAverageDays: z.number().nullable(),
+  /** Whether the leaders' structures went first (带头拆): a larger share removed, or as many sooner; null: nothing to compare. */
+  leadersFirst: z.boolean().nullable(),
 });
 export const IllegalStats = z.object({
   rows: z.array(StatsFigures.extend({ key: text(), name: text() })),

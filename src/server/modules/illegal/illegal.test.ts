@@ -1,7 +1,15 @@
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, cadres, illegalStructures } from '../../db/schema.js';
+import {
+  auditEvents,
+  cadres,
+  illegalAssignments,
+  illegalMeasurements,
+  illegalStructures,
+  illegalVisits,
+  regions,
+} from '../../db/schema.js';
 import {
   buildUser,
   login,
@@ -16,8 +24,10 @@ import {
   buildCadre,
   buildCompound,
   buildHousehold,
+  buildProject,
   buildStructure,
   daysFromToday,
+  nameOnProject,
 } from '../../testing/factories.js';
 
 let t: TestApp;
@@ -44,6 +54,33 @@ async function cadreSession(role: 'community' | 'contractor', scope: string[], c
   const cadre = await buildCadre(t.database, { regionCode: cadreRegion });
   await t.database.db.update(cadres).set({ userId: u.id }).where(eq(cadres.id, cadre.id));
   return { session: await login(t.app, u.username, u.password), cadre };
+}
+
+/** Audit events so far. */
+const audited = async () => (await t.database.db.select({ n: count() }).from(auditEvents))[0]?.n;
+
+/**
+ * Runs `act`, a refused write, and expects nothing written: the structure's row as it was, no
+ * measurement, visit or assignment added, no audit event.
+ */
+async function writesNothing(structureId: string, act: () => Promise<void>) {
+  const { db } = t.database;
+  const snapshot = async () => ({
+    structure: await db.select().from(illegalStructures).where(eq(illegalStructures.id, structureId)),
+    measurements: await db
+      .select({ n: count() })
+      .from(illegalMeasurements)
+      .where(eq(illegalMeasurements.structureId, structureId)),
+    visits: await db
+      .select({ n: count() })
+      .from(illegalVisits)
+      .where(eq(illegalVisits.structureId, structureId)),
+    assignments: await db.select({ n: count() }).from(illegalAssignments),
+    audited: await audited(),
+  });
+  const before = await snapshot();
+  await act();
+  expect(await snapshot()).toEqual(before);
 }
 
 beforeAll(async () => {
@@ -103,6 +140,7 @@ describe('POST /api/illegal-structures', () => {
       t.database,
       await buildBuilding(t.database, await buildCompound(t.database)),
     );
+    const events = await audited();
     const over: Record<string, Record<string, unknown>> = {
       'a household outside the compound': { householdId: other.id },
       'a type not on the list': { type: '违章广告牌' },
@@ -118,6 +156,7 @@ describe('POST /api/illegal-structures', () => {
       .from(illegalStructures)
       .where(eq(illegalStructures.compoundId, b.compoundId));
     expect(rows).toHaveLength(0);
+    expect(await audited()).toBe(events);
   });
 
   it('404 for a compound outside the caller’s scope', async () => {
@@ -159,9 +198,11 @@ describe('measurements and verification', () => {
     ['more than two decimals', 12.345],
   ])('400 for a %s area, nothing written', async (_name, area) => {
     const s = await buildStructure(t.database);
-    const res = await measure(s.id, '张', area);
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields).toHaveProperty('area');
+    await writesNothing(s.id, async () => {
+      const res = await measure(s.id, '张', area);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields).toHaveProperty('area');
+    });
     expect((await get(`/api/illegal-structures/${s.id}`, tieta)).json().measurements).toHaveLength(0);
   });
 
@@ -189,58 +230,84 @@ describe('notice, removal and clearing', () => {
     expect((await post(s.id, 'removal', b, viewer)).statusCode).toBe(403);
   });
 
-  it('400 to remove a structure whose area is not verified', async () => {
+  it('400 to remove a structure whose area is not verified, nothing written', async () => {
     const s = await buildStructure(t.database);
-    const res = await post(s.id, 'removal', { version: 1, removedOn: daysFromToday(-1), removedBy: 'owner' });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields).toHaveProperty('removedOn');
-  });
-
-  it('400 for a removal dated before the survey', async () => {
-    const s = await buildStructure(t.database, { verifiedArea: 12 });
-    const res = await post(s.id, 'removal', {
-      version: 1,
-      removedOn: daysFromToday(-31),
-      removedBy: 'owner',
+    await writesNothing(s.id, async () => {
+      const res = await post(s.id, 'removal', {
+        version: 1,
+        removedOn: daysFromToday(-1),
+        removedBy: 'owner',
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields).toHaveProperty('removedOn');
     });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields.removedOn).toMatch(/摸排/);
   });
 
-  it('400 for enforcement without its legal basis', async () => {
+  it('400 for a removal dated before the survey, nothing written', async () => {
     const s = await buildStructure(t.database, { verifiedArea: 12 });
-    const res = await post(s.id, 'removal', {
-      version: 1,
-      removedOn: daysFromToday(-1),
-      removedBy: 'enforcement',
+    await writesNothing(s.id, async () => {
+      const res = await post(s.id, 'removal', {
+        version: 1,
+        removedOn: daysFromToday(-31),
+        removedBy: 'owner',
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields.removedOn).toMatch(/摸排/);
     });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields).toHaveProperty('legalBasis');
+    const [row] = await t.database.db.select().from(illegalStructures).where(eq(illegalStructures.id, s.id));
+    expect(row).toMatchObject({ removedOn: null, removedBy: null, status: 'verified', version: 1 });
   });
 
-  it('400 to clear before removal, and without a photo of this structure', async () => {
+  it('400 for enforcement without its legal basis, nothing written', async () => {
+    const s = await buildStructure(t.database, { verifiedArea: 12 });
+    await writesNothing(s.id, async () => {
+      const res = await post(s.id, 'removal', {
+        version: 1,
+        removedOn: daysFromToday(-1),
+        removedBy: 'enforcement',
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields).toHaveProperty('legalBasis');
+    });
+  });
+
+  it('400 to clear before removal, and without a photo of this structure, nothing written', async () => {
     const s = await buildStructure(t.database, { verifiedArea: 12 });
     const photo = (await upload(s.id, tieta)).json();
-    const early = await post(s.id, 'clearing', {
-      version: 1,
-      clearedOn: daysFromToday(0),
-      photoId: photo.id,
+    await writesNothing(s.id, async () => {
+      const early = await post(s.id, 'clearing', {
+        version: 1,
+        clearedOn: daysFromToday(0),
+        photoId: photo.id,
+      });
+      expect(early.statusCode).toBe(400);
+      expect(early.json().error.fields).toHaveProperty('clearedOn');
     });
-    expect(early.statusCode).toBe(400);
-    expect(early.json().error.fields).toHaveProperty('clearedOn');
+    const [still] = await t.database.db
+      .select()
+      .from(illegalStructures)
+      .where(eq(illegalStructures.id, s.id));
+    expect(still).toMatchObject({ clearedOn: null, clearedPhotoId: null, status: 'verified' });
     const other = await buildStructure(t.database, { verifiedArea: 8 });
     const removed = await post(other.id, 'removal', {
       version: 1,
       removedOn: daysFromToday(-1),
       removedBy: 'owner',
     });
-    const wrong = await post(other.id, 'clearing', {
-      version: removed.json().version,
-      clearedOn: daysFromToday(0),
-      photoId: photo.id,
+    await writesNothing(other.id, async () => {
+      const wrong = await post(other.id, 'clearing', {
+        version: removed.json().version,
+        clearedOn: daysFromToday(0),
+        photoId: photo.id,
+      });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error.fields).toHaveProperty('photoId');
     });
-    expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().error.fields).toHaveProperty('photoId');
+    const [left] = await t.database.db
+      .select()
+      .from(illegalStructures)
+      .where(eq(illegalStructures.id, other.id));
+    expect(left).toMatchObject({ clearedOn: null, status: 'removed' });
   });
 
   it('notice → removed by the owner → cleared with a photo; a stale version is a 409', async () => {
@@ -283,38 +350,59 @@ describe('notice, removal and clearing', () => {
 });
 
 describe('cadres: assignments, visits, my households', () => {
-  it('400 for a cadre outside the caller’s scope', async () => {
+  it('400 for a cadre outside the caller’s scope, no assignment or visit written', async () => {
     const s = await buildStructure(t.database);
     const outside = await buildCadre(t.database, { regionCode: '410203001' });
-    const assign = await send(
-      'POST',
-      '/api/illegal-assignments',
-      { cadreId: outside.id, level: 'household', householdId: s.householdId },
-      tieta,
-    );
-    expect(assign.statusCode).toBe(400);
-    expect(assign.json().error.fields).toHaveProperty('cadreId');
-    const visit = await send(
-      'POST',
-      `/api/illegal-structures/${s.id}/visits`,
-      { cadreId: outside.id, visitedOn: daysFromToday(0), outcome: 'agreed' },
-      tieta,
-    );
-    expect(visit.statusCode).toBe(400);
-    expect(visit.json().error.fields).toHaveProperty('cadreId');
+    await writesNothing(s.id, async () => {
+      const assign = await send(
+        'POST',
+        '/api/illegal-assignments',
+        { cadreId: outside.id, level: 'household', householdId: s.householdId },
+        tieta,
+      );
+      expect(assign.statusCode).toBe(400);
+      expect(assign.json().error.fields).toHaveProperty('cadreId');
+      const visit = await send(
+        'POST',
+        `/api/illegal-structures/${s.id}/visits`,
+        { cadreId: outside.id, visitedOn: daysFromToday(0), outcome: 'agreed' },
+        tieta,
+      );
+      expect(visit.statusCode).toBe(400);
+      expect(visit.json().error.fields).toHaveProperty('cadreId');
+    });
+    const assigned = await t.database.db
+      .select()
+      .from(illegalAssignments)
+      .where(eq(illegalAssignments.cadreId, outside.id));
+    expect(assigned).toHaveLength(0);
   });
 
-  it('403, audited, for a visit by someone in scope who is not assigned', async () => {
+  it('403, audited, for a visit by a contractor named on the compound’s project but not assigned', async () => {
     const s = await buildStructure(t.database);
-    const res = await send(
-      'POST',
-      `/api/illegal-structures/${s.id}/visits`,
-      { visitedOn: daysFromToday(0), outcome: 'agreed' },
-      contractor,
-    );
+    const project = await buildProject(t.database, { compoundId: s.compoundId });
+    const u = await buildUser(t.database, 'contractor', ['410203002']);
+    await nameOnProject(t.database, project.id, u.id);
+    const named = await login(t.app, u.username, u.password);
+    expect((await get(`/api/illegal-structures/${s.id}`, named)).json()).toMatchObject({
+      canVisit: false,
+      canWrite: false,
+    });
+    const visit = { visitedOn: daysFromToday(0), outcome: 'agreed' };
+    const res = await send('POST', `/api/illegal-structures/${s.id}/visits`, visit, named);
     expect(res.statusCode).toBe(403);
     const denied = await t.database.db.select().from(auditEvents).where(eq(auditEvents.entityId, s.id));
     expect(denied.map((e) => e.action)).toContain('access.denied');
+    // A contractor of the same region named on no project of it does not reach it at all.
+    expect((await get(`/api/illegal-structures/${s.id}`, contractor)).statusCode).toBe(404);
+    expect((await send('POST', `/api/illegal-structures/${s.id}/visits`, visit, contractor)).statusCode).toBe(
+      404,
+    );
+    const visits = await t.database.db
+      .select()
+      .from(illegalVisits)
+      .where(eq(illegalVisits.structureId, s.id));
+    expect(visits).toHaveLength(0);
   });
 
   it('the assigned cadre sees the household in "mine" and logs visits, even from another region', async () => {
@@ -414,5 +502,394 @@ describe('statistics and the summary', () => {
     const summary = (await get('/api/stats/summary', tieta)).json();
     expect(summary.illegalStructuresRemoved).toBeGreaterThanOrEqual(3);
     expect(typeof summary.selfRemovalRate).toBe('number');
+  });
+});
+
+describe('statistics by subdistrict and community, over a period', () => {
+  // Three test communities of their own (two in 苹果园街道, one in 工业街道), surveyed in 2025,
+  // when neither the demo district (2018–2022, and the last three months) nor the other tests
+  // (the last weeks) survey or remove anything: so the period holds these structures alone.
+  const a = '410203006901';
+  const b = '410203006902';
+  const c = '410203005901';
+  const from = '2025-03-01';
+  const to = '2025-06-30';
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    await t.database.db
+      .insert(regions)
+      .values([
+        { code: a, name: '测试·甲社区', level: 'community', parentCode: '410203006' },
+        { code: b, name: '测试·乙社区', level: 'community', parentCode: '410203006' },
+        { code: c, name: '测试·丙社区', level: 'community', parentCode: '410203005' },
+      ])
+      .onConflictDoNothing();
+    const compoundOf = {
+      a: await buildCompound(t.database, { regionCode: a }),
+      b: await buildCompound(t.database, { regionCode: b }),
+      c: await buildCompound(t.database, { regionCode: c }),
+    };
+    // name: community, survey date, verified area, removal date and by whom, party member or public employee.
+    const table: [
+      string,
+      keyof typeof compoundOf,
+      string,
+      number,
+      string | null,
+      'owner' | 'enforcement' | null,
+      'party' | 'public' | null,
+    ][] = [
+      ['a1', 'a', '2025-03-01', 10, '2025-03-11', 'owner', 'party'], // 10 days
+      ['a2', 'a', '2025-03-05', 20, '2025-04-04', 'enforcement', null], // 30 days
+      ['a3', 'a', '2025-04-01', 30, null, null, null],
+      ['a4', 'a', '2025-02-20', 40, '2025-03-02', 'owner', null], // surveyed before the period, removed in it: 10 days
+      ['a5', 'a', '2025-06-01', 5, '2025-07-10', 'owner', 'public'], // surveyed in it, removed after: 39 days
+      ['b1', 'b', '2025-05-01', 12.5, '2025-05-21', 'owner', 'public'], // 20 days
+      ['b2', 'b', '2025-05-02', 7.5, null, null, null],
+      ['c1', 'c', '2025-03-10', 50, '2025-06-30', 'owner', null], // removed on the period's last day: 112 days
+      ['c2', 'c', '2025-07-01', 9, '2025-07-05', 'owner', 'party'], // after the period
+    ];
+    for (const [name, where, surveyOn, verifiedArea, removedOn, removedBy, leader] of table) {
+      const s = await buildStructure(
+        t.database,
+        {
+          surveyOn,
+          verifiedArea,
+          status: removedOn ? 'removed' : 'verified',
+          removedOn,
+          removedBy,
+          legalBasis: removedBy === 'enforcement' ? '城乡规划法第六十五条' : null,
+          ownerPartyMember: leader === 'party',
+          ownerPublicEmployee: leader === 'public',
+        },
+        compoundOf[where],
+      );
+      ids[name] = s.id;
+    }
+  });
+
+  type Row = { key: string; name: string } & Record<string, unknown>;
+  const stats = async (q: string, s: Session = hq) => {
+    const res = await get(`/api/illegal-structures/stats?${q}`, s);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { rows: Row[]; total: Record<string, unknown> };
+    return { ...body, row: (key: string) => body.rows.find((r) => r.key === key) };
+  };
+
+  it('by community, in a period: structures by survey date, removals by removal date', async () => {
+    const p = await stats(`groupBy=community&region=410203006&from=${from}&to=${to}`);
+    // 甲: surveyed in the period a1 a2 a3 a5; removed in it a1 a2 a4 (a5 after it).
+    expect(p.row(a)).toEqual({
+      key: a,
+      name: '测试·甲社区',
+      structures: 4,
+      verifiedArea: 65, // 10 + 20 + 30 + 5
+      removed: 3,
+      removedArea: 70, // 10 + 20 + 40
+      selfRemoved: 2,
+      selfRemovedArea: 50,
+      selfRateByCount: 66.7, // 2 / 3
+      selfRateByArea: 71.4, // 50 / 70
+      averageDays: 16.7, // (10 + 30 + 10) / 3
+      outstanding: 2, // a3, and a5 still standing on 30 June
+      leaders: 2, // a1, a5
+      leadersRemoved: 1,
+      leadersRate: 50,
+      leadersAverageDays: 10,
+      others: 2, // a2, a3
+      othersRemoved: 1,
+      othersRate: 50,
+      othersAverageDays: 30,
+      leadersFirst: true, // the same share, 20 days sooner
+    });
+    expect(p.row(b)).toMatchObject({
+      name: '测试·乙社区',
+      structures: 2,
+      verifiedArea: 20,
+      removed: 1,
+      removedArea: 12.5,
+      selfRateByCount: 100,
+      selfRateByArea: 100,
+      averageDays: 20,
+      outstanding: 1,
+      leaders: 1,
+      leadersRemoved: 1,
+      leadersRate: 100,
+      leadersAverageDays: 20,
+      others: 1,
+      othersRemoved: 0,
+      othersRate: 0,
+      othersAverageDays: null,
+      leadersFirst: true,
+    });
+    // Another subdistrict's community is not in 苹果园街道's rows.
+    expect(p.row(c)).toBeUndefined();
+  });
+
+  it('by subdistrict, in a period: the communities add up; the total is the period’s alone', async () => {
+    const p = await stats(`groupBy=subdistrict&from=${from}&to=${to}`);
+    expect(p.row('410203006')).toMatchObject({
+      name: '苹果园街道',
+      structures: 6,
+      verifiedArea: 85,
+      removed: 4, // a1 a2 a4 b1
+      removedArea: 82.5,
+      selfRemoved: 3,
+      selfRemovedArea: 62.5,
+      selfRateByCount: 75,
+      selfRateByArea: 75.8, // 62.5 / 82.5
+      averageDays: 17.5, // (10 + 30 + 10 + 20) / 4
+      outstanding: 3, // a3 a5 b2
+      leaders: 3,
+      leadersRemoved: 2,
+      leadersRate: 66.7,
+      leadersAverageDays: 15, // (10 + 20) / 2
+      others: 3,
+      othersRemoved: 1,
+      othersRate: 33.3,
+      othersAverageDays: 30,
+      leadersFirst: true,
+    });
+    expect(p.row('410203005')).toMatchObject({
+      name: '工业街道',
+      structures: 1,
+      removed: 1,
+      averageDays: 112, // 10 March to 30 June, the last day counting
+      selfRateByArea: 100,
+      outstanding: 0,
+      leaders: 0,
+      leadersRate: 0,
+      leadersAverageDays: null,
+      others: 1,
+      othersRate: 100,
+      othersAverageDays: 112,
+      leadersFirst: null,
+    });
+    expect(p.total).toMatchObject({
+      structures: 7,
+      verifiedArea: 135,
+      removed: 5,
+      removedArea: 132.5,
+      selfRemoved: 4,
+      selfRateByCount: 80,
+      selfRateByArea: 84.9, // 112.5 / 132.5
+      averageDays: 36.4, // (10 + 30 + 10 + 20 + 112) / 5
+      outstanding: 3,
+      leaders: 3,
+      leadersRemoved: 2,
+      others: 4,
+      othersRemoved: 2,
+      othersRate: 50,
+      othersAverageDays: 71, // (30 + 112) / 2
+      leadersFirst: true,
+    });
+    // Only the period's end: c2 (surveyed 1 July) and a5's removal come in.
+    const open = await stats(`groupBy=community&region=410203005&from=${from}`);
+    expect(open.row(c)).toMatchObject({ structures: 2, removed: 2, leaders: 1, leadersRemoved: 1 });
+  });
+
+  it('with no period: every survey and every removal, leaders beside everyone else', async () => {
+    const all = await stats('groupBy=community&region=410203006');
+    expect(all.row(a)).toMatchObject({
+      structures: 5,
+      verifiedArea: 105,
+      removed: 4, // a1 a2 a4 a5
+      removedArea: 75,
+      selfRemoved: 3,
+      selfRateByCount: 75,
+      selfRateByArea: 73.3, // 55 / 75
+      averageDays: 22.3, // (10 + 30 + 10 + 39) / 4 = 22.25
+      outstanding: 1,
+      leaders: 2,
+      leadersRemoved: 2,
+      leadersRate: 100,
+      leadersAverageDays: 24.5, // (10 + 39) / 2
+      others: 3,
+      othersRemoved: 2,
+      othersRate: 66.7,
+      othersAverageDays: 20,
+      leadersFirst: true,
+    });
+  });
+
+  it('exports the leaders beside everyone else, 是/否 for who went first', async () => {
+    const file = await get(
+      `/api/illegal-structures/stats/export?groupBy=community&region=410203006&from=${from}&to=${to}`,
+      hq,
+    );
+    expect(file.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('拆违治乱统计');
+    const rows = (sheet?.getSheetValues() ?? []) as unknown[][];
+    const headers = rows.find((r) => r?.includes('区域/小区')) ?? [];
+    const at = (name: string, header: string) => rows.find((r) => r?.[1] === name)?.[headers.indexOf(header)];
+    expect(at('测试·甲社区', '党员及公职人员拆除率（%）')).toBe(50);
+    expect(at('测试·甲社区', '党员及公职人员平均用时（天）')).toBe(10);
+    expect(at('测试·甲社区', '其他产权人拆除率（%）')).toBe(50);
+    expect(at('测试·甲社区', '其他产权人平均用时（天）')).toBe(30);
+    expect(at('测试·甲社区', '党员公职人员带头拆')).toBe('是');
+    expect(at('测试·乙社区', '其他产权人违建（处）')).toBe(1);
+    expect(at('合计', '摸排违建（处）')).toBe(6);
+  });
+
+  it('the register’s filter for party members’ and public employees’ structures', async () => {
+    const list = async (q: string) =>
+      (
+        (await get(`/api/illegal-structures?region=${a}&pageSize=50${q}`, hq)).json().items as {
+          id: string;
+        }[]
+      )
+        .map((i) => i.id)
+        .sort();
+    expect(await list('')).toEqual(['a1', 'a2', 'a3', 'a4', 'a5'].map((n) => ids[n]).sort());
+    expect(await list('&leaders=true')).toEqual([ids.a1, ids.a5].sort());
+    expect(await list('&leaders=true&outstanding=true')).toEqual([]);
+    const bad = await get(`/api/illegal-structures?leaders=yes`, hq);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toHaveProperty('leaders');
+  });
+});
+
+describe('contractors and supervisors: only the structures of the compounds of their projects', () => {
+  it('a contractor named on a project reaches its compound’s structures and nothing else of its region', async () => {
+    const project = await buildProject(t.database, { regionCode: '410203002' });
+    const removedAt = (area: number) => ({
+      verifiedArea: area,
+      status: 'removed' as const,
+      removedOn: daysFromToday(-10),
+      removedBy: 'owner' as const,
+    });
+    const mine = [
+      await buildStructure(t.database, removedAt(10), project.compound),
+      await buildStructure(t.database, { verifiedArea: 6 }, project.compound),
+    ];
+    // In the same subdistrict, a compound with a project of someone else.
+    const elsewhere = await buildProject(t.database, { regionCode: '410203002' });
+    const theirs = await buildStructure(t.database, removedAt(99), elsewhere.compound);
+    const u = await buildUser(t.database, 'contractor', ['410203002']);
+    await nameOnProject(t.database, project.id, u.id);
+    const named = await login(t.app, u.username, u.password);
+    const supervisorUser = await buildUser(t.database, 'supervisor', ['410203002']);
+    await nameOnProject(t.database, elsewhere.id, supervisorUser.id, 'supervision');
+    const supervisor = await login(t.app, supervisorUser.username, supervisorUser.password);
+
+    const list = (await get('/api/illegal-structures?pageSize=100', named)).json();
+    expect(list.items.map((i: { id: string }) => i.id).sort()).toEqual(mine.map((s) => s.id).sort());
+    expect(list.total).toBe(2);
+    const theirList = (await get('/api/illegal-structures?pageSize=100', supervisor)).json();
+    expect(theirList.items.map((i: { id: string }) => i.id)).toEqual([theirs.id]);
+    // A contractor named on nothing sees nothing, though its region holds them all.
+    expect((await get('/api/illegal-structures', contractor)).json().total).toBe(0);
+
+    expect((await get(`/api/illegal-structures/${mine[0]?.id}`, named)).statusCode).toBe(200);
+    expect((await get(`/api/illegal-structures/${theirs.id}`, named)).statusCode).toBe(404);
+    expect((await get(`/api/illegal-structures/${mine[0]?.id}`, supervisor)).statusCode).toBe(404);
+
+    const stats = (await get('/api/illegal-structures/stats?groupBy=compound', named)).json();
+    expect(
+      stats.rows.filter((r: { structures: number }) => r.structures > 0).map((r: { key: string }) => r.key),
+    ).toEqual([project.compound.id]);
+    expect(stats.total).toMatchObject({ structures: 2, removed: 1, removedArea: 10, selfRateByCount: 100 });
+    const none = (await get('/api/illegal-structures/stats', contractor)).json();
+    expect(none.total).toMatchObject({ structures: 0, removed: 0 });
+
+    const file = await get('/api/illegal-structures/stats/export?groupBy=compound', named);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const values = book.getWorksheet('拆违治乱统计')?.getSheetValues().flat() ?? [];
+    expect(values).toContain(project.compound.name);
+    expect(values).not.toContain(elsewhere.compound.name);
+
+    const summary = (await get('/api/stats/summary', named)).json();
+    expect(summary).toMatchObject({
+      illegalStructuresRemoved: 1,
+      illegalAreaRemoved: 10,
+      selfRemovalRate: 100,
+    });
+    expect((await get('/api/stats/summary', contractor)).json().illegalStructuresRemoved).toBe(0);
+    const breakdown = (
+      await get('/api/stats/breakdown?by=community&measure=illegalStructures,illegalStructuresRemoved', named)
+    ).json();
+    expect(breakdown.total).toEqual({ illegalStructures: 2, illegalStructuresRemoved: 1 });
+    expect(breakdown.rows.map((r: { key: string }) => r.key)).toEqual(['410203002']);
+  });
+});
+
+describe('district settings: the tolerance and the type list', () => {
+  const measure = (id: string, by: string, area: number) =>
+    send(
+      'POST',
+      `/api/illegal-structures/${id}/measurements`,
+      { measuredBy: by, measuredOn: daysFromToday(-5), method: 'laser', area },
+      tieta,
+    );
+
+  it('verification follows the tolerance set: 4% apart agree at 5%, a third is asked for at 3%', async () => {
+    const original = (await get('/api/settings', hq)).json().illegal;
+    const set = (tolerancePercent: number) =>
+      send('PATCH', '/api/settings', { illegal: { ...original, tolerancePercent } }, hq);
+    // Subdistrict staff may not change it.
+    expect(
+      (await send('PATCH', '/api/settings', { illegal: { ...original, tolerancePercent: 3 } }, tieta))
+        .statusCode,
+    ).toBe(403);
+    try {
+      expect((await set(3)).statusCode).toBe(200);
+      const strict = await buildStructure(t.database);
+      await measure(strict.id, '张', 100);
+      const two = (await measure(strict.id, '李', 96)).json();
+      expect(two.verification).toMatchObject({ state: 'needs_third', gapPercent: 4, tolerancePercent: 3 });
+      expect(two).toMatchObject({ status: 'surveyed', verifiedArea: null });
+
+      expect((await set(5)).statusCode).toBe(200);
+      const loose = await buildStructure(t.database);
+      await measure(loose.id, '张', 100);
+      const agreed = (await measure(loose.id, '李', 96)).json();
+      expect(agreed.verification).toMatchObject({ state: 'verified', tolerancePercent: 5 });
+      expect(agreed).toMatchObject({ status: 'verified', verifiedArea: 98 });
+    } finally {
+      await send('PATCH', '/api/settings', { illegal: original }, hq);
+    }
+  });
+
+  it('a type added to the list may be registered; one not on it is a 400 naming the type, nothing written', async () => {
+    const original = (await get('/api/settings', hq)).json().illegal;
+    const compound = await buildCompound(t.database);
+    const household = await buildHousehold(t.database, await buildBuilding(t.database, compound));
+    const body = (type: string) => ({
+      compoundId: compound.id,
+      householdId: household.id,
+      type,
+      surveyOn: daysFromToday(-3),
+      surveyor: '张某',
+    });
+    expect((await send('POST', '/api/illegal-structures', body('违章广告牌'), tieta)).statusCode).toBe(400);
+    try {
+      const saved = await send(
+        'PATCH',
+        '/api/settings',
+        { illegal: { ...original, types: [...original.types, '违章广告牌'] } },
+        hq,
+      );
+      expect(saved.json().illegal.types).toContain('违章广告牌');
+      const created = await send('POST', '/api/illegal-structures', body('违章广告牌'), tieta);
+      expect(created.statusCode).toBe(201);
+      expect(created.json().type).toBe('违章广告牌');
+
+      const events = await audited();
+      const unknown = await send('POST', '/api/illegal-structures', body('地下室'), tieta);
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().error.fields).toEqual({ type: expect.any(String) });
+      const rows = await t.database.db
+        .select()
+        .from(illegalStructures)
+        .where(eq(illegalStructures.compoundId, compound.id));
+      expect(rows.map((r) => r.type)).toEqual(['违章广告牌']);
+      expect(await audited()).toBe(events);
+    } finally {
+      await send('PATCH', '/api/settings', { illegal: original }, hq);
+    }
   });
 });

@@ -1,23 +1,32 @@
 /**
  * Illegal structures' statistics in the caller's scope: how many, their verified area, how many
  * removed and how much, the self-removal rates, days from survey to removal, what is still
- * outstanding, and how structures of party members and public employees went. Only verified
- * areas count; a period takes the structures surveyed in it and the removals made in it.
+ * outstanding, and whether the structures of party members and public employees were removed
+ * first (党员公职人员带头拆). Only verified areas count.
+ *
+ * A period (from, to; inclusive, either may be open) counts two things, each by its own date:
+ * - the survey's work: structures surveyed in it (by survey date), their verified area, and of
+ *   those, how many were still standing at its end (outstanding) and how the leaders' and
+ *   everyone else's went by its end (removed on or before `to`): a cohort, so its rates stay
+ *   within 100% and a report for a past period reads the same later;
+ * - the removals made in it (by removal date, whenever surveyed): how many, their area, the
+ *   self-removal rates and the average days from survey to removal.
+ * With no period both are every structure, and the cohort's "by its end" is "by now".
  */
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, not, type SQL, sql } from 'drizzle-orm';
 import type { IllegalStats, IllegalStatsQuery } from '../../../contract/illegal.js';
-import { selfRemovalRates } from '../../../domain/illegal.js';
+import { leadersFirst, removalPace, selfRemovalRates } from '../../../domain/illegal.js';
 import type { Db } from '../../db/client.js';
 import { compounds, regions, illegalStructures as s } from '../../db/schema.js';
-import { scopeWhere } from '../../platform/access.js';
 import type { Principal } from '../../platform/context.js';
 import type { SheetSpec } from '../../platform/sheets/columns.js';
 import { writeSheet } from '../../platform/sheets/write.js';
 import { int } from '../stats/figures.js';
+import { structureScope } from './access.js';
 
 const area = (v: unknown) => Math.round(Number(v ?? 0) * 100) / 100;
 
-/** The figures' SQL over `s`, the period applied to surveys and to removals separately. */
+/** The figures' SQL over `s`: the survey's cohort and the removals of the period, as above. */
 function figures(q: Pick<IllegalStatsQuery, 'from' | 'to'>) {
   const within = (column: SQL) =>
     and(
@@ -27,7 +36,21 @@ function figures(q: Pick<IllegalStatsQuery, 'from' | 'to'>) {
   const surveyed = within(sql`${s.surveyOn}`);
   const removed = and(sql`${s.removedOn} IS NOT NULL`, within(sql`${s.removedOn}`)) as SQL;
   const self = and(removed, sql`${s.removedBy} = 'owner'`) as SQL;
+  // Surveyed in the period and removed by its end (a removal is never before its survey).
+  const gone = and(
+    surveyed,
+    sql`${s.removedOn} IS NOT NULL`,
+    q.to ? sql`${s.removedOn} <= ${q.to}::date` : undefined,
+  ) as SQL;
   const leader = sql`(${s.ownerPartyMember} OR ${s.ownerPublicEmployee})`;
+  const days = sql`${s.removedOn} - ${s.surveyOn}`;
+  const cohort = (who: SQL) => ({
+    structures: sql<number>`count(*) FILTER (WHERE ${surveyed} AND ${who})::int`,
+    removed: sql<number>`count(*) FILTER (WHERE ${gone} AND ${who})::int`,
+    days: sql<string>`coalesce(sum(${days}) FILTER (WHERE ${gone} AND ${who}), 0)`,
+  });
+  const leaders = cohort(leader);
+  const others = cohort(not(leader));
   return {
     structures: sql<number>`count(*) FILTER (WHERE ${surveyed})::int`,
     verifiedArea: sql<string>`coalesce(sum(${s.verifiedArea}) FILTER (WHERE ${surveyed}), 0)`,
@@ -35,10 +58,14 @@ function figures(q: Pick<IllegalStatsQuery, 'from' | 'to'>) {
     removedArea: sql<string>`coalesce(sum(${s.verifiedArea}) FILTER (WHERE ${removed}), 0)`,
     selfRemoved: sql<number>`count(*) FILTER (WHERE ${self})::int`,
     selfRemovedArea: sql<string>`coalesce(sum(${s.verifiedArea}) FILTER (WHERE ${self}), 0)`,
-    averageDays: sql<string | null>`round(avg(${s.removedOn} - ${s.surveyOn}) FILTER (WHERE ${removed}), 1)`,
-    outstanding: sql<number>`count(*) FILTER (WHERE ${surveyed} AND ${s.removedOn} IS NULL)::int`,
-    leaders: sql<number>`count(*) FILTER (WHERE ${surveyed} AND ${leader})::int`,
-    leadersRemoved: sql<number>`count(*) FILTER (WHERE ${removed} AND ${leader})::int`,
+    averageDays: sql<string | null>`round(avg(${days}) FILTER (WHERE ${removed}), 1)`,
+    outstanding: sql<number>`count(*) FILTER (WHERE ${surveyed} AND NOT (${gone}))::int`,
+    leaders: leaders.structures,
+    leadersRemoved: leaders.removed,
+    leadersDays: leaders.days,
+    others: others.structures,
+    othersRemoved: others.removed,
+    othersDays: others.days,
   };
 }
 
@@ -53,9 +80,13 @@ type Raw = {
   outstanding: number;
   leaders: number;
   leadersRemoved: number;
+  leadersDays: string;
+  others: number;
+  othersRemoved: number;
+  othersDays: string;
 };
 
-function present(r: Raw) {
+function present(r: Raw): IllegalStats['total'] {
   const totals = {
     removed: int(r.removed),
     removedArea: area(r.removedArea),
@@ -63,6 +94,10 @@ function present(r: Raw) {
     selfRemovedArea: area(r.selfRemovedArea),
   };
   const rates = selfRemovalRates(totals);
+  const leaders = { structures: int(r.leaders), removed: int(r.leadersRemoved), days: int(r.leadersDays) };
+  const others = { structures: int(r.others), removed: int(r.othersRemoved), days: int(r.othersDays) };
+  const leadersPace = removalPace(leaders);
+  const othersPace = removalPace(others);
   return {
     structures: int(r.structures),
     verifiedArea: area(r.verifiedArea),
@@ -71,8 +106,15 @@ function present(r: Raw) {
     selfRateByArea: rates.byArea,
     averageDays: r.averageDays === null ? null : Number(r.averageDays),
     outstanding: int(r.outstanding),
-    leaders: int(r.leaders),
-    leadersRemoved: int(r.leadersRemoved),
+    leaders: leaders.structures,
+    leadersRemoved: leaders.removed,
+    leadersRate: leadersPace.rate,
+    leadersAverageDays: leadersPace.averageDays,
+    others: others.structures,
+    othersRemoved: others.removed,
+    othersRate: othersPace.rate,
+    othersAverageDays: othersPace.averageDays,
+    leadersFirst: leadersFirst(leaders, others),
   };
 }
 
@@ -82,7 +124,7 @@ export async function illegalStats(
   q: IllegalStatsQuery,
 ): Promise<IllegalStats> {
   const where = and(
-    scopeWhere(principal, s.regionCode),
+    structureScope(principal),
     q.region ? sql`${s.regionCode} LIKE ${`${q.region}%`}` : undefined,
   );
   const f = figures(q);
@@ -127,6 +169,13 @@ export const illegalStatsSheet: SheetSpec = {
     { key: 'outstanding', header: '未拆除（处）', type: 'integer', width: 12 },
     { key: 'leaders', header: '党员及公职人员违建（处）', type: 'integer', width: 18 },
     { key: 'leadersRemoved', header: '其中已拆除（处）', type: 'integer', width: 14 },
+    { key: 'leadersRate', header: '党员及公职人员拆除率（%）', type: 'decimal', width: 18 },
+    { key: 'leadersAverageDays', header: '党员及公职人员平均用时（天）', type: 'decimal', width: 20 },
+    { key: 'others', header: '其他产权人违建（处）', type: 'integer', width: 16 },
+    { key: 'othersRemoved', header: '其他产权人已拆除（处）', type: 'integer', width: 14 },
+    { key: 'othersRate', header: '其他产权人拆除率（%）', type: 'decimal', width: 16 },
+    { key: 'othersAverageDays', header: '其他产权人平均用时（天）', type: 'decimal', width: 18 },
+    { key: 'leadersFirst', header: '党员公职人员带头拆', type: 'text', width: 14 },
   ],
 };
 
@@ -137,9 +186,11 @@ export async function exportIllegalStats(
   target: NodeJS.WritableStream,
 ) {
   const stats = await illegalStats(db, principal, q);
+  // Whether they went first, as a report writes it; blank where there is nothing to compare.
+  const first = (f: boolean | null) => (f === null ? null : f ? '是' : '否');
   async function* rows() {
-    for (const r of stats.rows) yield r;
-    yield { ...stats.total, name: '合计' };
+    for (const r of stats.rows) yield { ...r, leadersFirst: first(r.leadersFirst) };
+    yield { ...stats.total, name: '合计', leadersFirst: first(stats.total.leadersFirst) };
   }
   return writeSheet(target, illegalStatsSheet, rows());
 }
