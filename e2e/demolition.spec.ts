@@ -17,6 +17,28 @@ async function signInAs(page: Page, username: string, password: string) {
   await slow(page.getByTestId('user-menu')).toBeVisible();
 }
 
+/** A figure of the board's totals, as shown ("66.7", "3"): the value of the statistic `testId`. */
+async function figure(page: Page, testId: string): Promise<string> {
+  const value = page.getByTestId(testId).locator('.ant-statistic-content-value');
+  await slow(value).toBeVisible();
+  return ((await value.textContent()) ?? '').replaceAll(',', '').trim();
+}
+
+/** The board (removals today), loaded: its removals, self-removals and self-removal rate. */
+async function boardFigures(page: Page, board: string) {
+  await page.goto(board);
+  await slow(page.getByTestId('self-rate')).toBeVisible();
+  return {
+    removed: Number(await figure(page, 'removed-count')),
+    selfRemoved: Number(await figure(page, 'self-removed-count')),
+    rate: await figure(page, 'self-rate'),
+  };
+}
+
+/** A rate as the board shows it: percent, one decimal, rounded half up (0.0 when nothing was removed). */
+const rateOf = (part: number, whole: number) =>
+  whole === 0 ? '0.0' : (Math.round((part * 1000) / whole) / 10).toFixed(1);
+
 async function measure(page: Page, by: string, area: string) {
   const form = page.locator('form#measurement');
   await form.getByLabel('测量人').fill(by);
@@ -86,11 +108,12 @@ test('a structure is measured, persuaded, removed by its owner and cleared; the 
     csrf,
   );
 
-  // ── The surveyor: the board's self-removal rate for removals today, then a new structure.
+  // ── The surveyor: the board's removals today (a run before this one may have made some), then
+  // a new structure.
   await signInAs(page, surveyorUser, password);
   const board = `/illegal/board?groupBy=compound&from=${districtDay(0)}&to=${districtDay(0)}`;
-  await page.goto(board);
-  await slow(page.getByTestId('self-rate')).toContainText('0.0');
+  const before = await boardFigures(page, board);
+  expect(before.rate).toBe(rateOf(before.selfRemoved, before.removed));
 
   await page.goto('/illegal');
   await page.getByRole('button', { name: '登记违建' }).click();
@@ -125,13 +148,15 @@ test('a structure is measured, persuaded, removed by its owner and cleared; the 
   await assign.getByRole('button', { name: '分配包保干部' }).click();
   await slow(page.getByText(`${cadre.name} · 包住户`)).toBeVisible();
 
-  // ── The cadre, on a phone: "my households", then two visits.
+  // ── The cadre, on a phone: "my households" (a page long enough for every household of theirs),
+  // the new structure's card found by its own location, and through it to two visits.
   await page.setViewportSize({ width: 390, height: 844 });
   await signInAs(page, cadreUser, password);
-  await page.goto('/illegal/mine');
-  const card = page.getByTestId('my-structure').filter({ hasText: sample.compoundName }).first();
-  await slow(card).toBeVisible();
-  await page.goto(structureUrl);
+  await page.goto('/illegal/mine?pageSize=100');
+  const card = page.getByTestId('my-structure').filter({ hasText: location });
+  await slow(card).toHaveCount(1);
+  await card.getByRole('button', { name: '记录走访' }).click();
+  await slow(page).toHaveURL(structureUrl);
   const visit = page.locator('form#visit');
   for (const [outcome, notes] of [
     ['犹豫', '户主担心拆后无处存放杂物'],
@@ -175,7 +200,11 @@ test('a structure is measured, persuaded, removed by its owner and cleared; the 
   await clearing.getByRole('button', { name: '确认已清理（即拆即清）' }).click();
   await slow(page.getByText('现场清理完毕')).toBeVisible();
 
-  // ── The board: today's removals are now one, by its owner.
-  await page.goto(board);
-  await slow(page.getByTestId('self-rate')).toContainText('100.0');
+  // ── The board: one more removal today, by its owner, and the rate worked out from the counts.
+  const after = await boardFigures(page, board);
+  expect(after.removed).toBe(before.removed + 1);
+  expect(after.selfRemoved).toBe(before.selfRemoved + 1);
+  expect(after.rate).toBe(rateOf(before.selfRemoved + 1, before.removed + 1));
+  // Every removal so far by its owner stays at 100.0; otherwise the rate moves.
+  if (before.selfRemoved !== before.removed) expect(after.rate).not.toBe(before.rate);
 });

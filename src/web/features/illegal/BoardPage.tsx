@@ -1,9 +1,10 @@
 /**
  * 街道看板: structures, verified area, removals and self-removal rates by subdistrict (or
- * community, or compound) in the caller's scope, for a period; exported as the office sheet.
+ * community, or compound) in the caller's scope, for a period, with party members' and public
+ * employees' removal beside everyone else's (带头拆); exported as the office sheet.
  */
 import { FileExcelOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Flex, Form, Segmented, Statistic, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Form, Segmented, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../contract/api.js';
 import { type IllegalStats, IllegalStatsQuery, statsGroupings } from '../../../contract/illegal.js';
@@ -20,6 +21,7 @@ export function BoardPage() {
   const stats = useIllegalStats(query);
   const total = stats.data?.total;
   const percent = (n: number) => `${n.toFixed(1)}%`;
+  const days = (d: number | null) => d ?? '—';
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -53,7 +55,12 @@ export function BoardPage() {
       </Card>
       {total && (
         <Flex gap={32} wrap>
-          <Statistic title={t('illegal.removed')} value={total.removed} />
+          <div data-testid="removed-count">
+            <Statistic title={t('illegal.removed')} value={total.removed} />
+          </div>
+          <div data-testid="self-removed-count">
+            <Statistic title={t('illegal.selfRemoved')} value={total.selfRemoved} />
+          </div>
           <Statistic title={t('illegal.removedArea')} value={total.removedArea} precision={1} />
           <div data-testid="self-rate">
             <Statistic
@@ -70,6 +77,8 @@ export function BoardPage() {
             suffix="%"
           />
           <Statistic title={t('illegal.outstanding')} value={total.outstanding} />
+          <Statistic title={t('illegal.leadersRate')} value={total.leadersRate} precision={1} suffix="%" />
+          <Statistic title={t('illegal.othersRate')} value={total.othersRate} precision={1} suffix="%" />
         </Flex>
       )}
       <Table<Row>
@@ -88,16 +97,44 @@ export function BoardPage() {
           { title: t('illegal.selfRemoved'), dataIndex: 'selfRemoved' },
           { title: t('illegal.selfRateByCount'), dataIndex: 'selfRateByCount', render: percent },
           { title: t('illegal.selfRateByArea'), dataIndex: 'selfRateByArea', render: percent },
-          {
-            title: t('illegal.averageDays'),
-            dataIndex: 'averageDays',
-            render: (d: number | null) => d ?? '—',
-          },
+          { title: t('illegal.averageDays'), dataIndex: 'averageDays', render: days },
           { title: t('illegal.outstanding'), dataIndex: 'outstanding' },
+          // 党员公职人员带头拆: their structures' removal beside everyone else's, group by group.
           {
-            title: t('illegal.leadersRemoved'),
-            key: 'leaders',
-            render: (_v, r) => `${r.leadersRemoved} / ${r.leaders}`,
+            title: t('illegal.leadersGroup'),
+            children: [
+              {
+                title: t('illegal.removedOfAll'),
+                key: 'leaders',
+                render: (_v, r) => `${r.leadersRemoved} / ${r.leaders}`,
+              },
+              { title: t('illegal.removalRate'), dataIndex: 'leadersRate', render: percent },
+              { title: t('illegal.averageDays'), dataIndex: 'leadersAverageDays', render: days },
+            ],
+          },
+          {
+            title: t('illegal.othersGroup'),
+            children: [
+              {
+                title: t('illegal.removedOfAll'),
+                key: 'others',
+                render: (_v, r) => `${r.othersRemoved} / ${r.others}`,
+              },
+              { title: t('illegal.removalRate'), dataIndex: 'othersRate', render: percent },
+              { title: t('illegal.averageDays'), dataIndex: 'othersAverageDays', render: days },
+            ],
+          },
+          {
+            title: t('illegal.leadersFirst'),
+            dataIndex: 'leadersFirst',
+            render: (first: boolean | null) =>
+              first === null ? (
+                '—'
+              ) : (
+                <Tag color={first ? 'green' : 'orange'}>
+                  {t(`illegal.leadersFirstValues.${first ? 'yes' : 'no'}`)}
+                </Tag>
+              ),
           },
         ]}
       />

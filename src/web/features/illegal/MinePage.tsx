@@ -37,6 +37,7 @@ export function MinePage() {
               {s.type}
               {s.verifiedArea !== null ? ` · ${s.verifiedArea} ㎡` : ''}
             </Typography.Text>
+            {s.location && <Typography.Text>{s.location}</Typography.Text>}
             <Typography.Text type="secondary" style={{ fontSize: 13 }}>
               {s.lastVisit
                 ? `${t('illegal.lastVisit')}：${s.lastVisit.on} ${t(`illegal.outcomes.${s.lastVisit.outcome}`)}`

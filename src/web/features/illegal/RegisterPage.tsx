@@ -29,6 +29,7 @@ import { useCreateStructure, useStructures } from './queries.js';
 interface Filters {
   status?: Structure['status'];
   outstanding?: 'true';
+  leaders?: 'true';
   type?: string;
   region?: string;
   q?: string;
@@ -146,6 +147,7 @@ export function RegisterPage() {
   const filters: Filters = {
     status: query.status,
     outstanding: query.outstanding === 'true' ? 'true' : undefined,
+    leaders: query.leaders === 'true' ? 'true' : undefined,
     type: query.type,
     region: query.region,
     q: query.q,
@@ -190,6 +192,12 @@ export function RegisterPage() {
             label={t('illegal.outstanding')}
             values={['true'] as const}
             labelOf={() => t('illegal.onlyOutstanding')}
+          />
+          <EnumFilterField
+            name="leaders"
+            label={t('illegal.leaders')}
+            values={['true'] as const}
+            labelOf={() => t('illegal.onlyLeaders')}
           />
           <EnumFilterField name="type" label={t('illegal.type')} values={types} labelOf={(v) => v} />
           <RegionFilterField label={t('illegal.region')} withCompounds />
