@@ -390,7 +390,8 @@ export const en: typeof zhCN = {
     overdue: 'Overdue',
     escalated: 'In the ledger',
     sendEvidence: 'Send evidence',
-    evidenceNeeded: 'Take at least one photo of the fix; a note may go with it (a note alone cannot be sent).',
+    evidenceNeeded:
+      'Take at least one photo of the fix; a note may go with it (a note alone cannot be sent).',
     evidenceNote: 'What was done',
     evidenceSaid: 'Fix: {{text}}',
     verify: 'Verify',
