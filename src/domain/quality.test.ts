@@ -7,6 +7,7 @@ import {
   blockedBatches,
   type ConcealedStatus,
   calendarOf,
+  checkFrequencyProblems,
   checksAgainstRequired,
   coverProblem,
   creditCheckChar,
@@ -502,5 +503,33 @@ describe('the hard acceptance gate lists every reason', () => {
       openTickets: 1,
     });
     expect(blocks.map((b) => b.problem.reason)).toEqual(['acceptance']);
+  });
+});
+
+describe('the check-frequency setting, entry by entry', () => {
+  const cases: [string, Record<string, number>, { key: string; problem: string }[]][] = [
+    ['the default list', { 屋面防水: 3, 外墙保温: 2 }, []],
+    ['no checks required of a part', { 屋面防水: 0 }, []],
+    ['a blank name', { ' ': 2 }, [{ key: ' ', problem: 'name_required' }]],
+    ['a name too long', { ['部'.repeat(101)]: 2 }, [{ key: '部'.repeat(101), problem: 'name_too_long' }]],
+    [
+      'a name twice once trimmed',
+      { 屋面防水: 2, ' 屋面防水 ': 1 },
+      [{ key: ' 屋面防水 ', problem: 'name_twice' }],
+    ],
+    ['a fraction of a check', { 屋面防水: 1.5 }, [{ key: '屋面防水', problem: 'checks_out_of_range' }]],
+    ['a negative count', { 屋面防水: -1 }, [{ key: '屋面防水', problem: 'checks_out_of_range' }]],
+    ['more than 100 checks', { 屋面防水: 101 }, [{ key: '屋面防水', problem: 'checks_out_of_range' }]],
+    [
+      'every bad entry, each named',
+      { '': 1, 外墙保温: 2.5, 道路基层: 2 },
+      [
+        { key: '', problem: 'name_required' },
+        { key: '外墙保温', problem: 'checks_out_of_range' },
+      ],
+    ],
+  ];
+  it.each(cases)('%s', (_name, entries, expected) => {
+    expect(checkFrequencyProblems(entries)).toEqual(expected);
   });
 });

@@ -185,6 +185,31 @@ export const defaultCheckFrequency: Readonly<Record<string, number>> = {
   电气线路: 2,
 };
 
+/** What the check-frequency setting may hold: key parts listed, a name's length, checks one may require. */
+export const checkFrequencyLimits = { parts: 50, name: 100, checks: 100 } as const;
+export type CheckFrequencyProblem = 'name_required' | 'name_too_long' | 'name_twice' | 'checks_out_of_range';
+
+/**
+ * What is wrong with each entry of a check-frequency list, by the key it was sent under (empty:
+ * nothing). Names are compared trimmed, so "屋面防水" and " 屋面防水" are one part named twice.
+ */
+export function checkFrequencyProblems(
+  entries: Readonly<Record<string, number>>,
+): { key: string; problem: CheckFrequencyProblem }[] {
+  const problems: { key: string; problem: CheckFrequencyProblem }[] = [];
+  const seen = new Set<string>();
+  for (const [key, checks] of Object.entries(entries)) {
+    const name = key.trim();
+    if (name === '') problems.push({ key, problem: 'name_required' });
+    else if (name.length > checkFrequencyLimits.name) problems.push({ key, problem: 'name_too_long' });
+    else if (seen.has(name)) problems.push({ key, problem: 'name_twice' });
+    else if (!Number.isInteger(checks) || checks < 0 || checks > checkFrequencyLimits.checks)
+      problems.push({ key, problem: 'checks_out_of_range' });
+    seen.add(name);
+  }
+  return problems;
+}
+
 export const inspectionKinds = ['inspection', 'spot_check'] as const;
 /** What a quality zone is: a building, an area of the compound, or a renovation item. */
 export const zoneKinds = ['building', 'area', 'item'] as const;

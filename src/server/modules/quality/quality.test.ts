@@ -20,6 +20,7 @@ import {
   photos,
   projectItems,
   projects,
+  settings,
   ticketEvents,
   tickets,
 } from '../../db/schema.js';
@@ -718,5 +719,64 @@ describe('overdue tickets and the ledger, whoever looks', () => {
       projectId: unnamed.id,
       title: '整改逾期：无责任干部项目的逾期整改（项目未明确责任干部）',
     });
+  });
+});
+
+describe('the check-frequency setting', () => {
+  const frequencyRow = () => t.database.db.select().from(settings).where(eq(settings.key, 'checkFrequency'));
+
+  it('401 without a session, 403 without settings.manage, writing nothing', async () => {
+    const before = await frequencyRow();
+    const events = await auditCount();
+    expect((await send('PATCH', '/api/settings', { checkFrequency: { 屋面防水: 1 } })).statusCode).toBe(401);
+    expect(
+      (await send('PATCH', '/api/settings', { checkFrequency: { 屋面防水: 1 } }, s('street'))).statusCode,
+    ).toBe(403);
+    expect(await frequencyRow()).toEqual(before);
+    expect(await auditCount()).toBe(events + 1); // the refused 403 is audited as denied
+  });
+
+  it('400 naming each bad entry, writing nothing', async () => {
+    const before = await frequencyRow();
+    const events = await auditCount();
+    const res = await send(
+      'PATCH',
+      '/api/settings',
+      { checkFrequency: { ' ': 2, 屋面防水: 2, ' 屋面防水': 1, 外墙保温: 1.5, 道路基层: 101, 电气线路: 2 } },
+      s('hq'),
+    );
+    expect(res.statusCode).toBe(400);
+    const fields = res.json().error.fields;
+    expect(Object.keys(fields).sort()).toEqual(
+      [
+        'checkFrequency. ',
+        'checkFrequency. 屋面防水',
+        'checkFrequency.外墙保温',
+        'checkFrequency.道路基层',
+      ].sort(),
+    );
+    expect(fields['checkFrequency. 屋面防水']).toContain('重复');
+    const tooMany = await send(
+      'PATCH',
+      '/api/settings',
+      { checkFrequency: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`部位${i}`, 1])) },
+      s('hq'),
+    );
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error.fields).toHaveProperty('checkFrequency');
+    expect(await frequencyRow()).toEqual(before);
+    expect(await auditCount()).toBe(events);
+  });
+
+  it('keeps a good list with its names trimmed, and the overview counts against it', async () => {
+    const res = await send(
+      'PATCH',
+      '/api/settings',
+      { checkFrequency: { ' 屋面防水 ': 2, 外墙保温: 0 } },
+      s('hq'),
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json().checkFrequency).toEqual({ 屋面防水: 2, 外墙保温: 0 });
+    expect((await get('/api/settings', s('hq'))).json().checkFrequency).toEqual({ 屋面防水: 2, 外墙保温: 0 });
   });
 });
