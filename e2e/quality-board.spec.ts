@@ -84,3 +84,48 @@ test('headquarters registers a firm, opens the quality board and downloads it', 
   expect(file.suggestedFilename()).toMatch(/^工程质量看板-\d{8}\.xlsx$/);
   expect((await file.createReadStream()) !== null).toBe(true);
 });
+
+test('an administrator sets the checks each key part needs on the settings page', async ({ page }) => {
+  test.setTimeout(180_000);
+  await logIn(page, 'admin', adminPassword);
+  await slow(page.getByTestId('user-menu')).toBeVisible();
+  const read = await page.request.get('/api/settings');
+  expect(read.ok(), await read.text()).toBeTruthy();
+  const before = (await read.json()) as { checkFrequency: Record<string, number> };
+  await page.goto('/admin/settings');
+  const card = page.getByTestId('check-frequency');
+  const rows = card.getByTestId('frequency-row');
+  await slow(rows).toHaveCount(Object.keys(before.checkFrequency).length);
+  const [firstPart] = Object.keys(before.checkFrequency);
+  await expect(rows.first().getByLabel('重点部位或工序')).toHaveValue(firstPart ?? '');
+
+  // A key part listed twice is refused on its row before anything is sent.
+  await card.getByRole('button', { name: '增加部位或工序' }).click();
+  const added = rows.last();
+  await added.getByLabel('重点部位或工序').fill(firstPart ?? '');
+  await page.getByRole('button', { name: '保存' }).click();
+  await slow(added.getByText('该部位或工序重复')).toBeVisible();
+
+  // A new key part with its checks is kept, and read back after a reload.
+  await added.getByLabel('重点部位或工序').fill('单元门禁');
+  await added.getByLabel('每个项目检查次数').fill('2');
+  await page.getByRole('button', { name: '保存' }).click();
+  await slow(page.getByText('设置已保存，即时生效。')).toBeVisible();
+  await page.reload();
+  await slow(rows).toHaveCount(Object.keys(before.checkFrequency).length + 1);
+  const names = await rows
+    .getByLabel('重点部位或工序')
+    .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  expect(names).toContain('单元门禁');
+  const saved = (await (await page.request.get('/api/settings')).json()) as typeof before;
+  expect(saved.checkFrequency).toEqual({ ...before.checkFrequency, 单元门禁: 2 });
+
+  // Leave the district as it was for the journeys that follow.
+  await send(
+    page.request,
+    'patch',
+    '/api/settings',
+    { checkFrequency: before.checkFrequency },
+    await csrfOf(page),
+  );
+});

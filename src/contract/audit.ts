@@ -64,6 +64,7 @@ export const auditActions = [
   'ticket.escalate',
   'acceptance.organise',
   'acceptance.sign',
+  'acceptance.pass',
   'acceptance.file',
   'calendar.update',
   'illegal.create',

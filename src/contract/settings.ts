@@ -55,10 +55,8 @@ export const UpdateSettingsBody = z.strictObject({
       seriousAfterDays: z.number().int().min(1).max(365),
     })
     .optional(),
-  checkFrequency: z
-    .record(text().trim().min(1).max(limits.name.max), z.number().int().min(0).max(100))
-    .refine((r) => Object.keys(r).length <= 50, 'at most 50 key parts')
-    .optional(),
+  /** Each entry checked by the server (checkFrequencyProblems), which names every bad one. */
+  checkFrequency: z.record(text(), z.number()).optional(),
   illegal: z
     .strictObject({
       tolerancePercent: z.number().min(0).max(50).multipleOf(0.1),

@@ -7,6 +7,7 @@ import {
   blockedBatches,
   type ConcealedStatus,
   calendarOf,
+  checkFrequencyProblems,
   checksAgainstRequired,
   coverProblem,
   creditCheckChar,
@@ -36,7 +37,7 @@ import {
 
 const calendar = calendarOf(defaultCalendar);
 
-describe('working days (2026 State Council schedule)', () => {
+describe('working days (2026 State Council schedule, 2027 statutory holidays)', () => {
   const cases: [string, string, boolean][] = [
     ['an ordinary Wednesday', '2026-03-04', true],
     ['an ordinary Saturday', '2026-03-07', false],
@@ -51,6 +52,18 @@ describe('working days (2026 State Council schedule)', () => {
     ['National Day Wednesday', '2026-10-07', false],
     ['Saturday 10 October, a make-up working day', '2026-10-10', true],
     ['2027 New Year’s Day (Friday)', '2027-01-01', false],
+    ['2027 除夕 (Friday 5 February)', '2027-02-05', false],
+    ['2027 正月初三 (Monday 8 February)', '2027-02-08', false],
+    ['the Tuesday after the 2027 Spring Festival', '2027-02-09', true],
+    ['2027 清明节 (Monday 5 April)', '2027-04-05', false],
+    ['2027 端午节 (Wednesday 9 June)', '2027-06-09', false],
+    ['2027 中秋节 (Wednesday 15 September)', '2027-09-15', false],
+    ['2027 National Day (Friday 1 October)', '2027-10-01', false],
+    [
+      '2027 National Day’s fourth day, a Monday: no holiday until the State Council says so',
+      '2027-10-04',
+      true,
+    ],
   ];
   it.each(cases)('%s (%s): working %s', (_name, date, expected) => {
     expect(isWorkingDay(date, calendar)).toBe(expected);
@@ -70,6 +83,11 @@ describe('seven working days between notice and acceptance', () => {
     ['across the Spring Festival, the make-up Saturdays counted', '2026-02-12', '2026-02-28'],
     ['across Labour Day and Saturday 9 May', '2026-04-29', '2026-05-12'],
     ['notice on a holiday', '2026-10-03', '2026-10-15'],
+    // 2 Feb–4 Feb, then 除夕 to 正月初三 (5–8 Feb) off, then 9–12 Feb.
+    ['across the 2027 Spring Festival', '2027-02-01', '2027-02-12'],
+    ['notice on 2027 除夕', '2027-02-05', '2027-02-17'],
+    ['notice the Friday before, the weekend and four holidays skipped', '2027-01-29', '2027-02-11'],
+    ['across 2027 清明节 (Monday)', '2027-04-01', '2027-04-13'],
   ];
   it.each(cases)('%s: notice %s → earliest %s', (_name, notice, earliest) => {
     expect(earliestAcceptance(notice, calendar)).toBe(earliest);
@@ -181,7 +199,14 @@ describe('rectification tickets', () => {
       '',
       'evidence_uploaded',
     ],
-    ['evidence without any', t({ evidence: 0 }), 'submit_evidence', 'contractor', '', 'no_evidence'],
+    [
+      'evidence without any photo (a note alone)',
+      t({ evidence: 0 }),
+      'submit_evidence',
+      'contractor',
+      '',
+      'no_evidence',
+    ],
     [
       'evidence on a verified ticket',
       t({ status: 'verified' }),
@@ -478,5 +503,33 @@ describe('the hard acceptance gate lists every reason', () => {
       openTickets: 1,
     });
     expect(blocks.map((b) => b.problem.reason)).toEqual(['acceptance']);
+  });
+});
+
+describe('the check-frequency setting, entry by entry', () => {
+  const cases: [string, Record<string, number>, { key: string; problem: string }[]][] = [
+    ['the default list', { 屋面防水: 3, 外墙保温: 2 }, []],
+    ['no checks required of a part', { 屋面防水: 0 }, []],
+    ['a blank name', { ' ': 2 }, [{ key: ' ', problem: 'name_required' }]],
+    ['a name too long', { ['部'.repeat(101)]: 2 }, [{ key: '部'.repeat(101), problem: 'name_too_long' }]],
+    [
+      'a name twice once trimmed',
+      { 屋面防水: 2, ' 屋面防水 ': 1 },
+      [{ key: ' 屋面防水 ', problem: 'name_twice' }],
+    ],
+    ['a fraction of a check', { 屋面防水: 1.5 }, [{ key: '屋面防水', problem: 'checks_out_of_range' }]],
+    ['a negative count', { 屋面防水: -1 }, [{ key: '屋面防水', problem: 'checks_out_of_range' }]],
+    ['more than 100 checks', { 屋面防水: 101 }, [{ key: '屋面防水', problem: 'checks_out_of_range' }]],
+    [
+      'every bad entry, each named',
+      { '': 1, 外墙保温: 2.5, 道路基层: 2 },
+      [
+        { key: '', problem: 'name_required' },
+        { key: '外墙保温', problem: 'checks_out_of_range' },
+      ],
+    ],
+  ];
+  it.each(cases)('%s', (_name, entries, expected) => {
+    expect(checkFrequencyProblems(entries)).toEqual(expected);
   });
 });

@@ -24,11 +24,13 @@ const span = (from: string, to: string, kind: CalendarDayKind, name: string): Ca
 };
 
 /**
- * The table every install starts with (editable). 2026: the State Council's schedule
- * (国务院办公厅关于2026年部分节假日安排的通知, 4 November 2025), holidays and make-up working days.
- * 2027: only the statutory holidays on fixed solar dates (元旦 1 Jan, 劳动节 1–2 May, 国庆节
- * 1–3 Oct); the lunar holidays and the make-up days are entered when the State Council publishes
- * its 2027 schedule.
+ * The table every install starts with (editable on the calendar page). 2026: the State Council's
+ * schedule (国务院办公厅关于2026年部分节假日安排的通知, 4 November 2025), holidays and make-up
+ * working days. 2027: the statutory holidays of 《全国年节及纪念日放假办法》 (as amended in 2024) on
+ * their 2027 dates — 元旦 1 Jan; 春节 除夕 to 正月初三 (5–8 Feb); 清明节 5 Apr; 劳动节 1–2 May;
+ * 端午节 9 Jun; 中秋节 15 Sep; 国庆节 1–3 Oct. The State Council's 2027 notice (bridging days off
+ * and make-up working days) was not yet to be found when this table was written: an administrator
+ * enters those days from the calendar page once it is published; none is guessed here.
  */
 export const defaultCalendar: readonly CalendarDay[] = [
   ...span('2026-01-01', '2026-01-03', 'holiday', '元旦'),
@@ -45,7 +47,11 @@ export const defaultCalendar: readonly CalendarDay[] = [
   ...span('2026-10-01', '2026-10-07', 'holiday', '国庆节'),
   { date: '2026-10-10', kind: 'workday', name: '国庆节调休上班' },
   { date: '2027-01-01', kind: 'holiday', name: '元旦' },
+  ...span('2027-02-05', '2027-02-08', 'holiday', '春节'),
+  { date: '2027-04-05', kind: 'holiday', name: '清明节' },
   ...span('2027-05-01', '2027-05-02', 'holiday', '劳动节'),
+  { date: '2027-06-09', kind: 'holiday', name: '端午节' },
+  { date: '2027-09-15', kind: 'holiday', name: '中秋节' },
   ...span('2027-10-01', '2027-10-03', 'holiday', '国庆节'),
 ];
 
@@ -179,6 +185,31 @@ export const defaultCheckFrequency: Readonly<Record<string, number>> = {
   电气线路: 2,
 };
 
+/** What the check-frequency setting may hold: key parts listed, a name's length, checks one may require. */
+export const checkFrequencyLimits = { parts: 50, name: 100, checks: 100 } as const;
+export type CheckFrequencyProblem = 'name_required' | 'name_too_long' | 'name_twice' | 'checks_out_of_range';
+
+/**
+ * What is wrong with each entry of a check-frequency list, by the key it was sent under (empty:
+ * nothing). Names are compared trimmed, so "屋面防水" and " 屋面防水" are one part named twice.
+ */
+export function checkFrequencyProblems(
+  entries: Readonly<Record<string, number>>,
+): { key: string; problem: CheckFrequencyProblem }[] {
+  const problems: { key: string; problem: CheckFrequencyProblem }[] = [];
+  const seen = new Set<string>();
+  for (const [key, checks] of Object.entries(entries)) {
+    const name = key.trim();
+    if (name === '') problems.push({ key, problem: 'name_required' });
+    else if (name.length > checkFrequencyLimits.name) problems.push({ key, problem: 'name_too_long' });
+    else if (seen.has(name)) problems.push({ key, problem: 'name_twice' });
+    else if (!Number.isInteger(checks) || checks < 0 || checks > checkFrequencyLimits.checks)
+      problems.push({ key, problem: 'checks_out_of_range' });
+    seen.add(name);
+  }
+  return problems;
+}
+
 export const inspectionKinds = ['inspection', 'spot_check'] as const;
 /** What a quality zone is: a building, an area of the compound, or a renovation item. */
 export const zoneKinds = ['building', 'area', 'item'] as const;
@@ -234,7 +265,10 @@ export type TicketProblem = 'wrong_state' | 'no_evidence' | 'own_fix' | 'reason_
 
 export interface TicketFacts {
   status: TicketStatus;
-  /** Evidence items (photos, notes) of the latest submission. */
+  /**
+   * Photos of the current round (since the last reopen). A note may go with them but is no
+   * evidence on its own: the fix must be seen.
+   */
   evidence: number;
   /** Who submitted the latest evidence. */
   fixedBy: string | null;

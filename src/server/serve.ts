@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { expirePendingUploads, failInterruptedJobs, liveUploadFiles } from './platform/jobs.js';
 import { removeStaleUploads } from './platform/uploads.js';
+import { startSweeps } from './sweeps.js';
 
 export async function serve(config: Config, database: Database) {
   await bootstrap(database, config, (line) => console.log(line));
@@ -15,11 +16,13 @@ export async function serve(config: Config, database: Database) {
   const app = await buildApp(database, config);
   const address = await app.listen({ port: config.port, host: config.host });
   console.log(`Jiugai 旧改通 listening on ${address} (database: ${database.kind})`);
+  const stopSweeps = startSweeps(database, (error) => app.log.error(error, 'periodic sweep failed'));
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info(`${signal}: shutting down`);
+    await stopSweeps();
     await app.close();
     await database.close();
     process.exit(0);

@@ -13,7 +13,7 @@ import { loadDemoOrganisation } from './organisation.js';
 import { loadDemoOffices } from './portal.js';
 import { loadDemoProjects } from './projects.js';
 import { loadDemoProposals } from './proposals.js';
-import { loadDemoQuality } from './quality.js';
+import { loadDemoQuality, loadDemoTicketPhotos } from './quality.js';
 import { loadDemoSupervisors } from './supervisors.js';
 import { loadDemoVotes } from './votes.js';
 
@@ -39,6 +39,7 @@ const demoLoaders: DemoLoader[] = [
   loadDemoIllegal,
   loadDemoQuality,
   loadDemoSupervisors,
+  loadDemoTicketPhotos,
   loadDemoConsultations,
   loadDemoVotes,
   loadDemoFacilities,

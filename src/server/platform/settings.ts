@@ -7,7 +7,12 @@ import { nationalOldCutoffYear } from '../../domain/inventory.js';
 import { defaultEscalationPolicy, type EscalationPolicy } from '../../domain/ledger.js';
 import { defaultOpinionCategories } from '../../domain/opinions.js';
 import { defaultGrades, type Grade, gradeListProblem } from '../../domain/proposals.js';
-import { defaultCheckFrequency } from '../../domain/quality.js';
+import {
+  type CheckFrequencyProblem,
+  checkFrequencyLimits,
+  checkFrequencyProblems,
+  defaultCheckFrequency,
+} from '../../domain/quality.js';
 import type { Db, Tx } from '../db/client.js';
 import { settings } from '../db/schema.js';
 import type { Actor } from './audit.js';
@@ -82,6 +87,25 @@ export async function proposalGradeCodes(db: Db | Tx): Promise<string[]> {
   return (await proposalGrades(db)).map((g) => g.code);
 }
 
+const checkFrequencyMessages: Record<CheckFrequencyProblem | 'too_many', string> = {
+  name_required: '请填写重点部位或工序的名称',
+  name_too_long: `名称不超过 ${checkFrequencyLimits.name} 个字`,
+  name_twice: '该部位或工序重复',
+  checks_out_of_range: `检查次数须为 0–${checkFrequencyLimits.checks} 的整数`,
+  too_many: `最多 ${checkFrequencyLimits.parts} 个重点部位或工序`,
+};
+
+/** Every bad entry of a check-frequency list named by its key; the list kept with trimmed names. */
+function checkedFrequency(entries: Record<string, number>): Record<string, number> {
+  const fields: Record<string, { text: string }> = {};
+  for (const { key, problem } of checkFrequencyProblems(entries))
+    fields[`checkFrequency.${key}`] = { text: checkFrequencyMessages[problem] };
+  if (Object.keys(entries).length > checkFrequencyLimits.parts)
+    fields.checkFrequency = { text: checkFrequencyMessages.too_many };
+  if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', fields);
+  return Object.fromEntries(Object.entries(entries).map(([k, v]) => [k.trim(), v]));
+}
+
 const gradeListMessages = {
   empty: '至少保留一个办理结果等级',
   code_required: '请填写等级代码',
@@ -134,9 +158,12 @@ export async function updateSettings(db: Db, actor: Actor, input: UpdateSettings
         },
       });
   }
+  const frequency = input.checkFrequency && checkedFrequency(input.checkFrequency);
   return write(db, actor, async (tx, audit) => {
     const before = await readSettings(tx);
-    const changes = Object.entries(input).filter(([, v]) => v !== undefined);
+    const changes = Object.entries({ ...input, ...(frequency ? { checkFrequency: frequency } : {}) }).filter(
+      ([, v]) => v !== undefined,
+    );
     for (const [key, value] of changes) {
       await tx
         .insert(settings)

@@ -1,8 +1,10 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../contract/api.js';
+import type { Ctx } from '../../platform/context.js';
 import { type Deps, route } from '../../platform/http.js';
 import { attachment } from '../../platform/uploads.js';
+import { escalateOverdueTickets } from '../quality/commands.js';
 import {
   addEvidence,
   createLedgerItem,
@@ -14,18 +16,25 @@ import { exportSupervision } from './export.js';
 import { listMeetings, meetingDetail } from './meetings.js';
 import { ledgerBoard, ledgerDay, listLedger } from './queries.js';
 
+/** The ledger's day, with overdue quality tickets raised to it first (one indexed look when none is due). */
+async function currentDay(ctx: Ctx) {
+  const day = await ledgerDay(ctx.db);
+  await escalateOverdueTickets(ctx, day.today);
+  return day;
+}
+
 export function supervisionRoutes(app: FastifyInstance, deps: Deps) {
   const read = { action: 'ledger.read' } as const;
   const writeAction = { action: 'ledger.write' } as const;
   const report = { action: 'ledger.report' } as const;
   route(app, deps, api.listLedger, read, async (ctx, { query }) =>
-    listLedger(ctx.db, ctx.principal, query, await ledgerDay(ctx.db)),
+    listLedger(ctx.db, ctx.principal, query, await currentDay(ctx)),
   );
   route(app, deps, api.myLedger, read, async (ctx, { query }) =>
-    listLedger(ctx.db, ctx.principal, query, await ledgerDay(ctx.db), ctx.principal.userId),
+    listLedger(ctx.db, ctx.principal, query, await currentDay(ctx), ctx.principal.userId),
   );
   route(app, deps, api.ledgerBoard, read, async (ctx) =>
-    ledgerBoard(ctx.db, ctx.principal, await ledgerDay(ctx.db)),
+    ledgerBoard(ctx.db, ctx.principal, await currentDay(ctx)),
   );
   route(app, deps, api.createLedgerItem, writeAction, async (ctx, { body }) =>
     createLedgerItem(ctx, body, await ledgerDay(ctx.db)),
@@ -50,7 +59,7 @@ export function supervisionRoutes(app: FastifyInstance, deps: Deps) {
   );
   route(app, deps, api.ledgerExport, read, async (ctx, { query, reply }) => {
     const { page: _page, pageSize: _pageSize, ...filters } = query;
-    const day = await ledgerDay(ctx.db);
+    const day = await currentDay(ctx);
     const stream = new PassThrough();
     void exportSupervision(ctx.db, ctx.principal, filters, day, stream).catch((err: Error) =>
       stream.destroy(err),

@@ -4,8 +4,10 @@
  */
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultCalendar } from '../../../domain/quality.js';
 import { auditEvents, workingCalendar } from '../../db/schema.js';
 import { requests, type Session, sessionAs, type TestApp, testApp } from '../../testing/app.js';
+import { seedCalendar } from './calendar.js';
 
 let t: TestApp;
 let get: ReturnType<typeof requests>['get'];
@@ -78,5 +80,39 @@ describe('PUT /api/quality/calendar', () => {
     expect(read.json().days).toEqual(expected);
     const [event] = (await calendarEvents()).slice(-1);
     expect(event?.outcome).toBe('ok');
+  });
+});
+
+describe('seedCalendar at each start', () => {
+  const defaults = (year: string) =>
+    defaultCalendar
+      .filter((d) => d.date.startsWith(year))
+      .map(({ date, kind, name }) => ({ date, kind, name }));
+
+  it('adds the default days of a year without rows, and never touches a year that has some', async () => {
+    await t.database.db.delete(workingCalendar);
+    // An install from last year: the administrator has 2026 as they edited it, and no 2027 yet.
+    const mine2026 = [{ date: '2026-10-08', kind: 'holiday' as const, name: '国庆节（本区）' }];
+    await t.database.db.insert(workingCalendar).values(mine2026);
+    const events = (await calendarEvents()).length;
+    await seedCalendar(t.database);
+    expect(await calendarRows()).toEqual([...mine2026, ...defaults('2027')]);
+    expect((await calendarEvents()).length).toBe(events + 1);
+    // The next start: nothing missing, nothing written.
+    await seedCalendar(t.database);
+    expect((await calendarRows()).length).toBe(1 + defaults('2027').length);
+    expect((await calendarEvents()).length).toBe(events + 1);
+  });
+
+  it('does not re-add a default day the administrator removed from a year', async () => {
+    await t.database.db.delete(workingCalendar).where(eq(workingCalendar.date, '2027-06-09'));
+    const before = await calendarRows();
+    const events = (await calendarEvents()).length;
+    await seedCalendar(t.database);
+    expect(await calendarRows()).toEqual(before);
+    expect(
+      await t.database.db.select().from(workingCalendar).where(eq(workingCalendar.date, '2027-06-09')),
+    ).toEqual([]);
+    expect((await calendarEvents()).length).toBe(events);
   });
 });

@@ -1,24 +1,32 @@
 /** The working-day calendar: public holidays and make-up working days, an editable table. */
-import { asc, between, count, gte } from 'drizzle-orm';
+import { asc, between, gte, sql } from 'drizzle-orm';
 import { type Calendar, type CalendarDay, calendarOf, defaultCalendar } from '../../../domain/quality.js';
 import type { Database, Db, Tx } from '../../db/client.js';
 import { workingCalendar } from '../../db/schema.js';
 import { systemActor } from '../../platform/audit.js';
 import { type Ctx, write } from '../../platform/context.js';
 
-/** Every install starts with the State Council's schedule as far as it is known; loaded once. */
+/**
+ * Every install has the State Council's schedule as far as it is known: at each start, the default
+ * days of every year the table has no day of are added (a new release brings next year's). A year
+ * with any row is the administrator's and is never touched again, edited or not.
+ */
 export async function seedCalendar(database: Database): Promise<void> {
-  const [existing] = await database.db.select({ n: count() }).from(workingCalendar);
-  if ((existing?.n ?? 0) > 0) return;
+  const had = await database.db
+    .selectDistinct({ year: sql<string>`left(${workingCalendar.date}::text, 4)` })
+    .from(workingCalendar);
+  const known = new Set(had.map((r) => r.year));
+  const missing = defaultCalendar.filter((d) => !known.has(d.date.slice(0, 4)));
+  if (missing.length === 0) return;
   await write(database.db, systemActor('bootstrap'), async (tx, audit) => {
     await tx
       .insert(workingCalendar)
-      .values([...defaultCalendar])
+      .values([...missing])
       .onConflictDoNothing();
     await audit({
       action: 'calendar.update',
       entityType: 'calendar',
-      after: { days: defaultCalendar.length },
+      after: { years: [...new Set(missing.map((d) => d.date.slice(0, 4)))], days: missing.length },
     });
   });
 }

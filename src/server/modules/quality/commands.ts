@@ -1,5 +1,5 @@
 /** Every quality write: one transaction each, with its audit event; refusals write nothing. */
-import { and, count, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type {
   AcceptanceBody,
   ConcealedDecisionBody,
@@ -33,6 +33,7 @@ import {
   acceptances,
   concealedWorks,
   firmPeople,
+  firstSecretaries,
   gateSignoffs,
   inspections,
   ledgerItems,
@@ -363,8 +364,11 @@ export async function coverConcealed(ctx: Ctx, id: string, version: number) {
   });
 }
 
-/** Evidence of the current round: photos since the last reopen, and the note. */
-async function evidenceCount(tx: Tx, ticket: typeof tickets.$inferSelect, note: string | null) {
+/**
+ * Evidence of the current round: the photos sent since the last reopen. A note goes with them but
+ * is no evidence on its own — the fix must be seen.
+ */
+async function evidenceCount(tx: Tx, ticket: typeof tickets.$inferSelect) {
   const [row] = await tx
     .select({ n: count() })
     .from(photos)
@@ -374,7 +378,7 @@ async function evidenceCount(tx: Tx, ticket: typeof tickets.$inferSelect, note: 
         ticket.reopenedAt ? gt(photos.createdAt, ticket.reopenedAt) : undefined,
       ),
     );
-  return (row?.n ?? 0) + (note && note.trim() !== '' ? 1 : 0);
+  return row?.n ?? 0;
 }
 
 const ticketAudit = {
@@ -393,7 +397,7 @@ export async function stepTicket(
   return write(ctx.db, ctx.actor, async (tx, audit) => {
     const { record, project } = await loadTicket(ctx, id, 'write', tx);
     const note = action === 'submit_evidence' ? (input.note ?? '') : record.evidenceNote;
-    const evidence = await evidenceCount(tx, record, note);
+    const evidence = await evidenceCount(tx, record);
     const step = ticketStep(
       { status: record.status as TicketStatus, evidence, fixedBy: record.fixedBy },
       action,
@@ -402,7 +406,11 @@ export async function stepTicket(
     );
     if ('problem' in step)
       refuse(
-        action === 'reopen' && step.problem === 'reason_required' ? 'reason' : 'status',
+        step.problem === 'reason_required'
+          ? 'reason'
+          : step.problem === 'no_evidence'
+            ? 'evidence'
+            : 'status',
         step.problem,
         ctx,
       );
@@ -442,6 +450,8 @@ export async function stepTicket(
       before: { status: record.status },
       after: { status: to, ...(input.reason ? { reason: input.reason } : {}) },
     });
+    // The last blocking ticket verified: an acceptance all six parties have signed passes now.
+    if (to === 'verified') await passAcceptanceIfDue(tx, audit, project);
     const to_ =
       action === 'submit_evidence' ? [record.createdBy] : await usersOfUnit(tx, project.id, 'construction');
     await notify(tx, to_, {
@@ -501,13 +511,37 @@ export async function organiseAcceptance(ctx: Ctx, projectId: string, input: Acc
   });
 }
 
-/** The ledger item that tracks something for a project, owned by its cadre in charge (or liaison). */
+/**
+ * Who answers on the supervision ledger for something owed on a project: its cadre in charge, else
+ * its liaison; a project with neither named goes to the first secretary of its subdistrict (the
+ * district leader who answers for that subdistrict's renovations), so nothing overdue is left
+ * without an owner — and the item's title says no cadre is named, which is itself to be fixed.
+ */
+async function projectOwner(tx: Tx, project: Project): Promise<{ cadreId: string; named: boolean } | null> {
+  const named = project.cadreInChargeId ?? project.liaisonCadreId;
+  if (named) return { cadreId: named, named: true };
+  const [first] = await tx
+    .select({ cadreId: firstSecretaries.cadreId })
+    .from(firstSecretaries)
+    .where(sql`${project.regionCode} like ${firstSecretaries.regionCode} || '%'`)
+    .orderBy(desc(sql`length(${firstSecretaries.regionCode})`))
+    .limit(1);
+  return first ? { cadreId: first.cadreId, named: false } : null;
+}
+
+/** The ledger item that tracks something for a project, owned as `projectOwner` says (null: nobody). */
 async function projectLedgerItem(tx: Tx, project: Project, title: string, deadline: string) {
-  const owner = project.cadreInChargeId ?? project.liaisonCadreId;
+  const owner = await projectOwner(tx, project);
   if (!owner) return null;
   const [row] = await tx
     .insert(ledgerItems)
-    .values({ title, projectId: project.id, ownerCadreId: owner, deadline, regionCode: project.regionCode })
+    .values({
+      title: (owner.named ? title : `${title}（项目未明确责任干部）`).slice(0, 200),
+      projectId: project.id,
+      ownerCadreId: owner.cadreId,
+      deadline,
+      regionCode: project.regionCode,
+    })
     .returning();
   return found(row);
 }
@@ -550,28 +584,45 @@ export async function signAcceptance(ctx: Ctx, projectId: string, input: Signatu
       regionCode: project.regionCode,
       after: row,
     });
-    const now = await acceptanceOf(tx, project.id);
-    const problems = acceptanceProblems(
-      {
-        noticeDate: acceptance.noticeDate,
-        acceptanceDate: acceptance.acceptanceDate,
-        signatures: now?.signatures ?? [],
-        openTickets: await openTicketCount(tx, project.id),
-      },
-      await calendarFrom(tx, acceptance.noticeDate),
-    );
-    if (problems.length > 0) return;
-    // Passed: filing must follow within 15 days, tracked on the supervision ledger.
-    const filing = await projectLedgerItem(
-      tx,
-      project,
-      `竣工验收备案（验收通过后${filingDays}日内）`,
-      addDays(acceptance.acceptanceDate, filingDays),
-    );
-    await tx
-      .update(acceptances)
-      .set({ passedAt: new Date(), filingLedgerItemId: filing?.id ?? null })
-      .where(eq(acceptances.id, acceptance.id));
+    await passAcceptanceIfDue(tx, audit, project);
+  });
+}
+
+/**
+ * Pass the project's acceptance once nothing holds it (notice early enough, all six signed, no
+ * ticket open), inside the write that removed the last obstacle — a signature, or the last open
+ * ticket verified — and audited; filing must then follow within 15 days, tracked on the ledger.
+ */
+async function passAcceptanceIfDue(tx: Tx, audit: Audit, project: Project): Promise<void> {
+  const acceptance = await acceptanceOf(tx, project.id);
+  if (!acceptance || acceptance.passedAt) return;
+  const problems = acceptanceProblems(
+    {
+      noticeDate: acceptance.noticeDate,
+      acceptanceDate: acceptance.acceptanceDate,
+      signatures: acceptance.signatures,
+      openTickets: await openTicketCount(tx, project.id),
+    },
+    await calendarFrom(tx, acceptance.noticeDate),
+  );
+  if (problems.length > 0) return;
+  const filing = await projectLedgerItem(
+    tx,
+    project,
+    `竣工验收备案（验收通过后${filingDays}日内）`,
+    addDays(acceptance.acceptanceDate, filingDays),
+  );
+  const [after] = await tx
+    .update(acceptances)
+    .set({ passedAt: new Date(), filingLedgerItemId: filing?.id ?? null })
+    .where(eq(acceptances.id, acceptance.id))
+    .returning();
+  await audit({
+    action: 'acceptance.pass',
+    entityType: 'acceptance',
+    entityId: acceptance.id,
+    regionCode: project.regionCode,
+    after: { passedAt: after?.passedAt ?? null, filingLedgerItem: filing?.id ?? null },
   });
 }
 
@@ -596,50 +647,61 @@ export async function fileAcceptance(ctx: Ctx, projectId: string, filedOn: strin
   });
 }
 
+/** How many overdue tickets one transaction raises to the ledger. */
+const escalationBatch = 100;
+
 /**
- * Overdue tickets become supervision-ledger items, raised when someone looks (as reminders are):
- * one per ticket, owned by the project's cadre in charge, due on the ticket's deadline, so it
- * escalates from there the way ledger items do.
+ * Overdue tickets become supervision-ledger items: one per ticket, owned as `projectOwner` says,
+ * due on the ticket's deadline, so it escalates from there the way ledger items do. Every overdue
+ * ticket is handled, a batch per transaction until none is left. Run by the periodic sweep
+ * (`sweeps.ts`, while serving) and before the reads that show them (a project's quality, the
+ * quality board, the ledger's lists): one indexed look when nothing is due.
  */
-export async function escalateOverdueTickets(ctx: Pick<Ctx, 'db'>, today: string): Promise<void> {
-  // Only where someone can own the item: a project with a cadre in charge or a liaison.
-  const due = await ctx.db
-    .select({ id: tickets.id })
-    .from(tickets)
-    .innerJoin(projects, eq(projects.id, tickets.projectId))
-    .where(
-      and(
-        inArray(tickets.status, ['open', 'reopened']),
-        lt(tickets.deadline, today),
-        isNull(tickets.ledgerItemId),
-        or(isNotNull(projects.cadreInChargeId), isNotNull(projects.liaisonCadreId)),
-      ),
-    )
-    .limit(100);
-  if (due.length === 0) return;
-  await write(ctx.db, systemActor('quality'), async (tx, audit) => {
-    const rows = await tx
-      .select({ ticket: tickets, project: projects })
+export async function escalateOverdueTickets(ctx: Pick<Ctx, 'db'>, today: string): Promise<number> {
+  let escalated = 0;
+  // Ids rising: a ticket some other request took first is not looked at twice.
+  for (let after = ''; ; ) {
+    const due = await ctx.db
+      .select({ id: tickets.id })
       .from(tickets)
       .innerJoin(projects, eq(projects.id, tickets.projectId))
       .where(
         and(
-          inArray(
-            tickets.id,
-            due.map((d) => d.id),
-          ),
+          inArray(tickets.status, ['open', 'reopened']),
+          lt(tickets.deadline, today),
           isNull(tickets.ledgerItemId),
+          after ? gt(tickets.id, after) : undefined,
+          // Only where someone can own the item (a subdistrict without a first secretary waits).
+          or(
+            isNotNull(projects.cadreInChargeId),
+            isNotNull(projects.liaisonCadreId),
+            sql`exists (select 1 from ${firstSecretaries} where ${projects.regionCode} like ${firstSecretaries.regionCode} || '%')`,
+          ),
         ),
       )
+      .orderBy(asc(tickets.id))
+      .limit(escalationBatch);
+    if (due.length === 0) return escalated;
+    after = due[due.length - 1]?.id ?? after;
+    escalated += await escalateBatch(
+      ctx,
+      due.map((d) => d.id),
+    );
+    if (due.length < escalationBatch) return escalated;
+  }
+}
+
+async function escalateBatch(ctx: Pick<Ctx, 'db'>, ids: string[]): Promise<number> {
+  return write(ctx.db, systemActor('quality'), async (tx, audit) => {
+    const rows = await tx
+      .select({ ticket: tickets, project: projects })
+      .from(tickets)
+      .innerJoin(projects, eq(projects.id, tickets.projectId))
+      .where(and(inArray(tickets.id, ids), isNull(tickets.ledgerItemId)))
       .for('update', { of: tickets });
     let done = 0;
     for (const { ticket, project } of rows) {
-      const item = await projectLedgerItem(
-        tx,
-        project,
-        `整改逾期：${ticket.title}`.slice(0, 200),
-        ticket.deadline,
-      );
+      const item = await projectLedgerItem(tx, project, `整改逾期：${ticket.title}`, ticket.deadline);
       if (!item) continue;
       await tx.update(tickets).set({ ledgerItemId: item.id }).where(eq(tickets.id, ticket.id));
       await audit({
@@ -647,11 +709,12 @@ export async function escalateOverdueTickets(ctx: Pick<Ctx, 'db'>, today: string
         entityType: 'ticket',
         entityId: ticket.id,
         regionCode: project.regionCode,
-        after: { ledgerItem: item.id },
+        after: { ledgerItem: item.id, owner: item.ownerCadreId },
       });
       done++;
     }
     // Another request escalated them first: say so, as every write records an event.
     if (done === 0) await audit({ action: 'ticket.escalate', entityType: 'ticket', after: { escalated: 0 } });
+    return done;
   });
 }

@@ -3,11 +3,12 @@
  * signatures; the API says why each project under way cannot be accepted; the summary's quality
  * figures are there and agree with the records.
  */
-import { and, count, eq, inArray, lt } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { districtToday } from '../../../domain/ledger.js';
+import { imageType } from '../../../domain/photos.js';
 import { isCreditCode, openTicketStatuses } from '../../../domain/quality.js';
-import { firms, materialSamples, projects, tickets } from '../../db/schema.js';
+import { firms, materialSamples, photos, projects, tickets } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
 import { requests, type Session, sessionAs, type TestApp, testApp } from '../../testing/app.js';
 import { qualityBoard } from './board.js';
@@ -35,6 +36,19 @@ beforeAll(async () => {
 });
 
 describe('demo quality records', () => {
+  it('every ticket the construction unit answered carries a photo of the fix (a note is no evidence)', async () => {
+    const answered = await t.database.db
+      .select({ id: tickets.id, photos: count(photos.id) })
+      .from(tickets)
+      .leftJoin(photos, eq(photos.ticketId, tickets.id))
+      .where(inArray(tickets.status, ['evidence_uploaded', 'verified', 'reopened']))
+      .groupBy(tickets.id);
+    expect(answered.length).toBeGreaterThan(0);
+    expect(answered.filter((x) => x.photos === 0)).toEqual([]);
+    const [one] = await t.database.db.select().from(photos).where(isNotNull(photos.ticketId)).limit(1);
+    expect(imageType(one?.bytes ?? new Uint8Array())).toBe('image/png');
+  });
+
   it('names firms with valid credit codes on the projects', async () => {
     const rows = await t.database.db.select().from(firms);
     expect(rows.length).toBeGreaterThanOrEqual(3);

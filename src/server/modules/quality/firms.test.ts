@@ -2,8 +2,10 @@
  * The firms registry and a project's three units; and what a contractor or supervisor login then
  * reaches: the projects it is named on and nothing else, in lists, details, exports and the summary.
  */
+import { inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents } from '../../db/schema.js';
+import { auditEvents, compounds, tickets } from '../../db/schema.js';
+import { sheetRows } from '../../platform/sheets/testing.js';
 import {
   buildUser,
   login,
@@ -185,6 +187,16 @@ describe('a contractor sees only the projects it is named on', () => {
     expect(ledger.json().items.map((i: { title: string }) => i.title)).toEqual(['测试·我的项目督办']);
     const sheet = await get('/api/ledger/export', contractor);
     expect(sheet.statusCode).toBe(200);
+    // The file holds the contractor's projects' items only, as its list does.
+    const file = await sheetRows(sheet.rawPayload, '事项');
+    const items = file.rows.map((r) => r['事项'] ?? '').filter((x) => x.includes('测试·'));
+    // An item of a project is written under its compound: 【小区】事项.
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatch(/测试·我的项目督办$/);
+    const everything = await sheetRows((await get('/api/ledger/export', hq)).rawPayload, '事项');
+    const all = everything.rows.map((r) => r['事项'] ?? '').join('\n');
+    for (const title of ['测试·我的项目督办', '测试·他人项目督办', '测试·无项目督办'])
+      expect(all).toContain(title);
     const compounds = await get('/api/compounds?pageSize=100', contractor);
     expect(compounds.json().items.map((c: { id: string }) => c.id)).toEqual([mine.compound.id]);
     expect((await get(`/api/compounds/${other.compound.id}`, contractor)).statusCode).toBe(404);
@@ -214,5 +226,78 @@ describe('a contractor sees only the projects it is named on', () => {
     const summary = (await get('/api/stats/summary', contractor)).json();
     expect(summary).toMatchObject({ compounds: 1, renovatedCompounds: 1 });
     expect((await get('/api/stats/summary', tietaStaff)).json().compounds).toBeGreaterThan(1);
+  });
+});
+
+describe('a contractor named on a project: the map, the breakdowns and the facilities', () => {
+  let named: Session;
+  let project: Awaited<ReturnType<typeof buildProject>>;
+  let theirs: Awaited<ReturnType<typeof buildProject>>;
+
+  beforeAll(async () => {
+    const u = await buildUser(t.database, 'contractor', [tieta]);
+    named = await login(t.app, u.username, u.password);
+    project = await buildProject(t.database, { year: 2021, status: 'accepted' });
+    theirs = await buildProject(t.database, { year: 2021, status: 'accepted' });
+    await nameOnProject(t.database, project.id, u.id, 'construction');
+    await nameOnProject(t.database, theirs.id, null, 'construction');
+    await t.database.db
+      .update(compounds)
+      .set({ lng: 114.35, lat: 34.8 })
+      .where(inArray(compounds.id, [project.compoundId, theirs.compoundId]));
+    await t.database.db.insert(tickets).values([
+      { projectId: project.id, source: 'other', title: '测试·我的整改', deadline: '2099-01-01' },
+      { projectId: theirs.id, source: 'other', title: '测试·他人整改', deadline: '2099-01-01' },
+    ]);
+    for (const p of [project, theirs])
+      expect(
+        (
+          await send(
+            'POST',
+            '/api/facilities',
+            {
+              compoundId: p.compoundId,
+              projectId: p.id,
+              type: '党群活动室',
+              count: 1,
+              action: 'added',
+              completedOn: '2021-09-30',
+            },
+            hq,
+          )
+        ).statusCode,
+      ).toBe(201);
+  }, 120_000);
+
+  it('the compounds map shows its projects’ compounds only', async () => {
+    const points = (await get('/api/compounds/map', named)).json().points as { id: string }[];
+    expect(points.map((p) => p.id)).toEqual([project.compoundId]);
+    const all = (await get('/api/compounds/map', tietaStaff)).json().points as { id: string }[];
+    expect(all.map((p) => p.id)).toEqual(expect.arrayContaining([project.compoundId, theirs.compoundId]));
+  });
+
+  it('the breakdowns by subdistrict count its projects and their tickets only, and not zero', async () => {
+    const res = await get('/api/stats/breakdown?by=subdistrict&measure=projects,openTickets', named);
+    expect(res.statusCode, res.body).toBe(200);
+    const b = res.json();
+    expect(b.rows.map((r: { key: string }) => r.key)).toEqual([tieta]);
+    expect(b.total).toEqual({ projects: 1, openTickets: 1 });
+    const staff = (
+      await get('/api/stats/breakdown?by=subdistrict&measure=projects,openTickets', tietaStaff)
+    ).json();
+    expect(staff.total.projects).toBeGreaterThan(1);
+    expect(staff.total.openTickets).toBeGreaterThanOrEqual(2);
+  });
+
+  it('the facilities list and their breakdown hold its projects’ facilities only', async () => {
+    const list = (await get('/api/facilities?pageSize=100', named)).json().items as { projectId: string }[];
+    expect(list.map((f) => f.projectId)).toEqual([project.id]);
+    const b = (
+      await get('/api/stats/breakdown?by=year&measure=activityRooms&from=2021&to=2021', named)
+    ).json();
+    expect(b.total.activityRooms).toBe(1);
+    expect(b.rows).toEqual([expect.objectContaining({ key: '2021', values: { activityRooms: 1 } })]);
+    const summary = (await get('/api/stats/summary?from=2021&to=2021', named)).json();
+    expect(summary.activityRooms).toBe(1);
   });
 });

@@ -57,8 +57,8 @@ export const refusals = {
   already_decided: { 'zh-CN': '该申请已有验收结论', en: 'this request has already been decided' },
   wrong_state: { 'zh-CN': '整改单当前状态不允许此操作', en: 'the ticket’s state does not allow this' },
   no_evidence: {
-    'zh-CN': '尚无整改证据（照片或说明），不能提交或销号',
-    en: 'there is no evidence (photo or note) yet',
+    'zh-CN': '尚无整改照片：须至少上传一张整改后的照片（文字说明不能代替），才能提交或销号',
+    en: 'no photo of the fix yet: at least one photo is needed (a note alone is not evidence)',
   },
   own_fix: { 'zh-CN': '不能核验自己提交的整改', en: 'nobody verifies their own fix' },
   reason_required: { 'zh-CN': '请写明原因', en: 'a reason is required' },

@@ -4,18 +4,27 @@
  * sends evidence, the inspector reopens it once and then verifies it; acceptance is held while a
  * ticket is open and the hard gate lists every reason; six signatures pass it.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { districtToday } from '../../../domain/ledger.js';
 import { addDays } from '../../../domain/quality.js';
 import {
+  acceptanceSignatures,
+  acceptances,
   auditEvents,
   catalogueItems,
+  concealedWorks,
+  firstSecretaries,
   ledgerItems,
   notifications,
+  photos,
   projectItems,
+  projects,
+  settings,
+  ticketEvents,
   tickets,
 } from '../../db/schema.js';
+import { sweepOnce } from '../../sweeps.js';
 import {
   buildUser,
   login,
@@ -25,7 +34,7 @@ import {
   type TestApp,
   testApp,
 } from '../../testing/app.js';
-import { appointOnProject, buildProject, nameOnProject, tieta } from '../../testing/factories.js';
+import { appointOnProject, buildCadre, buildProject, nameOnProject, tieta } from '../../testing/factories.js';
 
 let t: TestApp;
 let get: ReturnType<typeof requests>['get'];
@@ -45,6 +54,14 @@ const upload = (url: string, session: Session, bytes = jpeg, takenAt?: string) =
     payload: bytes,
     headers: { ...session.headers, 'content-type': 'image/jpeg' },
   });
+
+const auditCount = async () => (await t.database.db.select({ n: count() }).from(auditEvents))[0]?.n ?? 0;
+const ticketRow = async (id: string) => {
+  const [row] = await t.database.db.select().from(tickets).where(eq(tickets.id, id));
+  const events = await t.database.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, id));
+  return { row, events: events.length };
+};
+const photoCount = async () => (await t.database.db.select({ n: count() }).from(photos))[0]?.n ?? 0;
 
 async function user(name: string, role: Parameters<typeof buildUser>[1], scope?: string[]) {
   const u = await buildUser(t.database, role, scope);
@@ -178,6 +195,11 @@ describe('concealed works', () => {
     );
     expect(res.statusCode).toBe(200);
     const request = res.json().concealedWorks[0];
+    const [unchanged] = await t.database.db
+      .select()
+      .from(concealedWorks)
+      .where(eq(concealedWorks.id, request.id));
+    let events = await auditCount();
     const cover = await send(
       'POST',
       `/api/concealed-works/${request.id}/cover`,
@@ -187,14 +209,19 @@ describe('concealed works', () => {
     expect(cover.statusCode).toBe(400);
     expect(cover.json().error.fields).toHaveProperty('status');
     expect(
-      (
-        await upload(
-          `/api/concealed-works/${request.id}/photos`,
-          s('supervisor'),
-          Buffer.from('not an image'),
-        )
-      ).statusCode,
-    ).toBe(400);
+      (await t.database.db.select().from(concealedWorks).where(eq(concealedWorks.id, request.id)))[0],
+    ).toEqual(unchanged);
+    expect(await auditCount()).toBe(events);
+    const pictures = await photoCount();
+    const notImage = await upload(
+      `/api/concealed-works/${request.id}/photos`,
+      s('supervisor'),
+      Buffer.from('not an image'),
+    );
+    expect(notImage.statusCode).toBe(400);
+    expect(notImage.json().error.fields).toHaveProperty('file');
+    expect(await photoCount()).toBe(pictures);
+    expect(await auditCount()).toBe(events);
     expect((await upload(`/api/concealed-works/${request.id}/photos`, s('supervisor'))).statusCode).toBe(201);
     res = await send(
       'POST',
@@ -228,6 +255,11 @@ describe('concealed works', () => {
     expect(res.statusCode).toBe(200);
     const ticket = res.json().tickets.find((x: { source: string }) => x.source === 'concealed_works');
     expect(ticket).toMatchObject({ status: 'open' });
+    const [rejected] = await t.database.db
+      .select()
+      .from(concealedWorks)
+      .where(eq(concealedWorks.id, second.id));
+    events = await auditCount();
     const again = await send(
       'POST',
       `/api/concealed-works/${second.id}/cover`,
@@ -235,6 +267,10 @@ describe('concealed works', () => {
       s('contractor'),
     );
     expect(again.statusCode).toBe(400);
+    expect(
+      (await t.database.db.select().from(concealedWorks).where(eq(concealedWorks.id, second.id)))[0],
+    ).toEqual(rejected);
+    expect(await auditCount()).toBe(events);
     // Settle it so it does not hold the journey below: evidence, then verified.
     expect((await upload(`/api/tickets/${ticket.id}/photos`, s('contractor'))).statusCode).toBe(201);
     res = await send(
@@ -284,16 +320,24 @@ describe('the journey through a ticket and the acceptance', () => {
     ).toMatchObject({ status: 'open' });
   });
 
-  it('refuses closing without evidence, and verifying one’s own fix', async () => {
-    const empty = await send(
-      'POST',
-      `/api/tickets/${ticketId}/evidence`,
-      { version, note: '' },
-      s('contractor'),
-    );
-    expect(empty.statusCode).toBe(400);
+  it('refuses evidence without a photo (a note alone), closing without evidence, and verifying one’s own fix', async () => {
+    const before = await ticketRow(ticketId);
+    const events = await auditCount();
+    for (const note of ['', '泛水已加高（只有文字）']) {
+      const noPhoto = await send(
+        'POST',
+        `/api/tickets/${ticketId}/evidence`,
+        { version, note },
+        s('contractor'),
+      );
+      expect(noPhoto.statusCode).toBe(400);
+      expect(noPhoto.json().error.fields).toHaveProperty('evidence');
+    }
     const early = await send('POST', `/api/tickets/${ticketId}/verify`, { version }, s('supervisor'));
     expect(early.statusCode).toBe(400);
+    expect(early.json().error.fields).toHaveProperty('status');
+    expect(await ticketRow(ticketId)).toEqual(before);
+    expect(await auditCount()).toBe(events);
     expect((await upload(`/api/tickets/${ticketId}/photos`, s('contractor'))).statusCode).toBe(201);
     const sent = await send(
       'POST',
@@ -308,9 +352,13 @@ describe('the journey through a ticket and the acceptance', () => {
       .update(tickets)
       .set({ fixedBy: users.supervisor?.id })
       .where(eq(tickets.id, ticketId));
+    const fixed = await ticketRow(ticketId);
+    const beforeOwn = await auditCount();
     const own = await send('POST', `/api/tickets/${ticketId}/verify`, { version }, s('supervisor'));
     expect(own.statusCode).toBe(400);
     expect(own.json().error.fields.status).toMatch(/自己|own/);
+    expect(await ticketRow(ticketId)).toEqual(fixed);
+    expect(await auditCount()).toBe(beforeOwn);
     await t.database.db
       .update(tickets)
       .set({ fixedBy: users.contractor?.id })
@@ -333,14 +381,15 @@ describe('the journey through a ticket and the acceptance', () => {
     );
     expect(res.statusCode).toBe(200);
     version++;
-    // The earlier photo belongs to the round that was reopened: no evidence yet.
+    // The earlier photo belongs to the round that was reopened: no evidence yet, whatever the note.
     const stale = await send(
       'POST',
       `/api/tickets/${ticketId}/evidence`,
-      { version, note: '' },
+      { version, note: '空鼓处已返工' },
       s('contractor'),
     );
     expect(stale.statusCode).toBe(400);
+    expect(stale.json().error.fields).toHaveProperty('evidence');
     expect((await upload(`/api/tickets/${ticketId}/photos`, s('contractor'))).statusCode).toBe(201);
     res = await send(
       'POST',
@@ -447,6 +496,7 @@ describe('the journey through a ticket and the acceptance', () => {
       s('supervisor'),
     );
     const open = res.json().tickets.find((x: { title: string }) => x.title === '楼道扶手松动');
+    let events = await auditCount();
     const short = await send(
       'POST',
       `/api/projects/${project.id}/acceptance`,
@@ -455,6 +505,10 @@ describe('the journey through a ticket and the acceptance', () => {
     );
     expect(short.statusCode).toBe(400);
     expect(short.json().error.fields).toHaveProperty('acceptanceDate');
+    expect(
+      await t.database.db.select().from(acceptances).where(eq(acceptances.projectId, project.id)),
+    ).toEqual([]);
+    expect(await auditCount()).toBe(events);
     res = await send(
       'POST',
       `/api/projects/${project.id}/acceptance`,
@@ -480,6 +534,13 @@ describe('the journey through a ticket and the acceptance', () => {
       ['hq', []],
     ] as const)
       expect((await get(q(), s(who))).json().yourParties).toEqual(parties);
+    const signatureRows = () =>
+      t.database.db
+        .select()
+        .from(acceptanceSignatures)
+        .innerJoin(acceptances, eq(acceptances.id, acceptanceSignatures.acceptanceId))
+        .where(eq(acceptances.projectId, project.id));
+    events = await auditCount();
     const wrong = await send(
       'POST',
       `/api/projects/${project.id}/acceptance/signatures`,
@@ -488,6 +549,8 @@ describe('the journey through a ticket and the acceptance', () => {
     );
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.fields).toHaveProperty('party');
+    expect(await signatureRows()).toEqual([]);
+    expect(await auditCount()).toBe(events);
     const bare = await send(
       'POST',
       `/api/projects/${project.id}/acceptance/signatures`,
@@ -512,7 +575,8 @@ describe('the journey through a ticket and the acceptance', () => {
     refused = await transition('accepted', s('street'));
     expect(refused.statusCode).toBe(400);
 
-    // The open ticket fixed and verified; a signature again passes the acceptance.
+    // The open ticket fixed and verified: the six signatures stand, and the acceptance passes
+    // in the same write, with its own audit event — nobody signs again.
     await upload(`/api/tickets/${open.id}/photos`, s('contractor'));
     await send(
       'POST',
@@ -520,14 +584,31 @@ describe('the journey through a ticket and the acceptance', () => {
       { version: open.version, note: '已紧固' },
       s('contractor'),
     );
-    await send('POST', `/api/tickets/${open.id}/verify`, { version: open.version + 1 }, s('supervisor'));
     res = await send(
       'POST',
-      `/api/projects/${project.id}/acceptance/signatures`,
-      { party: 'supervision', decision: 'signed', remarks: '整改完成，同意验收' },
+      `/api/tickets/${open.id}/verify`,
+      { version: open.version + 1 },
       s('supervisor'),
     );
+    expect(res.statusCode).toBe(200);
     expect(res.json().acceptance.passedAt).toEqual(expect.any(String));
+    const [acceptance] = await t.database.db
+      .select()
+      .from(acceptances)
+      .where(eq(acceptances.projectId, project.id));
+    const passed = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'acceptance.pass'), eq(auditEvents.entityId, acceptance?.id ?? '')));
+    expect(passed).toHaveLength(1);
+    expect((await signatureRows()).map((r) => r.acceptance_signatures.party).sort()).toEqual([
+      'community',
+      'construction',
+      'design',
+      'owners',
+      'subdistrict',
+      'supervision',
+    ]);
     expect(res.json().acceptanceBlocks).toEqual([]);
     const filing = await t.database.db
       .select()
@@ -577,5 +658,125 @@ describe('an overdue ticket', () => {
     expect(theirs).toMatchObject({ acceptedProjects: 0, openTickets: 1, overdueTickets: 0 });
     const street = (await get('/api/stats/summary', s('street'))).json();
     expect(street.openTickets).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('overdue tickets and the ledger, whoever looks', () => {
+  it('reaches the ledger without anyone opening the project: the sweep takes every overdue ticket, a batch at a time', async () => {
+    // 101 overdue tickets: more than one batch of 100.
+    const late = Array.from({ length: 101 }, (_, i) => ({
+      projectId: project.id,
+      source: 'other' as const,
+      title: `批量逾期整改 ${i}`,
+      deadline: addDays(today, -2),
+      createdBy: users.supervisor?.id ?? null,
+    }));
+    const rows = await t.database.db.insert(tickets).values(late).returning({ id: tickets.id });
+    const { escalatedTickets } = await sweepOnce(t.database);
+    expect(escalatedTickets).toBeGreaterThanOrEqual(101);
+    const raised = await t.database.db
+      .select()
+      .from(tickets)
+      .where(
+        inArray(
+          tickets.id,
+          rows.map((r) => r.id),
+        ),
+      );
+    expect(raised.every((r) => r.ledgerItemId !== null)).toBe(true);
+    expect((await sweepOnce(t.database)).escalatedTickets).toBe(0);
+  });
+
+  it('of a project without a named cadre is owned by its subdistrict’s first secretary', async () => {
+    const [secretary] = await t.database.db
+      .select()
+      .from(firstSecretaries)
+      .where(eq(firstSecretaries.regionCode, tieta));
+    const firstSecretary =
+      secretary?.cadreId ?? (await buildCadre(t.database, { level: 'county', regionCode: '410203' })).id;
+    if (!secretary)
+      await t.database.db.insert(firstSecretaries).values({ regionCode: tieta, cadreId: firstSecretary });
+    const [bare] = await t.database.db.select().from(projects).where(eq(projects.id, unnamed.id));
+    expect(bare).toMatchObject({ cadreInChargeId: null, liaisonCadreId: null });
+    const [ticket] = await t.database.db
+      .insert(tickets)
+      .values({
+        projectId: unnamed.id,
+        source: 'other',
+        title: '无责任干部项目的逾期整改',
+        deadline: addDays(today, -1),
+      })
+      .returning();
+    // The ledger's own list raises it (as the sweep would).
+    expect((await get('/api/ledger', s('hq'))).statusCode).toBe(200);
+    const [item] = await t.database.db
+      .select()
+      .from(ledgerItems)
+      .innerJoin(tickets, eq(tickets.ledgerItemId, ledgerItems.id))
+      .where(eq(tickets.id, ticket?.id ?? ''));
+    expect(item?.ledger_items).toMatchObject({
+      ownerCadreId: firstSecretary,
+      projectId: unnamed.id,
+      title: '整改逾期：无责任干部项目的逾期整改（项目未明确责任干部）',
+    });
+  });
+});
+
+describe('the check-frequency setting', () => {
+  const frequencyRow = () => t.database.db.select().from(settings).where(eq(settings.key, 'checkFrequency'));
+
+  it('401 without a session, 403 without settings.manage, writing nothing', async () => {
+    const before = await frequencyRow();
+    const events = await auditCount();
+    expect((await send('PATCH', '/api/settings', { checkFrequency: { 屋面防水: 1 } })).statusCode).toBe(401);
+    expect(
+      (await send('PATCH', '/api/settings', { checkFrequency: { 屋面防水: 1 } }, s('street'))).statusCode,
+    ).toBe(403);
+    expect(await frequencyRow()).toEqual(before);
+    expect(await auditCount()).toBe(events + 1); // the refused 403 is audited as denied
+  });
+
+  it('400 naming each bad entry, writing nothing', async () => {
+    const before = await frequencyRow();
+    const events = await auditCount();
+    const res = await send(
+      'PATCH',
+      '/api/settings',
+      { checkFrequency: { ' ': 2, 屋面防水: 2, ' 屋面防水': 1, 外墙保温: 1.5, 道路基层: 101, 电气线路: 2 } },
+      s('hq'),
+    );
+    expect(res.statusCode).toBe(400);
+    const fields = res.json().error.fields;
+    expect(Object.keys(fields).sort()).toEqual(
+      [
+        'checkFrequency. ',
+        'checkFrequency. 屋面防水',
+        'checkFrequency.外墙保温',
+        'checkFrequency.道路基层',
+      ].sort(),
+    );
+    expect(fields['checkFrequency. 屋面防水']).toContain('重复');
+    const tooMany = await send(
+      'PATCH',
+      '/api/settings',
+      { checkFrequency: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`部位${i}`, 1])) },
+      s('hq'),
+    );
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error.fields).toHaveProperty('checkFrequency');
+    expect(await frequencyRow()).toEqual(before);
+    expect(await auditCount()).toBe(events);
+  });
+
+  it('keeps a good list with its names trimmed, and the overview counts against it', async () => {
+    const res = await send(
+      'PATCH',
+      '/api/settings',
+      { checkFrequency: { ' 屋面防水 ': 2, 外墙保温: 0 } },
+      s('hq'),
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json().checkFrequency).toEqual({ 屋面防水: 2, 外墙保温: 0 });
+    expect((await get('/api/settings', s('hq'))).json().checkFrequency).toEqual({ 屋面防水: 2, 外墙保温: 0 });
   });
 });

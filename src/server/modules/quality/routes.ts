@@ -120,9 +120,10 @@ export function qualityRoutes(app: FastifyInstance, deps: Deps) {
     await fileAcceptance(ctx, params.id, body.filedOn);
     return overview(ctx, params.id);
   });
-  route(app, deps, api.qualityBoard, read, async (ctx, { query }) =>
-    qualityBoard(ctx.db, ctx.principal, query),
-  );
+  route(app, deps, api.qualityBoard, read, async (ctx, { query }) => {
+    await escalateOverdueTickets(ctx, districtToday());
+    return qualityBoard(ctx.db, ctx.principal, query);
+  });
   route(app, deps, api.qualityBoardExport, read, async (ctx, { query, reply }) => {
     const stream = new PassThrough();
     void exportQualityBoard(ctx.db, ctx.principal, query, stream).catch((err: Error) => stream.destroy(err));

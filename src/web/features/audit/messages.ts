@@ -92,6 +92,7 @@ export const zhCN = {
       acceptance: {
         organise: '组织竣工验收',
         sign: '竣工验收签字',
+        pass: '竣工验收通过',
         file: '竣工验收备案',
         feedback: '监督员验收意见',
       },
@@ -308,6 +309,7 @@ export const en: typeof zhCN = {
       acceptance: {
         organise: 'Organise acceptance',
         sign: 'Sign acceptance',
+        pass: 'Acceptance passed',
         file: 'File acceptance',
         feedback: 'Supervisor’s acceptance remark',
       },

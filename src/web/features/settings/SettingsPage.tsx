@@ -1,4 +1,7 @@
-/** 系统设置: the district settings every figure and reminder follows — old-compound cut-off, ledger escalation. */
+/**
+ * 系统设置: the district settings every figure and reminder follows — old-compound cut-off, ledger
+ * escalation, check frequency, illegal structures, facility types, proposal grades.
+ */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -27,6 +30,13 @@ import {
 import { useErrorReporter } from '../../shared/errors.js';
 import { namePath } from '../../shared/fieldPaths.js';
 import { FacilityTypesSetting } from '../facilities/FacilityTypesSetting.js';
+import {
+  CheckFrequencySetting,
+  type FrequencyRow,
+  frequencyOf,
+  frequencyPath,
+  frequencyRows,
+} from '../quality/CheckFrequencySetting.js';
 import { useSettings, useUpdateSettings } from './queries.js';
 
 // The bounds the server accepts, read from the contract so form and server agree.
@@ -42,6 +52,9 @@ const bounds = {
   seriousAfterDays: escalation.seriousAfterDays,
 };
 type Field = keyof typeof bounds;
+/** The form's values: the settings, with the check frequency as rows. */
+type Values = Omit<Settings, 'checkFrequency'> & { checkFrequency: FrequencyRow[] };
+const toForm = (s: Settings): Values => ({ ...s, checkFrequency: frequencyRows(s.checkFrequency) });
 
 /** One whole-number setting with its bounds, unit and an explanation of what it changes. */
 function NumberSetting({ name, path, unit }: { name: Field; path: (string | number)[]; unit: string }) {
@@ -143,17 +156,26 @@ export function SettingsPage() {
   const report = useErrorReporter();
   const settings = useSettings();
   const save = useUpdateSettings();
-  const [form] = Form.useForm<Settings>();
+  const [form] = Form.useForm<Values>();
   const toleranceRange = t('settings.range', { ...tolerance, unit: '%' });
   useEffect(() => {
-    if (settings.data) form.setFieldsValue(settings.data);
+    if (settings.data) form.setFieldsValue(toForm(settings.data));
   }, [settings.data, form]);
 
-  const onFinish = (values: Settings) =>
-    save.mutate(values, {
-      onSuccess: () => void message.success(t('settings.saved')),
-      onError: (error) => report(error, { form, mapPath: namePath }),
-    });
+  const onFinish = (values: Values) => {
+    const frequencyAt = frequencyPath(values.checkFrequency);
+    save.mutate(
+      { ...values, checkFrequency: frequencyOf(values.checkFrequency) },
+      {
+        onSuccess: () => void message.success(t('settings.saved')),
+        onError: (error) =>
+          report(error, {
+            form,
+            mapPath: (path) => (path.startsWith('checkFrequency') ? frequencyAt(path) : namePath(path)),
+          }),
+      },
+    );
+  };
 
   return (
     <Flex vertical gap={16} style={{ maxWidth: 720 }}>
@@ -237,6 +259,7 @@ export function SettingsPage() {
                 />
               </Form.Item>
             </Card>
+            <CheckFrequencySetting />
             <FacilityTypesSetting />
             <Card size="small" title={t('settings.gradesTitle')}>
               <Typography.Paragraph type="secondary">{t('settings.gradesHint')}</Typography.Paragraph>
@@ -246,7 +269,7 @@ export function SettingsPage() {
               <Button type="primary" htmlType="submit" loading={save.isPending}>
                 {t('common.save')}
               </Button>
-              <Button onClick={() => settings.data && form.setFieldsValue(settings.data)}>
+              <Button onClick={() => settings.data && form.setFieldsValue(toForm(settings.data))}>
                 {t('settings.revert')}
               </Button>
             </Space>
