@@ -10,7 +10,8 @@ import { adminPassword, csrfOf, logIn, send, tieta } from './support.js';
 
 /**
  * Engineering quality on a phone: the supervising engineer records a spot check with a photo and a
- * finding (the connection drops as it goes; it is kept and sent again); the ticket reaches the
+ * finding (the connection drops as it goes; it is kept and sent again), attaches a sample's lab
+ * report and approves its batch for use; the ticket reaches the
  * contractor, who sends evidence from the camera; the engineer reopens it once, then verifies
  * it. While the ticket is open the acceptance is held even with six signatures (the page says
  * why); verifying it passes the acceptance at once, with nobody signing again.
@@ -230,6 +231,39 @@ test('a spot check’s finding is fixed, reopened, verified; the acceptance wait
   const inspection = page.getByTestId('inspection').filter({ hasText: finding });
   await slow(inspection).toBeVisible();
   await slow(inspection.getByRole('img', { name: '泛水-现场.jpg' })).toBeVisible();
+  // A witnessed sample's lab report, attached from the phone as a PDF; the engineer then approves
+  // the batch for use (offered only once the report is there).
+  await send(
+    page.request,
+    'post',
+    `/api/projects/${projectId}/samples`,
+    {
+      material: '防水卷材',
+      batch: `FS-${stamp}`,
+      required: 3,
+      taken: 3,
+      witness: '见证人',
+      lab: '开封市建设工程质量检测中心',
+      result: 'pass',
+      report: '报告编号 SN-001',
+    },
+    await csrfOf(page),
+  );
+  await page.goto(qualityUrl('materials'));
+  const batch = page.getByTestId('batch').filter({ hasText: `FS-${stamp}` });
+  await slow(batch).toContainText('未上传检测报告');
+  await page.locator('input[type=file][accept*="pdf"]').setInputFiles({
+    name: '检测报告-FS.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1'),
+  });
+  await slow(page.getByTestId('document').filter({ hasText: '检测报告-FS.pdf' })).toBeVisible();
+  await batch.getByRole('button', { name: '签认使用' }).click();
+  await page
+    .getByRole('button', { name: '确 定' })
+    .or(page.getByRole('button', { name: '确定' }))
+    .click();
+  await slow(batch.getByTestId('batch-approval')).toHaveText('已签认使用');
   // On a phone the later tabs sit behind the tab bar's "more": the address leads there too.
   await page.goto(qualityUrl('tickets'));
   const ticket = page.getByTestId('ticket').filter({ hasText: ticketTitle });

@@ -53,6 +53,7 @@ export const auditActions = [
   'quality.zones',
   'quality.gate_signoff',
   'quality.sample',
+  'quality.batch_approve',
   'quality.inspection',
   'concealed.request',
   'concealed.decide',

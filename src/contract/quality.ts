@@ -168,6 +168,16 @@ export const QualityPhoto = z.object({
   takenAt: text().nullable(),
 });
 
+/** An attached document (a lab report, a bid document): a PDF or an image, downloaded under its name. */
+export const QualityFile = z.object({
+  id: text(),
+  fileName: text(),
+  size: z.number().int(),
+  contentType: text(),
+  createdAt: text(),
+});
+export type QualityFile = z.infer<typeof QualityFile>;
+
 export const QualityOverview = z.object({
   projectId: text(),
   status: z.enum(projectStatuses),
@@ -185,7 +195,8 @@ export const QualityOverview = z.object({
     responsiblePeople: z.array(text()),
     bidDate: text().nullable(),
     bidAmount: z.number().nullable(),
-    bidDocuments: z.array(text()),
+    /** The tender's documents, as files. */
+    bidDocuments: z.array(QualityFile),
     version: z.number().int(),
   }),
   zones: z.array(
@@ -201,10 +212,26 @@ export const QualityOverview = z.object({
       witness: text().nullable(),
       lab: text(),
       result: z.enum(sampleResults),
+      /** The lab report's number (报告编号). */
       report: text().nullable(),
+      /** The lab report itself: files attached. */
+      files: z.array(QualityFile),
       createdAt: text(),
     }),
   ),
+  /** Each batch sampled, its latest result and its use approval (材料使用签认). */
+  batches: z.array(
+    z.object({
+      material: text(),
+      batch: text(),
+      result: z.enum(sampleResults),
+      approval: z.object({ by: text(), at: text() }).nullable(),
+      /** Why it may not be approved now, in words (empty: it may). */
+      problems: z.array(text()),
+    }),
+  ),
+  /** Whether the caller is the project's supervising engineer: decides concealed works, approves batches. */
+  supervisingEngineer: z.boolean(),
   witnessed: z.object({ witnessed: z.number().int(), required: z.number().int(), enough: z.boolean() }),
   checksAgainstRequired: z.array(
     z.object({ keyPart: text(), required: z.number().int(), done: z.number().int() }),
@@ -291,7 +318,6 @@ export const QualityPlanBody = z.strictObject({
   responsiblePeople: z.array(text().trim().min(1).max(limits.name.max)).max(50),
   bidDate: day.nullable(),
   bidAmount: z.number().min(0).max(1e9).nullable(),
-  bidDocuments: z.array(text().trim().min(1).max(limits.title.max)).max(50),
 });
 export type QualityPlanBody = z.infer<typeof QualityPlanBody>;
 export const ZonesBody = z.strictObject({
@@ -346,6 +372,11 @@ export const ConcealedDecisionBody = z.strictObject({
 });
 export type ConcealedDecisionBody = z.infer<typeof ConcealedDecisionBody>;
 export const VersionBody = z.strictObject({ version: z.number().int() });
+export const BatchApprovalBody = z.strictObject({
+  material: text().trim().min(1).max(limits.name.max),
+  batch: text().trim().min(1).max(limits.name.max),
+});
+export type BatchApprovalBody = z.infer<typeof BatchApprovalBody>;
 export const TicketBody = TicketOrder;
 export const EvidenceBody = z.strictObject({ version: z.number().int(), note: note().default('') });
 export const ReopenBody = z.strictObject({ version: z.number().int(), reason: note() });
@@ -394,6 +425,18 @@ const photoUpload = (path: string, summary: string) =>
     response: QualityPhoto,
     status: 201,
   });
+const documentUpload = (path: string, summary: string) =>
+  endpoint({
+    method: 'POST',
+    path,
+    summary,
+    tag: 'quality',
+    params: RecordId,
+    query: z.object({ fileName: text().trim().min(1).max(200) }),
+    upload: true,
+    response: QualityFile,
+    status: 201,
+  });
 const post = <P extends z.ZodObject, B extends z.ZodType>(
   path: string,
   summary: string,
@@ -440,6 +483,20 @@ export const qualityRecordEndpoints = {
     'Record a material sample and its result',
     ProjectId,
     SampleBody,
+  ),
+  sampleReport: documentUpload(
+    '/api/samples/:id/reports',
+    'Attach a sample’s lab report (PDF, JPEG, PNG or WebP, raw bytes)',
+  ),
+  approveBatch: post(
+    '/api/projects/:id/batch-approvals',
+    'The supervising engineer approves a batch of a material for use',
+    ProjectId,
+    BatchApprovalBody,
+  ),
+  bidDocument: documentUpload(
+    '/api/projects/:id/quality/bid-documents',
+    'Attach one of the tender’s documents (PDF, JPEG, PNG or WebP, raw bytes)',
   ),
   addInspection: post(
     '/api/projects/:id/inspections',

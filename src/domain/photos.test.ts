@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imageType } from './photos.js';
+import { fileType, imageType } from './photos.js';
 
 const bytes = (...b: (number | string)[]) =>
   Uint8Array.from(b.flatMap((x) => (typeof x === 'string' ? [...x].map((c) => c.charCodeAt(0)) : [x])));
@@ -16,5 +16,21 @@ describe('imageType', () => {
     ['nothing', bytes(), null],
   ])('%s → %s', (_what, input, expected) => {
     expect(imageType(input)).toBe(expected);
+  });
+});
+
+describe('fileType: a photo is an image; a document may also be a PDF', () => {
+  const jpeg = bytes(0xff, 0xd8, 0xff, 0xe0, 0, 0x10);
+  const pdf = bytes('%PDF-1.7\n');
+  it.each([
+    ['a JPEG as a photo', jpeg, 'photo', 'image/jpeg'],
+    ['a JPEG as a document (a scan)', jpeg, 'document', 'image/jpeg'],
+    ['a PDF as a document', pdf, 'document', 'application/pdf'],
+    ['a PDF as a photo', pdf, 'photo', null],
+    ['"%PDF" without its dash', bytes('%PDF1.7'), 'document', null],
+    ['a PDF header not at the start', bytes(' %PDF-1.7'), 'document', null],
+    ['an xlsx as a document', bytes('PK', 3, 4, 20, 0), 'document', null],
+  ] as const)('%s → %s', (_what, input, kind, expected) => {
+    expect(fileType(input, kind)).toBe(expected);
   });
 });

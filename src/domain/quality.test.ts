@@ -19,6 +19,7 @@ import {
   type GateFacts,
   gateStatus,
   isCreditCode,
+  isSupervisingEngineer,
   isWorkingDay,
   noticeEarlyEnough,
   qualityBlocks,
@@ -32,6 +33,8 @@ import {
   type TicketFacts,
   ticketOverdue,
   ticketStep,
+  type UseProblem,
+  useApprovalProblems,
   witnessedShare,
 } from './quality.js';
 
@@ -123,6 +126,7 @@ const sample = (over: Partial<Sample> = {}): Sample => ({
   witness: '李工',
   result: 'pass',
   at: '2026-05-01T08:00:00Z',
+  reports: 1,
   ...over,
   taken: over.taken ?? over.required ?? 10,
 });
@@ -324,8 +328,18 @@ describe('concealed works', () => {
   ] as [ConcealedStatus, string | null, string | null, string | null][])(
     '%s: decide → %s, cover → %s',
     (status, coveredAt, decide, cover) => {
-      expect(decideProblem(status)).toBe(status === 'requested' ? null : decide);
+      expect(decideProblem({ status, photos: 1 })).toBe(decide);
       expect(coverProblem({ status, coveredAt })).toBe(cover);
+    },
+  );
+  it.each([
+    ['a request with a photo', 'requested', 2, null],
+    ['a request without a photo', 'requested', 0, 'photo_required'],
+    ['a decided request without a photo', 'accepted', 0, 'already_decided'],
+  ] as [string, ConcealedStatus, number, string | null][])(
+    'deciding %s → %s',
+    (_n, status, photos, problem) => {
+      expect(decideProblem({ status, photos })).toBe(problem);
     },
   );
   it('a covered work is not covered twice', () => {
@@ -385,11 +399,57 @@ const passing: GateFacts = {
   bidAmount: 320.5,
   bidDocuments: 2,
   samples: [sample()],
+  approvedBatches: [{ material: '水泥', batch: 'B1' }],
   checks: checksAgainstRequired({ 屋面防水: 2 }, [{ keyPart: '屋面防水' }, { keyPart: '屋面防水' }]),
   concealedPending: 0,
   acceptance: [],
   signed: ['process', 'tendering', 'materials', 'supervision'],
 };
+
+describe('a batch’s use approval', () => {
+  const later = '2026-05-09T08:00:00Z';
+  const cases: [string, Sample[], UseProblem[]][] = [
+    ['passed, witnessed, reported', [sample()], []],
+    ['no samples', [], ['no_samples']],
+    ['failed', [sample({ result: 'fail' })], ['batch_failed']],
+    ['failed, then a passing re-test', [sample({ result: 'fail' }), sample({ at: later })], []],
+    ['passed, then a failing re-test', [sample(), sample({ result: 'fail', at: later })], ['batch_failed']],
+    ['pending (no report owed yet)', [sample({ result: 'pending', reports: 0 })], ['result_pending']],
+    ['passed without its report', [sample({ reports: 0 })], ['no_report']],
+    ['nobody witnessed', [sample({ witness: null })], ['witnessed_share_low']],
+    [
+      'exactly 30% witnessed',
+      [sample({ required: 3 }), sample({ required: 7, witness: null, at: later })],
+      [],
+    ],
+    [
+      '29% witnessed',
+      [sample({ required: 29 }), sample({ required: 71, witness: null, at: later })],
+      ['witnessed_share_low'],
+    ],
+    [
+      'failed, unwitnessed, no report',
+      [sample({ result: 'fail', witness: null, reports: 0 })],
+      ['batch_failed', 'witnessed_share_low', 'no_report'],
+    ],
+  ];
+  it.each(cases)('%s → %j', (_name, samples, problems) => {
+    expect(useApprovalProblems(samples)).toEqual(problems);
+  });
+});
+
+describe('who signs for the supervising unit', () => {
+  it.each([
+    ['a supervisor named for the supervising unit', 'supervisor', ['supervision'], true],
+    ['a supervisor named for another unit only', 'supervisor', ['design'], false],
+    ['a supervisor not named on the project', 'supervisor', [], false],
+    ['a contractor login named for the supervising unit', 'contractor', ['supervision'], false],
+    ['headquarters', 'hq', [], false],
+    ['the subdistrict', 'subdistrict', [], false],
+  ] as const)('%s → %s', (_name, role, firmKinds, may) => {
+    expect(isSupervisingEngineer({ role, firmKinds })).toBe(may);
+  });
+});
 
 describe('the five gates', () => {
   const cases: [string, Gate, Partial<GateFacts>, string, string[]][] = [
@@ -431,6 +491,37 @@ describe('the five gates', () => {
       { samples: [sample({ taken: 5, result: 'pending' })] },
       'open',
       ['samples_short', 'results_pending'],
+    ],
+    [
+      'materials with a tested sample’s report missing',
+      'materials',
+      { samples: [sample({ reports: 0 })] },
+      'open',
+      ['report_missing'],
+    ],
+    [
+      'materials with a batch not approved for use',
+      'materials',
+      { approvedBatches: [] },
+      'open',
+      ['batch_not_approved'],
+    ],
+    [
+      'materials: a pending result owes no report yet, but its batch no approval either',
+      'materials',
+      { samples: [sample(), sample({ batch: 'B2', result: 'pending', reports: 0 })] },
+      'open',
+      ['results_pending', 'batch_not_approved'],
+    ],
+    [
+      'materials: a failed batch is blocked, not owed an approval',
+      'materials',
+      {
+        samples: [sample(), sample({ batch: 'B2', result: 'fail' })],
+        approvedBatches: passing.approvedBatches,
+      },
+      'open',
+      ['batch_blocked'],
     ],
     [
       'materials under-witnessed',

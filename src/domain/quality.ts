@@ -142,6 +142,8 @@ export interface Sample {
   result: SampleResult;
   /** When the sample was recorded (a later test of a batch supersedes an earlier one). */
   at: string;
+  /** The lab's report files attached to it (a PDF or a scan). */
+  reports: number;
 }
 
 export interface WitnessedShare {
@@ -172,6 +174,56 @@ export function blockedBatches(samples: readonly Sample[]): { material: string; 
   return [...latest.values()]
     .filter((s) => s.result === 'fail')
     .map(({ material, batch }) => ({ material, batch }));
+}
+
+/** One batch of a material, as its samples have it. */
+export interface Batch {
+  material: string;
+  batch: string;
+  /** Its samples, oldest first. */
+  samples: Sample[];
+}
+
+/** A project's samples by batch (material and batch), in the order each batch was first sampled. */
+export function batchesOf(samples: readonly Sample[]): Batch[] {
+  const byKey = new Map<string, Batch>();
+  for (const s of [...samples].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))) {
+    const key = `${s.material}\u0000${s.batch}`;
+    const batch = byKey.get(key) ?? { material: s.material, batch: s.batch, samples: [] };
+    batch.samples.push(s);
+    byKey.set(key, batch);
+  }
+  return [...byKey.values()];
+}
+
+export type UseProblem =
+  | 'no_samples'
+  | 'batch_failed'
+  | 'result_pending'
+  | 'witnessed_share_low'
+  | 'no_report';
+
+/**
+ * Why the supervising engineer may not sign a batch's use approval (材料使用签认) now (empty: may).
+ * Its latest test decides: it must have passed (a failed batch leaves the site; a pending one waits)
+ * and carry the lab's report attached; and at least 30% of the batch's required samples must have
+ * been taken under a witness, over all its samples.
+ */
+export function useApprovalProblems(samples: readonly Sample[]): UseProblem[] {
+  const latest = batchesOf(samples)[0]?.samples.at(-1);
+  // (The batch's own samples are passed: one batch, its latest test last.)
+  if (!latest) return ['no_samples'];
+  const p: UseProblem[] = [];
+  if (latest.result === 'fail') p.push('batch_failed');
+  if (latest.result === 'pending') p.push('result_pending');
+  if (!witnessedShare(samples).enough) p.push('witnessed_share_low');
+  if (latest.result !== 'pending' && latest.reports === 0) p.push('no_report');
+  return p;
+}
+
+/** Whether the caller signs for the project's supervising unit: a supervisor login named on it for that unit. */
+export function isSupervisingEngineer(who: { role: string; firmKinds: readonly FirmKind[] }): boolean {
+  return who.role === 'supervisor' && who.firmKinds.includes('supervision');
 }
 
 // ─── Site supervision ────────────────────────────────────────────────────────────────────────
@@ -230,11 +282,15 @@ export function checksAgainstRequired(
 
 export const concealedStatuses = ['requested', 'accepted', 'rejected'] as const;
 export type ConcealedStatus = (typeof concealedStatuses)[number];
-export type ConcealedProblem = 'already_decided' | 'not_accepted' | 'already_covered';
+export type ConcealedProblem = 'already_decided' | 'photo_required' | 'not_accepted' | 'already_covered';
 
-/** Why the supervising engineer may not decide a request now (null: may). */
-export function decideProblem(status: ConcealedStatus): ConcealedProblem | null {
-  return status === 'requested' ? null : 'already_decided';
+/**
+ * Why the supervising engineer may not decide a request now (null: may): only an undecided request,
+ * and only with a photo of the works attached to it (accepting and rejecting alike).
+ */
+export function decideProblem(c: { status: ConcealedStatus; photos: number }): ConcealedProblem | null {
+  if (c.status !== 'requested') return 'already_decided';
+  return c.photos > 0 ? null : 'photo_required';
 }
 
 /** Why the work may not be marked covered now (null: may). Only an accepted request may be covered. */
@@ -435,9 +491,11 @@ export interface GateFacts {
   firmKinds: readonly FirmKind[];
   bidDate: string | null;
   bidAmount: number | null;
+  /** Bid document files attached to the tender. */
   bidDocuments: number;
-  /** Materials. */
+  /** Materials: the samples, and the batches the supervising engineer approved for use. */
   samples: readonly Sample[];
+  approvedBatches: readonly { material: string; batch: string }[];
   /** Site supervision. */
   checks: readonly { keyPart: string; required: number; done: number }[];
   concealedPending: number;
@@ -460,6 +518,8 @@ export type GateProblem =
   | { reason: 'results_pending'; count: number }
   | { reason: 'witnessed_share_low'; witnessed: number; required: number }
   | { reason: 'batch_blocked'; material: string; batch: string }
+  | { reason: 'report_missing'; material: string; batch: string }
+  | { reason: 'batch_not_approved'; material: string; batch: string }
   | { reason: 'checks_short'; keyPart: string; done: number; required: number }
   | { reason: 'concealed_pending'; count: number }
   | { reason: 'no_acceptance' }
@@ -493,7 +553,19 @@ export function gateConditions(gate: Gate, f: GateFacts): GateProblem[] {
       const share = witnessedShare(f.samples);
       if (!share.enough)
         p.push({ reason: 'witnessed_share_low', witnessed: share.witnessed, required: share.required });
-      for (const b of blockedBatches(f.samples)) p.push({ reason: 'batch_blocked', ...b });
+      const blocked = blockedBatches(f.samples);
+      for (const b of blocked) p.push({ reason: 'batch_blocked', ...b });
+      // A tested sample's result stands on its lab report, attached.
+      for (const s of f.samples)
+        if (s.result !== 'pending' && s.reports === 0)
+          p.push({ reason: 'report_missing', material: s.material, batch: s.batch });
+      // Every batch in use (each sampled batch but those whose latest test failed, which leave the
+      // site and are named above) needs the supervising engineer's use approval.
+      const same = (a: { material: string; batch: string }) => (b: { material: string; batch: string }) =>
+        a.material === b.material && a.batch === b.batch;
+      for (const b of batchesOf(f.samples))
+        if (!blocked.some(same(b)) && !f.approvedBatches.some(same(b)))
+          p.push({ reason: 'batch_not_approved', material: b.material, batch: b.batch });
       break;
     }
     case 'supervision':

@@ -3,9 +3,11 @@
  * projects and their people; every completed (2019–2022) renovation with complete gate records —
  * plan, zoning, tender, witnessed samples, the checks the key parts need, concealed works accepted
  * and covered, tickets verified — and an acceptance all six parties signed, so each passes every
- * gate; and the 2023 batch under way with open and overdue tickets, a failed material sample, a
- * rejected concealed-works request and an acceptance that cannot pass yet. Generated (seeded),
- * written in bulk.
+ * gate (every tested sample's lab report attached, every batch approved for use by the supervising
+ * engineer, the tender's documents attached, concealed works decided with a photo); and the 2023
+ * batch under way with open and overdue tickets, a failed material sample (its batch not approved),
+ * a rejected concealed-works request and an acceptance that cannot pass yet. Generated (seeded),
+ * written in bulk; the files are one small generated PDF and one small PNG, reused.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import zlib from 'node:zlib';
@@ -23,6 +25,7 @@ import type { Tx } from '../db/client.js';
 import {
   acceptanceSignatures,
   acceptances,
+  batchApprovals,
   compounds,
   concealedWorks,
   firmPeople,
@@ -43,6 +46,7 @@ import { suspendRowTriggers } from '../db/triggers.js';
 import { checkFrequency } from '../platform/settings.js';
 import { insertRows, recordset } from '../platform/sheets/batches.js';
 import { prng } from './district.js';
+import { type DemoFile, demoPdf, demoPng } from './files.js';
 import type { DemoLoaded } from './load.js';
 
 /** The demo's firms (invented, labelled 示例), by kind. */
@@ -203,6 +207,26 @@ const zoneColumns = recordset({
   assignee: 'text',
   phone: 'text',
 });
+const approvalColumns = recordset({
+  project_id: 'uuid',
+  material: 'text',
+  batch: 'text',
+  approved_by_name: 'text',
+  approved_at: 'timestamptz',
+});
+const fileColumns = recordset({
+  project_id: 'uuid',
+  concealed_work_id: 'uuid',
+  sample_id: 'uuid',
+  tender_id: 'uuid',
+  region_code: 'text',
+  file_name: 'text',
+  content_type: 'text',
+  size: 'int4',
+  sha256: 'text',
+  bytes: 'bytea',
+  created_at: 'timestamptz',
+});
 const projectFirmColumns = recordset({ project_id: 'uuid', kind: 'text', firm_id: 'uuid' });
 const projectPeopleColumns = recordset({ project_id: 'uuid', kind: 'text', person_id: 'uuid' });
 
@@ -252,7 +276,12 @@ export async function loadDemoQuality(tx: Tx, loaded: DemoLoaded, today = distri
 
   const frequency = Object.entries(await checkFrequency(tx));
   const all = await tx
-    .select({ id: projects.id, year: projects.year, status: projects.status })
+    .select({
+      id: projects.id,
+      year: projects.year,
+      status: projects.status,
+      regionCode: projects.regionCode,
+    })
     .from(projects)
     .innerJoin(compounds, eq(compounds.id, projects.compoundId))
     .orderBy(projects.year, compounds.code);
@@ -271,6 +300,32 @@ export async function loadDemoQuality(tx: Tx, loaded: DemoLoaded, today = distri
   const signoffs: Row[] = [];
   const acceptanceRows: Row[] = [];
   const signatures: Row[] = [];
+  const approvals: Row[] = [];
+  const files: Row[] = [];
+  const pdf = await demoPdf();
+  const png = demoPng();
+  /** One attached file: a sample's report, a bid document or a concealed work's photo. */
+  const attach = (
+    p: { id: string; regionCode: string },
+    owner: { sample_id?: unknown; tender_id?: string; concealed_work_id?: unknown },
+    fileName: string,
+    file: DemoFile,
+    createdAt: string,
+  ) =>
+    files.push({
+      project_id: p.id,
+      concealed_work_id: null,
+      sample_id: null,
+      tender_id: null,
+      ...owner,
+      region_code: p.regionCode,
+      file_name: fileName,
+      content_type: file === pdf ? 'application/pdf' : 'image/png',
+      size: file.size,
+      sha256: file.sha256,
+      bytes: file.hex,
+      created_at: createdAt,
+    });
 
   /** Name the three units and their people; returns who is who on the project. */
   const nameUnits = (projectId: string, i: number) => {
@@ -297,37 +352,61 @@ export async function loadDemoQuality(tx: Tx, loaded: DemoLoaded, today = distri
       responsiblePeople: [lead(who, 'construction'), lead(who, 'supervision'), lead(who, 'design')],
       bidDate,
       bidAmount: amount,
-      bidDocuments: ['招标文件', '中标通知书', '施工合同'],
     });
+  const tenderDocuments = (p: { id: string; regionCode: string }, bidDate: string) => {
+    for (const name of ['中标通知书', '施工合同'])
+      attach(p, { tender_id: p.id }, `${name}.pdf`, pdf, at(bidDate, 17));
+  };
 
   // ── Completed renovations: every gate passed, the acceptance signed by all six. ──
   for (const [i, p] of completed.entries()) {
     const y = p.year;
     const who = nameUnits(p.id, i);
-    plan(p.id, who, addDays(`${y}-03-01`, r.int(0, 25)), Math.round(r.range(300, 1200) * 100) / 100);
+    const bidDate = addDays(`${y}-03-01`, r.int(0, 25));
+    plan(p.id, who, bidDate, Math.round(r.range(300, 1200) * 100) / 100);
+    tenderDocuments(p, bidDate);
     for (const z of zoneNames)
       zones.push({ project_id: p.id, kind: z.kind, name: z.name, assignee: name(), phone: null });
 
-    // Samples: all passed; every other one witnessed (well over 30%); now and then a failed batch retested.
+    // Samples: all passed and witnessed, each lab report attached; now and then a failed batch
+    // retested. Each batch approved for use by the supervising engineer after its passing test.
     const retest = i % 9 === 4;
     for (const [k, material] of materials.slice(0, 4).entries()) {
       const required = r.int(2, 6);
       const batch = `${y}-${String(k + 1).padStart(2, '0')}`;
-      const row = (result: string, day: number, report: string) => ({
-        id: randomUUID(),
+      const row = (result: string, day: number, report: string) => {
+        const sample = {
+          id: randomUUID(),
+          project_id: p.id,
+          material,
+          batch,
+          required,
+          taken: required,
+          witness: lead(who, 'supervision'),
+          lab: labs[k % labs.length],
+          result,
+          report,
+          created_at: at(addDays(`${y}-04-01`, k * 7 + day)),
+        };
+        attach(
+          p,
+          { sample_id: sample.id },
+          `检测报告-${batch}.pdf`,
+          pdf,
+          at(addDays(`${y}-04-01`, k * 7 + day + 3)),
+        );
+        return sample;
+      };
+      if (retest && k === 1) samples.push(row('fail', 0, `报告编号 ${y}-${i}-${k}F（不合格，退场）`));
+      const passed = retest && k === 1 ? 10 : 0;
+      samples.push(row('pass', passed, `报告编号 ${y}-${i}-${k}`));
+      approvals.push({
         project_id: p.id,
         material,
         batch,
-        required,
-        taken: required,
-        witness: k !== 3 ? lead(who, 'supervision') : null,
-        lab: labs[k % labs.length],
-        result,
-        report,
-        created_at: at(addDays(`${y}-04-01`, k * 7 + day)),
+        approved_by_name: lead(who, 'supervision'),
+        approved_at: at(addDays(`${y}-04-01`, k * 7 + passed + 4)),
       });
-      if (retest && k === 1) samples.push(row('fail', 0, `检测报告 ${y}-${i}-${k}（不合格，退场）`));
-      samples.push(row('pass', retest && k === 1 ? 10 : 0, `检测报告 ${y}-${i}-${k}`));
     }
 
     // Site supervision: the checks each key part needs, one more now and then.
@@ -350,8 +429,10 @@ export async function loadDemoQuality(tx: Tx, loaded: DemoLoaded, today = distri
     // Concealed works accepted before covering, and a ticket raised and verified.
     for (const [k, c] of concealedParts.slice(0, 2).entries()) {
       const on = addDays(`${y}-06-01`, k * 30);
+      const id = randomUUID();
+      attach(p, { concealed_work_id: id }, `${c.part}-验收.png`, png, at(on, 14));
       concealed.push({
-        id: randomUUID(),
+        id,
         project_id: p.id,
         part: c.part,
         location: c.location,
@@ -442,7 +523,9 @@ export async function loadDemoQuality(tx: Tx, loaded: DemoLoaded, today = distri
   let i = -1;
   for (const [j, p] of under.entries()) {
     const who = nameUnits(p.id, completed.length + j);
-    plan(p.id, who, addDays(today, -r.int(90, 150)), Math.round(r.range(400, 900) * 100) / 100);
+    const bidDate = addDays(today, -r.int(90, 150));
+    plan(p.id, who, bidDate, Math.round(r.range(400, 900) * 100) / 100);
+    tenderDocuments(p, bidDate);
     if (p.status !== 'under_construction') continue;
     i++;
     for (const z of zoneNames)
@@ -456,24 +539,39 @@ export async function loadDemoQuality(tx: Tx, loaded: DemoLoaded, today = distri
         signed_at: at(addDays(today, -60)),
       });
     // Samples: passed, one pending, and in the first project a failed batch (blocked until retested).
+    // Tested ones carry their report; the witnessed passing batches are approved for use, the
+    // failed one is not (nor those sampled without a witness, nor the pending one).
     for (const [k, material] of materials.entries()) {
       const result = i === 0 && k === 1 ? 'fail' : k === 4 ? 'pending' : 'pass';
+      const batch = `2023-${String(k + 1).padStart(2, '0')}`;
+      const witnessed = k % 2 === 0;
+      const id = randomUUID();
       samples.push({
-        id: randomUUID(),
+        id,
         project_id: p.id,
         material,
-        batch: `2023-${String(k + 1).padStart(2, '0')}`,
+        batch,
         required: 3,
         taken: k === 4 ? 1 : 3,
-        witness: k % 2 === 0 ? lead(who, 'supervision') : null,
+        witness: witnessed ? lead(who, 'supervision') : null,
         lab: labs[k % labs.length],
         result,
         report:
           result === 'pending'
             ? null
-            : `检测报告 2023-${i}-${k}${result === 'fail' ? '（抗拉强度不合格）' : ''}`,
+            : `报告编号 2023-${i}-${k}${result === 'fail' ? '（抗拉强度不合格）' : ''}`,
         created_at: at(addDays(today, -50 + k * 5)),
       });
+      if (result !== 'pending')
+        attach(p, { sample_id: id }, `检测报告-${batch}.pdf`, pdf, at(addDays(today, -47 + k * 5)));
+      if (result === 'pass' && witnessed)
+        approvals.push({
+          project_id: p.id,
+          material,
+          batch,
+          approved_by_name: lead(who, 'supervision'),
+          approved_at: at(addDays(today, -46 + k * 5)),
+        });
     }
     // Checks: the first key parts under way, fewer than required; one finding opens a ticket.
     const firstCheck = checks.length;
@@ -499,6 +597,8 @@ export async function loadDemoQuality(tx: Tx, loaded: DemoLoaded, today = distri
     for (const [k, c] of concealedParts.entries()) {
       const on = addDays(today, -30 + k * 10);
       const status = statuses[k];
+      if (status !== 'requested')
+        attach(p, { concealed_work_id: ids[k] }, `${c.part}-验收.png`, png, at(on, 14));
       concealed.push({
         id: ids[k],
         project_id: p.id,
@@ -619,6 +719,7 @@ export async function loadDemoQuality(tx: Tx, loaded: DemoLoaded, today = distri
   await tx.insert(projectQuality).values(plans);
   await insertRows(tx, k, qualityZones, zoneColumns, zones);
   await insertRows(tx, k, materialSamples, sampleColumns, samples);
+  await insertRows(tx, k, batchApprovals, approvalColumns, approvals);
   await insertRows(tx, k, inspections, inspectionColumns, checks);
   await insertRows(tx, k, concealedWorks, concealedColumns, concealed);
   await insertRows(tx, k, tickets, ticketColumns, ticketRows);
@@ -626,6 +727,7 @@ export async function loadDemoQuality(tx: Tx, loaded: DemoLoaded, today = distri
   await insertRows(tx, k, gateSignoffs, signoffColumns, signoffs);
   await insertRows(tx, k, acceptances, acceptanceColumns, acceptanceRows);
   await insertRows(tx, k, acceptanceSignatures, signatureColumns, signatures);
+  await insertRows(tx, k, photos, fileColumns, files);
   await resume?.();
   Object.assign(loaded.counts, {
     firms: firmRows.length,

@@ -104,6 +104,10 @@ const fieldMessages = {
   },
   not_found: { 'zh-CN': '不存在', en: 'does not exist' },
   not_an_image: { 'zh-CN': '不是 JPEG、PNG 或 WebP 图片', en: 'is not a JPEG, PNG or WebP image' },
+  not_a_document: {
+    'zh-CN': '不是 PDF 文件或 JPEG、PNG、WebP 图片',
+    en: 'is not a PDF, or a JPEG, PNG or WebP image',
+  },
   superior_cycle: {
     'zh-CN': '上级关系会形成循环',
     en: 'would make the chain of superiors a loop',

@@ -14,6 +14,7 @@ export const uploadTypes = [
   'image/jpeg',
   'image/png',
   'image/webp',
+  'application/pdf',
 ];
 
 export function acceptUploads(app: FastifyInstance): void {

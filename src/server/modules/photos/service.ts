@@ -1,11 +1,13 @@
 /**
- * Photos kept in the database: site photos of renovation items and evidence on ledger progress
- * reports. What a file is comes from its first bytes, never its name or declared type.
+ * Photos kept in the database: site photos of renovation items, evidence on ledger progress
+ * reports, quality records' photos; and documents (a sample's lab report, a tender's bid
+ * documents), which may also be PDFs. What a file is comes from its first bytes, never its name
+ * or declared type.
  */
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { AuditEntityType } from '../../../contract/audit.js';
-import { imageType } from '../../../domain/photos.js';
+import { type AttachmentKind, fileType } from '../../../domain/photos.js';
 import type { Tx } from '../../db/client.js';
 import { photos } from '../../db/schema.js';
 import { type Audit, type Ctx, write } from '../../platform/context.js';
@@ -29,12 +31,20 @@ type Owner =
       reportId?: string;
       /** When the camera took it, as the phone reported. */
       takenAt?: Date;
+      /** A material sample's lab report (a document). */
+      sampleId?: string;
+      /** One of a tender's bid documents (a document), keyed by its project. */
+      tenderId?: string;
     }
   | { structureId: string; regionCode: string }
   | { ballotId: string; regionCode: string }
   | { facilityId: string; regionCode: string };
 
-/** Keep one photo, audited against the record it documents. */
+/** Documents are what a lab report or a tender's documents are; everything else is a photo. */
+export const attachmentKind = (owner: object): AttachmentKind =>
+  ('sampleId' in owner && owner.sampleId) || ('tenderId' in owner && owner.tenderId) ? 'document' : 'photo';
+
+/** Keep one photo (or document), audited against the record it documents. */
 export async function storePhoto(
   ctx: Ctx,
   owner: Owner,
@@ -42,16 +52,26 @@ export async function storePhoto(
   bytes: Buffer,
   subject: { entityType: AuditEntityType; entityId: string },
 ) {
-  const contentType = imageType(bytes);
-  if (!contentType) throw new AppError('VALIDATION_FAILED', { file: 'not_an_image' });
+  refuseUnlessFits(bytes, attachmentKind(owner), 'file');
   return write(ctx.db, ctx.actor, (tx, audit) =>
     insertPhoto(tx, audit, owner, fileName, bytes, subject, ctx.principal.userId),
   );
 }
 
+/** What the bytes are, or a 400 naming `field`: a photo must be an image, a document a PDF or an image. */
+function refuseUnlessFits(bytes: Buffer, kind: AttachmentKind, field: string) {
+  const contentType = fileType(bytes, kind);
+  if (!contentType)
+    throw new AppError('VALIDATION_FAILED', {
+      [field]: kind === 'document' ? 'not_a_document' : 'not_an_image',
+    });
+  return contentType;
+}
+
 /**
  * Keep one photo inside an open write (a resident's opinion and its photo are one transaction);
- * what it is comes from its bytes: anything but a JPEG, PNG or WebP image is refused.
+ * what it is comes from its bytes: anything but a JPEG, PNG or WebP image is refused (for a
+ * document, a PDF is taken too).
  */
 export async function insertPhoto(
   tx: Tx,
@@ -63,8 +83,7 @@ export async function insertPhoto(
   createdBy: string | null,
   field = 'file',
 ) {
-  const contentType = imageType(bytes);
-  if (!contentType) throw new AppError('VALIDATION_FAILED', { [field]: 'not_an_image' });
+  const contentType = refuseUnlessFits(bytes, attachmentKind(owner), field);
   const [row] = await tx
     .insert(photos)
     .values({
@@ -83,6 +102,7 @@ export async function insertPhoto(
       createdAt: photos.createdAt,
       takenAt: photos.takenAt,
       sha256: photos.sha256,
+      contentType: photos.contentType,
     });
   const photo = found(row);
   await audit({
@@ -97,6 +117,7 @@ export async function insertPhoto(
     size: photo.size,
     createdAt: photo.createdAt.toISOString(),
     takenAt: photo.takenAt?.toISOString() ?? null,
+    contentType: photo.contentType,
   };
 }
 

@@ -7,7 +7,15 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { projectScoped } from '../../../domain/access.js';
 import type { Db, Tx } from '../../db/client.js';
-import { concealedWorks, firms, inspections, projectFirms, projects, tickets } from '../../db/schema.js';
+import {
+  concealedWorks,
+  firms,
+  inspections,
+  materialSamples,
+  projectFirms,
+  projects,
+  tickets,
+} from '../../db/schema.js';
 import { type AccessRule, type Intent, requireAccess } from '../../platform/access.js';
 import type { Ctx } from '../../platform/context.js';
 import { projectRule } from '../projects/access.js';
@@ -34,11 +42,16 @@ export async function loadFirm(
   );
 }
 
-const records = { inspection: inspections, concealed_work: concealedWorks, ticket: tickets } as const;
+const records = {
+  inspection: inspections,
+  concealed_work: concealedWorks,
+  ticket: tickets,
+  material_sample: materialSamples,
+} as const;
 type RecordKind = keyof typeof records;
 
 /**
- * An inspection, a concealed-works request or a ticket with its project, reached as the project
+ * An inspection, a concealed-works request, a ticket or a material sample with its project, reached as the project
  * is (404 outside it; 403 to change one the caller may only see).
  */
 export async function loadRecord<K extends RecordKind>(
@@ -48,7 +61,7 @@ export async function loadRecord<K extends RecordKind>(
   intent: Intent,
   db: Db | Tx = ctx.db,
 ): Promise<{ record: (typeof records)[K]['$inferSelect']; project: typeof projects.$inferSelect }> {
-  // The three tables share the columns used here (id, project_id); one select serves them all.
+  // The tables share the columns used here (id, project_id); one select serves them all.
   const table = records[kind] as unknown as typeof tickets;
   const row = await requireAccess(ctx, db, { type: kind, id }, intent, projectRule, (access) =>
     db

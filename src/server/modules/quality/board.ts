@@ -4,7 +4,7 @@
  * projects in the caller's reach (contractors and supervisors: those they are named on). The gates
  * are the domain's rules over every project's facts, read a table at a time (not a project at a time).
  */
-import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { QualityBoard, QualityBoardQuery, QualityBoardRow } from '../../../contract/quality.js';
 import type { ProjectStatus } from '../../../domain/inventory.js';
 import { districtToday } from '../../../domain/ledger.js';
@@ -25,11 +25,13 @@ import type { Db } from '../../db/client.js';
 import {
   acceptanceSignatures,
   acceptances,
+  batchApprovals,
   compounds,
   concealedWorks,
   gateSignoffs,
   inspections,
   materialSamples,
+  photos,
   projectFirms,
   projectQuality,
   projects,
@@ -180,6 +182,31 @@ export async function qualityBoard(
         .innerJoin(acceptances, eq(acceptances.id, acceptanceSignatures.acceptanceId))
         .where(inArray(acceptances.projectId, ids)),
     ]);
+  // The documents attached (a sample's report, the tender's documents) and the batches approved for use.
+  const [reports, bidDocuments, approvals] = await Promise.all([
+    db
+      .select({ sampleId: photos.sampleId, n: count() })
+      .from(photos)
+      .where(and(isNotNull(photos.sampleId), inArray(photos.projectId, ids)))
+      .groupBy(photos.sampleId)
+      .then((rows) => new Map(rows.map((r) => [r.sampleId, r.n]))),
+    db
+      .select({ projectId: photos.tenderId, n: count() })
+      .from(photos)
+      .where(inArray(photos.tenderId, ids))
+      .groupBy(photos.tenderId)
+      .then((rows) => new Map(rows.map((r) => [r.projectId, r.n]))),
+    of(
+      db
+        .select({
+          projectId: batchApprovals.projectId,
+          material: batchApprovals.material,
+          batch: batchApprovals.batch,
+        })
+        .from(batchApprovals)
+        .where(inArray(batchApprovals.projectId, ids)),
+    ),
+  ]);
   const frequency = await checkFrequency(db);
   const calendar = await calendarFrom(db);
 
@@ -200,8 +227,11 @@ export async function qualityBoard(
       firmKinds: (firms.get(p.id) ?? []).map((f) => f.kind as FirmKind),
       bidDate: plan?.bidDate ?? null,
       bidAmount: plan?.bidAmount ?? null,
-      bidDocuments: plan?.bidDocuments.length ?? 0,
-      samples: projectSamples.map((s): Sample => ({ ...s, at: s.createdAt.toISOString() })),
+      bidDocuments: bidDocuments.get(p.id) ?? 0,
+      samples: projectSamples.map(
+        (s): Sample => ({ ...s, at: s.createdAt.toISOString(), reports: reports.get(s.id) ?? 0 }),
+      ),
+      approvedBatches: approvals.get(p.id) ?? [],
       checks: checked,
       concealedPending: Number(pending.get(p.id)?.[0]?.n ?? 0),
       acceptance: acceptance

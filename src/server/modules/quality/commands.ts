@@ -10,7 +10,7 @@ import type {
   SignatureBody,
   ZonesBody,
 } from '../../../contract/quality.js';
-import { photoMaxBytes } from '../../../domain/photos.js';
+import { documentMaxBytes, photoMaxBytes } from '../../../domain/photos.js';
 import {
   acceptanceProblems,
   addDays,
@@ -19,6 +19,7 @@ import {
   type FirmKind,
   filingDays,
   type Gate,
+  isSupervisingEngineer,
   noticeEarlyEnough,
   represents,
   signOffProblems,
@@ -26,11 +27,13 @@ import {
   type TicketSource,
   type TicketStatus,
   ticketStep,
+  useApprovalProblems,
 } from '../../../domain/quality.js';
 import type { Tx } from '../../db/client.js';
 import {
   acceptanceSignatures,
   acceptances,
+  batchApprovals,
   concealedWorks,
   firmPeople,
   firstSecretaries,
@@ -51,12 +54,12 @@ import { type Audit, type Ctx, write } from '../../platform/context.js';
 import { AppError, conflict, found } from '../../platform/errors.js';
 import { readUpload } from '../../platform/uploads.js';
 import { notify } from '../notifications/service.js';
-import { storePhoto } from '../photos/service.js';
+import { insertPhoto, storePhoto } from '../photos/service.js';
 import { loadProject } from '../projects/access.js';
 import { loadConcealed, loadRecord, loadTicket } from './access.js';
 import { calendarFrom } from './calendar.js';
-import { gateProblemText, refusal } from './messages.js';
-import { acceptanceOf, gateFacts, kindsOf, openTicketCount } from './queries.js';
+import { gateProblemText, refusal, useProblemText } from './messages.js';
+import { acceptanceOf, gateFacts, kindsOf, openTicketCount, samplesOf } from './queries.js';
 
 type Project = typeof projects.$inferSelect;
 const link = (projectId: string) => `/projects/${projectId}/quality`;
@@ -74,7 +77,14 @@ export async function usersOfUnit(tx: Tx, projectId: string, kind: FirmKind): Pr
   return rows.map((r) => r.userId).filter((u): u is string => u !== null);
 }
 
-/** The unit kinds the caller is named for on the project. */
+/**
+ * Only the supervising engineer decides concealed works and signs a batch's use approval: a
+ * supervisor login named on the project for its supervising unit (403 for anyone else).
+ */
+async function requireSupervisingEngineer(tx: Tx, ctx: Ctx, projectId: string): Promise<void> {
+  const who = { role: ctx.principal.role, firmKinds: await kindsOf(tx, projectId, ctx.principal.userId) };
+  if (!isSupervisingEngineer(who)) throw new AppError('FORBIDDEN');
+}
 
 const entity = (project: Project) => ({
   entityType: 'project' as const,
@@ -292,8 +302,11 @@ export async function requestConcealed(ctx: Ctx, projectId: string, input: Conce
 export async function decideConcealed(ctx: Ctx, id: string, input: ConcealedDecisionBody, today: string) {
   return write(ctx.db, ctx.actor, async (tx, audit) => {
     const { record, project } = await loadConcealed(ctx, id, 'write', tx);
-    const problem = decideProblem(record.status);
-    if (problem) refuse('decision', problem, ctx);
+    await requireSupervisingEngineer(tx, ctx, project.id);
+    // The photos go first (the phone sends them one by one), then the decision, which needs one.
+    const [attached] = await tx.select({ n: count() }).from(photos).where(eq(photos.concealedWorkId, id));
+    const problem = decideProblem({ status: record.status, photos: attached?.n ?? 0 });
+    if (problem) refuse(problem === 'photo_required' ? 'photos' : 'decision', problem, ctx);
     if (input.decision === 'rejected') {
       if (!input.note) refuse('note', 'reason_required', ctx);
       if (!input.deadline) throw new AppError('VALIDATION_FAILED', { deadline: 'not_found' });
@@ -488,6 +501,73 @@ export async function addQualityPhoto(
     bytes,
     { entityType: kind, entityId: id },
   );
+}
+
+/** A material sample's lab report (a PDF or a scan), attached by those who record samples. */
+export async function addSampleReport(ctx: Ctx, id: string, query: { fileName: string }, body: unknown) {
+  const { project } = await loadRecord(ctx, 'material_sample', id, 'write');
+  const bytes = await readUpload(body, documentMaxBytes);
+  return storePhoto(
+    ctx,
+    { projectId: project.id, regionCode: project.regionCode, sampleId: id },
+    query.fileName,
+    bytes,
+    { entityType: 'material_sample', entityId: id },
+  );
+}
+
+/** One of the tender's bid documents (a PDF or a scan); the tender's record is made if there is none yet. */
+export async function addBidDocument(
+  ctx: Ctx,
+  projectId: string,
+  query: { fileName: string },
+  body: unknown,
+) {
+  const project = await loadProject(ctx, projectId, 'write');
+  const bytes = await readUpload(body, documentMaxBytes);
+  return write(ctx.db, ctx.actor, async (tx, audit) => {
+    await tx.insert(projectQuality).values({ projectId: project.id }).onConflictDoNothing();
+    return insertPhoto(
+      tx,
+      audit,
+      { projectId: project.id, regionCode: project.regionCode, tenderId: project.id },
+      query.fileName,
+      bytes,
+      entity(project),
+      ctx.principal.userId,
+    );
+  });
+}
+
+/**
+ * The supervising engineer's use approval of a batch of a main material (材料使用签认): refused,
+ * naming `batch`, while its latest test failed or is pending, its report is not attached, or its
+ * witnessed samples are under 30%; signed once.
+ */
+export async function approveBatch(ctx: Ctx, projectId: string, input: { material: string; batch: string }) {
+  await write(ctx.db, ctx.actor, async (tx, audit) => {
+    const project = await loadProject(ctx, projectId, 'read', tx);
+    await requireSupervisingEngineer(tx, ctx, project.id);
+    const samples = (await samplesOf(tx, project.id)).filter(
+      (s) => s.material === input.material && s.batch === input.batch,
+    );
+    const problems = useApprovalProblems(samples);
+    if (problems.length > 0)
+      throw new AppError('VALIDATION_FAILED', {
+        batch: { text: problems.map((p) => useProblemText(p, ctx.lang)).join('；') },
+      });
+    const row = {
+      projectId: project.id,
+      material: input.material,
+      batch: input.batch,
+      approvedBy: ctx.principal.userId,
+      approvedByName: ctx.principal.displayName,
+      approvedAt: new Date(),
+    };
+    const [made] = await tx.insert(batchApprovals).values(row).onConflictDoNothing().returning();
+    if (!made) refuse('batch', 'already_approved', ctx);
+    await audit({ action: 'quality.batch_approve', ...entity(project), after: row });
+  });
 }
 
 /** The client organises the acceptance; the agency must have been told 7 working days ahead. */

@@ -3,12 +3,12 @@
  * signatures; the API says why each project under way cannot be accepted; the summary's quality
  * figures are there and agree with the records.
  */
-import { and, count, eq, inArray, isNotNull, lt } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNotNull, lt } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { districtToday } from '../../../domain/ledger.js';
 import { imageType } from '../../../domain/photos.js';
 import { isCreditCode, openTicketStatuses } from '../../../domain/quality.js';
-import { firms, materialSamples, photos, projects, tickets } from '../../db/schema.js';
+import { batchApprovals, firms, materialSamples, photos, projects, tickets } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
 import { requests, type Session, sessionAs, type TestApp, testApp } from '../../testing/app.js';
 import { qualityBoard } from './board.js';
@@ -109,6 +109,34 @@ describe('demo quality records', () => {
       .from(materialSamples)
       .where(eq(materialSamples.result, 'fail'));
     expect(fail?.n).toBeGreaterThan(0);
+  });
+
+  it('attaches every tested sample’s report as a PDF; the 2023 failed batch is not approved for use', async () => {
+    const reports = await t.database.db
+      .select({ contentType: photos.contentType, bytes: photos.bytes })
+      .from(photos)
+      .where(isNotNull(photos.sampleId))
+      .limit(5);
+    expect(reports.length).toBeGreaterThan(0);
+    for (const r of reports) {
+      expect(r.contentType).toBe('application/pdf');
+      expect(Buffer.from(r.bytes).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    }
+    const failed2023 = await t.database.db
+      .select({ id: materialSamples.id, approved: batchApprovals.approvedAt })
+      .from(materialSamples)
+      .innerJoin(projects, eq(projects.id, materialSamples.projectId))
+      .leftJoin(
+        batchApprovals,
+        and(
+          eq(batchApprovals.projectId, materialSamples.projectId),
+          eq(batchApprovals.material, materialSamples.material),
+          eq(batchApprovals.batch, materialSamples.batch),
+        ),
+      )
+      .where(and(eq(materialSamples.result, 'fail'), gte(projects.year, 2023)));
+    expect(failed2023.length).toBeGreaterThan(0);
+    for (const f of failed2023) expect(f.approved, f.id).toBeNull();
   });
 
   it('adds accepted projects, open and overdue tickets to the summary, as the records have them', async () => {

@@ -1,5 +1,12 @@
 /** The quality area's refusals, in the caller's language. */
-import type { AcceptanceParty, FirmKind, Gate, GateProblem, QualityBlock } from '../../../domain/quality.js';
+import type {
+  AcceptanceParty,
+  FirmKind,
+  Gate,
+  GateProblem,
+  QualityBlock,
+  UseProblem,
+} from '../../../domain/quality.js';
 import type { Lang } from '../../platform/errors.js';
 
 type Text = Record<Lang, string>;
@@ -55,6 +62,11 @@ export const refusals = {
   },
   already_covered: { 'zh-CN': '已覆盖', en: 'already covered' },
   already_decided: { 'zh-CN': '该申请已有验收结论', en: 'this request has already been decided' },
+  photo_required: {
+    'zh-CN': '请先上传隐蔽工程现场照片，再作验收结论',
+    en: 'attach a photo of the works before deciding',
+  },
+  already_approved: { 'zh-CN': '该批次已签认使用', en: 'this batch is already approved for use' },
   wrong_state: { 'zh-CN': '整改单当前状态不允许此操作', en: 'the ticket’s state does not allow this' },
   no_evidence: {
     'zh-CN': '尚无整改照片：须至少上传一张整改后的照片（文字说明不能代替），才能提交或销号',
@@ -93,7 +105,7 @@ export function gateProblemText(p: GateProblem, lang: Lang): string {
     case 'no_bid_amount':
       return zh ? '未录入中标金额' : 'no bid amount';
     case 'no_bid_documents':
-      return zh ? '未录入招标文件' : 'no tender documents';
+      return zh ? '未上传招标文件' : 'no tender documents attached';
     case 'no_samples':
       return zh ? '尚无材料取样记录' : 'no material samples';
     case 'samples_short':
@@ -110,6 +122,14 @@ export function gateProblemText(p: GateProblem, lang: Lang): string {
       return zh
         ? `${p.material}（批次 ${p.batch}）检测不合格，该批次禁止使用`
         : `${p.material} (batch ${p.batch}) failed its test and is blocked`;
+    case 'report_missing':
+      return zh
+        ? `${p.material}（批次 ${p.batch}）未上传检测报告`
+        : `${p.material} (batch ${p.batch}): the lab report is not attached`;
+    case 'batch_not_approved':
+      return zh
+        ? `${p.material}（批次 ${p.batch}）监理工程师未签认使用`
+        : `${p.material} (batch ${p.batch}) not approved for use by the supervising engineer`;
     case 'checks_short':
       return zh
         ? `${p.keyPart}：已抽查 ${p.done} 次，应 ${p.required} 次`
@@ -144,4 +164,21 @@ export function qualityBlockText(b: QualityBlock, lang: Lang): string {
   if (b.gate === null)
     return lang === 'zh-CN' ? `${b.problem.count} 张整改单未销号` : `${b.problem.count} ticket(s) open`;
   return `${gateText[b.gate][lang]}${lang === 'zh-CN' ? '：' : ': '}${gateProblemText(b.problem, lang)}`;
+}
+
+/** Why a batch's use approval is refused, in words. */
+export function useProblemText(p: UseProblem, lang: Lang): string {
+  const zh = lang === 'zh-CN';
+  switch (p) {
+    case 'no_samples':
+      return zh ? '该批次没有取样记录' : 'this batch has no samples';
+    case 'batch_failed':
+      return zh ? '该批次检测不合格，禁止使用' : 'the batch failed its test and may not be used';
+    case 'result_pending':
+      return zh ? '该批次尚无检测结果' : 'the batch has no test result yet';
+    case 'witnessed_share_low':
+      return zh ? '该批次见证取样不足30%' : 'under 30% of the batch’s samples were witnessed';
+    case 'no_report':
+      return zh ? '未上传检测报告' : 'the lab report is not attached';
+  }
 }

@@ -12,6 +12,7 @@ import {
   acceptanceSignatures,
   acceptances,
   auditEvents,
+  batchApprovals,
   catalogueItems,
   concealedWorks,
   firstSecretaries,
@@ -44,6 +45,8 @@ const s = (name: string) => as[name] as Session;
 const users: Record<string, { id: string }> = {};
 let project: Awaited<ReturnType<typeof buildProject>>;
 let unnamed: Awaited<ReturnType<typeof buildProject>>;
+/** A project of its own for the material records (its samples do not touch the journey's gates). */
+let materials: Awaited<ReturnType<typeof buildProject>>;
 const today = districtToday();
 
 const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(1024, 7)]);
@@ -54,7 +57,15 @@ const upload = (url: string, session: Session, bytes = jpeg, takenAt?: string) =
     payload: bytes,
     headers: { ...session.headers, 'content-type': 'image/jpeg' },
   });
-
+/** A PDF as far as its first bytes go (what the server judges a file by). */
+const pdf = Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n', 'latin1');
+const attachFile = (url: string, session: Session, bytes: Buffer, fileName: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: `${url}?fileName=${encodeURIComponent(fileName)}`,
+    payload: bytes,
+    headers: { ...session.headers, 'content-type': 'application/octet-stream' },
+  });
 const auditCount = async () => (await t.database.db.select({ n: count() }).from(auditEvents))[0]?.n ?? 0;
 const ticketRow = async (id: string) => {
   const [row] = await t.database.db.select().from(tickets).where(eq(tickets.id, id));
@@ -81,8 +92,13 @@ beforeAll(async () => {
   await user('supervisor', 'supervisor', [tieta]);
   await user('designer', 'contractor', [tieta]);
   await user('stranger', 'contractor', [tieta]);
+  // A supervisor named on the project, but for its design unit: not the supervising engineer.
+  await user('otherEngineer', 'supervisor', [tieta]);
   project = await buildProject(t.database, { status: 'under_construction', accountable: true });
   unnamed = await buildProject(t.database, { status: 'under_construction' });
+  materials = await buildProject(t.database, { status: 'under_construction' });
+  await nameOnProject(t.database, materials.id, users.supervisor?.id ?? null, 'supervision');
+  await nameOnProject(t.database, materials.id, users.otherEngineer?.id ?? null, 'design');
   await nameOnProject(t.database, project.id, users.contractor?.id ?? null, 'construction');
   await nameOnProject(t.database, project.id, users.supervisor?.id ?? null, 'supervision');
   await nameOnProject(t.database, project.id, users.designer?.id ?? null, 'design');
@@ -246,6 +262,7 @@ describe('concealed works', () => {
       s('contractor'),
     );
     const second = res.json().concealedWorks[0];
+    expect((await upload(`/api/concealed-works/${second.id}/photos`, s('supervisor'))).statusCode).toBe(201);
     res = await send(
       'POST',
       `/api/concealed-works/${second.id}/decision`,
@@ -286,6 +303,186 @@ describe('concealed works', () => {
       s('supervisor'),
     );
     expect(res.statusCode).toBe(200);
+  });
+});
+
+describe('concealed works are decided by the supervising engineer, with a photo', () => {
+  it('refuses anyone else (403) and a decision without a photo (400), writing nothing', async () => {
+    const [request] = await t.database.db
+      .insert(concealedWorks)
+      .values({ projectId: materials.id, part: '给水管道', location: '1号楼北侧' })
+      .returning();
+    const id = request?.id ?? '';
+    const decide = (who: string) =>
+      send('POST', `/api/concealed-works/${id}/decision`, { version: 1, decision: 'accepted' }, s(who));
+    const unchanged = async () => {
+      const [row] = await t.database.db.select().from(concealedWorks).where(eq(concealedWorks.id, id));
+      expect(row).toMatchObject({ status: 'requested', version: 1, decidedBy: null });
+    };
+    // Headquarters and the street may inspect, a supervisor named for the design unit is on the
+    // project, a contractor may not inspect at all: none of them is its supervising engineer.
+    for (const who of ['hq', 'street', 'otherEngineer', 'contractor']) {
+      expect((await decide(who)).statusCode, who).toBe(403);
+      await unchanged();
+    }
+    const before = await auditCount();
+    const bare = await decide('supervisor');
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().error.fields).toHaveProperty('photos');
+    await unchanged();
+    expect(await auditCount()).toBe(before);
+    // A PDF is not a photo.
+    const notPhoto = await attachFile(`/api/concealed-works/${id}/photos`, s('supervisor'), pdf, '管道.pdf');
+    expect(notPhoto.statusCode).toBe(400);
+    expect(notPhoto.json().error.fields).toHaveProperty('file');
+    expect(await t.database.db.select().from(photos).where(eq(photos.concealedWorkId, id))).toHaveLength(0);
+    expect((await upload(`/api/concealed-works/${id}/photos`, s('supervisor'))).statusCode).toBe(201);
+    const done = await decide('supervisor');
+    expect(done.statusCode).toBe(200);
+    expect(done.json().concealedWorks[0]).toMatchObject({ id, status: 'accepted' });
+  });
+});
+
+describe('material records: the lab report attached, the batch approved for use', () => {
+  const url = `/api/projects/`;
+  const sample = {
+    material: '水泥',
+    batch: 'C-01',
+    required: 3,
+    taken: 3,
+    witness: '赵监理',
+    lab: '开封市建设工程质量检测中心',
+    result: 'pass',
+    report: '报告编号 SN-2026-001',
+  };
+  const record = async (body: object) => {
+    const res = await send('POST', `${url}${materials.id}/samples`, { ...sample, ...body }, s('supervisor'));
+    expect(res.statusCode).toBe(200);
+    return res.json().samples[0] as { id: string; batch: string; report: string };
+  };
+  const approve = (batch: string, who = 'supervisor', material = sample.material) =>
+    send('POST', `${url}${materials.id}/batch-approvals`, { material, batch }, s(who));
+  const materialsGate = async () =>
+    (await get(q(materials.id), s('street')))
+      .json()
+      .gates.find((g: { gate: string }) => g.gate === 'materials')
+      .problems.join('；') as string;
+  let cement: { id: string; report: string };
+
+  it('a tested sample owes its report; the batch may not be approved without it', async () => {
+    cement = await record({});
+    expect(cement.report).toBe('报告编号 SN-2026-001');
+    const gate = await materialsGate();
+    expect(gate).toContain('水泥（批次 C-01）未上传检测报告');
+    expect(gate).toContain('水泥（批次 C-01）监理工程师未签认使用');
+    const before = await auditCount();
+    const early = await approve('C-01');
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.fields.batch).toContain('检测报告');
+    expect(
+      await t.database.db.select().from(batchApprovals).where(eq(batchApprovals.projectId, materials.id)),
+    ).toHaveLength(0);
+    expect(await auditCount()).toBe(before);
+  });
+
+  it('takes a PDF as the report (not a text file), and serves it back for download', async () => {
+    const before = await auditCount();
+    const text = await attachFile(
+      `/api/samples/${cement.id}/reports`,
+      s('supervisor'),
+      Buffer.from('报告'),
+      'a.txt',
+    );
+    expect(text.statusCode).toBe(400);
+    expect(text.json().error.fields).toHaveProperty('file');
+    expect(await t.database.db.select().from(photos).where(eq(photos.sampleId, cement.id))).toHaveLength(0);
+    expect(await auditCount()).toBe(before);
+    expect(
+      (await attachFile(`/api/samples/${cement.id}/reports`, s('contractor'), pdf, 'r.pdf')).statusCode,
+    ).toBe(403);
+    const res = await attachFile(
+      `/api/samples/${cement.id}/reports`,
+      s('supervisor'),
+      pdf,
+      '检测报告 C-01.pdf',
+    );
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ fileName: '检测报告 C-01.pdf', contentType: 'application/pdf' });
+    const served = await get(`/api/photos/${res.json().id}`, s('street'));
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('application/pdf');
+    expect(served.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('检测报告 C-01.pdf')}`,
+    );
+    expect(served.rawPayload.equals(pdf)).toBe(true);
+    const files = (await get(q(materials.id), s('street'))).json().samples[0].files;
+    expect(files).toMatchObject([{ fileName: '检测报告 C-01.pdf', contentType: 'application/pdf' }]);
+    expect(await materialsGate()).not.toContain('未上传检测报告');
+  });
+
+  it('only the supervising engineer signs a use approval, and not for a failed or unwitnessed batch', async () => {
+    for (const who of ['hq', 'street', 'otherEngineer', 'viewer', 'contractor'])
+      expect((await approve('C-01', who)).statusCode, who).toBe(403);
+    const failed = await record({ material: '钢筋', batch: 'R-01', result: 'fail' });
+    await attachFile(`/api/samples/${failed.id}/reports`, s('supervisor'), pdf, 'R-01.pdf');
+    const unwitnessed = await record({ material: '防水卷材', batch: 'W-01', witness: null });
+    await attachFile(`/api/samples/${unwitnessed.id}/reports`, s('supervisor'), pdf, 'W-01.pdf');
+    const before = await auditCount();
+    const refused = await approve('R-01', 'supervisor', '钢筋');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields.batch).toContain('不合格');
+    const thin = await approve('W-01', 'supervisor', '防水卷材');
+    expect(thin.statusCode).toBe(400);
+    expect(thin.json().error.fields.batch).toContain('30%');
+    const none = await approve('X-99');
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.fields).toHaveProperty('batch');
+    expect(
+      await t.database.db.select().from(batchApprovals).where(eq(batchApprovals.projectId, materials.id)),
+    ).toHaveLength(0);
+    expect(await auditCount()).toBe(before);
+
+    const res = await approve('C-01');
+    expect(res.statusCode).toBe(200);
+    const batches = res.json().batches as {
+      batch: string;
+      approval: { by: string } | null;
+      problems: string[];
+    }[];
+    expect(batches.find((b) => b.batch === 'C-01')?.approval).toMatchObject({ by: expect.any(String) });
+    expect(batches.find((b) => b.batch === 'R-01')).toMatchObject({ approval: null });
+    expect(res.json().supervisingEngineer).toBe(true);
+    expect((await get(q(materials.id), s('street'))).json().supervisingEngineer).toBe(false);
+    const again = await approve('C-01');
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.fields).toHaveProperty('batch');
+    const gate = await materialsGate();
+    expect(gate).not.toContain('水泥（批次 C-01）监理');
+    expect(gate).toContain('钢筋（批次 R-01）检测不合格');
+    expect(gate).toContain('防水卷材（批次 W-01）监理工程师未签认使用');
+  });
+
+  it('the tender’s documents are files: a PDF attached by the client, refused to others', async () => {
+    const path = `/api/projects/${materials.id}/quality/bid-documents`;
+    expect((await attachFile(path, s('supervisor'), pdf, '中标通知书.pdf')).statusCode).toBe(403);
+    const before = await auditCount();
+    const text = await attachFile(path, s('street'), Buffer.from('中标通知书'), '中标通知书.txt');
+    expect(text.statusCode).toBe(400);
+    expect(text.json().error.fields).toHaveProperty('file');
+    expect(await t.database.db.select().from(photos).where(eq(photos.tenderId, materials.id))).toHaveLength(
+      0,
+    );
+    expect(await auditCount()).toBe(before);
+    const tendering = async () =>
+      (await get(q(materials.id), s('street')))
+        .json()
+        .gates.find((g: { gate: string }) => g.gate === 'tendering');
+    expect((await tendering()).problems.join()).toContain('未上传招标文件');
+    const res = await attachFile(path, s('street'), pdf, '中标通知书.pdf');
+    expect(res.statusCode).toBe(201);
+    expect((await tendering()).problems.join()).not.toContain('未上传招标文件');
+    const plan = (await get(q(materials.id), s('street'))).json().plan;
+    expect(plan.bidDocuments).toMatchObject([{ fileName: '中标通知书.pdf', contentType: 'application/pdf' }]);
   });
 });
 
@@ -433,11 +630,20 @@ describe('the journey through a ticket and the acceptance', () => {
         responsiblePeople: ['张建国', '李卫东'],
         bidDate: '2026-03-01',
         bidAmount: 320.5,
-        bidDocuments: ['招标文件（汴顺招〔2026〕12号）'],
       },
       s('street'),
     );
     expect(res.statusCode).toBe(200);
+    expect(
+      (
+        await attachFile(
+          `/api/projects/${project.id}/quality/bid-documents`,
+          s('street'),
+          pdf,
+          '招标文件.pdf',
+        )
+      ).statusCode,
+    ).toBe(201);
     res = await send(
       'PUT',
       `/api/projects/${project.id}/quality/zones`,
@@ -469,7 +675,28 @@ describe('the journey through a ticket and the acceptance', () => {
         .gates.find((g: { gate: string }) => g.gate === 'materials')
         .problems.join(),
     ).toContain('FS-02');
-    await send('POST', `/api/projects/${project.id}/samples`, { ...sample, batch: 'FS-02' }, s('supervisor'));
+    res = await send(
+      'POST',
+      `/api/projects/${project.id}/samples`,
+      { ...sample, batch: 'FS-02' },
+      s('supervisor'),
+    );
+    // Each tested sample's report attached; both batches approved for use by the engineer.
+    for (const { id } of res.json().samples as { id: string }[])
+      expect(
+        (await attachFile(`/api/samples/${id}/reports`, s('supervisor'), pdf, `${id}.pdf`)).statusCode,
+      ).toBe(201);
+    for (const batch of ['FS-01', 'FS-02'])
+      expect(
+        (
+          await send(
+            'POST',
+            `/api/projects/${project.id}/batch-approvals`,
+            { material: '防水卷材', batch },
+            s('supervisor'),
+          )
+        ).statusCode,
+      ).toBe(200);
     await send(
       'POST',
       `/api/projects/${project.id}/inspections`,

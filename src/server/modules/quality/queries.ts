@@ -1,17 +1,19 @@
 /** Reading a project's quality records, its gates and what holds its acceptance. */
 import { and, asc, count, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import type { QualityOverview } from '../../../contract/quality.js';
+import type { QualityFile, QualityOverview } from '../../../contract/quality.js';
 import { can } from '../../../domain/access.js';
 import {
   type AcceptanceFacts,
   acceptanceParties,
   acceptanceProblems,
+  batchesOf,
   checksAgainstRequired,
   earliestAcceptance,
   type FirmKind,
   type GateFacts,
   gateStatus,
   gates,
+  isSupervisingEngineer,
   openTicketStatuses,
   type QualityBlock,
   qualityBlocks,
@@ -19,12 +21,14 @@ import {
   type Sample,
   type TicketStatus,
   ticketOverdue,
+  useApprovalProblems,
   witnessedShare,
 } from '../../../domain/quality.js';
 import type { Db, Tx } from '../../db/client.js';
 import {
   acceptanceSignatures,
   acceptances,
+  batchApprovals,
   concealedWorks,
   firmPeople,
   gateSignoffs,
@@ -44,7 +48,7 @@ import { checkFrequency } from '../../platform/settings.js';
 import { loadProject } from '../projects/access.js';
 import { acceptanceRemarks } from '../supervisors/queries.js';
 import { calendarFrom } from './calendar.js';
-import { gateProblemText, gateText, qualityBlockText } from './messages.js';
+import { gateProblemText, gateText, qualityBlockText, useProblemText } from './messages.js';
 
 type Project = typeof projects.$inferSelect;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -80,6 +84,35 @@ export async function openTicketCount(db: Db | Tx, projectId: string): Promise<n
   return row?.n ?? 0;
 }
 
+/** A project's samples, oldest first, each with the number of report files attached to it. */
+export async function samplesOf(db: Db | Tx, projectId: string) {
+  const rows = await db
+    .select()
+    .from(materialSamples)
+    .where(eq(materialSamples.projectId, projectId))
+    .orderBy(asc(materialSamples.createdAt));
+  const reports = rows.length
+    ? await db
+        .select({ sampleId: photos.sampleId, n: count() })
+        .from(photos)
+        .where(
+          inArray(
+            photos.sampleId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .groupBy(photos.sampleId)
+    : [];
+  const counted = new Map(reports.map((r) => [r.sampleId, r.n]));
+  return rows.map((s) => ({ ...s, at: s.createdAt.toISOString(), reports: counted.get(s.id) ?? 0 }));
+}
+
+/** The tender's bid documents attached (as files). */
+async function bidDocumentCount(db: Db | Tx, projectId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(photos).where(eq(photos.tenderId, projectId));
+  return row?.n ?? 0;
+}
+
 /** What the gates need to know about one project, read in one place. */
 export async function gateFacts(db: Db | Tx, project: Project): Promise<GateFacts & { openTickets: number }> {
   const [plan] = await db.select().from(projectQuality).where(eq(projectQuality.projectId, project.id));
@@ -91,11 +124,11 @@ export async function gateFacts(db: Db | Tx, project: Project): Promise<GateFact
     .select({ kind: projectFirms.kind })
     .from(projectFirms)
     .where(eq(projectFirms.projectId, project.id));
-  const samples = await db
-    .select()
-    .from(materialSamples)
-    .where(eq(materialSamples.projectId, project.id))
-    .orderBy(asc(materialSamples.createdAt));
+  const samples = await samplesOf(db, project.id);
+  const approvedBatches = await db
+    .select({ material: batchApprovals.material, batch: batchApprovals.batch })
+    .from(batchApprovals)
+    .where(eq(batchApprovals.projectId, project.id));
   const done = await db
     .select({ keyPart: inspections.keyPart })
     .from(inspections)
@@ -123,8 +156,9 @@ export async function gateFacts(db: Db | Tx, project: Project): Promise<GateFact
     firmKinds: firms.map((f) => f.kind as FirmKind),
     bidDate: plan?.bidDate ?? null,
     bidAmount: plan?.bidAmount ?? null,
-    bidDocuments: plan?.bidDocuments.length ?? 0,
-    samples: samples.map((s): Sample => ({ ...s, witness: s.witness, at: s.createdAt.toISOString() })),
+    bidDocuments: await bidDocumentCount(db, project.id),
+    samples: samples.map((s): Sample => ({ ...s, witness: s.witness })),
+    approvedBatches,
     checks: checksAgainstRequired(await checkFrequency(db), done),
     concealedPending: pending?.n ?? 0,
     acceptance: facts && acceptanceProblems(facts, await calendarFrom(db, facts.noticeDate)),
@@ -136,6 +170,31 @@ export async function gateFacts(db: Db | Tx, project: Project): Promise<GateFact
 /** Why the project may not reach "accepted" as far as quality goes. */
 export async function projectQualityBlocks(db: Db | Tx, project: Project): Promise<QualityBlock[]> {
   return qualityBlocks(await gateFacts(db, project));
+}
+
+/** Documents attached to samples or to a tender, keyed by what they belong to, oldest first. */
+async function filesOf(db: Db | Tx, column: 'sampleId' | 'tenderId', ids: string[]) {
+  const byOwner = new Map<string, QualityFile[]>();
+  if (ids.length === 0) return byOwner;
+  const rows = await db
+    .select({
+      id: photos.id,
+      owner: photos[column],
+      fileName: photos.fileName,
+      size: photos.size,
+      contentType: photos.contentType,
+      createdAt: photos.createdAt,
+    })
+    .from(photos)
+    .where(and(isNotNull(photos[column]), inArray(photos[column], ids)))
+    .orderBy(asc(photos.createdAt));
+  for (const { owner, createdAt, ...f } of rows) {
+    if (!owner) continue;
+    const list = byOwner.get(owner) ?? [];
+    list.push({ ...f, createdAt: createdAt.toISOString() });
+    byOwner.set(owner, list);
+  }
+  return byOwner;
 }
 
 /** Photos of quality records, keyed by the record, oldest first (capture time kept). */
@@ -228,6 +287,13 @@ export async function qualityOverview(ctx: Ctx, projectId: string, today: string
     'ticketId',
     ticketRows.map((t) => t.id),
   );
+  const sampleFiles = await filesOf(
+    db,
+    'sampleId',
+    samples.map((s) => s.id),
+  );
+  const bidFiles = (await filesOf(db, 'tenderId', [project.id])).get(project.id) ?? [];
+  const approvals = await db.select().from(batchApprovals).where(eq(batchApprovals.projectId, project.id));
   const acceptance = await acceptanceOf(db, project.id);
   const calendar = await calendarFrom(db, acceptance?.noticeDate ?? today);
   const share = witnessedShare(facts.samples);
@@ -257,7 +323,7 @@ export async function qualityOverview(ctx: Ctx, projectId: string, today: string
       responsiblePeople: plan?.responsiblePeople ?? [],
       bidDate: plan?.bidDate ?? null,
       bidAmount: plan?.bidAmount ?? null,
-      bidDocuments: plan?.bidDocuments ?? [],
+      bidDocuments: bidFiles,
       version: plan?.version ?? 0,
     },
     zones,
@@ -271,8 +337,20 @@ export async function qualityOverview(ctx: Ctx, projectId: string, today: string
       lab: s.lab,
       result: s.result,
       report: s.report,
+      files: sampleFiles.get(s.id) ?? [],
       createdAt: s.createdAt.toISOString(),
     })),
+    batches: batchesOf(facts.samples).map((b) => {
+      const approval = approvals.find((a) => a.material === b.material && a.batch === b.batch);
+      return {
+        material: b.material,
+        batch: b.batch,
+        result: b.samples.at(-1)?.result ?? 'pending',
+        approval: approval ? { by: approval.approvedByName, at: approval.approvedAt.toISOString() } : null,
+        problems: useApprovalProblems(b.samples).map((p) => useProblemText(p, lang)),
+      };
+    }),
+    supervisingEngineer: isSupervisingEngineer(who),
     witnessed: share,
     checksAgainstRequired: [...facts.checks],
     inspections: checks.map((c) => ({

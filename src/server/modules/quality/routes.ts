@@ -8,9 +8,12 @@ import { attachment } from '../../platform/uploads.js';
 import { exportQualityBoard, qualityBoard } from './board.js';
 import { listCalendar, setCalendar } from './calendar.js';
 import {
+  addBidDocument,
   addInspection,
   addQualityPhoto,
   addSample,
+  addSampleReport,
+  approveBatch,
   coverConcealed,
   decideConcealed,
   escalateOverdueTickets,
@@ -70,6 +73,16 @@ export function qualityRoutes(app: FastifyInstance, deps: Deps) {
   });
   route(app, deps, api.addSample, inspect, async (ctx, { params, body }) => {
     await addSample(ctx, params.id, body);
+    return overview(ctx, params.id);
+  });
+  route(app, deps, api.sampleReport, inspect, async (ctx, { params, query, req }) =>
+    addSampleReport(ctx, params.id, query, req.body),
+  );
+  route(app, deps, api.bidDocument, manage, async (ctx, { params, query, req }) =>
+    addBidDocument(ctx, params.id, query, req.body),
+  );
+  route(app, deps, api.approveBatch, inspect, async (ctx, { params, body }) => {
+    await approveBatch(ctx, params.id, body);
     return overview(ctx, params.id);
   });
   route(app, deps, api.addInspection, inspect, async (ctx, { params, body }) => {

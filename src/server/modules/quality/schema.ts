@@ -99,7 +99,7 @@ export const workingCalendar = pgTable('working_calendar', {
   name: text('name').notNull(),
 });
 
-/** A project's quality plan, responsible people and tender (gates 1 and 2). */
+/** A project's quality plan, responsible people and tender (gates 1 and 2); its bid documents are files (photos.tender_id). */
 export const projectQuality = pgTable('project_quality', {
   projectId: uuid('project_id')
     .primaryKey()
@@ -109,7 +109,6 @@ export const projectQuality = pgTable('project_quality', {
   bidDate: date('bid_date', { mode: 'string' }),
   /** 万元 */
   bidAmount: numeric('bid_amount', { precision: 14, scale: 2, mode: 'number' }),
-  bidDocuments: text('bid_documents').array().notNull().default(sql`'{}'::text[]`),
   version: integer('version').notNull().default(1),
 });
 
@@ -160,11 +159,32 @@ export const materialSamples = pgTable(
     witness: text('witness'),
     lab: text('lab').notNull(),
     result: text('result').$type<SampleResult>().notNull().default('pending'),
+    /** The lab report's number (报告编号); the report itself is a file attached (photos.sample_id). */
     report: text('report'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('material_samples_project_idx').on(t.projectId, t.createdAt)],
+);
+
+/**
+ * A batch's use approval (材料使用签认): the supervising engineer's signature that a batch of a main
+ * material may be used. One per batch; signed only while its latest test passed with the report
+ * attached and its samples were witnessed enough (domain `useApprovalProblems`).
+ */
+export const batchApprovals = pgTable(
+  'batch_approvals',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    material: text('material').notNull(),
+    batch: text('batch').notNull(),
+    approvedBy: uuid('approved_by').references(() => users.id, { onDelete: 'set null' }),
+    approvedByName: text('approved_by_name').notNull(),
+    approvedAt: ts('approved_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.material, t.batch] })],
 );
 
 /** Inspections and spot checks on site (gate 4). */

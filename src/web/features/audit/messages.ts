@@ -77,6 +77,7 @@ export const zhCN = {
         zones: '分区分片分包',
         gate_signoff: '五关签认',
         sample: '材料取样检测',
+        batch_approve: '材料使用签认',
         inspection: '质量检查抽查',
       },
       concealed: { request: '申请隐蔽工程验收', decide: '隐蔽工程验收', cover: '隐蔽工程覆盖' },
@@ -290,6 +291,7 @@ export const en: typeof zhCN = {
         zones: 'Assign quality zones',
         gate_signoff: 'Sign off gate',
         sample: 'Record material sample',
+        batch_approve: 'Approve a batch for use',
         inspection: 'Record inspection',
       },
       concealed: {

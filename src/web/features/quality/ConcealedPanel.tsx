@@ -1,7 +1,7 @@
 /**
  * Concealed works (隐蔽工程): the construction unit asks before covering, the supervising engineer
- * accepts or rejects on site with photos (a rejection orders a fix), and only accepted works are
- * marked covered. Both field forms keep their draft through a dropped connection.
+ * (a supervisor named for the project's supervising unit, and no one else) accepts or rejects on
+ * site with at least one photo (a rejection orders a fix), and only accepted works are marked covered. Both field forms keep their draft through a dropped connection.
  */
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Flex, Form, Input, List, Popconfirm, Radio, Typography } from 'antd';
@@ -12,7 +12,7 @@ import { limits } from '../../../contract/common.js';
 import type { QualityOverview } from '../../../contract/quality.js';
 import { districtToday } from '../../../domain/ledger.js';
 import { addDays } from '../../../domain/quality.js';
-import { call } from '../../shared/api.js';
+import { ApiError, call } from '../../shared/api.js';
 import { dateItemProps, formatDateTime } from '../../shared/format.js';
 import { useIsPhone } from '../../shared/responsive.js';
 import { useCan } from '../../shared/session.js';
@@ -111,6 +111,10 @@ function DecisionForm({ q, c }: { q: QualityOverview; c: Concealed }) {
         fields={['decision', 'note', 'deadline']}
         defaults={{ decision: 'accepted' }}
         send={async ({ values: v, photos, sent }) => {
+          // A decision needs a photo: one chosen now, or one already attached to the request.
+          const attached = now()?.concealedWorks.find((x) => x.id === c.id)?.photos.length ?? c.photos.length;
+          if (photos.length === 0 && attached === 0)
+            throw new ApiError(400, 'VALIDATION_FAILED', t('quality.decisionPhotoRequired'));
           // The photos first: they show what the engineer saw before deciding.
           for (const photo of photos) {
             await sendQualityPhoto('concealed', c.id, photo.file);
@@ -225,7 +229,7 @@ export function ConcealedPanel({ q }: { q: QualityOverview }) {
               )}
               <QualityPhotos photos={c.photos} />
               <Flex gap={8} wrap align="center">
-                {can('quality.inspect') && c.status === 'requested' && <DecisionForm q={q} c={c} />}
+                {q.supervisingEngineer && c.status === 'requested' && <DecisionForm q={q} c={c} />}
                 {can('quality.rectify') && c.status === 'accepted' && !c.coveredAt && (
                   <CoverButton q={q} c={c} />
                 )}

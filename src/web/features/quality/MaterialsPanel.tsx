@@ -1,6 +1,24 @@
-/** Gate 3: the material samples, the share taken under a witness (at least 30%), and the failed batches. */
+/**
+ * Gate 3: the material samples with their lab reports attached, the share taken under a witness
+ * (at least 30%), the failed batches, and each batch's use approval by the supervising engineer.
+ */
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Input, InputNumber, Select, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Popconfirm,
+  Select,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../contract/api.js';
@@ -9,10 +27,13 @@ import type { QualityOverview, SampleBody } from '../../../contract/quality.js';
 import { type SampleResult, sampleResults } from '../../../domain/quality.js';
 import { call } from '../../shared/api.js';
 import { FormDrawer } from '../../shared/FormDrawer.js';
+import { formatDateTime } from '../../shared/format.js';
 import { formatPercent } from '../../shared/numbers.js';
 import { useCan } from '../../shared/session.js';
+import { AttachDocument, Documents } from './documents.js';
 import { SampleTag } from './labels.js';
 import { useTakeQuality } from './queries.js';
+import { useReportRefusal } from './refusals.js';
 
 interface SampleValues {
   material: string;
@@ -95,9 +116,30 @@ export function MaterialsPanel({ q }: { q: QualityOverview }) {
             dataIndex: 'result',
             render: (r: SampleResult) => <SampleTag result={r} />,
           },
-          { title: t('quality.report'), dataIndex: 'report', render: (v: string | null) => v ?? '—' },
+          {
+            title: t('quality.report'),
+            key: 'report',
+            render: (_, s) => (
+              <Flex vertical gap={4} style={{ minWidth: 160 }}>
+                {s.report && <Typography.Text>{s.report}</Typography.Text>}
+                <Documents files={s.files} />
+                {s.files.length === 0 && s.result !== 'pending' && (
+                  <Typography.Text type="warning">{t('quality.noReport')}</Typography.Text>
+                )}
+                {can('quality.inspect') && (
+                  <AttachDocument
+                    projectId={q.projectId}
+                    kind="sample"
+                    id={s.id}
+                    label={t('quality.attachReport')}
+                  />
+                )}
+              </Flex>
+            ),
+          },
         ]}
       />
+      <BatchApprovals q={q} />
       <FormDrawer<SampleValues, QualityOverview>
         open={adding}
         onClose={() => setAdding(false)}
@@ -149,10 +191,88 @@ export function MaterialsPanel({ q }: { q: QualityOverview }) {
             options={sampleResults.map((r) => ({ value: r, label: t(`quality.sampleResults.${r}`) }))}
           />
         </Form.Item>
-        <Form.Item name="report" label={t('quality.report')}>
+        <Form.Item name="report" label={t('quality.reportNumber')}>
           <Input maxLength={limits.shortNote.max} />
         </Form.Item>
       </FormDrawer>
     </Card>
+  );
+}
+
+/** Each batch's use approval: signed by the supervising engineer, once it may be. */
+function BatchApprovals({ q }: { q: QualityOverview }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const report = useReportRefusal();
+  const take = useTakeQuality(q.projectId);
+  const [busy, setBusy] = useState<string | null>(null);
+  if (q.batches.length === 0) return null;
+  return (
+    <Flex vertical gap={4} style={{ marginTop: 16 }}>
+      <Typography.Text strong>{t('quality.batches')}</Typography.Text>
+      <Typography.Text type="secondary">{t('quality.batchesHelp')}</Typography.Text>
+      <List
+        size="small"
+        dataSource={q.batches}
+        renderItem={(b) => {
+          const key = `${b.material}\u0000${b.batch}`;
+          return (
+            <List.Item data-testid="batch">
+              <Flex vertical gap={4} style={{ minWidth: 0, width: '100%' }}>
+                <Flex gap={8} wrap align="center">
+                  <Typography.Text strong>
+                    {b.material} · {b.batch}
+                  </Typography.Text>
+                  <SampleTag result={b.result} />
+                  <Tag color={b.approval ? 'success' : 'default'} data-testid="batch-approval">
+                    {b.approval ? t('quality.batchApproved') : t('quality.notApproved')}
+                  </Tag>
+                </Flex>
+                {b.approval && (
+                  <Typography.Text type="secondary">
+                    {t('quality.approvedBy', { by: b.approval.by, at: formatDateTime(b.approval.at) })}
+                  </Typography.Text>
+                )}
+                {!b.approval && b.problems.length > 0 && (
+                  <Typography.Text type="secondary">{b.problems.join('；')}</Typography.Text>
+                )}
+                {!b.approval && b.problems.length === 0 && q.supervisingEngineer && (
+                  <Popconfirm
+                    title={t('quality.approveBatchConfirm')}
+                    okText={t('common.confirm')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={async () => {
+                      setBusy(key);
+                      try {
+                        take(
+                          await call(api.approveBatch, {
+                            params: { id: q.projectId },
+                            body: { material: b.material, batch: b.batch },
+                          }),
+                        );
+                        void message.success(t('quality.batchApproved'));
+                      } catch (error) {
+                        report(error);
+                      } finally {
+                        setBusy(null);
+                      }
+                    }}
+                  >
+                    <Button
+                      size="small"
+                      type="primary"
+                      loading={busy === key}
+                      style={{ alignSelf: 'flex-start' }}
+                    >
+                      {t('quality.approveBatch')}
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Flex>
+            </List.Item>
+          );
+        }}
+      />
+    </Flex>
   );
 }

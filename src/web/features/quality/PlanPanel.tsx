@@ -5,6 +5,7 @@ import {
   Card,
   DatePicker,
   Descriptions,
+  Flex,
   Form,
   Input,
   InputNumber,
@@ -24,6 +25,7 @@ import { FormDrawer, FormModal } from '../../shared/FormDrawer.js';
 import { dateItemProps } from '../../shared/format.js';
 import { formatNumber } from '../../shared/numbers.js';
 import { useCan } from '../../shared/session.js';
+import { AttachDocument, Documents } from './documents.js';
 import { useTakeQuality } from './queries.js';
 import { useReportRefusal } from './refusals.js';
 
@@ -32,7 +34,6 @@ interface PlanValues {
   responsiblePeople: string[];
   bidDate?: string;
   bidAmount?: number | null;
-  bidDocuments: string[];
 }
 
 function PlanDrawer({ q, open, onClose }: { q: QualityOverview; open: boolean; onClose: () => void }) {
@@ -46,13 +47,12 @@ function PlanDrawer({ q, open, onClose }: { q: QualityOverview; open: boolean; o
       name="quality-plan"
       title={t('quality.editPlan')}
       form={form}
-      fields={['qualityPlan', 'responsiblePeople', 'bidDate', 'bidAmount', 'bidDocuments']}
+      fields={['qualityPlan', 'responsiblePeople', 'bidDate', 'bidAmount']}
       initialValues={{
         qualityPlan: q.plan.qualityPlan,
         responsiblePeople: q.plan.responsiblePeople,
         bidDate: q.plan.bidDate ?? undefined,
         bidAmount: q.plan.bidAmount,
-        bidDocuments: q.plan.bidDocuments,
       }}
       submit={async (v) =>
         take(
@@ -64,7 +64,6 @@ function PlanDrawer({ q, open, onClose }: { q: QualityOverview; open: boolean; o
               responsiblePeople: v.responsiblePeople ?? [],
               bidDate: v.bidDate ?? null,
               bidAmount: v.bidAmount ?? null,
-              bidDocuments: v.bidDocuments ?? [],
             },
           }),
         )
@@ -85,9 +84,6 @@ function PlanDrawer({ q, open, onClose }: { q: QualityOverview; open: boolean; o
       </Form.Item>
       <Form.Item name="bidAmount" label={t('quality.bidAmount')}>
         <InputNumber min={0} step={0.01} precision={2} style={{ width: '100%' }} />
-      </Form.Item>
-      <Form.Item name="bidDocuments" label={t('quality.bidDocuments')} extra={t('quality.tagsHelp')}>
-        <Select mode="tags" open={false} suffixIcon={null} />
       </Form.Item>
     </FormDrawer>
   );
@@ -124,7 +120,18 @@ export function PlanPanel({ q }: { q: QualityOverview }) {
           {q.plan.bidAmount === null ? none : formatNumber(q.plan.bidAmount, 2)}
         </Descriptions.Item>
         <Descriptions.Item label={t('quality.bidDocuments')}>
-          {q.plan.bidDocuments.join('、') || none}
+          <Flex vertical gap={4}>
+            {q.plan.bidDocuments.length === 0 && none}
+            <Documents files={q.plan.bidDocuments} />
+            {can('quality.manage') && (
+              <AttachDocument
+                projectId={q.projectId}
+                kind="tender"
+                id={q.projectId}
+                label={t('quality.attachBidDocument')}
+              />
+            )}
+          </Flex>
         </Descriptions.Item>
       </Descriptions>
       <PlanDrawer q={q} open={editing} onClose={() => setEditing(false)} />

@@ -69,6 +69,30 @@ export function sendQualityPhoto(kind: keyof typeof photoEndpoints, id: string, 
   );
 }
 
+/** Read the project's quality again (after a file was attached: the upload answers with the file only). */
+export function useReloadQuality(id: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: projectKey(id) });
+}
+
+/** The two kinds of record a document is attached to: a sample (its lab report) and the tender. */
+const documentEndpoints = { sample: api.sampleReport, tender: api.bidDocument } as const;
+
+/** Send one document as it is (a PDF is not shrunk; the server judges it by its bytes). */
+export function sendDocument(
+  kind: keyof typeof documentEndpoints,
+  id: string,
+  file: File,
+  onProgress: (sent: number, total: number) => void,
+) {
+  return upload(documentEndpoints[kind], {
+    params: { id },
+    query: { fileName: uploadName(file) },
+    file,
+    onProgress,
+  });
+}
+
 /** The working-day calendar (holidays and make-up days), for the acceptance notice's hint. */
 export function useWorkingCalendar(enabled: boolean) {
   return useQuery({
