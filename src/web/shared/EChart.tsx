@@ -23,6 +23,7 @@ import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 import { type CSSProperties, useEffect, useRef, useState } from 'react';
 import { currentLanguage } from '../i18n/index.js';
+import { useReducedMotion } from './responsive.js';
 
 use([
   BarChart,
@@ -71,6 +72,7 @@ export function EChart({ option, ariaLabel, height, onClick, style, dark, ...res
   // A new instance (after a language change) must be given the option again.
   const [instanceCount, setInstanceCount] = useState(0);
   const language = currentLanguage();
+  const reducedMotion = useReducedMotion();
 
   useEffect(() => {
     const element = container.current;
@@ -97,8 +99,9 @@ export function EChart({ option, ariaLabel, height, onClick, style, dark, ...res
 
   useEffect(() => {
     if (!chart.current || !size || size.width === 0 || instanceCount === 0) return;
-    chart.current.setOption(typeof option === 'function' ? option(size) : option, { notMerge: true });
-  }, [option, size, instanceCount]);
+    const given = typeof option === 'function' ? option(size) : option;
+    chart.current.setOption(reducedMotion ? { ...given, animation: false } : given, { notMerge: true });
+  }, [option, size, instanceCount, reducedMotion]);
 
   return (
     <div

@@ -1,4 +1,4 @@
-/** Providers around the router: antd (locale, sizes for touch), TanStack Query, session-loss handling. */
+/** Providers around the router: antd (locale, sizes for touch, no motion when the system asks for less), TanStack Query, session-loss handling. */
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router/dom';
 import { currentLanguage } from '../i18n/index.js';
 import { ApiError, isSessionError } from '../shared/api.js';
-import { useIsPhone } from '../shared/responsive.js';
+import { useIsPhone, useReducedMotion } from '../shared/responsive.js';
 import { meKey } from '../shared/session.js';
 import { router } from './router.js';
 
@@ -49,11 +49,13 @@ function QueryProvider({ children }: { children: ReactNode }) {
 export function Root() {
   useTranslation(); // re-render on a language change
   const isPhone = useIsPhone();
+  const reducedMotion = useReducedMotion();
   const language = currentLanguage();
   return (
     <ConfigProvider
       locale={language === 'en' ? enUS : zhCN}
       componentSize={isPhone ? 'large' : 'middle'}
+      theme={{ token: { motion: !reducedMotion } }}
       button={{ autoInsertSpace: false }}
     >
       <AntApp>
