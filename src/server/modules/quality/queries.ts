@@ -172,9 +172,23 @@ export async function projectQualityBlocks(db: Db | Tx, project: Project): Promi
   return qualityBlocks(await gateFacts(db, project));
 }
 
-/** Documents attached to samples or to a tender, keyed by what they belong to, oldest first. */
-async function filesOf(db: Db | Tx, column: 'sampleId' | 'tenderId', ids: string[]) {
-  const byOwner = new Map<string, QualityFile[]>();
+type AttachedRow = {
+  id: string;
+  fileName: string;
+  size: number;
+  contentType: string;
+  createdAt: Date;
+  takenAt: Date | null;
+};
+
+/** What is attached to quality records (photos or documents), keyed by the record, oldest first. */
+async function attachedTo<T>(
+  db: Db | Tx,
+  column: 'inspectionId' | 'concealedWorkId' | 'ticketId' | 'sampleId' | 'tenderId',
+  ids: string[],
+  shape: (row: AttachedRow) => T,
+): Promise<Map<string, T[]>> {
+  const byOwner = new Map<string, T[]>();
   if (ids.length === 0) return byOwner;
   const rows = await db
     .select({
@@ -184,43 +198,37 @@ async function filesOf(db: Db | Tx, column: 'sampleId' | 'tenderId', ids: string
       size: photos.size,
       contentType: photos.contentType,
       createdAt: photos.createdAt,
-    })
-    .from(photos)
-    .where(and(isNotNull(photos[column]), inArray(photos[column], ids)))
-    .orderBy(asc(photos.createdAt));
-  for (const { owner, createdAt, ...f } of rows) {
-    if (!owner) continue;
-    const list = byOwner.get(owner) ?? [];
-    list.push({ ...f, createdAt: createdAt.toISOString() });
-    byOwner.set(owner, list);
-  }
-  return byOwner;
-}
-
-/** Photos of quality records, keyed by the record, oldest first (capture time kept). */
-async function photosOf(db: Db | Tx, column: 'inspectionId' | 'concealedWorkId' | 'ticketId', ids: string[]) {
-  if (ids.length === 0) return new Map<string, QualityOverview['tickets'][number]['photos']>();
-  const rows = await db
-    .select({
-      id: photos.id,
-      owner: photos[column],
-      fileName: photos.fileName,
-      size: photos.size,
-      createdAt: photos.createdAt,
       takenAt: photos.takenAt,
     })
     .from(photos)
     .where(and(isNotNull(photos[column]), inArray(photos[column], ids)))
     .orderBy(asc(photos.createdAt));
-  const byOwner = new Map<string, QualityOverview['tickets'][number]['photos']>();
-  for (const { owner, createdAt, takenAt, ...p } of rows) {
+  for (const { owner, ...row } of rows) {
     if (!owner) continue;
     const list = byOwner.get(owner) ?? [];
-    list.push({ ...p, createdAt: createdAt.toISOString(), takenAt: iso(takenAt) });
+    list.push(shape(row));
     byOwner.set(owner, list);
   }
   return byOwner;
 }
+
+/** Documents (a lab report, bid documents): what a download link needs. */
+const asFile = ({ id, fileName, size, contentType, createdAt }: AttachedRow): QualityFile => ({
+  id,
+  fileName,
+  size,
+  contentType,
+  createdAt: createdAt.toISOString(),
+});
+
+/** Photos of site records, their capture time kept. */
+const asPhoto = ({ id, fileName, size, createdAt, takenAt }: AttachedRow) => ({
+  id,
+  fileName,
+  size,
+  createdAt: createdAt.toISOString(),
+  takenAt: iso(takenAt),
+});
 
 /** One project's quality: gates, zoning, samples, checks, concealed works, tickets, acceptance. */
 export async function qualityOverview(ctx: Ctx, projectId: string, today: string): Promise<QualityOverview> {
@@ -272,27 +280,31 @@ export async function qualityOverview(ctx: Ctx, projectId: string, today: string
         )
         .orderBy(asc(ticketEvents.at))
     : [];
-  const checkPhotos = await photosOf(
+  const checkPhotos = await attachedTo(
     db,
     'inspectionId',
     checks.map((c) => c.id),
+    asPhoto,
   );
-  const concealedPhotos = await photosOf(
+  const concealedPhotos = await attachedTo(
     db,
     'concealedWorkId',
     concealed.map((c) => c.id),
+    asPhoto,
   );
-  const ticketPhotos = await photosOf(
+  const ticketPhotos = await attachedTo(
     db,
     'ticketId',
     ticketRows.map((t) => t.id),
+    asPhoto,
   );
-  const sampleFiles = await filesOf(
+  const sampleFiles = await attachedTo(
     db,
     'sampleId',
     samples.map((s) => s.id),
+    asFile,
   );
-  const bidFiles = (await filesOf(db, 'tenderId', [project.id])).get(project.id) ?? [];
+  const bidFiles = (await attachedTo(db, 'tenderId', [project.id], asFile)).get(project.id) ?? [];
   const approvals = await db.select().from(batchApprovals).where(eq(batchApprovals.projectId, project.id));
   const acceptance = await acceptanceOf(db, project.id);
   const calendar = await calendarFrom(db, acceptance?.noticeDate ?? today);
