@@ -71,7 +71,6 @@ export function CheckFrequencySetting() {
                 >
                   <Input
                     maxLength={checkFrequencyLimits.name}
-                    placeholder={t('quality.frequency.keyPartPlaceholder')}
                     aria-label={t('quality.frequency.keyPart')}
                   />
                 </Form.Item>

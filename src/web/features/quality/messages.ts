@@ -192,9 +192,8 @@ export const zhCN = {
     },
     frequency: {
       title: '重点部位和工序检查频次',
-      help: '每个项目的现场质量监督关要求的检查次数：按重点部位或工序列出，巡查和抽查都计入。修改后各项目的“现场质量监督关”和质量看板立即按新要求计算；已签认的关口不受影响。',
+      help: '每个项目的现场质量监督关要求的检查次数：按重点部位或工序（如屋面防水）列出，巡查和抽查都计入。修改后各项目的“现场质量监督关”和质量看板立即按新要求计算；已签认的关口不受影响。',
       keyPart: '重点部位或工序',
-      keyPartPlaceholder: '如：屋面防水',
       checks: '每个项目检查次数',
       times: '次',
       add: '增加部位或工序',
@@ -485,9 +484,8 @@ export const en: typeof zhCN = {
     },
     frequency: {
       title: 'Checks of key parts and processes',
-      help: 'How many checks the on-site supervision gate asks of every project, per key part or process; inspections and spot checks both count. Every project’s supervision gate and the quality board follow a change at once; gates already signed off stay signed.',
+      help: 'How many checks the on-site supervision gate asks of every project, per key part or process (roof waterproofing, for one); inspections and spot checks both count. Every project’s supervision gate and the quality board follow a change at once; gates already signed off stay signed.',
       keyPart: 'Key part or process',
-      keyPartPlaceholder: 'e.g. roof waterproofing',
       checks: 'Checks per project',
       times: 'checks',
       add: 'Add a key part or process',
