@@ -18,7 +18,6 @@ import {
   type QualityBlock,
   qualityBlocks,
   represents,
-  type Sample,
   type TicketStatus,
   ticketOverdue,
   useApprovalProblems,
@@ -113,8 +112,20 @@ async function bidDocumentCount(db: Db | Tx, projectId: string): Promise<number>
   return row?.n ?? 0;
 }
 
-/** What the gates need to know about one project, read in one place. */
-export async function gateFacts(db: Db | Tx, project: Project): Promise<GateFacts & { openTickets: number }> {
+/**
+ * What the gates need to know about one project, read in one place; with the sample and approval
+ * rows read for it, which the project's quality page shows as they are.
+ */
+export async function gateFacts(
+  db: Db | Tx,
+  project: Project,
+): Promise<
+  GateFacts & {
+    openTickets: number;
+    sampleRows: Awaited<ReturnType<typeof samplesOf>>;
+    approvals: (typeof batchApprovals.$inferSelect)[];
+  }
+> {
   const [plan] = await db.select().from(projectQuality).where(eq(projectQuality.projectId, project.id));
   const [zones] = await db
     .select({ n: count() })
@@ -125,10 +136,7 @@ export async function gateFacts(db: Db | Tx, project: Project): Promise<GateFact
     .from(projectFirms)
     .where(eq(projectFirms.projectId, project.id));
   const samples = await samplesOf(db, project.id);
-  const approvedBatches = await db
-    .select({ material: batchApprovals.material, batch: batchApprovals.batch })
-    .from(batchApprovals)
-    .where(eq(batchApprovals.projectId, project.id));
+  const approvals = await db.select().from(batchApprovals).where(eq(batchApprovals.projectId, project.id));
   const done = await db
     .select({ keyPart: inspections.keyPart })
     .from(inspections)
@@ -157,13 +165,15 @@ export async function gateFacts(db: Db | Tx, project: Project): Promise<GateFact
     bidDate: plan?.bidDate ?? null,
     bidAmount: plan?.bidAmount ?? null,
     bidDocuments: await bidDocumentCount(db, project.id),
-    samples: samples.map((s): Sample => ({ ...s, witness: s.witness })),
-    approvedBatches,
+    samples,
+    approvedBatches: approvals,
     checks: checksAgainstRequired(await checkFrequency(db), done),
     concealedPending: pending?.n ?? 0,
     acceptance: facts && acceptanceProblems(facts, await calendarFrom(db, facts.noticeDate)),
     signed: signed.map((s) => s.gate),
     openTickets,
+    sampleRows: samples,
+    approvals,
   };
 }
 
@@ -248,11 +258,7 @@ export async function qualityOverview(ctx: Ctx, projectId: string, today: string
     .where(eq(qualityZones.projectId, project.id))
     .orderBy(asc(qualityZones.kind), asc(qualityZones.name));
   const signoffs = await db.select().from(gateSignoffs).where(eq(gateSignoffs.projectId, project.id));
-  const samples = await db
-    .select()
-    .from(materialSamples)
-    .where(eq(materialSamples.projectId, project.id))
-    .orderBy(desc(materialSamples.createdAt));
+  const samples = [...facts.sampleRows].reverse(); // newest first
   const checks = await db
     .select()
     .from(inspections)
@@ -305,7 +311,6 @@ export async function qualityOverview(ctx: Ctx, projectId: string, today: string
     asFile,
   );
   const bidFiles = (await attachedTo(db, 'tenderId', [project.id], asFile)).get(project.id) ?? [];
-  const approvals = await db.select().from(batchApprovals).where(eq(batchApprovals.projectId, project.id));
   const acceptance = await acceptanceOf(db, project.id);
   const calendar = await calendarFrom(db, acceptance?.noticeDate ?? today);
   const share = witnessedShare(facts.samples);
@@ -353,7 +358,7 @@ export async function qualityOverview(ctx: Ctx, projectId: string, today: string
       createdAt: s.createdAt.toISOString(),
     })),
     batches: batchesOf(facts.samples).map((b) => {
-      const approval = approvals.find((a) => a.material === b.material && a.batch === b.batch);
+      const approval = facts.approvals.find((a) => a.material === b.material && a.batch === b.batch);
       return {
         material: b.material,
         batch: b.batch,
