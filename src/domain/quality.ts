@@ -165,14 +165,8 @@ export function witnessedShare(
 
 /** Batches whose latest test failed: they may not be used until a later test passes. */
 export function blockedBatches(samples: readonly Sample[]): { material: string; batch: string }[] {
-  const latest = new Map<string, Sample>();
-  for (const s of samples) {
-    const key = `${s.material}\u0000${s.batch}`;
-    const seen = latest.get(key);
-    if (!seen || seen.at <= s.at) latest.set(key, s);
-  }
-  return [...latest.values()]
-    .filter((s) => s.result === 'fail')
+  return batchesOf(samples)
+    .filter((b) => b.samples.at(-1)?.result === 'fail')
     .map(({ material, batch }) => ({ material, batch }));
 }
 
