@@ -1,5 +1,20 @@
 /** Every quality write: one transaction each, with its audit event; refusals write nothing. */
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from 'drizzle-orm';
 import type {
   AcceptanceBody,
   ConcealedDecisionBody,
@@ -394,6 +409,12 @@ async function evidenceCount(tx: Tx, ticket: typeof tickets.$inferSelect) {
   return row?.n ?? 0;
 }
 
+/** The field a ticket step's refusal names; any other problem is about the ticket's status. */
+const ticketRefusalField: Partial<Record<string, string>> = {
+  reason_required: 'reason',
+  no_evidence: 'evidence',
+};
+
 const ticketAudit = {
   submit_evidence: 'ticket.evidence',
   verify: 'ticket.verify',
@@ -417,16 +438,7 @@ export async function stepTicket(
       ctx.principal.userId,
       input.reason ?? '',
     );
-    if ('problem' in step)
-      refuse(
-        step.problem === 'reason_required'
-          ? 'reason'
-          : step.problem === 'no_evidence'
-            ? 'evidence'
-            : 'status',
-        step.problem,
-        ctx,
-      );
+    if ('problem' in step) refuse(ticketRefusalField[step.problem] ?? 'status', step.problem, ctx);
     const to = (step as { to: TicketStatus }).to;
     const now = new Date();
     const changes: Partial<typeof tickets.$inferInsert> =
@@ -597,13 +609,17 @@ export async function organiseAcceptance(ctx: Ctx, projectId: string, input: Acc
  * district leader who answers for that subdistrict's renovations), so nothing overdue is left
  * without an owner — and the item's title says no cadre is named, which is itself to be fixed.
  */
+/** A first secretary's region holds the given one (theirs is a prefix of it). */
+const firstSecretaryOver = (regionCode: SQLWrapper | string): SQL =>
+  sql`${regionCode} like ${firstSecretaries.regionCode} || '%'`;
+
 async function projectOwner(tx: Tx, project: Project): Promise<{ cadreId: string; named: boolean } | null> {
   const named = project.cadreInChargeId ?? project.liaisonCadreId;
   if (named) return { cadreId: named, named: true };
   const [first] = await tx
     .select({ cadreId: firstSecretaries.cadreId })
     .from(firstSecretaries)
-    .where(sql`${project.regionCode} like ${firstSecretaries.regionCode} || '%'`)
+    .where(firstSecretaryOver(project.regionCode))
     .orderBy(desc(sql`length(${firstSecretaries.regionCode})`))
     .limit(1);
   return first ? { cadreId: first.cadreId, named: false } : null;
@@ -755,7 +771,7 @@ export async function escalateOverdueTickets(ctx: Pick<Ctx, 'db'>, today: string
           or(
             isNotNull(projects.cadreInChargeId),
             isNotNull(projects.liaisonCadreId),
-            sql`exists (select 1 from ${firstSecretaries} where ${projects.regionCode} like ${firstSecretaries.regionCode} || '%')`,
+            sql`exists (select 1 from ${firstSecretaries} where ${firstSecretaryOver(projects.regionCode)})`,
           ),
         ),
       )
