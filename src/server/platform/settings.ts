@@ -161,7 +161,7 @@ export async function updateSettings(db: Db, actor: Actor, input: UpdateSettings
   const frequency = input.checkFrequency && checkedFrequency(input.checkFrequency);
   return write(db, actor, async (tx, audit) => {
     const before = await readSettings(tx);
-    const changes = Object.entries({ ...input, ...(frequency ? { checkFrequency: frequency } : {}) }).filter(
+    const changes = Object.entries({ ...input, checkFrequency: frequency }).filter(
       ([, v]) => v !== undefined,
     );
     for (const [key, value] of changes) {
