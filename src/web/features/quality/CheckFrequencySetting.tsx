@@ -69,10 +69,7 @@ export function CheckFrequencySetting() {
                   ]}
                   style={{ flex: '1 1 220px' }}
                 >
-                  <Input
-                    maxLength={checkFrequencyLimits.name}
-                    aria-label={t('quality.frequency.keyPart')}
-                  />
+                  <Input maxLength={checkFrequencyLimits.name} aria-label={t('quality.frequency.keyPart')} />
                 </Form.Item>
                 <Form.Item
                   name={[name, 'checks']}
