@@ -5,7 +5,12 @@ import { compounds, regionCounts } from '../../db/schema.js';
 import { oldCutoffYear } from '../../platform/settings.js';
 import { type AreaBreakdown, byKey, dimensionKey, inRegion, keyOf, num } from '../stats/breakdown.js';
 import { type FiguresInput, int } from '../stats/figures.js';
-import { talliedInventory, talliedOldEverywhere, tallyPrefixes } from '../stats/tallies.js';
+import {
+  talliedInventory,
+  talliedOldEverywhere,
+  tallyBreakdownPrefixes,
+  tallyPrefixes,
+} from '../stats/tallies.js';
 import { compoundRule } from './access.js';
 import { statusSql } from './sql.js';
 
@@ -61,8 +66,15 @@ export const inventoryBreakdown: AreaBreakdown<InventoryMeasure> = {
   labels: {
     status: { not_planned: '未纳入计划', planned: '已纳入计划', in_progress: '改造中', renovated: '已改造' },
   },
-  async count({ db, principal, region }, by) {
+  async count({ db, principal, region, raw }, by) {
     const cutoff = await oldCutoffYear(db);
+    // The total from the tallies where they answer for the scope. Split by region, counting the
+    // compounds themselves is as fast: a subdistrict's tallies are one row per build year.
+    const prefixes = by === null && !raw ? tallyBreakdownPrefixes(principal, region, null) : null;
+    if (prefixes) {
+      const t = await talliedInventory(db, prefixes, cutoff);
+      return [{ key: '', values: { compounds: t.compounds, oldCompounds: t.old } }];
+    }
     const key = dimensionKey(by, {
       region: compounds.regionCode,
       status: statusSql,

@@ -5,6 +5,7 @@ import { catalogueItems, compounds, projectFunding, projectItems, projects } fro
 import { compoundRule } from '../inventory/access.js';
 import {
   type AreaBreakdown,
+  type BreakdownRow,
   byKey,
   dimensionKey,
   hundredths,
@@ -12,9 +13,15 @@ import {
   keyOf,
   num,
   regionKey,
+  regionKeyLength,
 } from '../stats/breakdown.js';
 import { type FiguresInput, int } from '../stats/figures.js';
-import { talliedRenovation, tallyPrefixes } from '../stats/tallies.js';
+import {
+  talliedRenovation,
+  talliedRenovationByRegion,
+  tallyBreakdownPrefixes,
+  tallyPrefixes,
+} from '../stats/tallies.js';
 import { projectRule } from './access.js';
 
 /**
@@ -102,6 +109,21 @@ const renovationSpec = (label: string, unit: string) => ({
   dimensions: [...regionDimensions, 'year'] as const,
 });
 
+/** A renovation breakdown row from the sums of the compounds counted, tallied or not. */
+const renovationRow = (
+  key: string,
+  r: Partial<Record<'compounds' | 'buildings' | 'floorArea' | 'households' | 'residents', unknown>>,
+): BreakdownRow<RenovationMeasure> => ({
+  key,
+  values: {
+    renovatedCompounds: num(r.compounds),
+    buildings: num(r.buildings),
+    floorArea: hundredths(r.floorArea),
+    households: num(r.households),
+    residents: num(r.residents),
+  },
+});
+
 /**
  * The summary's renovation figures split by region, or by the year the project was completed: a
  * compound counts once in the total (as in the summary), and in each year it was completed in.
@@ -116,7 +138,18 @@ export const renovationBreakdown: AreaBreakdown<RenovationMeasure> = {
     households: renovationSpec('惠及住户', '户'),
     residents: renovationSpec('惠及居民', '人'),
   },
-  async count({ db, principal, fromYear, toYear, region }, by) {
+  async count({ db, principal, fromYear, toYear, region, raw }, by) {
+    const keyLength = raw ? undefined : regionKeyLength(by);
+    const prefixes = keyLength === undefined ? null : tallyBreakdownPrefixes(principal, region, keyLength);
+    if (prefixes && keyLength !== undefined) {
+      const tallied =
+        keyLength === null
+          ? [{ key: '', ...(await talliedRenovation(db, prefixes, fromYear, toYear)) }]
+          : (await talliedRenovationByRegion(db, prefixes, keyLength, fromYear, toYear)).map(
+              ({ floor_area: floorArea, ...r }) => ({ ...r, floorArea }),
+            );
+      return tallied.map((r) => renovationRow(r.key, r));
+    }
     const done = and(
       between(projects.year, fromYear, toYear),
       inArray(projects.status, [...completedProjectStatuses]),
@@ -146,16 +179,7 @@ export const renovationBreakdown: AreaBreakdown<RenovationMeasure> = {
               .where(and(scope, renovatedIn(fromYear, toYear)));
             return key ? query.groupBy(byKey) : query;
           })();
-    return rows.map((r) => ({
-      key: r.key,
-      values: {
-        renovatedCompounds: num(r.compounds),
-        buildings: num(r.buildings),
-        floorArea: hundredths(r.floorArea),
-        households: num(r.households),
-        residents: num(r.residents),
-      },
-    }));
+    return rows.map((r) => renovationRow(r.key, r));
   },
 };
 

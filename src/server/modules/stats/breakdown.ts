@@ -68,6 +68,15 @@ export function regionKey(by: 'subdistrict' | 'community', column: AnyPgColumn |
 }
 
 /**
+ * The length of a region dimension's keys (the total, null, is every length), or undefined for a
+ * dimension that is not a region: what the pre-aggregated tallies can split by.
+ */
+export function regionKeyLength(by: BreakdownDimension | null): number | null | undefined {
+  if (by === null) return null;
+  return by === 'subdistrict' ? 9 : by === 'community' ? 12 : undefined;
+}
+
+/**
  * The expression a query groups by: for a region dimension the area's region-code column (cut to
  * the subdistrict), else the area's expression for that dimension; none for the total, or for a
  * dimension the area does not split by.
@@ -164,6 +173,12 @@ async function regionNames(db: Db, codes: string[]): Promise<Map<string, string>
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
+/**
+ * Keys in natural order (2019 before 2020, item 9 before item 10). One collator: `localeCompare`
+ * with options builds one per call, which cost 0.3 s sorting a province's 4,556 subdistricts.
+ */
+const keyOrder = new Intl.Collator('en', { numeric: true });
+
 export async function breakdown(
   areas: readonly AreaBreakdown[],
   db: Db,
@@ -208,7 +223,7 @@ export async function breakdown(
     const i = order.indexOf(a);
     const j = order.indexOf(b);
     if (i !== j && i >= 0 && j >= 0) return i - j;
-    return a.localeCompare(b, 'en', { numeric: true });
+    return keyOrder.compare(a, b);
   });
   return {
     by: q.by,

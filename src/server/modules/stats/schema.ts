@@ -1,4 +1,4 @@
-import { bigint, integer, numeric, pgSchema, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, numeric, pgSchema, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Pre-aggregated figures, kept current by triggers on compounds and projects (see the stats
@@ -49,5 +49,9 @@ export const renovationTallies = statsSchema.table(
     residents: bigint('residents', { mode: 'number' }).notNull(),
     unknown: integer('unknown').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.prefix, t.year, t.prevYear] })],
+  (t) => [
+    primaryKey({ columns: [t.prefix, t.year, t.prevYear] }),
+    // A breakdown by region reads the prefixes under its scope (LIKE 'prefix%').
+    index('renovation_tallies_prefix_idx').on(t.prefix.op('text_pattern_ops')),
+  ],
 );

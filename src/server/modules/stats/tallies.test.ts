@@ -6,8 +6,8 @@ import { compounds, projects } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
 import { testApp } from '../../testing/app.js';
 import { buildCompound, buildProject } from '../../testing/factories.js';
-import { inventoryFigures } from '../inventory/figures.js';
-import { renovationFigures } from '../projects/figures.js';
+import { inventoryBreakdown, inventoryFigures } from '../inventory/figures.js';
+import { renovationBreakdown, renovationFigures } from '../projects/figures.js';
 import { tallyPrefixes } from './tallies.js';
 
 const principal = (role: Role, prefixes: string[] | null): Principal => ({
@@ -46,7 +46,7 @@ describe('pre-aggregated tallies', { timeout: 240_000 }, () => {
     expect(tallyPrefixes(principal('community', []))).toEqual([]);
   });
 
-  it('give the same summary as counting the rows, through inserts, updates and deletes', async () => {
+  it('give the same summary and breakdowns by region as counting the rows, through inserts, updates and deletes', async () => {
     const { database } = await testApp({}, { seeded: false });
     const db = database.db;
     const same = async (when: string) => {
@@ -59,6 +59,19 @@ describe('pre-aggregated tallies', { timeout: 240_000 }, () => {
           };
           const tallied = { ...(await inventoryFigures(input)), ...(await renovationFigures(input)) };
           expect(tallied, `${when}: ${p.role} ${p.prefixes} ${from}–${to}`).toEqual(raw);
+          // The breakdowns by region, and their totals, inside a region asked or not.
+          for (const area of [inventoryBreakdown, renovationBreakdown])
+            for (const by of [null, 'subdistrict', 'community'] as const)
+              for (const region of [undefined, '410203', '410203002', '410204001002']) {
+                const count = async (raw: boolean) =>
+                  (await area.count({ ...input, region, raw }, by, [])).sort((x, y) =>
+                    x.key.localeCompare(y.key),
+                  );
+                expect(
+                  await count(false),
+                  `${when}: ${area.area} by ${by} in ${region}, ${p.prefixes}`,
+                ).toEqual(await count(true));
+              }
         }
       // And the tallies are what counting them again from nothing gives.
       const snapshot = async () =>

@@ -4,9 +4,9 @@
  * scope's size, where counting the compounds themselves grows with the scope (a province: all of
  * them). The figures are the same by construction; `figures.test.ts` holds the two together.
  */
-import { and, between, eq, gte, inArray, lt, ne, sql, sum } from 'drizzle-orm';
+import { and, between, eq, gte, inArray, like, lt, ne, or, type SQL, sql, sum } from 'drizzle-orm';
 import { projectScoped } from '../../../domain/access.js';
-import type { Db } from '../../db/client.js';
+import { type Db, queryRows } from '../../db/client.js';
 import type { Principal } from '../../platform/context.js';
 import { inventoryTallies, renovationTallies } from './schema.js';
 
@@ -82,4 +82,101 @@ export async function talliedRenovation(db: Db, prefixes: string[], fromYear: nu
       ),
     );
   return row;
+}
+
+/**
+ * The tally prefixes a breakdown by region reads for `principal`, narrowed to the region asked,
+ * or null where the tallies cannot answer: the scope as for the summary, and every prefix no
+ * longer than the key (`keyLength`, 9 a subdistrict, 12 a community; null the total).
+ */
+export function tallyBreakdownPrefixes(
+  principal: Pick<Principal, 'role' | 'prefixes'>,
+  region: string | undefined,
+  keyLength: number | null,
+): string[] | null {
+  const scope = tallyPrefixes(principal);
+  if (!scope) return null;
+  const narrowed = region
+    ? [...new Set(scope.flatMap((p) => (p.startsWith(region) ? [p] : region.startsWith(p) ? [region] : [])))]
+    : scope;
+  const fits = (p: string) => levels.includes(p.length) && (keyLength === null || p.length <= keyLength);
+  return narrowed.every(fits) ? narrowed : null;
+}
+
+/** A tally prefix's parent: the prefix one level up ('' above a province). */
+const parentPrefix = sql.raw(
+  `CASE length(b.prefix) ${levels
+    .slice(1)
+    .map((l, i) => `WHEN ${l} THEN left(b.prefix, ${levels[i]})`)
+    .join(' ')} END`,
+);
+
+/**
+ * Rows of a tally grouped per prefix (`base`: `prefix` and the `columns`, under the scope, no
+ * longer than `keyLength`) turned into a breakdown's rows by region key: each key counts only
+ * its own compounds, its tally less its children's. A key shorter than the key length is a
+ * compound registered above the level (at its subdistrict, in a breakdown by community), as
+ * `left(region_code, keyLength)` keys it when counting the rows.
+ */
+async function byRegionKey<C extends string>(
+  db: Db,
+  base: SQL,
+  columns: readonly C[],
+  keyLength: number,
+): Promise<({ key: string } & Record<C, string>)[]> {
+  const own = (c: C) => sql.raw(`a.${c} - coalesce(sum(b.${c}), 0)`);
+  return queryRows(
+    db,
+    sql`WITH t AS (${base})
+      SELECT a.prefix AS key, ${sql.join(
+        columns.map((c) => sql`${own(c)} AS ${sql.raw(c)}`),
+        sql`, `,
+      )}
+      FROM t a LEFT JOIN t b ON length(a.prefix) < ${keyLength} AND ${parentPrefix} = a.prefix
+      GROUP BY ${sql.raw(['a.prefix', ...columns.map((c) => `a.${c}`)].join(', '))}
+      HAVING ${own(columns[0] as C)} <> 0`,
+  );
+}
+
+const under = (prefix: SQL, prefixes: string[], keyLength: number) =>
+  and(
+    sql`length(${prefix}) <= ${keyLength}`,
+    or(...prefixes.map((p) => like(prefix, `${p}%`))) ?? sql`false`,
+  );
+
+/** `talliedRenovation` by region key of `keyLength` characters. */
+export async function talliedRenovationByRegion(
+  db: Db,
+  prefixes: string[],
+  keyLength: number,
+  fromYear: number,
+  toYear: number,
+) {
+  const t = renovationTallies;
+  const base = db
+    .select({
+      prefix: t.prefix,
+      compounds: sql`sum(${t.compounds})`.as('compounds'),
+      buildings: sql`sum(${t.buildings})`.as('buildings'),
+      floor_area: sql`sum(${t.floorArea})`.as('floor_area'),
+      households: sql`sum(${t.households})`.as('households'),
+      residents: sql`sum(${t.residents})`.as('residents'),
+    })
+    .from(t)
+    .where(
+      and(
+        under(sql`${t.prefix}`, prefixes, keyLength),
+        between(t.year, fromYear, toYear),
+        lt(t.prevYear, fromYear),
+        gte(t.year, 0),
+      ),
+    )
+    .groupBy(t.prefix)
+    .getSQL();
+  return byRegionKey(
+    db,
+    base,
+    ['compounds', 'buildings', 'floor_area', 'households', 'residents'],
+    keyLength,
+  );
 }

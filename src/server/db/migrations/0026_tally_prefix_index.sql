@@ -1,0 +1,1 @@
+CREATE INDEX "renovation_tallies_prefix_idx" ON "stats"."renovation_tallies" USING btree ("prefix" text_pattern_ops);
