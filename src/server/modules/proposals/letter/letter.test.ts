@@ -351,6 +351,12 @@ describe('letterPdf', () => {
     expect(phone).toContain('0371-25322640');
   });
 
+  it('reads back text the face sets with a ligature (the reader of these tests, too)', async () => {
+    // Noto Serif sets "ff" as one glyph: its ToUnicode entry holds two code units.
+    const text = pdfText(await letterPdf(seedLetter({ body: [{ text: '网址a0ff3e之后的文字' }] })))[0] ?? '';
+    expect(text).toContain('网址a0ff3e之后的文字');
+  });
+
   it('lays 28 characters on a full line', async () => {
     const text =
       pdfText(await letterPdf(seedLetter({ body: [{ text: '丙'.repeat(26 + 28 + 5) }] })))[0] ?? '';

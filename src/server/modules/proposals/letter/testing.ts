@@ -156,8 +156,9 @@ export function pdfText(pdf: Buffer): string[] {
     const cmap = stream(toUnicode);
     for (const range of cmap.matchAll(/<([0-9a-f]{4})> <([0-9a-f]{4})> \[([^\]]*)\]/gi)) {
       const start = Number.parseInt(range[1] ?? '0', 16);
-      [...(range[3] ?? '').matchAll(/<([0-9a-f]+)>/gi)].forEach((hex, i) => {
-        const units = (hex[1] ?? '').match(/.{4}/g) ?? [];
+      // A ligature's entry holds several code units, space-separated (<0066 0066>, "ff").
+      [...(range[3] ?? '').matchAll(/<([0-9a-f\s]+)>/gi)].forEach((hex, i) => {
+        const units = (hex[1] ?? '').replace(/\s/g, '').match(/.{4}/g) ?? [];
         map.set(start + i, String.fromCharCode(...units.map((u) => Number.parseInt(u, 16))));
       });
     }
