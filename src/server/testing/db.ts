@@ -1,18 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { afterAll, inject } from 'vitest';
+import { inject } from 'vitest';
 import { type Database, openDatabase } from '../db/client.js';
 import { onServer, seed } from './seed.js';
 
 /**
- * What to undo when the test file ends, last first. Vitest runs no `afterAll` registered inside a
- * `beforeAll` (where the fresh databases are made), so one hook registered as this module loads
- * does it for them all: closing databases and apps, dropping PostgreSQL databases.
+ * What to undo when the test file ends, last first: closing databases and apps, dropping
+ * PostgreSQL databases. Vitest runs no `afterAll` registered inside a `beforeAll` (where the fresh
+ * databases are made), so the setup file registers one hook per file that does it for them all.
  */
 const teardown: (() => unknown)[] = [];
-afterAll(async () => {
+
+/** Undo what the file registered (setup-file.ts calls it as each test file ends). */
+export async function endOfFile(): Promise<void> {
   for (const undo of teardown.splice(0).reverse()) await undo();
-});
+}
 
 /** Undo this when the test file ends (after what was registered later). */
 export function atEnd(undo: () => unknown): void {
