@@ -289,6 +289,16 @@ describe('GET /api/stats/breakdown', () => {
     expect(ledger.total).toEqual({ ledgerItems: 4, ledgerOverdue: 2 });
     const mine = (await get(url('by=subdistrict&measure=ledgerOverdue'), tietaStaff)).json();
     expect(mine.rows).toEqual([{ key: tieta, label: '铁塔街道', values: { ledgerOverdue: 1 } }]);
+
+    // An item of the district itself is the district's own row, named as offices name it.
+    await buildLedgerItem(t.database, { deadline: daysFromToday(-3), regionCode: '410203' });
+    const all = (await get(url('by=subdistrict&measure=ledgerOverdue'), hq)).json();
+    expect(all.rows.find((r: { key: string }) => r.key === '410203')).toEqual({
+      key: '410203',
+      label: '顺河回族区本级',
+      values: { ledgerOverdue: 1 },
+    });
+    expect(all.rows.find((r: { key: string }) => r.key === tieta)?.label).toBe('铁塔街道');
   });
 
   it('exports the breakdown as a report sheet: title, units in headers, a 合计 row', async () => {

@@ -217,8 +217,15 @@ export async function breakdown(
     ...planned.areas.map(({ area }) => area.labels?.[q.by] ?? {}),
   ) as Record<string, string>;
   const order = Object.keys(dimensionLabels);
+  // A key above the dimension's level holds what its region keeps itself (a ledger item of the
+  // district, a compound registered at its subdistrict): 区本级, 街道本级, as offices write it.
+  const keyLength = regionKeyLength(q.by);
+  const regionLabel = (key: string) => {
+    const name = named?.get(key);
+    return name && keyLength && key.length < keyLength ? `${name}本级` : name;
+  };
   const label = (key: string, given?: string) =>
-    given ?? named?.get(key) ?? dimensionLabels[key] ?? (q.by === 'year' ? `${key}年` : key);
+    given ?? regionLabel(key) ?? dimensionLabels[key] ?? (q.by === 'year' ? `${key}年` : key);
   const sorted = [...rows.entries()].sort(([a], [b]) => {
     const i = order.indexOf(a);
     const j = order.indexOf(b);
