@@ -2,7 +2,7 @@
  * Reading the pre-aggregated tallies (stats schema, kept by triggers on compounds and projects):
  * the summary's compound figures for a scope become a sum over a few dozen rows whatever the
  * scope's size, where counting the compounds themselves grows with the scope (a province: all of
- * them). The figures are the same by construction; `figures.test.ts` holds the two together.
+ * them). The figures are the same by construction; `tallies.test.ts` holds the two together.
  */
 import { and, between, eq, gte, inArray, like, lt, ne, or, type SQL, sql, sum } from 'drizzle-orm';
 import { projectScoped } from '../../../domain/access.js';
@@ -111,40 +111,20 @@ const parentPrefix = sql.raw(
     .join(' ')} END`,
 );
 
-/**
- * Rows of a tally grouped per prefix (`base`: `prefix` and the `columns`, under the scope, no
- * longer than `keyLength`) turned into a breakdown's rows by region key: each key counts only
- * its own compounds, its tally less its children's. A key shorter than the key length is a
- * compound registered above the level (at its subdistrict, in a breakdown by community), as
- * `left(region_code, keyLength)` keys it when counting the rows.
- */
-async function byRegionKey<C extends string>(
-  db: Db,
-  base: SQL,
-  columns: readonly C[],
-  keyLength: number,
-): Promise<({ key: string } & Record<C, string>)[]> {
-  const own = (c: C) => sql.raw(`a.${c} - coalesce(sum(b.${c}), 0)`);
-  return queryRows(
-    db,
-    sql`WITH t AS (${base})
-      SELECT a.prefix AS key, ${sql.join(
-        columns.map((c) => sql`${own(c)} AS ${sql.raw(c)}`),
-        sql`, `,
-      )}
-      FROM t a LEFT JOIN t b ON length(a.prefix) < ${keyLength} AND ${parentPrefix} = a.prefix
-      GROUP BY ${sql.raw(['a.prefix', ...columns.map((c) => `a.${c}`)].join(', '))}
-      HAVING ${own(columns[0] as C)} <> 0`,
-  );
-}
-
 const under = (prefix: SQL, prefixes: string[], keyLength: number) =>
   and(
     sql`length(${prefix}) <= ${keyLength}`,
     or(...prefixes.map((p) => like(prefix, `${p}%`))) ?? sql`false`,
   );
 
-/** `talliedRenovation` by region key of `keyLength` characters. */
+const renovationSums = ['compounds', 'buildings', 'floor_area', 'households', 'residents'] as const;
+
+/**
+ * `talliedRenovation` by region key of `keyLength` characters. Each key counts only its own
+ * compounds: its tally less its children's. A key shorter than the key length is a compound
+ * registered above the level (at its subdistrict, in a breakdown by community), as
+ * `left(region_code, keyLength)` keys it when counting the rows.
+ */
 export async function talliedRenovationByRegion(
   db: Db,
   prefixes: string[],
@@ -153,30 +133,22 @@ export async function talliedRenovationByRegion(
   toYear: number,
 ) {
   const t = renovationTallies;
-  const base = db
-    .select({
-      prefix: t.prefix,
-      compounds: sql`sum(${t.compounds})`.as('compounds'),
-      buildings: sql`sum(${t.buildings})`.as('buildings'),
-      floor_area: sql`sum(${t.floorArea})`.as('floor_area'),
-      households: sql`sum(${t.households})`.as('households'),
-      residents: sql`sum(${t.residents})`.as('residents'),
-    })
-    .from(t)
-    .where(
-      and(
-        under(sql`${t.prefix}`, prefixes, keyLength),
-        between(t.year, fromYear, toYear),
-        lt(t.prevYear, fromYear),
-        gte(t.year, 0),
-      ),
-    )
-    .groupBy(t.prefix)
-    .getSQL();
-  return byRegionKey(
+  const list = (f: (c: string) => string) => sql.raw(renovationSums.map(f).join(', '));
+  const own = (c: string) => `a.${c} - coalesce(sum(b.${c}), 0)`;
+  return queryRows<Record<'key' | (typeof renovationSums)[number], string>>(
     db,
-    base,
-    ['compounds', 'buildings', 'floor_area', 'households', 'residents'],
-    keyLength,
+    sql`WITH t AS (
+        SELECT prefix, ${list((c) => `sum(${c}) AS ${c}`)} FROM ${t}
+        WHERE ${and(
+          under(sql`prefix`, prefixes, keyLength),
+          between(t.year, fromYear, toYear),
+          lt(t.prevYear, fromYear),
+          gte(t.year, 0),
+        )}
+        GROUP BY prefix)
+      SELECT a.prefix AS key, ${list((c) => `${own(c)} AS ${c}`)}
+      FROM t a LEFT JOIN t b ON length(a.prefix) < ${keyLength} AND ${parentPrefix} = a.prefix
+      GROUP BY a.prefix, ${list((c) => `a.${c}`)}
+      HAVING ${sql.raw(own('compounds'))} <> 0`,
   );
 }
