@@ -1,5 +1,15 @@
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
-import { adminPassword, choose, createUser, csrfOf, logIn, logOut, send, sideMenu } from './support.js';
+import {
+  adminPassword,
+  choose,
+  confirmPopup,
+  createUser,
+  csrfOf,
+  logIn,
+  logOut,
+  send,
+  sideMenu,
+} from './support.js';
 
 /**
  * Contracting down the line (mechanism 2) and the supervision ledger: headquarters starts a 2024
@@ -86,7 +96,7 @@ async function residentsResolve(page: Page, compoundId: string, projectId: strin
 
 async function nextStage(page: Page, stage: string) {
   await page.getByTestId('next-step').click();
-  await page.getByRole('tooltip').getByRole('button', { name: '确定' }).click();
+  await confirmPopup(page);
   await expect(page.getByText(`项目已进入“${stage}”阶段`)).toBeVisible();
   await expect(page.getByTestId('project-status')).toHaveText(stage);
 }

@@ -6,7 +6,7 @@ import {
   test,
 } from '@playwright/test';
 import { creditCheckChar } from '../src/domain/quality.js';
-import { adminPassword, csrfOf, logIn, send, tieta } from './support.js';
+import { adminPassword, confirmPopup, csrfOf, logIn, send, tieta } from './support.js';
 
 /**
  * Engineering quality on a phone: the supervising engineer records a spot check with a photo and a
@@ -259,10 +259,7 @@ test('a spot check’s finding is fixed, reopened, verified; the acceptance wait
   });
   await slow(page.getByTestId('document').filter({ hasText: '检测报告-FS.pdf' })).toBeVisible();
   await batch.getByRole('button', { name: '签认使用' }).click();
-  await page
-    .getByRole('button', { name: '确 定' })
-    .or(page.getByRole('button', { name: '确定' }))
-    .click();
+  await confirmPopup(page);
   await slow(batch.getByTestId('batch-approval')).toHaveText('已签认使用');
   // On a phone the later tabs sit behind the tab bar's "more": the address leads there too.
   await page.goto(qualityUrl('tickets'));
@@ -345,10 +342,7 @@ test('a spot check’s finding is fixed, reopened, verified; the acceptance wait
   await signInAs(page, who.supervisor, password);
   await page.goto(qualityUrl('tickets'));
   await ticket.getByRole('button', { name: '核验通过' }).click();
-  await page
-    .getByRole('button', { name: '确 定' })
-    .or(page.getByRole('button', { name: '确定' }))
-    .click();
+  await confirmPopup(page);
   await slow(ticket.getByTestId('ticket-status')).toHaveText('已销号');
   await page.goto(qualityUrl('acceptance'));
   await slow(page.getByTestId('acceptance-passed')).toContainText('竣工验收已于');

@@ -48,6 +48,13 @@ export async function logOut(page: Page): Promise<void> {
 /** The side menu (the <nav> around it), where admin entries appear. */
 export const sideMenu = (page: Page) => page.getByRole('navigation');
 
+/** Confirm the open Popconfirm: its OK button reads 确定, or 确 定 where antd spaces two characters. */
+export const confirmPopup = (page: Page) =>
+  page
+    .getByRole('tooltip')
+    .getByRole('button', { name: /^确 ?定$/ })
+    .click();
+
 /**
  * An option of the open select or picker dropdown. Looked up inside the dropdown, so a table cell
  * with the same title behind it (a user's role, a subdistrict) is never clicked instead.
