@@ -113,17 +113,17 @@ async function bidDocumentCount(db: Db | Tx, projectId: string): Promise<number>
 }
 
 /**
- * What the gates need to know about one project, read in one place; with the sample and approval
- * rows read for it, which the project's quality page shows as they are.
+ * What the gates need to know about one project, read in one place; its samples and batch
+ * approvals as whole rows, which the project's quality page shows as they are.
  */
 export async function gateFacts(
   db: Db | Tx,
   project: Project,
 ): Promise<
-  GateFacts & {
+  Omit<GateFacts, 'samples' | 'approvedBatches'> & {
+    samples: Awaited<ReturnType<typeof samplesOf>>;
+    approvedBatches: (typeof batchApprovals.$inferSelect)[];
     openTickets: number;
-    sampleRows: Awaited<ReturnType<typeof samplesOf>>;
-    approvals: (typeof batchApprovals.$inferSelect)[];
   }
 > {
   const [plan] = await db.select().from(projectQuality).where(eq(projectQuality.projectId, project.id));
@@ -172,8 +172,6 @@ export async function gateFacts(
     acceptance: facts && acceptanceProblems(facts, await calendarFrom(db, facts.noticeDate)),
     signed: signed.map((s) => s.gate),
     openTickets,
-    sampleRows: samples,
-    approvals,
   };
 }
 
@@ -258,7 +256,7 @@ export async function qualityOverview(ctx: Ctx, projectId: string, today: string
     .where(eq(qualityZones.projectId, project.id))
     .orderBy(asc(qualityZones.kind), asc(qualityZones.name));
   const signoffs = await db.select().from(gateSignoffs).where(eq(gateSignoffs.projectId, project.id));
-  const samples = [...facts.sampleRows].reverse(); // newest first
+  const samples = [...facts.samples].reverse(); // newest first
   const checks = await db
     .select()
     .from(inspections)
@@ -358,7 +356,7 @@ export async function qualityOverview(ctx: Ctx, projectId: string, today: string
       createdAt: s.createdAt.toISOString(),
     })),
     batches: batchesOf(facts.samples).map((b) => {
-      const approval = facts.approvals.find((a) => a.material === b.material && a.batch === b.batch);
+      const approval = facts.approvedBatches.find((a) => a.material === b.material && a.batch === b.batch);
       return {
         material: b.material,
         batch: b.batch,
