@@ -430,7 +430,6 @@ export async function stepTicket(
 ) {
   return write(ctx.db, ctx.actor, async (tx, audit) => {
     const { record, project } = await loadTicket(ctx, id, 'write', tx);
-    const note = action === 'submit_evidence' ? (input.note ?? '') : record.evidenceNote;
     const evidence = await evidenceCount(tx, record);
     const step = ticketStep(
       { status: record.status as TicketStatus, evidence, fixedBy: record.fixedBy },
@@ -443,7 +442,7 @@ export async function stepTicket(
     const now = new Date();
     const changes: Partial<typeof tickets.$inferInsert> =
       action === 'submit_evidence'
-        ? { evidenceNote: note, fixedBy: ctx.principal.userId, fixedAt: now }
+        ? { evidenceNote: input.note ?? '', fixedBy: ctx.principal.userId, fixedAt: now }
         : action === 'verify'
           ? { verifiedBy: ctx.principal.userId, verifiedAt: now }
           : { reopenedAt: now };
@@ -456,7 +455,8 @@ export async function stepTicket(
     await tx.insert(ticketEvents).values({
       ticketId: id,
       action,
-      note: action === 'reopen' ? (input.reason ?? '') : action === 'submit_evidence' ? (note ?? '') : '',
+      note:
+        action === 'reopen' ? (input.reason ?? '') : action === 'submit_evidence' ? (input.note ?? '') : '',
       by: ctx.principal.userId,
       byName: ctx.principal.displayName,
       at: now,
@@ -603,16 +603,16 @@ export async function organiseAcceptance(ctx: Ctx, projectId: string, input: Acc
   });
 }
 
+/** A first secretary's region holds the given one (theirs is a prefix of it). */
+const firstSecretaryOver = (regionCode: SQLWrapper | string): SQL =>
+  sql`${regionCode} like ${firstSecretaries.regionCode} || '%'`;
+
 /**
  * Who answers on the supervision ledger for something owed on a project: its cadre in charge, else
  * its liaison; a project with neither named goes to the first secretary of its subdistrict (the
  * district leader who answers for that subdistrict's renovations), so nothing overdue is left
  * without an owner — and the item's title says no cadre is named, which is itself to be fixed.
  */
-/** A first secretary's region holds the given one (theirs is a prefix of it). */
-const firstSecretaryOver = (regionCode: SQLWrapper | string): SQL =>
-  sql`${regionCode} like ${firstSecretaries.regionCode} || '%'`;
-
 async function projectOwner(tx: Tx, project: Project): Promise<{ cadreId: string; named: boolean } | null> {
   const named = project.cadreInChargeId ?? project.liaisonCadreId;
   if (named) return { cadreId: named, named: true };
