@@ -9,8 +9,7 @@
  * a rejected concealed-works request and an acceptance that cannot pass yet. Generated (seeded),
  * written in bulk; the files are one small generated PDF and one small PNG, reused.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import zlib from 'node:zlib';
+import { randomUUID } from 'node:crypto';
 import { count, eq, isNotNull, sql } from 'drizzle-orm';
 import { districtToday } from '../../domain/ledger.js';
 import {
@@ -738,47 +737,15 @@ export async function loadDemoQuality(tx: Tx, loaded: DemoLoaded, today = distri
 }
 
 /**
- * A small PNG of one colour with a darker band: the demo's stand-in for a photo of a fix (the
- * real ones come from the site's phones). Built here so the demo carries no binary file.
- */
-export function demoFixPhoto(width = 64, height = 48): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(zlib.crc32(body), body.length + 4);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      const band = y > height * 0.6;
-      rows.set(band ? [120, 130, 140] : [190, 205, 215], y * (width * 3 + 1) + 1 + x * 3);
-    }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', zlib.deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-/**
  * Every demo ticket the construction unit has answered carries a photo of the fix, sent when the
  * evidence was: a note alone is no evidence, so the demo's tickets waiting for verification can be
  * verified. Runs after the quality and resident-supervisor loaders (both open tickets).
  */
 export async function loadDemoTicketPhotos(tx: Tx, loaded: DemoLoaded): Promise<void> {
-  const bytes = demoFixPhoto();
-  const sha = createHash('sha256').update(bytes).digest('hex');
+  const png = demoPng();
   await tx.execute(sql`
     insert into ${photos} (project_id, ticket_id, region_code, file_name, content_type, size, sha256, bytes, created_at)
-    select t.project_id, t.id, p.region_code, '整改后照片.png', 'image/png', ${bytes.length}, ${sha}, ${bytes}, t.fixed_at
+    select t.project_id, t.id, p.region_code, '整改后照片.png', 'image/png', ${png.size}, ${png.sha256}, ${png.bytes}, t.fixed_at
     from ${tickets} t join ${projects} p on p.id = t.project_id
     where t.fixed_at is not null`);
   const [n] = await tx.select({ n: count() }).from(photos).where(isNotNull(photos.ticketId));
