@@ -3,11 +3,19 @@ import type { InventoryFigures } from '../../../contract/inventory.js';
 import { percent } from '../../../domain/statistics.js';
 import { compounds, regionCounts } from '../../db/schema.js';
 import { oldCutoffYear } from '../../platform/settings.js';
-import { type AreaBreakdown, byKey, dimensionKey, inRegion, keyOf, num } from '../stats/breakdown.js';
+import {
+  type AreaBreakdown,
+  byKey,
+  dimensionKey,
+  inRegion,
+  keyOf,
+  num,
+  regionKeyLength,
+} from '../stats/breakdown.js';
 import { type FiguresInput, int } from '../stats/figures.js';
 import {
   talliedInventory,
-  talliedOldEverywhere,
+  talliedInventoryByRegion,
   tallyBreakdownPrefixes,
   tallyPrefixes,
 } from '../stats/tallies.js';
@@ -25,9 +33,9 @@ export async function inventoryFigures({
   const old = sql<number>`count(*) FILTER (WHERE ${compounds.buildYear} < ${cutoff})::int`;
   // At scale, from the pre-aggregated tallies where they answer for the scope (the same figures).
   const prefixes = raw ? null : tallyPrefixes(principal);
-  const tallied = prefixes && (await talliedInventory(db, prefixes, cutoff));
+  const tallied = prefixes && (await talliedInventory(db, prefixes));
   const [inventory] = tallied
-    ? [{ compounds: tallied.compounds, oldCompounds: tallied.old }]
+    ? [tallied]
     : await db
         .select({ compounds: count(), oldCompounds: old })
         .from(compounds)
@@ -40,7 +48,7 @@ export async function inventoryFigures({
     .where(eq(sql`left(${regionCounts.regionCode}, 4)`, districtCode.slice(0, 4)));
   const [allOld] = raw
     ? await db.select({ n: old }).from(compounds)
-    : [{ n: await talliedOldEverywhere(db, cutoff) }];
+    : [{ n: (await talliedInventory(db, [''])).oldCompounds }];
   const oldInScope = int(inventory?.oldCompounds);
   const cityOld = int(elsewhere?.old) + int(allOld?.n);
   return {
@@ -67,14 +75,20 @@ export const inventoryBreakdown: AreaBreakdown<InventoryMeasure> = {
     status: { not_planned: '未纳入计划', planned: '已纳入计划', in_progress: '改造中', renovated: '已改造' },
   },
   async count({ db, principal, region, raw }, by) {
-    const cutoff = await oldCutoffYear(db);
-    // The total from the tallies where they answer for the scope. Split by region, counting the
-    // compounds themselves is as fast: a subdistrict's tallies are one row per build year.
-    const prefixes = by === null && !raw ? tallyBreakdownPrefixes(principal, region, null) : null;
-    if (prefixes) {
-      const t = await talliedInventory(db, prefixes, cutoff);
-      return [{ key: '', values: { compounds: t.compounds, oldCompounds: t.old } }];
+    // From the tallies where they answer for the scope and the dimension (a region, or none).
+    const keyLength = raw ? undefined : regionKeyLength(by);
+    const prefixes = keyLength === undefined ? null : tallyBreakdownPrefixes(principal, region, keyLength);
+    if (prefixes && keyLength !== undefined) {
+      const tallied =
+        keyLength === null
+          ? [{ key: '', ...(await talliedInventory(db, prefixes)) }]
+          : await talliedInventoryByRegion(db, prefixes, keyLength);
+      return tallied.map((r) => ({
+        key: r.key,
+        values: { compounds: num(r.compounds), oldCompounds: num(r.oldCompounds) },
+      }));
     }
+    const cutoff = await oldCutoffYear(db);
     const key = dimensionKey(by, {
       region: compounds.regionCode,
       status: statusSql,

@@ -17,6 +17,7 @@ import {
 } from '../stats/breakdown.js';
 import { type FiguresInput, int } from '../stats/figures.js';
 import {
+  type RenovationSum,
   talliedRenovation,
   talliedRenovationByRegion,
   tallyBreakdownPrefixes,
@@ -124,6 +125,14 @@ const renovationRow = (
   },
 });
 
+/** The renovation tallies' sum of each measure but the compounds. */
+const tallySums: Record<Exclude<RenovationMeasure, 'renovatedCompounds'>, RenovationSum> = {
+  buildings: 'buildings',
+  floorArea: 'floor_area',
+  households: 'households',
+  residents: 'residents',
+};
+
 /**
  * The summary's renovation figures split by region, or by the year the project was completed: a
  * compound counts once in the total (as in the summary), and in each year it was completed in.
@@ -138,14 +147,15 @@ export const renovationBreakdown: AreaBreakdown<RenovationMeasure> = {
     households: renovationSpec('惠及住户', '户'),
     residents: renovationSpec('惠及居民', '人'),
   },
-  async count({ db, principal, fromYear, toYear, region, raw }, by) {
+  async count({ db, principal, fromYear, toYear, region, raw }, by, measures) {
     const keyLength = raw ? undefined : regionKeyLength(by);
     const prefixes = keyLength === undefined ? null : tallyBreakdownPrefixes(principal, region, keyLength);
     if (prefixes && keyLength !== undefined) {
+      const sums = measures.flatMap((m) => (m === 'renovatedCompounds' ? [] : [tallySums[m]]));
       const tallied =
         keyLength === null
           ? [{ key: '', ...(await talliedRenovation(db, prefixes, fromYear, toYear)) }]
-          : (await talliedRenovationByRegion(db, prefixes, keyLength, fromYear, toYear)).map(
+          : (await talliedRenovationByRegion(db, prefixes, keyLength, fromYear, toYear, sums)).map(
               ({ floor_area: floorArea, ...r }) => ({ ...r, floorArea }),
             );
       return tallied.map((r) => renovationRow(r.key, r));

@@ -6,7 +6,7 @@
  * grouped and once for the total, and joins the rows by key: a new area adds its measures without
  * touching it. Grouping is SQL's (GROUP BY), never done here in memory.
  */
-import { eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type {
   Breakdown,
@@ -174,10 +174,34 @@ async function regionNames(db: Db, codes: string[]): Promise<Map<string, string>
 }
 
 /**
- * Keys in natural order (2019 before 2020, item 9 before item 10). One collator: `localeCompare`
- * with options builds one per call, which cost 0.3 s sorting a province's 4,556 subdistricts.
+ * Names of the regions a breakdown by region can have as keys: under `prefixes`, codes no longer
+ * than the key. Read beside the counts, before their keys are known: a province's 4,556
+ * subdistricts looked up by code after them took 10–30 ms more.
  */
-const keyOrder = new Intl.Collator('en', { numeric: true });
+async function regionNamesUnder(db: Db, prefixes: readonly string[], keyLength: number) {
+  const rows = await db
+    .select({ code: regions.code, name: regions.name })
+    .from(regions)
+    .where(
+      and(
+        sql`length(${regions.code}) <= ${keyLength}`,
+        or(...prefixes.map((p) => like(regions.code, `${p}%`))) ?? sql`false`,
+      ),
+    );
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/**
+ * Keys in natural order (item 9 before item 10). One collator: `localeCompare` with options
+ * builds one per call, which cost 0.3 s sorting a province's 4,556 subdistricts.
+ */
+const naturalOrder = new Intl.Collator('en', { numeric: true }).compare;
+
+/**
+ * Region codes in code order: a region's own (本级) row before its children's, and all of them
+ * before the next region's. Compared as plain strings, 10 times faster than the collator.
+ */
+const codeOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function breakdown(
   areas: readonly AreaBreakdown[],
@@ -196,22 +220,29 @@ export async function breakdown(
     districtCode,
     region: q.region,
   };
+  const keyLength = regionKeyLength(q.by);
+  // Every area's queries, and the names of a region dimension's keys, at once: on PostgreSQL each
+  // takes a connection of the pool (PGlite runs them one after another).
+  const [counted, names] = await Promise.all([
+    Promise.all(
+      planned.areas.map(({ area, keys }) =>
+        Promise.all([area.count(input, q.by, keys), area.count(input, null, keys)]),
+      ),
+    ),
+    keyLength ? regionNamesUnder(db, q.region ? [q.region] : (principal.prefixes ?? ['']), keyLength) : null,
+  ]);
   const rows = new Map<string, { label?: string; values: Record<string, number> }>();
   const total: Record<string, number> = {};
-  // One area after another: PGlite has one connection.
-  for (const { area, keys } of planned.areas) {
-    for (const row of await area.count(input, q.by, keys)) {
+  for (const [grouped, [all]] of counted) {
+    for (const row of grouped) {
       const into = rows.get(row.key) ?? { values: {} };
       into.label ??= row.label;
       Object.assign(into.values, row.values);
       rows.set(row.key, into);
     }
-    const [all] = await area.count(input, null, keys);
     Object.assign(total, all?.values ?? {});
   }
   const keys = planned.measures.map((m) => m.key);
-  const named =
-    q.by === 'subdistrict' || q.by === 'community' ? await regionNames(db, [...rows.keys()]) : null;
   const dimensionLabels = Object.assign(
     {},
     ...planned.areas.map(({ area }) => area.labels?.[q.by] ?? {}),
@@ -219,18 +250,18 @@ export async function breakdown(
   const order = Object.keys(dimensionLabels);
   // A key above the dimension's level holds what its region keeps itself (a ledger item of the
   // district, a compound registered at its subdistrict): 区本级, 街道本级, as offices write it.
-  const keyLength = regionKeyLength(q.by);
   const regionLabel = (key: string) => {
-    const name = named?.get(key);
+    const name = names?.get(key);
     return name && keyLength && key.length < keyLength ? `${name}本级` : name;
   };
   const label = (key: string, given?: string) =>
     given ?? regionLabel(key) ?? dimensionLabels[key] ?? (q.by === 'year' ? `${key}年` : key);
+  const compare = keyLength === undefined ? naturalOrder : codeOrder;
   const sorted = [...rows.entries()].sort(([a], [b]) => {
     const i = order.indexOf(a);
     const j = order.indexOf(b);
     if (i !== j && i >= 0 && j >= 0) return i - j;
-    return keyOrder.compare(a, b);
+    return compare(a, b);
   });
   return {
     by: q.by,

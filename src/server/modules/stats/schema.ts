@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, integer, numeric, pgSchema, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -20,15 +21,28 @@ export const compoundStats = statsSchema.table('compound_stats', {
   residents: integer('residents'),
 });
 
-/** Compounds by region prefix ('' the whole database; 2, 4, 6, 9 and 12 characters) and build year (-1 unknown). */
+/**
+ * Compounds by region prefix ('' the whole database; 2, 4, 6, 9 and 12 characters), and those of
+ * them old: built before the district's old-compound cutoff year (the setting), which the tallies
+ * read as they count; a change of the setting counts the old ones again (`stats.recount_old`).
+ * One row per region, so a province's breakdown by subdistrict reads 4,556 rows, where one row
+ * per build year made it 137,000.
+ */
 export const inventoryTallies = statsSchema.table(
   'inventory_tallies',
   {
-    prefix: text('prefix').notNull(),
-    buildYear: integer('build_year').notNull(),
+    prefix: text('prefix').primaryKey(),
     compounds: integer('compounds').notNull(),
+    oldCompounds: integer('old_compounds').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.prefix, t.buildYear] })],
+  (t) => [
+    // A breakdown by region reads the prefixes under its scope (LIKE 'prefix%').
+    index('inventory_tallies_prefix_idx').on(t.prefix.op('text_pattern_ops')),
+    // …and by subdistrict, only the rows down to that level, read from this index alone.
+    index('inventory_tallies_subdistricts_idx')
+      .on(t.prefix, t.compounds, t.oldCompounds)
+      .where(sql`length(${t.prefix}) <= 9`),
+  ],
 );
 
 /**
@@ -53,5 +67,10 @@ export const renovationTallies = statsSchema.table(
     primaryKey({ columns: [t.prefix, t.year, t.prevYear] }),
     // A breakdown by region reads the prefixes under its scope (LIKE 'prefix%').
     index('renovation_tallies_prefix_idx').on(t.prefix.op('text_pattern_ops')),
+    // …and by subdistrict, only the rows down to that level, read from this index alone in prefix
+    // order (a province: 36,000 of 126,000 rows, summed without a hash): 15 ms, against 35.
+    index('renovation_tallies_subdistricts_idx')
+      .on(t.prefix, t.year, t.prevYear, t.compounds, t.buildings, t.floorArea, t.households, t.residents)
+      .where(sql`length(${t.prefix}) <= 9`),
   ],
 );

@@ -2,12 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../domain/access.js';
 import { queryRows } from '../../db/client.js';
-import { compounds, projects } from '../../db/schema.js';
+import { compounds, projects, settings } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
 import { testApp } from '../../testing/app.js';
 import { buildCompound, buildProject } from '../../testing/factories.js';
 import { inventoryBreakdown, inventoryFigures } from '../inventory/figures.js';
 import { renovationBreakdown, renovationFigures } from '../projects/figures.js';
+import type { AreaBreakdown } from './breakdown.js';
 import { tallyPrefixes } from './tallies.js';
 
 const principal = (role: Role, prefixes: string[] | null): Principal => ({
@@ -60,11 +61,11 @@ describe('pre-aggregated tallies', { timeout: 240_000 }, () => {
           const tallied = { ...(await inventoryFigures(input)), ...(await renovationFigures(input)) };
           expect(tallied, `${when}: ${p.role} ${p.prefixes} ${from}–${to}`).toEqual(raw);
           // The breakdowns by region, and their totals, inside a region asked or not.
-          for (const area of [inventoryBreakdown, renovationBreakdown])
+          for (const area of [inventoryBreakdown, renovationBreakdown] as AreaBreakdown[])
             for (const by of [null, 'subdistrict', 'community'] as const)
               for (const region of [undefined, '410203', '410203002', '410204001002']) {
                 const count = async (raw: boolean) =>
-                  (await area.count({ ...input, region, raw }, by, [])).sort((x, y) =>
+                  (await area.count({ ...input, region, raw }, by, Object.keys(area.measures))).sort((x, y) =>
                     x.key.localeCompare(y.key),
                   );
                 expect(
@@ -77,7 +78,7 @@ describe('pre-aggregated tallies', { timeout: 240_000 }, () => {
       const snapshot = async () =>
         queryRows(
           db,
-          sql`SELECT 'i' AS t, prefix, build_year AS a, 0 AS b, compounds::text AS v FROM stats.inventory_tallies WHERE compounds <> 0
+          sql`SELECT 'i' AS t, prefix, 0 AS a, 0 AS b, concat_ws(',', compounds, old_compounds) AS v FROM stats.inventory_tallies WHERE compounds <> 0
             UNION ALL SELECT 'r', prefix, year, prev_year, concat_ws(',', compounds, buildings, floor_area, households, residents, unknown)
             FROM stats.renovation_tallies WHERE compounds <> 0 ORDER BY 1, 2, 3, 4`,
         );
@@ -153,5 +154,13 @@ describe('pre-aggregated tallies', { timeout: 240_000 }, () => {
     await db.delete(compounds).where(eq(compounds.id, c.id));
     await db.update(projects).set({ status: 'planned' }).where(eq(projects.id, pb.id));
     await same('deleted');
+
+    // The old compounds follow the district's cutoff year, set, changed and reset to 2000.
+    await db.insert(settings).values({ key: 'oldCutoffYear', value: 2005 });
+    await same('cutoff set to 2005');
+    await db.update(settings).set({ value: 1990 }).where(eq(settings.key, 'oldCutoffYear'));
+    await same('cutoff changed to 1990');
+    await db.delete(settings).where(eq(settings.key, 'oldCutoffYear'));
+    await same('cutoff back to the national 2000');
   });
 });

@@ -1,0 +1,2 @@
+CREATE INDEX "inventory_tallies_subdistricts_idx" ON "stats"."inventory_tallies" USING btree ("prefix","compounds","old_compounds") WHERE length("stats"."inventory_tallies"."prefix") <= 9;--> statement-breakpoint
+CREATE INDEX "renovation_tallies_subdistricts_idx" ON "stats"."renovation_tallies" USING btree ("prefix","year","prev_year","compounds","buildings","floor_area","households","residents") WHERE length("stats"."renovation_tallies"."prefix") <= 9;
