@@ -132,8 +132,9 @@ export async function benchScale(database: Database, backend: string): Promise<S
     [
       'illegal structures',
       () => listStructures(db, hq, StructureListQuery.parse(first)),
+      // The outstanding first, by compound name: the first page is the outstanding part's.
       sql`SELECT s.id FROM illegal_structures s JOIN compounds c ON c.id = s.compound_id
-        ORDER BY s.status IN ('removed', 'cleared'), c.name, s.survey_on DESC, s.id LIMIT 20`,
+        WHERE s.status IN ('surveyed', 'verified', 'noticed') ORDER BY c.name, s.id LIMIT 20`,
     ],
     [
       'facilities',

@@ -1,4 +1,4 @@
-import { count, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, count, not, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
 
@@ -53,4 +53,26 @@ export async function paged<T>(
     page: page.page,
     pageSize: page.pageSize,
   };
+}
+
+/**
+ * A page of the rows matching `where`, those matching `first` before the others, each part in
+ * `rows`' own order: two queries that each read in index order and stop at the page, where
+ * ordering by `first` itself reads and sorts every row in scope. `counted` says how many rows
+ * match a condition; it is asked only for a page past the end of the first part.
+ */
+export async function firstThenRest<T>(
+  rows: (where: SQL | undefined, limit: number, offset: number) => Promise<T[]>,
+  counted: (where: SQL | undefined) => Promise<number>,
+  where: SQL | undefined,
+  first: SQL,
+  limit: number,
+  offset: number,
+): Promise<T[]> {
+  const head = await rows(and(where, first), limit, offset);
+  if (head.length === limit) return head;
+  // The first part ends on this page, or ended before it: how long it is places the rest.
+  const firstCount = head.length > 0 ? offset + head.length : await counted(and(where, first));
+  const rest = await rows(and(where, not(first)), limit - head.length, offset + head.length - firstCount);
+  return [...head, ...rest];
 }

@@ -78,7 +78,13 @@ describe('seed scale', { timeout: 240_000 }, () => {
     expect(s.households).toBe(flats?.n);
     expect(s.households / s.renovatedCompounds).toBeGreaterThan(120);
     expect(s.households / s.renovatedCompounds).toBeLessThan(250);
-    expect(s.illegalStructuresRemoved).toBe(counts.illegalStructures);
+    // One structure in eight is still outstanding.
+    const [outstanding] = await queryRows<{ n: number }>(
+      a.db,
+      sql`SELECT count(*)::int AS n FROM illegal_structures WHERE status = 'noticed' AND removed_on IS NULL`,
+    );
+    expect(outstanding?.n).toBeGreaterThan(0);
+    expect(s.illegalStructuresRemoved).toBe(counts.illegalStructures - (outstanding?.n ?? 0));
     expect(s.illegalAreaRemoved).toBeGreaterThan(0);
     expect(s.cadres).toBeGreaterThan(0);
     expect(s.tempPartyOrgs).toBeGreaterThanOrEqual(0);

@@ -280,18 +280,21 @@ export async function seedScale(database: Database, options: ScaleOptions): Prom
           make_timestamptz(year, 5, 1, 0, 0, 0, 'Asia/Shanghai')
         FROM scale_projects WHERE status = 'under_construction'`),
       );
-      // One removed structure in a quarter of the compounds, at its first flat, measured twice alike.
+      // One structure in a quarter of the compounds, at its first flat, measured twice alike: one
+      // in eight still outstanding (noticed, its deadline passed), the others removed.
       const flat = '(((i * 16 + 1) * 4 + 1) * 16 + 1) * 4 + 1';
+      const removed = (value: string) => `CASE WHEN i % 32 = 0 THEN NULL ELSE ${value} END`;
       await tx.execute(
         sql.raw(`INSERT INTO illegal_structures (id, compound_id, building_id, unit, household_id, region_code, type,
           survey_on, surveyor, verified_area, status, notice_on, notice_deadline, removed_on, removed_by, legal_basis,
           is_demo, created_at)
         SELECT ${uuid(tags.structure, 'i')}, id, ${uuid(tags.building, 'i * 16 + 1')}, '1单元', ${uuid(tags.household, flat)},
           region_code, (ARRAY['棚屋', '扩建', '封闭院落', '屋顶建筑', '占用绿地'])[1 + ${r('i', 42, 5)}],
-          date '2020-03-01' + ${r('i', 43, 300)}, '样本调查员', 5 + ${r('i', 44, 3000)} / 100.0, 'removed',
-          date '2020-12-01', date '2020-12-31', date '2021-01-01' + ${r('i', 45, 300)},
-          CASE WHEN ${r('i', 46, 100)} < 70 THEN 'owner' ELSE 'enforcement' END,
-          CASE WHEN ${r('i', 46, 100)} < 70 THEN NULL ELSE '《城乡规划法》第六十四条' END,
+          date '2020-03-01' + ${r('i', 43, 300)}, '样本调查员', 5 + ${r('i', 44, 3000)} / 100.0,
+          CASE WHEN i % 32 = 0 THEN 'noticed' ELSE 'removed' END,
+          date '2020-12-01', date '2020-12-31', ${removed(`date '2021-01-01' + ${r('i', 45, 300)}`)},
+          ${removed(`CASE WHEN ${r('i', 46, 100)} < 70 THEN 'owner' ELSE 'enforcement' END`)},
+          ${removed(`CASE WHEN ${r('i', 46, 100)} < 70 THEN NULL ELSE '《城乡规划法》第六十四条' END`)},
           true, timestamptz '2020-03-01 00:00+08'
         FROM scale_shape WHERE i % 4 = 0 ORDER BY i`),
       );

@@ -893,3 +893,39 @@ describe('district settings: the tolerance and the type list', () => {
     }
   });
 });
+
+describe('the register’s order', () => {
+  it('pages through the outstanding structures first, then the others, each by compound name', async () => {
+    // A subdistrict of its own: a structure outstanding and one removed in each of four compounds.
+    const region = '410203007';
+    const outstanding: string[] = [];
+    const others: string[] = [];
+    for (const letter of ['C', 'A', 'D', 'B']) {
+      const compound = await buildCompound(t.database, { regionCode: region, name: `测试·排序${letter}` });
+      outstanding.push((await buildStructure(t.database, {}, compound)).id);
+      const removed = {
+        status: 'removed',
+        verifiedArea: 8,
+        removedOn: daysFromToday(-1),
+        removedBy: 'owner',
+      } as const;
+      others.push((await buildStructure(t.database, removed, compound)).id);
+    }
+    const byName = (ids: string[]) => [1, 3, 0, 2].map((i) => ids[i]);
+    const expected = [...byName(outstanding), ...byName(others)];
+    for (const pageSize of [1, 3, 8]) {
+      const seen: string[] = [];
+      for (let page = 1; seen.length < expected.length; page++) {
+        const res = await get(
+          `/api/illegal-structures?region=${region}&page=${page}&pageSize=${pageSize}`,
+          hq,
+        );
+        const body = res.json<{ items: { id: string }[]; total: number }>();
+        expect(body.total).toBe(8);
+        expect(body.items.length, `page ${page} of ${pageSize}`).toBeGreaterThan(0);
+        seen.push(...body.items.map((i) => i.id));
+      }
+      expect(seen, `pages of ${pageSize}`).toEqual(expected);
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Structure, StructureDetail, StructureListQuery } from '../../../contract/illegal.js';
 import { type StructureStatus, type VisitOutcome, verify } from '../../../domain/illegal.js';
 import type { Db, Tx } from '../../db/client.js';
@@ -16,7 +16,7 @@ import {
 } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
 import { illegalSettings } from '../../platform/settings.js';
-import { anyRow, contains, paged } from '../../platform/sql.js';
+import { anyRow, contains, firstThenRest, paged } from '../../platform/sql.js';
 import { assignedTo, covers, structureScope } from './access.js';
 
 const subdistrict = aliasedTable(regions, 'subdistrict');
@@ -102,23 +102,34 @@ function filters(q: StructureListQuery): (SQL | undefined)[] {
  */
 export async function listStructures(db: Db, principal: Principal, q: StructureListQuery, mine?: string) {
   const where = and(mine ? and(assignedTo(mine), notRemoved) : structureScope(principal), ...filters(q));
+  const matching = (part: SQL | undefined) =>
+    db.select(anyRow).from(s).innerJoin(compounds, eq(compounds.id, s.compoundId)).where(part);
+  // Outstanding first, then the rest, each read in compound-name order up to the page: ordering
+  // by "outstanding" itself sorted a province's 55,000 structures for every page.
   const page = await paged(
     db,
-    db.select(anyRow).from(s).innerJoin(compounds, eq(compounds.id, s.compoundId)).where(where),
+    matching(where),
     (limit, offset) =>
-      select(db)
-        .where(where)
-        .orderBy(
-          asc(sql`${s.status} IN ('removed', 'cleared')`),
-          asc(compounds.name),
-          asc(buildings.number),
-          asc(s.unit),
-          asc(households.room),
-          desc(s.surveyOn),
-          asc(s.id),
-        )
-        .limit(limit)
-        .offset(offset),
+      firstThenRest(
+        (part, n, skip) =>
+          select(db)
+            .where(part)
+            .orderBy(
+              asc(compounds.name),
+              asc(buildings.number),
+              asc(s.unit),
+              asc(households.room),
+              desc(s.surveyOn),
+              asc(s.id),
+            )
+            .limit(n)
+            .offset(skip),
+        async (part) => (await db.select({ n: count() }).from(sql`(${matching(part)}) AS part`))[0]?.n ?? 0,
+        where,
+        notRemoved,
+        limit,
+        offset,
+      ),
     q,
   );
   return { ...page, items: page.items.map(present) };

@@ -69,6 +69,10 @@ export const illegalStructures = pgTable(
   (t) => [
     index('illegal_structures_region_idx').on(t.regionCode.op('text_pattern_ops')),
     index('illegal_structures_compound_idx').on(t.compoundId),
+    // The register lists the outstanding first: found without reading the removed ones.
+    index('illegal_structures_outstanding_idx')
+      .on(t.compoundId)
+      .where(sql`${t.status} IN ('surveyed', 'verified', 'noticed')`),
     index('illegal_structures_household_idx').on(t.householdId, t.type),
     index('illegal_structures_building_idx').on(t.buildingId, t.unit),
     check('illegal_structures_removed', sql`(${t.removedOn} IS NULL) = (${t.removedBy} IS NULL)`),

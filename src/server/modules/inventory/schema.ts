@@ -49,6 +49,9 @@ export const compounds = pgTable(
     uniqueIndex('compounds_subdistrict_name_uq').on(t.subdistrictCode, t.name),
     index('compounds_region_idx').on(t.regionCode.op('text_pattern_ops')),
     index('compounds_build_year_idx').on(t.buildYear),
+    // Lists by compound name (the compounds sorted by name, the illegal-structure register) read it
+    // in this order and stop at the page.
+    index('compounds_name_idx').on(t.name),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, not, or, type SQL, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { LedgerItem, LedgerListQuery } from '../../../contract/ledger.js';
 import {
   districtToday,
@@ -22,7 +22,7 @@ import {
 } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
 import { escalationPolicy } from '../../platform/settings.js';
-import { anyRow, contains, paged } from '../../platform/sql.js';
+import { anyRow, contains, firstThenRest, paged } from '../../platform/sql.js';
 import { scopeAndNamed } from '../projects/access.js';
 
 /** Today in the district and the escalation thresholds in force. */
@@ -168,30 +168,22 @@ export async function listLedger(
  * A page of `where`'s items most escalated first, each level by deadline, as `ledgerItemsWhere`
  * orders them. Among open items an earlier deadline is never less escalated, so that order is:
  * the open items due by the due-soon horizon, by deadline; then every other item, by deadline.
- * Each half is read in index order and stops at the page, where sorting by the escalation read
- * and sorted every item in scope (80 ms for a province's 70,000).
+ * Sorting by the escalation read and sorted every item in scope (80 ms for a province's 70,000).
  */
-async function byEscalation(db: Db, day: LedgerDay, where: SQL | undefined, limit: number, offset: number) {
-  const urgent = dueSoonOrOverdue(day);
-  const byDeadline = [asc(ledgerItems.deadline), asc(ledgerItems.id)];
-  const first = await select(db, day)
-    .where(and(where, urgent))
-    .orderBy(...byDeadline)
-    .limit(limit)
-    .offset(offset);
-  if (first.length === limit) return first;
-  // The urgent items end on this page, or ended before it: how many there are places the rest.
-  const urgentCount =
-    first.length > 0
-      ? offset + first.length
-      : ((await withOwners(db.select({ n: count() }).from(ledgerItems)).where(and(where, urgent)))[0]?.n ??
-        0);
-  const rest = await select(db, day)
-    .where(and(where, not(urgent)))
-    .orderBy(...byDeadline)
-    .limit(limit - first.length)
-    .offset(offset + first.length - urgentCount);
-  return [...first, ...rest];
+function byEscalation(db: Db, day: LedgerDay, where: SQL | undefined, limit: number, offset: number) {
+  return firstThenRest(
+    (part, n, skip) =>
+      select(db, day)
+        .where(part)
+        .orderBy(asc(ledgerItems.deadline), asc(ledgerItems.id))
+        .limit(n)
+        .offset(skip),
+    async (part) => (await withOwners(db.select({ n: count() }).from(ledgerItems)).where(part))[0]?.n ?? 0,
+    where,
+    dueSoonOrOverdue(day),
+    limit,
+    offset,
+  );
 }
 
 /** Every item matching `where` (a meeting's decisions, say), most escalated first. */

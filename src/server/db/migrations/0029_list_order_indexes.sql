@@ -1,0 +1,2 @@
+CREATE INDEX "illegal_structures_outstanding_idx" ON "illegal_structures" USING btree ("compound_id") WHERE "illegal_structures"."status" IN ('surveyed', 'verified', 'noticed');--> statement-breakpoint
+CREATE INDEX "compounds_name_idx" ON "compounds" USING btree ("name");
