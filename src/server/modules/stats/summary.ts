@@ -53,8 +53,11 @@ export async function summary(
     toYear: range.to ?? new Date().getFullYear(),
     districtCode,
   };
-  // One after another: PGlite has one connection, and PostgreSQL's figures are each one query.
-  const figures = {} as AreaFigures;
-  for (const of of areaFigures) Object.assign(figures, await of(input));
+  // Every area's figures at once: on PostgreSQL each query takes a connection of the pool (PGlite
+  // runs them one after another).
+  const figures = Object.assign(
+    {},
+    ...(await Promise.all(areaFigures.map((of) => of(input)))),
+  ) as AreaFigures;
   return { ...figures, fromYear: input.fromYear, toYear: input.toYear };
 }

@@ -50,9 +50,9 @@ describe('pre-aggregated tallies', { timeout: 240_000 }, () => {
   it('give the same summary and breakdowns by region as counting the rows, through inserts, updates and deletes', async () => {
     const { database } = await testApp({}, { seeded: false });
     const db = database.db;
-    const same = async (when: string) => {
+    const same = async (when: string, inPeriods: readonly (readonly [number, number])[] = periods) => {
       for (const p of callers)
-        for (const [from, to] of periods) {
+        for (const [from, to] of inPeriods) {
           const input = { db, principal: p, fromYear: from, toYear: to, districtCode: '410203' };
           const raw = {
             ...(await inventoryFigures({ ...input, raw: true })),
@@ -60,8 +60,11 @@ describe('pre-aggregated tallies', { timeout: 240_000 }, () => {
           };
           const tallied = { ...(await inventoryFigures(input)), ...(await renovationFigures(input)) };
           expect(tallied, `${when}: ${p.role} ${p.prefixes} ${from}–${to}`).toEqual(raw);
-          // The breakdowns by region, and their totals, inside a region asked or not.
-          for (const area of [inventoryBreakdown, renovationBreakdown] as AreaBreakdown[])
+          // The breakdowns by region, and their totals, inside a region asked or not (the
+          // inventory's once: it is not the period's).
+          const areas: AreaBreakdown[] =
+            from === inPeriods[0]?.[0] ? [inventoryBreakdown, renovationBreakdown] : [renovationBreakdown];
+          for (const area of areas)
             for (const by of [null, 'subdistrict', 'community'] as const)
               for (const region of [undefined, '410203', '410203002', '410204001002']) {
                 const count = async (raw: boolean) =>
@@ -155,12 +158,13 @@ describe('pre-aggregated tallies', { timeout: 240_000 }, () => {
     await db.update(projects).set({ status: 'planned' }).where(eq(projects.id, pb.id));
     await same('deleted');
 
-    // The old compounds follow the district's cutoff year, set, changed and reset to 2000.
+    // The old compounds follow the district's cutoff year, set, changed and reset to 2000 (one
+    // period: the cutoff is not the period's).
     await db.insert(settings).values({ key: 'oldCutoffYear', value: 2005 });
-    await same('cutoff set to 2005');
+    await same('cutoff set to 2005', periods.slice(0, 1));
     await db.update(settings).set({ value: 1990 }).where(eq(settings.key, 'oldCutoffYear'));
-    await same('cutoff changed to 1990');
+    await same('cutoff changed to 1990', periods.slice(0, 1));
     await db.delete(settings).where(eq(settings.key, 'oldCutoffYear'));
-    await same('cutoff back to the national 2000');
+    await same('cutoff back to the national 2000', periods.slice(0, 1));
   });
 });
