@@ -3,9 +3,10 @@ import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { Facility, FacilityDetail, FacilityListQuery } from '../../../contract/facilities.js';
 import { can } from '../../../domain/access.js';
 import type { Db, Tx } from '../../db/client.js';
-import { buildings, compounds, facilities, photos, projects, regions } from '../../db/schema.js';
+import { buildings, compounds, facilities, photos, projects } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
 import { anyRow, contains, paged } from '../../platform/sql.js';
+import { regionName } from '../regions/sql.js';
 import { facilityRule } from './access.js';
 
 const f = facilities;
@@ -21,10 +22,8 @@ function select(db: Db | Tx) {
       facility: f,
       compoundName: compounds.name,
       projectYear: sql<number | null>`(SELECT p.year FROM ${projects} p WHERE p.id = ${f.projectId})`,
-      subdistrictName: sql<
-        string | null
-      >`(SELECT r.name FROM ${regions} r WHERE r.code = left(${f.regionCode}, 9))`,
-      communityName: sql<string | null>`(SELECT r.name FROM ${regions} r WHERE r.code = ${f.regionCode})`,
+      subdistrictName: regionName(sql`left(${f.regionCode}, 9)`),
+      communityName: regionName(f.regionCode),
       buildingNumber: sql<string | null>`(SELECT b.number FROM ${buildings} b WHERE b.id = ${f.buildingId})`,
       photoCount: sql<number>`(SELECT count(*) FROM ${photos} WHERE ${photos.facilityId} = ${f.id})::int`,
     })

@@ -24,6 +24,7 @@ import type { Principal } from '../../platform/context.js';
 import { escalationPolicy } from '../../platform/settings.js';
 import { anyRow, contains, firstThenRest, paged } from '../../platform/sql.js';
 import { scopeAndNamed } from '../projects/access.js';
+import { regionName } from '../regions/sql.js';
 
 /** Today in the district and the escalation thresholds in force. */
 export async function ledgerDay(db: Db | Tx): Promise<LedgerDay> {
@@ -68,9 +69,7 @@ const compoundName = sql<
 const taskForceName = sql<
   string | null
 >`(SELECT tf.name FROM ${taskForces} tf WHERE tf.id = ${ledgerItems.taskForceId})`;
-const subdistrictName = sql<
-  string | null
->`(SELECT r.name FROM ${regions} r WHERE r.code = left(${ledgerItems.regionCode}, 9))`;
+const subdistrictName = regionName(sql`left(${ledgerItems.regionCode}, 9)`);
 
 function columns(day: LedgerDay) {
   return {
