@@ -56,23 +56,40 @@ export async function paged<T>(
 }
 
 /**
- * A page of the rows matching `where`, those matching `first` before the others, each part in
- * `rows`' own order: two queries that each read in index order and stop at the page, where
- * ordering by `first` itself reads and sorts every row in scope. `counted` says how many rows
- * match a condition; it is asked only for a page past the end of the first part.
+ * A page of the rows matching `where` in parts: those matching `parts[0]` first, then
+ * `parts[1]`'s, and so on, each part in `rows`' own order (the parts do not overlap). Each part
+ * is a query that reads in an index's order and stops at the page, where ordering by the parts
+ * themselves reads and sorts every row in scope. `counted` says how many rows match a condition:
+ * it is asked only of a part that ended before the page started.
  */
-export async function firstThenRest<T>(
+export async function inParts<T>(
+  rows: (where: SQL | undefined, limit: number, offset: number) => Promise<T[]>,
+  counted: (where: SQL | undefined) => Promise<number>,
+  where: SQL | undefined,
+  parts: readonly SQL[],
+  limit: number,
+  offset: number,
+): Promise<T[]> {
+  const page: T[] = [];
+  // How many of the part's rows come before the page.
+  let skip = offset;
+  for (const part of parts) {
+    const got = await rows(and(where, part), limit - page.length, skip);
+    page.push(...got);
+    if (page.length === limit) break;
+    // The part ended on this page (the next starts at its top), or before it: its length
+    // places the next.
+    skip = got.length > 0 ? 0 : skip - (await counted(and(where, part)));
+  }
+  return page;
+}
+
+/** `inParts` of two: the rows matching `first`, then the rest. */
+export const firstThenRest = <T>(
   rows: (where: SQL | undefined, limit: number, offset: number) => Promise<T[]>,
   counted: (where: SQL | undefined) => Promise<number>,
   where: SQL | undefined,
   first: SQL,
   limit: number,
   offset: number,
-): Promise<T[]> {
-  const head = await rows(and(where, first), limit, offset);
-  if (head.length === limit) return head;
-  // The first part ends on this page, or ended before it: how long it is places the rest.
-  const firstCount = head.length > 0 ? offset + head.length : await counted(and(where, first));
-  const rest = await rows(and(where, not(first)), limit - head.length, offset + head.length - firstCount);
-  return [...head, ...rest];
-}
+) => inParts(rows, counted, where, [first, not(first)], limit, offset);

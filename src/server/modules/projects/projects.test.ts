@@ -51,6 +51,52 @@ describe('GET /api/projects', () => {
   });
 });
 
+describe('the project list’s order', () => {
+  it('pages through the latest year first, each year by compound code, searched by name or not', async () => {
+    // A subdistrict of its own: three compounds, five projects over three years.
+    const regionCode = '410203007';
+    const compound = (k: string) =>
+      buildCompound(t.database, { regionCode, code: `T-order-${k}`, name: `测试·年序${k}` });
+    const a = await compound('A');
+    const b = await compound('B');
+    const c = await compound('C');
+    const project = async ({ id }: { id: string }, year: number) =>
+      (await buildProject(t.database, { compoundId: id, regionCode, year })).id;
+    // Made out of order, so the order read is the list's own.
+    const c2020 = await project(c, 2020);
+    const b2024 = await project(b, 2024);
+    const a2020 = await project(a, 2020);
+    const c2022 = await project(c, 2022);
+    const a2024 = await project(a, 2024);
+    const expected = [a2024, b2024, c2022, a2020, c2020];
+    for (const [filter, want] of [
+      ['', expected],
+      ['&q=年序C', [c2022, c2020]],
+      ['&year=2020', [a2020, c2020]],
+    ] as const) {
+      for (const pageSize of [1, 2, 4]) {
+        const seen: string[] = [];
+        for (let page = 1; seen.length < want.length; page++) {
+          const res = await get(
+            `/api/projects?region=${regionCode}${filter}&page=${page}&pageSize=${pageSize}`,
+            viewer,
+          );
+          const body = res.json<{ items: { id: string }[]; total: number }>();
+          expect(body.total).toBe(want.length);
+          expect(body.items.length, `page ${page} of ${pageSize}${filter}`).toBeGreaterThan(0);
+          seen.push(...body.items.map((i) => i.id));
+        }
+        expect(seen, `pages of ${pageSize}${filter}`).toEqual(want);
+      }
+      // A page past the end is empty, its total still counted.
+      const past = (
+        await get(`/api/projects?region=${regionCode}${filter}&page=9&pageSize=4`, viewer)
+      ).json();
+      expect(past).toMatchObject({ items: [], total: want.length });
+    }
+  });
+});
+
 describe('GET /api/projects/:id', () => {
   it('accounts for all 95 temporary party organisations: serving projects, or formed and waiting for one', async () => {
     let withOrg = 0;

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { ProjectDetail, ProjectListQuery } from '../../../contract/projects.js';
 import { projectScoped } from '../../../domain/access.js';
 import type { ProjectStatus } from '../../../domain/inventory.js';
@@ -10,7 +10,7 @@ import {
   type ProjectFacts,
   transitionProblems,
 } from '../../../domain/projects.js';
-import type { Db, Tx } from '../../db/client.js';
+import { type Db, queryRows, type Tx } from '../../db/client.js';
 import {
   cadres,
   catalogueItems,
@@ -28,7 +28,7 @@ import {
 import { scopeWhere } from '../../platform/access.js';
 import type { Ctx, Principal } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
-import { anyRow, contains, paged } from '../../platform/sql.js';
+import { anyRow, contains, inParts, paged } from '../../platform/sql.js';
 import { resolutionDisclosed } from '../consultations/queries.js';
 import { projectQualityBlocks } from '../quality/queries.js';
 import { loadProject, projectRule } from './access.js';
@@ -67,6 +67,12 @@ function present<R extends { batchId: string | null; batchName: string | null }>
   return { ...r, batch: batchId && batchName ? { id: batchId, name: batchName } : null };
 }
 
+/**
+ * Projects in scope, the latest year first and each year by compound code. Read a year at a time
+ * (`inParts`), each in the compounds' code order through the projects' (compound, year) key and
+ * stopping at the page: ordering every project by year and code sorted a province's 120,000 for
+ * each page (31 ms; its first page now takes 2).
+ */
 export async function listProjects(db: Db, principal: Principal, q: ProjectListQuery) {
   const where = and(
     projectRule(principal, 'read'),
@@ -76,18 +82,51 @@ export async function listProjects(db: Db, principal: Principal, q: ProjectListQ
     q.batchId ? eq(projects.batchId, q.batchId) : undefined,
     q.q ? or(contains(compounds.name, q.q)) : undefined,
   );
+  // Only a search by name needs the compound to count or to find the years.
+  const from = q.q
+    ? sql`${projects} INNER JOIN ${compounds} ON ${compounds.id} = ${projects.compoundId}`
+    : sql`${projects}`;
+  const matching = (part: SQL | undefined) => sql`SELECT 1 FROM ${from} WHERE ${part ?? sql`true`}`;
   const page = await paged(
     db,
-    db.select(anyRow).from(projects).innerJoin(compounds, eq(compounds.id, projects.compoundId)).where(where),
-    (limit, offset) =>
-      summaries(db)
-        .where(where)
-        .orderBy(desc(projects.year), asc(compounds.code))
-        .limit(limit)
-        .offset(offset),
+    { limit: (n) => sql`${matching(where)} LIMIT ${n}` },
+    async (limit, offset) =>
+      inParts(
+        (part, n, skip) =>
+          summaries(db).where(part).orderBy(desc(projects.year), asc(compounds.code)).limit(n).offset(skip),
+        async (part) =>
+          (
+            await queryRows<{ n: number }>(
+              db,
+              sql`SELECT count(*)::int AS n FROM (${matching(part)}) AS part`,
+            )
+          )[0]?.n ?? 0,
+        where,
+        (await yearsOf(db, from, where)).map((year) => eq(projects.year, year)),
+        limit,
+        offset,
+      ),
     q,
   );
   return { ...page, items: page.items.map(present) };
+}
+
+/**
+ * The years of the projects `from` `where` selects, the latest first: the greatest year, then
+ * the greatest below it, and so on, one probe of the projects' year index each (a "loose index
+ * scan"), where listing the distinct years reads every project in scope.
+ */
+async function yearsOf(db: Db, from: SQL, where: SQL | undefined): Promise<number[]> {
+  const latest = (below: SQL) => sql`(SELECT max(${projects.year}) FROM ${from} WHERE ${and(where, below)})`;
+  const rows = await queryRows<{ year: number }>(
+    db,
+    sql`WITH RECURSIVE years(year) AS (
+      SELECT ${latest(sql`true`)}
+      UNION ALL
+      SELECT ${latest(sql`${projects.year} < years.year`)} FROM years WHERE years.year IS NOT NULL)
+    SELECT year FROM years WHERE year IS NOT NULL`,
+  );
+  return rows.map((r) => Number(r.year));
 }
 
 const person = (c: { id: string; name: string; level: string }) => ({ ...c, level: c.level as CadreLevel });

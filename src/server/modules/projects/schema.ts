@@ -61,12 +61,14 @@ export const projects = pgTable(
   },
   (t) => [
     uniqueIndex('projects_compound_year_uq').on(t.compoundId, t.year),
-    index('projects_year_idx').on(t.year),
+    // The list reads a year at a time, and finds the years in scope one probe each: by year then
+    // region for a large scope, by region then year for a small one (the planner picks).
+    index('projects_year_region_idx').on(t.year, t.regionCode.op('text_pattern_ops')),
     // Completed projects counted by scope and year (the summary's accepted projects) from the index alone.
     index('projects_completed_idx')
       .on(t.regionCode.op('text_pattern_ops'), t.year)
       .where(sql`${t.status} IN (${sql.raw(completedProjectStatuses.map((s) => `'${s}'`).join(', '))})`),
-    index('projects_region_idx').on(t.regionCode.op('text_pattern_ops')),
+    index('projects_region_year_idx').on(t.regionCode.op('text_pattern_ops'), t.year),
     index('projects_batch_idx').on(t.batchId),
     check('projects_status_check', oneOf(t.status, projectStatuses)),
   ],
