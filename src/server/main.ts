@@ -244,7 +244,7 @@ async function seedScaleCommand(config: Config, args: string[]) {
       onProgress: (line) => process.stderr.write(`${line}\n`),
     });
     console.log(
-      `scale data loaded: ${counts.regions} regions, ${counts.compounds} compounds, ${counts.buildings} buildings, ${counts.households} households, ${counts.projects} projects, ${counts.ledgerItems} ledger items, ${counts.tickets} tickets, ${counts.illegalStructures} illegal structures`,
+      `scale data loaded: ${counts.regions} regions, ${counts.compounds} compounds, ${counts.buildings} buildings, ${counts.households} households, ${counts.projects} projects, ${counts.ledgerItems} ledger items, ${counts.tickets} tickets, ${counts.illegalStructures} illegal structures, ${counts.facilities} facilities`,
     );
   });
 }

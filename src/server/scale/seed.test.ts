@@ -33,6 +33,7 @@ const tables = [
   'tickets',
   'illegal_structures',
   'illegal_measurements',
+  'facilities',
 ];
 
 /** Each table's row count and a digest of its rows in id order (timestamps included). */
@@ -86,6 +87,12 @@ describe('seed scale', { timeout: 240_000 }, () => {
     expect(outstanding?.n).toBeGreaterThan(0);
     expect(s.illegalStructuresRemoved).toBe(counts.illegalStructures - (outstanding?.n ?? 0));
     expect(s.illegalAreaRemoved).toBeGreaterThan(0);
+    // Every facility seeded counts, completed in the year its project was accepted.
+    const [facilities] = await queryRows<{ n: number }>(
+      a.db,
+      sql`SELECT sum(count)::int AS n FROM facilities`,
+    );
+    expect(s.facilities).toBe(facilities?.n);
     expect(s.cadres).toBeGreaterThan(0);
     expect(s.tempPartyOrgs).toBeGreaterThanOrEqual(0);
 

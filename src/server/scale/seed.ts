@@ -11,10 +11,12 @@
  * old ones 45% were renovated in 2019–2022 (a few of them once before, in 2008–2015), 20% have a
  * project of 2023–2025 at some step, with funding, supervision-ledger items (some overdue), open
  * quality tickets on those under construction and a temporary party organisation each; a
- * quarter of all compounds had an illegal structure removed, measured twice. Each district has a
+ * quarter of all compounds had an illegal structure removed, measured twice; each project accepted
+ * since 2019 added or improved three service facilities. Each district has a
  * renovation office (a unit) and its head (a cadre) who owns the district's ledger items.
  */
 import { count, sql } from 'drizzle-orm';
+import { defaultFacilityTypes } from '../../domain/facilities.js';
 import { type Database, queryRows, type Tx } from '../db/client.js';
 import { deferIndexes } from '../db/indexes.js';
 import { compounds, regions, settings } from '../db/schema.js';
@@ -41,6 +43,7 @@ export interface ScaleCounts {
   ledgerItems: number;
   tickets: number;
   illegalStructures: number;
+  facilities: number;
 }
 
 export class ScaleRefused extends Error {}
@@ -63,6 +66,7 @@ const tags = {
   party: 12,
   department: 13,
   taskForce: 14,
+  facility: 15,
 } as const;
 
 /**
@@ -108,8 +112,8 @@ export async function seedScale(database: Database, options: ScaleOptions): Prom
       'compounds_region_idx',
       'compounds_build_year_idx',
       'buildings_region_idx',
-      'projects_year_idx',
-      'projects_region_idx',
+      'projects_year_region_idx',
+      'projects_region_year_idx',
       'ledger_items_region_idx',
       'ledger_items_owner_idx',
       'ledger_items_project_idx',
@@ -305,6 +309,23 @@ export async function seedScale(database: Database, options: ScaleOptions): Prom
         FROM scale_shape, generate_series(1, 2) AS k WHERE i % 4 = 0 ORDER BY 1`),
       );
     });
+    // Three facilities for each project accepted since 2019, of the district's starting list of
+    // types: a lift per stairwell unit or two, up to ten of anything else.
+    await step('facilities', () =>
+      tx.execute(
+        sql.raw(`INSERT INTO facilities (id, compound_id, project_id, region_code, type, type_group, count, action,
+          completed_on, is_demo, created_at, updated_at)
+        SELECT ${uuid(tags.facility, 'p * 3 + k')}, compound_id, ${uuid(tags.project, 'p')}, region_code, t.name, t.grp,
+          CASE WHEN t.grp = 'lift' THEN 1 + ${r('p * 3 + k', 51, 2)} ELSE 1 + ${r('p * 3 + k', 52, 10)} END,
+          CASE WHEN ${r('p * 3 + k', 53, 4)} = 0 THEN 'improved' ELSE 'added' END,
+          make_date(year, 9, 1) + ${r('p * 3 + k', 54, 90)}, true,
+          make_timestamptz(year, 12, 1, 0, 0, 0, 'Asia/Shanghai'), make_timestamptz(year, 12, 1, 0, 0, 0, 'Asia/Shanghai')
+        FROM scale_projects, generate_series(1, 3) AS k,
+          LATERAL (SELECT * FROM (VALUES ${defaultFacilityTypes.map((t, i) => `(${i}, '${t.name}', '${t.group}')`).join(', ')})
+            AS t(n, name, grp) WHERE t.n = ${r('p * 3 + k', 50, defaultFacilityTypes.length)}) AS t
+        WHERE year >= 2019 AND status IN ('accepted', 'handed_over') ORDER BY 1`),
+      ),
+    );
     await step('indexes', async () => {
       await rebuild();
       await rekey();
@@ -380,5 +401,6 @@ async function countRows(tx: Tx, regionCount: number): Promise<ScaleCounts> {
     ledgerItems: await one('ledger_items'),
     tickets: await one('tickets'),
     illegalStructures: await one('illegal_structures'),
+    facilities: await one('facilities'),
   };
 }
