@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.js';
 import { freshDatabase } from '../testing/db.js';
-import { anyRow, countAhead, paged } from './sql.js';
+import { anyRow, countAhead, inParts, paged } from './sql.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -40,5 +40,27 @@ describe('paged', () => {
     expect(result.items.map((r) => Number(r.i))).toEqual(
       Array.from({ length: Math.max(0, Math.min(20, n - first + 1)) }, (_, k) => first + k),
     );
+  });
+});
+
+describe('inParts', () => {
+  it('pages through each part in turn, an empty part included, at any page size', async () => {
+    const { db } = database;
+    const series = sql`generate_series(1, 10) AS s(i)`;
+    // By remainder of 3, with a part that matches nothing between them.
+    const parts = [sql`i % 3 = 0`, sql`i > 100`, sql`i % 3 = 1`, sql`i % 3 = 2`];
+    const expected = [3, 6, 9, 1, 4, 7, 10, 2, 5, 8];
+    const rows = (where: SQL | undefined, limit: number, offset: number) =>
+      db.select({ i: sql<number>`i` }).from(series).where(where).orderBy(sql`i`).limit(limit).offset(offset);
+    const counted = async (where: SQL | undefined) =>
+      Number((await db.select({ n: sql<number>`count(*)` }).from(series).where(where))[0]?.n);
+    for (const size of [1, 2, 3, 4, 10]) {
+      const seen: number[] = [];
+      for (let offset = 0; offset < 12; offset += size) {
+        const page = await inParts(rows, counted, sql`i <> 11`, parts, size, offset);
+        seen.push(...page.map((r) => Number(r.i)));
+      }
+      expect(seen, `pages of ${size}`).toEqual(expected);
+    }
   });
 });
