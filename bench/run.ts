@@ -226,6 +226,6 @@ async function scale() {
     ),
   );
   console.log(
-    'ratio = time ÷ the baseline of its scope in the same run (fastest of 5 runs, of 25 for list pages): statistics against a raw GROUP BY of the compounds, list pages against their rows\' statements sent bare; targets ≤ 0.25 and < 2\n',
+    "ratio = time ÷ the baseline of its scope in the same run (fastest of 5 runs, of 25 for list pages): statistics against a raw GROUP BY of the compounds, list pages against their rows' statements sent bare; targets ≤ 0.25 and < 2\n",
   );
 }
