@@ -15,8 +15,15 @@ import {
   keyOf,
   type MeasureSpec,
   num,
+  regionKeyLength,
 } from '../stats/breakdown.js';
 import { type FiguresInput, int } from '../stats/figures.js';
+import {
+  talliedFacilities,
+  talliedFacilitiesByRegion,
+  tallyBreakdownPrefixes,
+  tallyPrefixes,
+} from '../stats/tallies.js';
 import { facilityRule } from './access.js';
 
 /** One figure's sum of counts, by its rule in the domain (`facilityFigureRules`). */
@@ -49,6 +56,14 @@ const inReachAndPeriod = ({
  * lifts added, elderly-care and childcare facilities.
  */
 export async function facilityFigures(input: FiguresInput): Promise<FacilityFigures> {
+  // At scale, from the pre-aggregated tallies where they answer for the scope (the same figures).
+  const prefixes = input.raw ? null : tallyPrefixes(input.principal);
+  if (prefixes) {
+    const [total] = await talliedFacilities(input.db, prefixes, input.fromYear, input.toYear, false);
+    return Object.fromEntries(
+      facilityFigureNames.map((name) => [name, int(total?.[name])]),
+    ) as FacilityFigures;
+  }
   const [row] = await input.db.select(figureSums()).from(facilities).where(inReachAndPeriod(input));
   return Object.fromEntries(facilityFigureNames.map((name) => [name, int(row?.[name])])) as FacilityFigures;
 }
@@ -72,6 +87,12 @@ export const facilityBreakdown: AreaBreakdown<FacilityFigureName> = {
     childcareFacilities: measure('托育服务设施', '处'),
   },
   async count(input, by) {
+    const tallied = await talliedCount(input, by);
+    if (tallied)
+      return tallied.map(({ key, ...r }) => ({
+        key,
+        values: Object.fromEntries(facilityFigureNames.map((name) => [name, num(r[name])])),
+      }));
     const key = dimensionKey(by, {
       region: facilities.regionCode,
       year: sql`extract(year FROM ${facilities.completedOn})::int`,
@@ -87,3 +108,18 @@ export const facilityBreakdown: AreaBreakdown<FacilityFigureName> = {
     }));
   },
 };
+
+/** A breakdown from the tallies, or null where they cannot answer (a role reaching only named projects, a region not at a level). */
+async function talliedCount(
+  { db, principal, fromYear, toYear, region, raw }: Parameters<AreaBreakdown['count']>[0],
+  by: Parameters<AreaBreakdown['count']>[1],
+) {
+  if (raw) return null;
+  const keyLength = by === 'year' ? null : regionKeyLength(by);
+  if (keyLength === undefined) return null;
+  const prefixes = tallyBreakdownPrefixes(principal, region, keyLength);
+  if (!prefixes) return null;
+  return keyLength === null
+    ? talliedFacilities(db, prefixes, fromYear, toYear, by === 'year')
+    : talliedFacilitiesByRegion(db, prefixes, keyLength, fromYear, toYear);
+}

@@ -2,14 +2,18 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../domain/access.js';
 import { queryRows } from '../../db/client.js';
-import { compounds, projects, settings } from '../../db/schema.js';
+import { compounds, facilities, projects, settings } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
 import { testApp } from '../../testing/app.js';
 import { buildCompound, buildProject } from '../../testing/factories.js';
+import { facilityBreakdown, facilityFigures } from '../facilities/figures.js';
 import { inventoryBreakdown, inventoryFigures } from '../inventory/figures.js';
 import { renovationBreakdown, renovationFigures } from '../projects/figures.js';
 import type { AreaBreakdown } from './breakdown.js';
+import { facilityTallyKinds } from './schema.js';
 import { tallyPrefixes } from './tallies.js';
+
+const facilityColumns = facilityTallyKinds.map((k) => k.column).join(', ');
 
 const principal = (role: Role, prefixes: string[] | null): Principal => ({
   userId: '00000000-0000-7000-8000-000000000000',
@@ -57,15 +61,26 @@ describe('pre-aggregated tallies', { timeout: 240_000 }, () => {
           const raw = {
             ...(await inventoryFigures({ ...input, raw: true })),
             ...(await renovationFigures({ ...input, raw: true })),
+            ...(await facilityFigures({ ...input, raw: true })),
           };
-          const tallied = { ...(await inventoryFigures(input)), ...(await renovationFigures(input)) };
+          const tallied = {
+            ...(await inventoryFigures(input)),
+            ...(await renovationFigures(input)),
+            ...(await facilityFigures(input)),
+          };
           expect(tallied, `${when}: ${p.role} ${p.prefixes} ${from}–${to}`).toEqual(raw);
           // The breakdowns by region, and their totals, inside a region asked or not (the
           // inventory's once: it is not the period's).
           const areas: AreaBreakdown[] =
-            from === inPeriods[0]?.[0] ? [inventoryBreakdown, renovationBreakdown] : [renovationBreakdown];
+            from === inPeriods[0]?.[0]
+              ? [inventoryBreakdown, renovationBreakdown, facilityBreakdown]
+              : [renovationBreakdown, facilityBreakdown];
+          // Facilities by year, and by community only: by subdistrict is the same reading of
+          // the tallies at another key length, which the renovation's check covers.
           for (const area of areas)
-            for (const by of [null, 'subdistrict', 'community'] as const)
+            for (const by of area === facilityBreakdown
+              ? ([null, 'community', 'year'] as const)
+              : ([null, 'subdistrict', 'community'] as const))
               for (const region of [undefined, '410203', '410203002', '410204001002']) {
                 const count = async (raw: boolean) =>
                   (await area.count({ ...input, region, raw }, by, Object.keys(area.measures))).sort((x, y) =>
@@ -83,11 +98,16 @@ describe('pre-aggregated tallies', { timeout: 240_000 }, () => {
           db,
           sql`SELECT 'i' AS t, prefix, 0 AS a, 0 AS b, concat_ws(',', compounds, old_compounds) AS v FROM stats.inventory_tallies WHERE compounds <> 0
             UNION ALL SELECT 'r', prefix, year, prev_year, concat_ws(',', compounds, buildings, floor_area, households, residents, unknown)
-            FROM stats.renovation_tallies WHERE compounds <> 0 ORDER BY 1, 2, 3, 4`,
+            FROM stats.renovation_tallies WHERE compounds <> 0
+            UNION ALL SELECT 'f', prefix, year, 0, concat_ws(',', ${sql.raw(facilityColumns)})
+            FROM stats.facility_tallies WHERE greatest(${sql.raw(facilityColumns)}) <> 0 ORDER BY 1, 2, 3, 4`,
         );
       const kept = await snapshot();
-      await db.execute(sql`TRUNCATE stats.inventory_tallies, stats.renovation_tallies, stats.compound_stats`);
+      await db.execute(
+        sql`TRUNCATE stats.inventory_tallies, stats.renovation_tallies, stats.compound_stats, stats.facility_tallies`,
+      );
       await db.execute(sql`SELECT stats.refresh(ARRAY(SELECT id FROM compounds))`);
+      await db.execute(sql`SELECT stats.tally_facilities(1, ARRAY(SELECT f FROM facilities f))`);
       expect(await snapshot(), when).toEqual(kept);
     };
 
@@ -139,6 +159,46 @@ describe('pre-aggregated tallies', { timeout: 240_000 }, () => {
       year: 2024,
       status: 'under_construction',
     });
+    // Facilities: at a community, at a subdistrict (compound b's), and of several groups and years.
+    const facility = async (
+      compound: { id: string; regionCode: string },
+      fields: Partial<typeof facilities.$inferInsert>,
+    ) => {
+      const [row] = await db
+        .insert(facilities)
+        .values({
+          compoundId: compound.id,
+          regionCode: compound.regionCode,
+          type: '党群活动室',
+          typeGroup: 'activity_room',
+          count: 1,
+          action: 'added',
+          completedOn: '2020-06-01',
+          ...fields,
+        })
+        .returning();
+      if (!row) throw new Error('insert returned nothing');
+      return row;
+    };
+    const fa = await facility(a, {});
+    const fb = await facility(b, {
+      type: '加装电梯',
+      typeGroup: 'lift',
+      count: 3,
+      completedOn: '2021-12-31',
+    });
+    await facility(b, {
+      type: '托育点',
+      typeGroup: 'childcare',
+      action: 'improved',
+      completedOn: '2013-01-01',
+    });
+    const fd = await facility(d, {
+      type: '充电桩',
+      typeGroup: 'other',
+      count: 12,
+      completedOn: '2024-03-05',
+    });
     await same('built');
 
     await db.update(projects).set({ status: 'accepted' }).where(eq(projects.id, pd.id));
@@ -153,9 +213,18 @@ describe('pre-aggregated tallies', { timeout: 240_000 }, () => {
     await db.update(compounds).set({ notes: 'nothing counted changes' });
     await same('compounds changed');
 
+    await db.update(facilities).set({ count: 5, completedOn: '2019-01-01' }).where(eq(facilities.id, fa.id));
+    await db
+      .update(facilities)
+      .set({ regionCode: '410203001003', typeGroup: 'elderly_care', action: 'improved' })
+      .where(eq(facilities.id, fb.id));
+    await db.update(facilities).set({ remarks: 'nothing counted changes' });
+    await same('facilities changed');
+
     await db.delete(projects).where(eq(projects.compoundId, c.id));
     await db.delete(compounds).where(eq(compounds.id, c.id));
     await db.update(projects).set({ status: 'planned' }).where(eq(projects.id, pb.id));
+    await db.delete(facilities).where(eq(facilities.id, fd.id));
     await same('deleted');
 
     // The old compounds follow the district's cutoff year, set, changed and reset to 2000 (one

@@ -6,9 +6,14 @@
  */
 import { and, between, gte, inArray, like, lt, or, type SQL, sql, sum } from 'drizzle-orm';
 import { projectScoped } from '../../../domain/access.js';
+import {
+  type FacilityFigureName,
+  facilityFigureNames,
+  facilityFigureRules,
+} from '../../../domain/facilities.js';
 import { type Db, queryRows } from '../../db/client.js';
 import type { Principal } from '../../platform/context.js';
-import { inventoryTallies, renovationTallies } from './schema.js';
+import { facilityTallies, facilityTallyKinds, inventoryTallies, renovationTallies } from './schema.js';
 
 /** The region code lengths the tallies are kept at ('' is everything). */
 const levels = [0, 2, 4, 6, 9, 12];
@@ -96,43 +101,52 @@ const under = (prefixes: string[], keyLength: number) =>
     or(...prefixes.map((p) => like(sql`prefix`, `${p}%`))) ?? sql`false`,
   );
 
+/** Sums of a tally table's columns, each under its own name. */
+const columnSums = <C extends string>(columns: readonly C[]) =>
+  Object.fromEntries(columns.map((c) => [c, c])) as unknown as Record<C, string>;
+
 /**
- * The sums `columns` of a tally table's rows matching `where`, by region key of `keyLength`
- * characters under `prefixes`. Each key counts only its own compounds: its tally less its
- * children's. A key shorter than the key length is a compound registered above the level (at its
- * subdistrict, in a breakdown by community), as `left(region_code, keyLength)` keys it when
- * counting the rows. Keys with no compounds of their own are left out. The subtraction is done
- * here: as a join in SQL it doubled the time of a province's breakdown by subdistrict.
+ * The sums `columns` (by name, each an expression of the table's columns) of a tally table's rows
+ * matching `where`, by region key of `keyLength` characters under `prefixes`. Each key counts only its own rows (compounds, facilities): its
+ * tally less its children's. A key shorter than the key length is a row registered above the
+ * level (at its subdistrict, in a breakdown by community), as `left(region_code, keyLength)` keys
+ * it when counting the rows. Keys with nothing of their own are left out: those whose counts
+ * (`counts`, whole numbers: an area's own floor area may keep a float's residue) are all 0. The
+ * subtraction is done here: as a join in SQL it doubled the time of a province's breakdown by
+ * subdistrict.
  */
 async function talliedByRegion<C extends string>(
   db: Db,
   table: SQL,
-  columns: readonly ['compounds', ...C[]],
+  columns: Readonly<Record<C, string>>,
+  counts: readonly NoInfer<C>[],
   where: SQL | undefined,
   prefixes: string[],
   keyLength: number,
-): Promise<({ key: string } & Record<'compounds' | C, number>)[]> {
-  const sums = sql.raw(columns.map((c) => `sum(${c}) AS ${c}`).join(', '));
-  const rows = await queryRows<Record<'prefix' | 'compounds' | C, string>>(
+): Promise<({ key: string } & Record<C, number>)[]> {
+  const names = Object.keys(columns) as C[];
+  const sums = sql.raw(names.map((c) => `sum(${columns[c]}) AS "${c}"`).join(', '));
+  const rows = await queryRows<Record<'prefix' | C, string>>(
     db,
     sql`SELECT prefix, ${sums} FROM ${table} WHERE ${and(under(prefixes, keyLength), where)} GROUP BY prefix`,
   );
   const own = new Map<string, Record<string, number>>();
-  for (const r of rows) own.set(r.prefix, Object.fromEntries(columns.map((c) => [c, Number(r[c])])));
+  for (const r of rows) own.set(r.prefix, Object.fromEntries(names.map((c) => [c, Number(r[c])])));
   // Less each child's tally (its row as read, not its own figures).
   for (const child of rows) {
     const up = parentOf(child.prefix);
     const parent = up === undefined ? undefined : own.get(up);
-    if (parent) for (const c of columns) parent[c] = (parent[c] ?? 0) - Number(child[c]);
+    if (parent) for (const c of names) parent[c] = (parent[c] ?? 0) - Number(child[c]);
   }
-  type Own = { key: string } & Record<'compounds' | C, number>;
-  return [...own].flatMap(([key, sums]) => (sums.compounds ? [{ key, ...sums } as Own] : []));
+  type Own = { key: string } & Record<C, number>;
+  return [...own].flatMap(([key, sums]) => (counts.some((c) => sums[c]) ? [{ key, ...sums } as Own] : []));
 }
 
 /** `talliedInventory` by region key of `keyLength` characters (see `talliedByRegion`). */
 export async function talliedInventoryByRegion(db: Db, prefixes: string[], keyLength: number) {
   const t = sql`${inventoryTallies}`;
-  const rows = await talliedByRegion(db, t, ['compounds', 'old_compounds'], undefined, prefixes, keyLength);
+  const columns = columnSums(['compounds', 'old_compounds']);
+  const rows = await talliedByRegion(db, t, columns, ['compounds'], undefined, prefixes, keyLength);
   return rows.map((r) => ({ key: r.key, compounds: r.compounds, oldCompounds: r.old_compounds }));
 }
 
@@ -156,8 +170,70 @@ export function talliedRenovationByRegion(
   return talliedByRegion(
     db,
     sql`${t}`,
-    ['compounds', ...sums],
+    columnSums(['compounds', ...sums]),
+    ['compounds'],
     and(between(t.year, fromYear, toYear), lt(t.prevYear, fromYear), gte(t.year, 0)),
+    prefixes,
+    keyLength,
+  );
+}
+
+/**
+ * Each facility figure as the sum of the tallies' group-and-action columns its domain rule names
+ * (`facilityFigureRules`): the figures come out of SQL, six numbers a row rather than twelve.
+ */
+const facilitySums = Object.fromEntries(
+  facilityFigureNames.map((name) => {
+    const rule: { groups: readonly string[]; actions: readonly string[] } = facilityFigureRules[name];
+    const columns = facilityTallyKinds.filter(
+      (k) => rule.groups.includes(k.group) && rule.actions.includes(k.action),
+    );
+    return [name, columns.map((k) => k.column).join(' + ')];
+  }),
+) as Record<FacilityFigureName, string>;
+
+/**
+ * The facility figures under `prefixes`, of the years from–to (completed in them): the total
+ * (key ''), or by year (each year's key; years with none left out).
+ */
+export async function talliedFacilities(
+  db: Db,
+  prefixes: string[],
+  fromYear: number,
+  toYear: number,
+  byYear: boolean,
+) {
+  const t = facilityTallies;
+  const sums = sql.raw(facilityFigureNames.map((c) => `sum(${facilitySums[c]}) AS "${c}"`).join(', '));
+  const where = and(
+    prefixes.length === 0 ? sql`false` : inArray(t.prefix, prefixes),
+    between(t.year, fromYear, toYear),
+  );
+  const rows = await queryRows<Record<'key' | FacilityFigureName, string>>(
+    db,
+    byYear
+      ? sql`SELECT ${t.year}::text AS key, ${sums} FROM ${t} WHERE ${where} GROUP BY ${t.year}`
+      : sql`SELECT '' AS key, ${sums} FROM ${t} WHERE ${where}`,
+  );
+  // Every facility counts in `facilities` (all groups and actions): a year without it has none.
+  return rows.filter((r) => !byYear || Number(r.facilities));
+}
+
+/** The facility figures by region key of `keyLength` characters (see `talliedByRegion`). */
+export function talliedFacilitiesByRegion(
+  db: Db,
+  prefixes: string[],
+  keyLength: number,
+  fromYear: number,
+  toYear: number,
+) {
+  const t = facilityTallies;
+  return talliedByRegion(
+    db,
+    sql`${t}`,
+    facilitySums,
+    ['facilities'],
+    between(t.year, fromYear, toYear),
     prefixes,
     keyLength,
   );
