@@ -142,6 +142,7 @@ export async function benchScale(database: Database, backend: string): Promise<S
       ['subdistrict', 'compounds,renovatedCompounds,floorArea'],
       ['year', 'illegalStructuresRemoved,selfRemovalRate'],
       ['status', 'openTickets,overdueTickets'],
+      ['subdistrict', 'activityRooms,facilities,liftsAdded'],
     ] as const) {
       const q = BreakdownQuery.parse({ ...query, by, measure });
       const compute = () => breakdown(breakdownAreas, db, p, q, district);
