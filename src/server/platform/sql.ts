@@ -19,6 +19,12 @@ export const countAhead = 1000;
 /** The select list of a query whose rows only need counting: `db.select(anyRow).from(…).where(…)`. */
 export const anyRow = { one: sql<number>`1` };
 
+/** How many rows a query gives (as a subquery, so its own joins and limit hold). */
+export async function countOf(db: Db, query: SQLWrapper): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(sql`(${query}) AS counted`);
+  return row?.n ?? 0;
+}
+
 /** One page of a list (the contract's `pageOf`). */
 export interface Page<T> {
   items: T[];
@@ -41,11 +47,7 @@ export async function paged<T>(
 ): Promise<Page<T>> {
   const offset = (page.page - 1) * page.pageSize;
   const bound = offset + countAhead;
-  const [counted, items] = await Promise.all([
-    db.select({ n: count() }).from(sql`(${matching.limit(bound + 1)}) AS matching`),
-    rows(page.pageSize, offset),
-  ]);
-  const n = counted[0]?.n ?? 0;
+  const [n, items] = await Promise.all([countOf(db, matching.limit(bound + 1)), rows(page.pageSize, offset)]);
   return {
     items,
     total: Math.min(n, bound),

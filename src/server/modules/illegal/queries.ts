@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Structure, StructureDetail, StructureListQuery } from '../../../contract/illegal.js';
 import { type StructureStatus, type VisitOutcome, verify } from '../../../domain/illegal.js';
 import type { Db, Tx } from '../../db/client.js';
@@ -16,7 +16,7 @@ import {
 } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
 import { illegalSettings } from '../../platform/settings.js';
-import { anyRow, contains, firstThenRest, paged } from '../../platform/sql.js';
+import { anyRow, contains, countOf, firstThenRest, paged } from '../../platform/sql.js';
 import { assignedTo, covers, structureScope } from './access.js';
 
 const subdistrict = aliasedTable(regions, 'subdistrict');
@@ -124,7 +124,7 @@ export async function listStructures(db: Db, principal: Principal, q: StructureL
             )
             .limit(n)
             .offset(skip),
-        async (part) => (await db.select({ n: count() }).from(sql`(${matching(part)}) AS part`))[0]?.n ?? 0,
+        (part) => countOf(db, matching(part)),
         where,
         notRemoved,
         limit,

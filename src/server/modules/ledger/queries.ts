@@ -22,7 +22,7 @@ import {
 } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
 import { escalationPolicy } from '../../platform/settings.js';
-import { anyRow, contains, firstThenRest, paged } from '../../platform/sql.js';
+import { anyRow, contains, countOf, firstThenRest, paged } from '../../platform/sql.js';
 import { scopeAndNamed } from '../projects/access.js';
 import { regionName } from '../regions/sql.js';
 
@@ -188,7 +188,7 @@ function byEscalation(db: Db, day: LedgerDay, where: SQL | undefined, limit: num
         .orderBy(asc(ledgerItems.deadline), asc(ledgerItems.id))
         .limit(n)
         .offset(skip),
-    async (part) => (await withOwners(db.select({ n: count() }).from(ledgerItems)).where(part))[0]?.n ?? 0,
+    (part) => countOf(db, withOwners(db.select(anyRow).from(ledgerItems)).where(part)),
     where,
     dueSoonOrOverdue(day),
     limit,

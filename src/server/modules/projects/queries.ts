@@ -28,7 +28,7 @@ import {
 import { scopeWhere } from '../../platform/access.js';
 import type { Ctx, Principal } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
-import { anyRow, contains, inParts, paged } from '../../platform/sql.js';
+import { anyRow, contains, countOf, inParts, paged } from '../../platform/sql.js';
 import { resolutionDisclosed } from '../consultations/queries.js';
 import { projectQualityBlocks } from '../quality/queries.js';
 import { loadProject, projectRule } from './access.js';
@@ -94,13 +94,7 @@ export async function listProjects(db: Db, principal: Principal, q: ProjectListQ
       inParts(
         (part, n, skip) =>
           summaries(db).where(part).orderBy(desc(projects.year), asc(compounds.code)).limit(n).offset(skip),
-        async (part) =>
-          (
-            await queryRows<{ n: number }>(
-              db,
-              sql`SELECT count(*)::int AS n FROM (${matching(part)}) AS part`,
-            )
-          )[0]?.n ?? 0,
+        (part) => countOf(db, matching(part)),
         where,
         (await yearsOf(db, from, where)).map((year) => eq(projects.year, year)),
         limit,
