@@ -58,13 +58,9 @@ const inReachAndPeriod = ({
 export async function facilityFigures(input: FiguresInput): Promise<FacilityFigures> {
   // At scale, from the pre-aggregated tallies where they answer for the scope (the same figures).
   const prefixes = input.raw ? null : tallyPrefixes(input.principal);
-  if (prefixes) {
-    const [total] = await talliedFacilities(input.db, prefixes, input.fromYear, input.toYear, false);
-    return Object.fromEntries(
-      facilityFigureNames.map((name) => [name, int(total?.[name])]),
-    ) as FacilityFigures;
-  }
-  const [row] = await input.db.select(figureSums()).from(facilities).where(inReachAndPeriod(input));
+  const [row] = prefixes
+    ? await talliedFacilities(input.db, prefixes, input.fromYear, input.toYear, false)
+    : await input.db.select(figureSums()).from(facilities).where(inReachAndPeriod(input));
   return Object.fromEntries(facilityFigureNames.map((name) => [name, int(row?.[name])])) as FacilityFigures;
 }
 

@@ -40,7 +40,7 @@ export const compoundStats = statsSchema.table('compound_stats', {
 /**
  * Compounds by region prefix ('' the whole database; 2, 4, 6, 9 and 12 characters), and those of
  * them old: built before the district's old-compound cutoff year (the setting), which the tallies
- * read as they count; a change of the setting counts the old ones again (`stats.recount_old`).
+ * read as they count; a change of the setting counts them again (`stats.count_inventory()`).
  * One row per region, so a province's breakdown by subdistrict reads 4,556 rows, where one row
  * per build year made it 137,000.
  */

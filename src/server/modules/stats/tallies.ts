@@ -1,10 +1,11 @@
 /**
- * Reading the pre-aggregated tallies (stats schema, kept by triggers on compounds and projects):
- * the summary's compound figures for a scope become a sum over a few dozen rows whatever the
+ * Reading the pre-aggregated tallies (stats schema, kept by triggers on compounds, projects and
+ * facilities): the summary's compound figures for a scope become a sum over a few dozen rows whatever the
  * scope's size, where counting the compounds themselves grows with the scope (a province: all of
  * them). The figures are the same by construction; `tallies.test.ts` holds the two together.
  */
 import { and, between, gte, inArray, like, lt, or, type SQL, sql, sum } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { projectScoped } from '../../../domain/access.js';
 import {
   type FacilityFigureName,
@@ -31,15 +32,24 @@ export function tallyPrefixes(principal: Pick<Principal, 'role' | 'prefixes'>): 
   return outer.every((p) => levels.includes(p.length)) ? outer : null;
 }
 
-const within = (prefixes: string[]) =>
-  prefixes.length === 0 ? sql`false` : inArray(inventoryTallies.prefix, prefixes);
+/** A tally table's rows of exactly these prefixes (none: no rows). */
+const within = (column: AnyPgColumn, prefixes: string[]) =>
+  prefixes.length === 0 ? sql`false` : inArray(column, prefixes);
+
+/** `sum(expression) AS "name"` for each named sum (expressions of a tally table's columns). */
+const sumsAs = (sums: Readonly<Record<string, string>>) =>
+  sql.raw(
+    Object.entries(sums)
+      .map(([name, expression]) => `sum(${expression}) AS "${name}"`)
+      .join(', '),
+  );
 
 /** Compounds under `prefixes`, and those old (built before the cutoff year the tallies count at: the setting's). */
 export async function talliedInventory(db: Db, prefixes: string[]) {
   const [row] = await db
     .select({ compounds: sum(inventoryTallies.compounds), oldCompounds: sum(inventoryTallies.oldCompounds) })
     .from(inventoryTallies)
-    .where(within(prefixes));
+    .where(within(inventoryTallies.prefix, prefixes));
   return { compounds: Number(row?.compounds ?? 0), oldCompounds: Number(row?.oldCompounds ?? 0) };
 }
 
@@ -58,7 +68,7 @@ export async function talliedRenovation(db: Db, prefixes: string[], fromYear: nu
     .from(t)
     .where(
       and(
-        prefixes.length === 0 ? sql`false` : inArray(t.prefix, prefixes),
+        within(t.prefix, prefixes),
         between(t.year, fromYear, toYear),
         // Counted once: at its first completion year in the period.
         lt(t.prevYear, fromYear),
@@ -125,10 +135,9 @@ async function talliedByRegion<C extends string>(
   keyLength: number,
 ): Promise<({ key: string } & Record<C, number>)[]> {
   const names = Object.keys(columns) as C[];
-  const sums = sql.raw(names.map((c) => `sum(${columns[c]}) AS "${c}"`).join(', '));
   const rows = await queryRows<Record<'prefix' | C, string>>(
     db,
-    sql`SELECT prefix, ${sums} FROM ${table} WHERE ${and(under(prefixes, keyLength), where)} GROUP BY prefix`,
+    sql`SELECT prefix, ${sumsAs(columns)} FROM ${table} WHERE ${and(under(prefixes, keyLength), where)} GROUP BY prefix`,
   );
   const own = new Map<string, Record<string, number>>();
   for (const r of rows) own.set(r.prefix, Object.fromEntries(names.map((c) => [c, Number(r[c])])));
@@ -204,11 +213,8 @@ export async function talliedFacilities(
   byYear: boolean,
 ) {
   const t = facilityTallies;
-  const sums = sql.raw(facilityFigureNames.map((c) => `sum(${facilitySums[c]}) AS "${c}"`).join(', '));
-  const where = and(
-    prefixes.length === 0 ? sql`false` : inArray(t.prefix, prefixes),
-    between(t.year, fromYear, toYear),
-  );
+  const sums = sumsAs(facilitySums);
+  const where = and(within(t.prefix, prefixes), between(t.year, fromYear, toYear));
   const rows = await queryRows<Record<'key' | FacilityFigureName, string>>(
     db,
     byYear
