@@ -16,6 +16,13 @@ export function contains(column: AnyPgColumn, text: string): SQL {
  */
 export const countAhead = 1000;
 
+/**
+ * A column named with its table, for a subquery that refers to the row outside it: in a select
+ * from one table Drizzle writes that table's columns bare, and inside the subquery a bare name is
+ * read as the subquery's own column where it has one of that name.
+ */
+export const qualified = (column: AnyPgColumn) => sql`${column.table}.${sql.identifier(column.name)}`;
+
 /** The select list of a query whose rows only need counting: `db.select(anyRow).from(…).where(…)`. */
 export const anyRow = { one: sql<number>`1` };
 

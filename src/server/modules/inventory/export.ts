@@ -11,7 +11,7 @@ import type { Principal } from '../../platform/context.js';
 import type { SheetColumn, SheetSpec } from '../../platform/sheets/columns.js';
 import { writeCsv, writeSheet } from '../../platform/sheets/write.js';
 import { sheetSpecs } from './sheets.js';
-import { community, compoundWhere, statusSql, subdistrict, withRegionNames } from './sql.js';
+import { compoundRegionNames, compoundWhere, statusSql } from './sql.js';
 
 const pageSize = 2000;
 const personalColumns = ['ownerName', 'idNumber', 'phone'];
@@ -58,35 +58,32 @@ function rowsOf(db: Db, principal: Principal, kind: SheetKind, options: ExportOp
   const where = (extra: SQL) => and(compoundWhere(principal, options.filters, options.cutoff), extra);
   const ref = {
     code: compounds.code,
-    subdistrict: subdistrict.name,
+    subdistrict: compoundRegionNames.subdistrictName,
     name: compounds.name,
   };
   if (kind === 'compounds') {
     return keyset(async (after, limit) => {
-      const rows = await withRegionNames(
-        db
-          .select({
-            key: compounds.code,
-            ...ref,
-            community: community.name,
-            address: compounds.address,
-            buildYear: compounds.buildYear,
-            buildingCount: compounds.buildingCount,
-            unitCount: compounds.unitCount,
-            householdCount: compounds.householdCount,
-            residentCount: compounds.residentCount,
-            floorArea: compounds.floorArea,
-            propertyManagement: compounds.propertyManagement,
-            lng: compounds.lng,
-            lat: compounds.lat,
-            notes: compounds.notes,
-            old: sql<string | null>`CASE WHEN ${compounds.buildYear} IS NULL THEN NULL
-              WHEN ${compounds.buildYear} < ${options.cutoff} THEN '是' ELSE '否' END`,
-            status: statusSql,
-          })
-          .from(compounds)
-          .$dynamic(),
-      )
+      const rows = await db
+        .select({
+          key: compounds.code,
+          ...ref,
+          community: compoundRegionNames.communityName,
+          address: compounds.address,
+          buildYear: compounds.buildYear,
+          buildingCount: compounds.buildingCount,
+          unitCount: compounds.unitCount,
+          householdCount: compounds.householdCount,
+          residentCount: compounds.residentCount,
+          floorArea: compounds.floorArea,
+          propertyManagement: compounds.propertyManagement,
+          lng: compounds.lng,
+          lat: compounds.lat,
+          notes: compounds.notes,
+          old: sql<string | null>`CASE WHEN ${compounds.buildYear} IS NULL THEN NULL
+            WHEN ${compounds.buildYear} < ${options.cutoff} THEN '是' ELSE '否' END`,
+          status: statusSql,
+        })
+        .from(compounds)
         .where(where(gt(compounds.code, after)))
         .orderBy(asc(compounds.code))
         .limit(limit);
@@ -95,21 +92,18 @@ function rowsOf(db: Db, principal: Principal, kind: SheetKind, options: ExportOp
   }
   if (kind === 'buildings') {
     return keyset((after, limit) =>
-      withRegionNames(
-        db
-          .select({
-            key: buildings.id,
-            ...ref,
-            number: buildings.number,
-            floors: buildings.floors,
-            unitCount: buildings.unitCount,
-            householdCount: buildings.householdCount,
-            floorArea: buildings.floorArea,
-            buildYear: buildings.buildYear,
-          })
-          .from(compounds)
-          .$dynamic(),
-      )
+      db
+        .select({
+          key: buildings.id,
+          ...ref,
+          number: buildings.number,
+          floors: buildings.floors,
+          unitCount: buildings.unitCount,
+          householdCount: buildings.householdCount,
+          floorArea: buildings.floorArea,
+          buildYear: buildings.buildYear,
+        })
+        .from(compounds)
         .innerJoin(buildings, eq(buildings.compoundId, compounds.id))
         .where(where(gt(buildings.id, after || '00000000-0000-0000-0000-000000000000')))
         .orderBy(asc(buildings.id))
@@ -117,25 +111,22 @@ function rowsOf(db: Db, principal: Principal, kind: SheetKind, options: ExportOp
     );
   }
   return keyset(async (after, limit) => {
-    const rows = await withRegionNames(
-      db
-        .select({
-          key: households.id,
-          ...ref,
-          building: buildings.number,
-          unit: households.unit,
-          room: households.room,
-          ownerName: owners.name,
-          idNumber: owners.idNumber,
-          phone: households.contactPhone,
-          areaRegistered: households.areaRegistered,
-          areaSurveyed: households.areaSurveyed,
-          areaContract: households.areaContract,
-          notes: households.notes,
-        })
-        .from(compounds)
-        .$dynamic(),
-    )
+    const rows = await db
+      .select({
+        key: households.id,
+        ...ref,
+        building: buildings.number,
+        unit: households.unit,
+        room: households.room,
+        ownerName: owners.name,
+        idNumber: owners.idNumber,
+        phone: households.contactPhone,
+        areaRegistered: households.areaRegistered,
+        areaSurveyed: households.areaSurveyed,
+        areaContract: households.areaContract,
+        notes: households.notes,
+      })
+      .from(compounds)
       .innerJoin(households, eq(households.compoundId, compounds.id))
       .innerJoin(buildings, eq(buildings.id, households.buildingId))
       .leftJoin(owners, eq(owners.id, households.ownerId))

@@ -8,18 +8,18 @@ import { buildings, compounds, households, owners, projects, regions } from '../
 import { scopeWhere } from '../../platform/access.js';
 import type { Ctx, Principal } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
-import { anyRow, contains, type Page, paged } from '../../platform/sql.js';
+import { anyRow, contains, type Page, paged, qualified } from '../../platform/sql.js';
 import { compoundRule, loadCompound } from './access.js';
-import { community, compoundWhere, isOldSql, statusSql, subdistrict, withRegionNames } from './sql.js';
+import { compoundRegionNames, compoundWhere, isOldSql, statusSql } from './sql.js';
 
 const summaryColumns = (cutoff: number) => ({
   id: compounds.id,
   code: compounds.code,
   name: compounds.name,
   regionCode: compounds.regionCode,
-  communityName: community.name,
+  communityName: compoundRegionNames.communityName,
   subdistrictCode: compounds.subdistrictCode,
-  subdistrictName: subdistrict.name,
+  subdistrictName: compoundRegionNames.subdistrictName,
   buildYear: compounds.buildYear,
   buildYearApprox: compounds.buildYearApprox,
   isOld: isOldSql(cutoff),
@@ -49,11 +49,6 @@ const sorts = {
   '-floorArea': descending(compounds.floorArea),
 } satisfies Record<CompoundListQuery['sort'], SQL>;
 
-/** The compound rows of a filtered query, with region names joined. */
-function selectCompounds(db: Db, cutoff: number) {
-  return withRegionNames(db.select(summaryColumns(cutoff)).from(compounds).$dynamic());
-}
-
 export async function listCompounds(
   db: Db,
   principal: Principal,
@@ -65,7 +60,9 @@ export async function listCompounds(
     db,
     db.select(anyRow).from(compounds).where(where),
     (limit, offset) =>
-      selectCompounds(db, cutoff)
+      db
+        .select(summaryColumns(cutoff))
+        .from(compounds)
         .where(where)
         .orderBy(sorts[q.sort], asc(compounds.id))
         .limit(limit)
@@ -78,17 +75,14 @@ export async function listCompounds(
 export async function compoundDetail(ctx: Ctx, id: string, cutoff: number): Promise<CompoundDetail> {
   const { db } = ctx;
   await loadCompound(ctx, id, 'read');
-  const [row] = await withRegionNames(
-    db
-      .select({
-        ...summaryColumns(cutoff),
-        address: compounds.address,
-        notes: compounds.notes,
-        version: compounds.version,
-      })
-      .from(compounds)
-      .$dynamic(),
-  )
+  const [row] = await db
+    .select({
+      ...summaryColumns(cutoff),
+      address: compounds.address,
+      notes: compounds.notes,
+      version: compounds.version,
+    })
+    .from(compounds)
     .where(eq(compounds.id, id))
     .limit(1);
   if (!row) throw notFound();
@@ -101,9 +95,8 @@ export async function compoundDetail(ctx: Ctx, id: string, cutoff: number): Prom
       householdCount: buildings.householdCount,
       floorArea: buildings.floorArea,
       buildYear: buildings.buildYear,
-      // Qualified by hand: in a select from one table Drizzle leaves columns bare, and a bare "id"
-      // inside the subquery is the household's own (the count was always 0).
-      registeredHouseholds: sql<number>`(SELECT count(*)::int FROM ${households} WHERE ${households}.building_id = ${buildings}.id)`,
+      // A bare "id" inside the subquery is the household's own (the count was always 0).
+      registeredHouseholds: sql<number>`(SELECT count(*)::int FROM ${households} WHERE ${qualified(households.buildingId)} = ${qualified(buildings.id)})`,
     })
     .from(buildings)
     .where(eq(buildings.compoundId, id))

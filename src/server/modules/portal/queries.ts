@@ -5,7 +5,6 @@
  * projects, items and consultations.
  */
 import { and, asc, desc, eq, inArray, isNotNull, notInArray, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type {
   PublicCompound,
   PublicCompoundQuery,
@@ -26,10 +25,10 @@ import {
   projectItems,
   projects,
   regionOffices,
-  regions,
 } from '../../db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import { anyRow, type Page, paged } from '../../platform/sql.js';
+import { compoundRegionNames } from '../inventory/sql.js';
 
 const done = [...completedProjectStatuses];
 
@@ -64,8 +63,6 @@ export async function publicCompounds(
   query: PublicCompoundQuery,
 ): Promise<Page<PublicCompoundRow>> {
   const latest = latestProjects(db);
-  const subdistrict = alias(regions, 'subdistrict');
-  const community = alias(regions, 'community');
   const where = listWhere(latest, query);
   return paged(
     db,
@@ -76,15 +73,12 @@ export async function publicCompounds(
           id: compounds.id,
           name: compounds.name,
           subdistrictCode: compounds.subdistrictCode,
-          subdistrictName: subdistrict.name,
-          communityName: community.name,
+          ...compoundRegionNames,
           year: latest.year,
           projectStatus: latest.status,
         })
         .from(compounds)
         .innerJoin(latest, eq(latest.compoundId, compounds.id))
-        .leftJoin(subdistrict, eq(subdistrict.code, compounds.subdistrictCode))
-        .leftJoin(community, and(eq(community.code, compounds.regionCode), eq(community.level, 'community')))
         .where(where)
         .orderBy(asc(compounds.subdistrictCode), asc(compounds.name), asc(compounds.id))
         .limit(limit)
@@ -134,8 +128,6 @@ export async function contactOffice(
 
 /** A compound's public record; 404 for an unknown compound or one with no project. */
 export async function publicCompound(db: Db | Tx, id: string): Promise<PublicCompound> {
-  const subdistrict = alias(regions, 'subdistrict');
-  const community = alias(regions, 'community');
   const [c] = await db
     .select({
       id: compounds.id,
@@ -143,16 +135,13 @@ export async function publicCompound(db: Db | Tx, id: string): Promise<PublicCom
       address: compounds.address,
       regionCode: compounds.regionCode,
       subdistrictCode: compounds.subdistrictCode,
-      subdistrictName: subdistrict.name,
-      communityName: community.name,
+      ...compoundRegionNames,
       buildYear: compounds.buildYear,
       buildingCount: compounds.buildingCount,
       householdCount: compounds.householdCount,
       isDemo: compounds.isDemo,
     })
     .from(compounds)
-    .leftJoin(subdistrict, eq(subdistrict.code, compounds.subdistrictCode))
-    .leftJoin(community, and(eq(community.code, compounds.regionCode), eq(community.level, 'community')))
     .where(eq(compounds.id, id))
     .limit(1);
   if (!c) throw notFound();

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { ProjectDetail, ProjectListQuery } from '../../../contract/projects.js';
 import { projectScoped } from '../../../domain/access.js';
 import type { ProjectStatus } from '../../../domain/inventory.js';
@@ -23,7 +23,6 @@ import {
   projectItems,
   projectMembers,
   projects,
-  regions,
 } from '../../db/schema.js';
 import { scopeWhere } from '../../platform/access.js';
 import type { Ctx, Principal } from '../../platform/context.js';
@@ -31,17 +30,16 @@ import { notFound } from '../../platform/errors.js';
 import { anyRow, contains, countOf, inParts, paged } from '../../platform/sql.js';
 import { resolutionDisclosed } from '../consultations/queries.js';
 import { projectQualityBlocks } from '../quality/queries.js';
+import { regionName } from '../regions/sql.js';
 import { loadProject, projectRule } from './access.js';
 import { unmetMessage } from './messages.js';
-
-const subdistrict = aliasedTable(regions, 'subdistrict');
 
 const summary = {
   id: projects.id,
   compoundId: projects.compoundId,
   compoundName: compounds.name,
   regionCode: projects.regionCode,
-  subdistrictName: subdistrict.name,
+  subdistrictName: regionName(compounds.subdistrictCode),
   year: projects.year,
   status: projects.status,
   batchId: projects.batchId,
@@ -55,7 +53,6 @@ function summaries(db: Db) {
     .select(summary)
     .from(projects)
     .innerJoin(compounds, eq(compounds.id, projects.compoundId))
-    .leftJoin(subdistrict, eq(subdistrict.code, compounds.subdistrictCode))
     .leftJoin(projectBatches, eq(projectBatches.id, projects.batchId));
 }
 
