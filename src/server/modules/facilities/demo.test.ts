@@ -35,6 +35,11 @@ describe('the demo district’s facilities (the letter’s figures)', () => {
     }
     const lifts = (await get('/api/facilities?group=lift&pageSize=100', hq)).json();
     for (const lift of lifts.items) expect(lift.unit).toMatch(/单元$/);
+    // Found by their compound's name, and counted exactly those.
+    const name: string = lifts.items[0].compoundName;
+    const found = (await get(`/api/facilities?pageSize=100&q=${encodeURIComponent(name)}`, hq)).json();
+    for (const f of found.items) expect(f.compoundName).toContain(name);
+    expect([found.total, found.totalExact]).toEqual([found.items.length, true]);
     const tieta = await sessionAs(t, 'subdistrict', ['410203002']);
     const own = (await get('/api/stats/summary', tieta)).json();
     expect(own.facilities).toBeGreaterThan(0);

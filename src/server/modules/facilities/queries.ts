@@ -76,9 +76,11 @@ const order = [desc(f.completedOn), asc(compounds.name), asc(f.type), asc(f.id)]
 /** Facilities in reach, latest completed first. */
 export async function listFacilities(db: Db, principal: Principal, q: FacilityListQuery) {
   const condition = where(principal, q);
+  // Counted through the join to their compounds only where the search reads the compound's name.
+  const counted = db.select(anyRow).from(f).$dynamic();
   const page = await paged(
     db,
-    db.select(anyRow).from(f).innerJoin(compounds, eq(compounds.id, f.compoundId)).where(condition),
+    (q.q ? counted.innerJoin(compounds, eq(compounds.id, f.compoundId)) : counted).where(condition),
     (limit, offset) =>
       select(db)
         .where(condition)

@@ -103,6 +103,16 @@ describe('the demo district (before any test adds structures)', () => {
     const outstanding = (await get('/api/illegal-structures?outstanding=true', hq)).json();
     expect(outstanding.total).toBeGreaterThan(0);
   });
+
+  it('finds structures by their compound’s name and counts exactly those', async () => {
+    const name: string = (await get('/api/illegal-structures?pageSize=1', hq)).json().items[0].compoundName;
+    const found = (
+      await get(`/api/illegal-structures?pageSize=100&q=${encodeURIComponent(name)}`, hq)
+    ).json();
+    expect(found.items.length).toBeGreaterThan(0);
+    for (const s of found.items) expect(s.compoundName).toContain(name);
+    expect([found.total, found.totalExact]).toEqual([found.items.length, true]);
+  });
 });
 
 describe('POST /api/illegal-structures', () => {

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Structure, StructureDetail, StructureListQuery } from '../../../contract/illegal.js';
 import { type StructureStatus, type VisitOutcome, verify } from '../../../domain/illegal.js';
 import type { Db, Tx } from '../../db/client.js';
@@ -12,14 +12,13 @@ import {
   illegalStructures,
   illegalVisits,
   photos,
-  regions,
 } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
 import { illegalSettings } from '../../platform/settings.js';
 import { anyRow, contains, countOf, firstThenRest, paged } from '../../platform/sql.js';
+import { regionName } from '../regions/sql.js';
 import { assignedTo, covers, structureScope } from './access.js';
 
-const subdistrict = aliasedTable(regions, 'subdistrict');
 const s = illegalStructures;
 
 const lastVisit = <T>(column: SQL) =>
@@ -33,15 +32,14 @@ function select(db: Db | Tx) {
       compoundName: compounds.name,
       buildingNumber: buildings.number,
       room: households.room,
-      subdistrictName: subdistrict.name,
+      subdistrictName: regionName(sql`left(${s.regionCode}, 9)`),
       lastVisitOn: lastVisit<string | null>(sql`${illegalVisits.visitedOn}::text`),
       lastVisitOutcome: lastVisit<VisitOutcome | null>(sql`${illegalVisits.outcome}`),
     })
     .from(s)
     .innerJoin(compounds, eq(compounds.id, s.compoundId))
     .leftJoin(buildings, eq(buildings.id, s.buildingId))
-    .leftJoin(households, eq(households.id, s.householdId))
-    .leftJoin(subdistrict, eq(subdistrict.code, sql`left(${s.regionCode}, 9)`));
+    .leftJoin(households, eq(households.id, s.householdId));
 }
 
 type Row = Awaited<ReturnType<typeof select>>[number];
@@ -102,8 +100,12 @@ function filters(q: StructureListQuery): (SQL | undefined)[] {
  */
 export async function listStructures(db: Db, principal: Principal, q: StructureListQuery, mine?: string) {
   const where = and(mine ? and(assignedTo(mine), notRemoved) : structureScope(principal), ...filters(q));
-  const matching = (part: SQL | undefined) =>
-    db.select(anyRow).from(s).innerJoin(compounds, eq(compounds.id, s.compoundId)).where(part);
+  // Joined to their compounds only where the search reads the compound's name: counting a
+  // province's first thousand structures through the join took three times as long.
+  const matching = (part: SQL | undefined) => {
+    const structures = db.select(anyRow).from(s).$dynamic();
+    return (q.q ? structures.innerJoin(compounds, eq(compounds.id, s.compoundId)) : structures).where(part);
+  };
   // Outstanding first, then the rest, each read in compound-name order up to the page: ordering
   // by "outstanding" itself sorted a province's 55,000 structures for every page.
   const page = await paged(
