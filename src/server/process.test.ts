@@ -7,21 +7,34 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from './db/client.js';
+import { adminPassword } from './testing/seed.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-proc-'));
-const password = 'Process-Test-Passw0rd';
 const env = {
   ...process.env,
   DATA_DIR: dataDir,
   PORT: '0',
   HOST: '127.0.0.1',
-  JIUGAI_ADMIN_PASSWORD: password,
+  // The seeded database's admin password, and the one a server seeding its own would give.
+  JIUGAI_ADMIN_PASSWORD: adminPassword,
   LOG_LEVEL: 'warn',
   DATABASE_URL: '',
 };
 const children: ChildProcess[] = [];
+// The data directory starts as the run's seeded database (the demo district, the admin), as a
+// server leaves an empty one after its first start: loading the demo in the server took 17 of
+// the first test's 30 s, and the journeys start every server on an empty directory.
+beforeAll(async () => {
+  const snapshots = inject('databases');
+  if (snapshots?.kind !== 'pglite') return;
+  const seeded = await openDatabase({
+    dataDir,
+    loadDataDir: new Uint8Array(fs.readFileSync(snapshots.seeded)),
+  });
+  await seeded.close();
+}, 120_000);
 afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -80,7 +93,7 @@ describe.skipIf(process.env.TEST_DATABASE_URL)('embedded database in a real proc
     expect(await second.exited).not.toBe(0);
     expect(second.err()).toMatch(/in use by another Jiugai process/);
 
-    const headers = await loginTo(first.url, 'admin', password);
+    const headers = await loginTo(first.url, 'admin', adminPassword);
     const created = await fetch(`${first.url}/api/users`, {
       method: 'POST',
       headers,

@@ -38,17 +38,19 @@ const migrationLockKey = 7_734_201;
 // Not 7_734_202: the audit chain's lock (platform/audit.ts).
 const bootstrapLockKey = 7_734_203;
 
+/**
+ * `loadDataDir`: the database starts from a tarball `dumpDataDir` made (its bytes are taken)
+ * rather than empty; in a data directory, only a new one.
+ */
 export type DatabaseTarget =
   | { url: string }
-  | { dataDir: string }
-  /** In memory: empty, or started from a tarball `dumpDataDir` made (its bytes are taken). */
+  | { dataDir: string; loadDataDir?: Uint8Array }
   | { memory: true; loadDataDir?: Uint8Array };
 
 /** Open the embedded database (PGlite in `dataDir`, or in memory) or PostgreSQL at `url`. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('url' in target) return openPostgres(target.url);
-  if ('dataDir' in target) return openPglite(target.dataDir);
-  return openPglite(null, target.loadDataDir);
+  return openPglite('dataDir' in target ? target.dataDir : null, target.loadDataDir);
 }
 
 async function openPostgres(url: string): Promise<Database> {
