@@ -11,7 +11,7 @@ import type { Principal } from '../../platform/context.js';
 import type { SheetColumn, SheetSpec } from '../../platform/sheets/columns.js';
 import { writeCsv, writeSheet } from '../../platform/sheets/write.js';
 import { sheetSpecs } from './sheets.js';
-import { compoundRegionNames, compoundWhere, statusSql } from './sql.js';
+import { buildingFigures, compoundRegionNames, compoundWhere, statusSql } from './sql.js';
 
 const pageSize = 2000;
 const personalColumns = ['ownerName', 'idNumber', 'phone'];
@@ -96,12 +96,7 @@ function rowsOf(db: Db, principal: Principal, kind: SheetKind, options: ExportOp
         .select({
           key: buildings.id,
           ...ref,
-          number: buildings.number,
-          floors: buildings.floors,
-          unitCount: buildings.unitCount,
-          householdCount: buildings.householdCount,
-          floorArea: buildings.floorArea,
-          buildYear: buildings.buildYear,
+          ...buildingFigures,
         })
         .from(compounds)
         .innerJoin(buildings, eq(buildings.compoundId, compounds.id))

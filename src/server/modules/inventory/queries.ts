@@ -10,7 +10,7 @@ import type { Ctx, Principal } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { anyRow, contains, type Page, paged, qualified } from '../../platform/sql.js';
 import { compoundRule, loadCompound } from './access.js';
-import { compoundRegionNames, compoundWhere, isOldSql, statusSql } from './sql.js';
+import { buildingFigures, compoundRegionNames, compoundWhere, isOldSql, statusSql } from './sql.js';
 
 const summaryColumns = (cutoff: number) => ({
   id: compounds.id,
@@ -89,12 +89,7 @@ export async function compoundDetail(ctx: Ctx, id: string, cutoff: number): Prom
   const buildingRows = await db
     .select({
       id: buildings.id,
-      number: buildings.number,
-      floors: buildings.floors,
-      unitCount: buildings.unitCount,
-      householdCount: buildings.householdCount,
-      floorArea: buildings.floorArea,
-      buildYear: buildings.buildYear,
+      ...buildingFigures,
       // A bare "id" inside the subquery is the household's own (the count was always 0).
       registeredHouseholds: sql<number>`(SELECT count(*)::int FROM ${households} WHERE ${qualified(households.buildingId)} = ${qualified(buildings.id)})`,
     })

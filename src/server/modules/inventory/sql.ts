@@ -6,7 +6,7 @@ import {
   constructionProjectStatuses,
   type ProjectStatus,
 } from '../../../domain/inventory.js';
-import { compounds, projects } from '../../db/schema.js';
+import { buildings, compounds, projects } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
 import { contains, qualified } from '../../platform/sql.js';
 import { regionName } from '../regions/sql.js';
@@ -49,6 +49,16 @@ export function compoundWhere(
       : undefined,
   );
 }
+
+/** A building's own figures, as its compound's page and the buildings sheet show them. */
+export const buildingFigures = {
+  number: buildings.number,
+  floors: buildings.floors,
+  unitCount: buildings.unitCount,
+  householdCount: buildings.householdCount,
+  floorArea: buildings.floorArea,
+  buildYear: buildings.buildYear,
+};
 
 /**
  * The region names a compound row shows: its subdistrict's, and its community's only where it is
