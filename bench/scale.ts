@@ -101,7 +101,7 @@ async function rowStatements(db: Db, page: () => Promise<unknown>) {
  * The fastest of `runs` timings after five warm-ups, the raw baseline and the figures alike: the
  * summary's statements go out side by side over the pool's connections, each a PostgreSQL
  * backend that plans its first statement on a table slowly (its catalogue caches are cold), and
- * after a single warm-up a city's summary read 0.19–0.27× rather than 0.14–0.16×. A server's
+ * after a single warm-up a city's summary read 0.19–0.27× rather than 0.13–0.16×. A server's
  * connections are warm: it keeps them (db/client.ts).
  */
 async function best(fn: () => Promise<unknown>, runs = 5): Promise<number> {
