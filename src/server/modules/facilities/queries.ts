@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { buildings, compounds, facilities, photos, projects } from '../../db/schema.js';
 import type { Principal } from '../../platform/context.js';
 import { anyRow, contains, paged } from '../../platform/sql.js';
-import { regionName } from '../regions/sql.js';
+import { regionName, subdistrictName } from '../regions/sql.js';
 import { facilityRule } from './access.js';
 
 const f = facilities;
@@ -22,7 +22,7 @@ function select(db: Db | Tx) {
       facility: f,
       compoundName: compounds.name,
       projectYear: sql<number | null>`(SELECT p.year FROM ${projects} p WHERE p.id = ${f.projectId})`,
-      subdistrictName: regionName(sql`left(${f.regionCode}, 9)`),
+      subdistrictName: subdistrictName(f.regionCode),
       communityName: regionName(f.regionCode),
       buildingNumber: sql<string | null>`(SELECT b.number FROM ${buildings} b WHERE b.id = ${f.buildingId})`,
       photoCount: sql<number>`(SELECT count(*) FROM ${photos} WHERE ${photos.facilityId} = ${f.id})::int`,

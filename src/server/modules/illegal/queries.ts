@@ -16,7 +16,7 @@ import {
 import type { Principal } from '../../platform/context.js';
 import { illegalSettings } from '../../platform/settings.js';
 import { anyRow, contains, countOf, firstThenRest, paged } from '../../platform/sql.js';
-import { regionName } from '../regions/sql.js';
+import { subdistrictName } from '../regions/sql.js';
 import { assignedTo, covers, structureScope } from './access.js';
 
 const s = illegalStructures;
@@ -32,7 +32,7 @@ function select(db: Db | Tx) {
       compoundName: compounds.name,
       buildingNumber: buildings.number,
       room: households.room,
-      subdistrictName: regionName(sql`left(${s.regionCode}, 9)`),
+      subdistrictName: subdistrictName(s.regionCode),
       lastVisitOn: lastVisit<string | null>(sql`${illegalVisits.visitedOn}::text`),
       lastVisitOutcome: lastVisit<VisitOutcome | null>(sql`${illegalVisits.outcome}`),
     })

@@ -24,7 +24,7 @@ import type { Principal } from '../../platform/context.js';
 import { escalationPolicy } from '../../platform/settings.js';
 import { anyRow, contains, countOf, firstThenRest, paged } from '../../platform/sql.js';
 import { scopeAndNamed } from '../projects/access.js';
-import { regionName } from '../regions/sql.js';
+import { subdistrictName } from '../regions/sql.js';
 
 /** Today in the district and the escalation thresholds in force. */
 export async function ledgerDay(db: Db | Tx): Promise<LedgerDay> {
@@ -69,7 +69,7 @@ const compoundName = sql<
 const taskForceName = sql<
   string | null
 >`(SELECT tf.name FROM ${taskForces} tf WHERE tf.id = ${ledgerItems.taskForceId})`;
-const subdistrictName = regionName(sql`left(${ledgerItems.regionCode}, 9)`);
+const itemSubdistrictName = subdistrictName(ledgerItems.regionCode);
 
 function columns(day: LedgerDay) {
   return {
@@ -92,7 +92,7 @@ function columns(day: LedgerDay) {
     superiorName: superior.name,
     superior2Name: superior2.name,
     regionCode: ledgerItems.regionCode,
-    subdistrictName,
+    subdistrictName: itemSubdistrictName,
     lastNote: lastProgress<string | null>(sql`${ledgerProgress.note}`),
     lastAt: lastProgress<string | null>(sql`${ledgerProgress.createdAt}::text`),
     version: ledgerItems.version,

@@ -12,3 +12,6 @@ export function regionName(code: SQL | AnyPgColumn, level?: string) {
   const ofLevel = level ? sql` AND r.level = ${level}` : sql``;
   return sql<string | null>`(SELECT r.name FROM ${regions} r WHERE r.code = ${code}${ofLevel})`;
 }
+
+/** The name of the subdistrict (the first nine characters) of the region coded `code`, per row. */
+export const subdistrictName = (code: AnyPgColumn) => regionName(sql`left(${code}, 9)`);
