@@ -40,6 +40,10 @@ describe('the demo district’s facilities (the letter’s figures)', () => {
     const found = (await get(`/api/facilities?pageSize=100&q=${encodeURIComponent(name)}`, hq)).json();
     for (const f of found.items) expect(f.compoundName).toContain(name);
     expect([found.total, found.totalExact]).toEqual([found.items.length, true]);
+    // Each named with its subdistrict.
+    const inTieta = (await get('/api/facilities?region=410203002&pageSize=5', hq)).json();
+    expect(inTieta.items.length).toBeGreaterThan(0);
+    for (const f of inTieta.items) expect(f.subdistrictName).toBe('铁塔街道');
     const tieta = await sessionAs(t, 'subdistrict', ['410203002']);
     const own = (await get('/api/stats/summary', tieta)).json();
     expect(own.facilities).toBeGreaterThan(0);

@@ -113,6 +113,12 @@ describe('the demo district (before any test adds structures)', () => {
     for (const s of found.items) expect(s.compoundName).toContain(name);
     expect([found.total, found.totalExact]).toEqual([found.items.length, true]);
   });
+
+  it('names each structure’s subdistrict', async () => {
+    const tieta = (await get('/api/illegal-structures?region=410203002&pageSize=5', hq)).json();
+    expect(tieta.items.length).toBeGreaterThan(0);
+    for (const s of tieta.items) expect(s.subdistrictName).toBe('铁塔街道');
+  });
 });
 
 describe('POST /api/illegal-structures', () => {

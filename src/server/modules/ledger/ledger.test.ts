@@ -195,6 +195,10 @@ describe('escalation on the board', () => {
     const ranks = list.map((i: { escalation: string }) => rank[i.escalation] ?? 0);
     expect(new Set(ranks)).toEqual(new Set([3, 2, 1, 0]));
     expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    // Each item names its subdistrict.
+    const caomen = (await get('/api/ledger?region=410203003&pageSize=5', hq)).json().items;
+    expect(caomen.length).toBeGreaterThan(0);
+    for (const i of caomen) expect(i.subdistrictName).toBe('曹门街道');
   });
 
   it('pages through every item in the board’s order, the urgent ones and the rest', async () => {
