@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.js';
 import { freshDatabase } from '../testing/db.js';
-import { anyRow, countAhead, inParts, paged } from './sql.js';
+import { anyRow, countAhead, inParts, kept, paged } from './sql.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -62,5 +62,41 @@ describe('inParts', () => {
       }
       expect(seen, `pages of ${size}`).toEqual(expected);
     }
+  });
+});
+
+describe('kept', () => {
+  /** The numbers up to 10 that `where` keeps, `limit` of them from `offset`, by a kept statement. */
+  function numbersWhere(where: SQL | undefined, scale = 1) {
+    const { db } = database;
+    const series = sql`generate_series(1, 10) AS s(i)`;
+    return kept(db, 'numbers', { where, scale }, ({ where, scale }) =>
+      db
+        .select({ i: sql<number>`i * ${scale}` })
+        .from(series)
+        .where(where)
+        .orderBy(sql`i`)
+        .limit(sql.placeholder('limit'))
+        .offset(sql.placeholder('offset')),
+    );
+  }
+
+  it('keeps one statement for what is built the same, and runs it with each call’s placeholders', async () => {
+    const odd = numbersWhere(sql`i % 2 = ${1}`);
+    expect(numbersWhere(sql`i % 2 = ${1}`)).toBe(odd);
+    const run = async (statement: typeof odd, limit: number, offset: number) =>
+      (await statement.execute({ limit, offset })).map((r) => Number(r.i));
+    expect(await run(odd, 2, 0)).toEqual([1, 3]);
+    expect(await run(odd, 3, 2)).toEqual([5, 7, 9]);
+  });
+
+  it('builds anew where a condition’s value, its text or another part of the key differs', async () => {
+    const odd = numbersWhere(sql`i % 2 = ${1}`);
+    const even = numbersWhere(sql`i % 2 = ${0}`);
+    const below = numbersWhere(sql`i < ${1}`);
+    const tripled = numbersWhere(sql`i % 2 = ${1}`, 3);
+    expect(new Set([odd, even, below, tripled]).size).toBe(4);
+    expect((await even.execute({ limit: 10, offset: 0 })).map((r) => Number(r.i))).toEqual([2, 4, 6, 8, 10]);
+    expect((await tripled.execute({ limit: 2, offset: 0 })).map((r) => Number(r.i))).toEqual([3, 9]);
   });
 });

@@ -8,7 +8,7 @@ import { buildings, compounds, households, owners, projects, regions } from '../
 import { scopeWhere } from '../../platform/access.js';
 import type { Ctx, Principal } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
-import { anyRow, contains, type Page, paged, qualified } from '../../platform/sql.js';
+import { anyRow, contains, counting, kept, type Page, paged, qualified } from '../../platform/sql.js';
 import { compoundRule, loadCompound } from './access.js';
 import { buildingFigures, compoundRegionNames, compoundWhere, isOldSql, statusSql } from './sql.js';
 
@@ -55,18 +55,24 @@ export async function listCompounds(
   q: CompoundListQuery,
   cutoff: number,
 ): Promise<Page<CompoundSummary>> {
-  const where = compoundWhere(principal, q, cutoff);
+  const from = { where: compoundWhere(principal, q, cutoff), sort: q.sort, cutoff };
+  const limit = sql.placeholder('limit');
+  const counter = kept(db, 'compounds.count', from, ({ where }) =>
+    counting(db, db.select(anyRow).from(compounds).where(where).limit(limit)),
+  );
+  const rows = kept(db, 'compounds.page', from, ({ where, sort, cutoff }) =>
+    db
+      .select(summaryColumns(cutoff))
+      .from(compounds)
+      .where(where)
+      .orderBy(sorts[sort], asc(compounds.id))
+      .limit(limit)
+      .offset(sql.placeholder('offset')),
+  );
   return paged(
     db,
-    db.select(anyRow).from(compounds).where(where),
-    (limit, offset) =>
-      db
-        .select(summaryColumns(cutoff))
-        .from(compounds)
-        .where(where)
-        .orderBy(sorts[q.sort], asc(compounds.id))
-        .limit(limit)
-        .offset(offset),
+    async (n) => (await counter.execute({ limit: n }))[0]?.n ?? 0,
+    (n, offset) => rows.execute({ limit: n, offset }),
     q,
   );
 }
