@@ -1,6 +1,8 @@
 /**
- * The one typed client for the HTTP contract: `call(api.getUser, { params: { id } })` takes its
- * argument and return types from the endpoint entry in `src/contract/api.ts`.
+ * The one typed client for the HTTP contract: `call(usersEndpoints.getUser, { params: { id } })`
+ * takes its argument and return types from the endpoint entry in the area's contract file. A page
+ * imports its own area's endpoints, not the assembled `api`, so other areas' schemas stay out of
+ * its chunk.
  */
 import type { z } from 'zod';
 import { ErrorBody, type ErrorCode } from '../../contract/common.js';

@@ -1,8 +1,8 @@
 /** The regions in the caller's scope with their compound counts (/api/regions/tree), as a tree. */
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../contract/api.js';
 import type { RegionTree, RegionTreeNode } from '../../contract/inventory.js';
+import { regionsEndpoints } from '../../contract/regions.js';
 import { call } from './api.js';
 
 export type CountedRegion = z.infer<typeof RegionTreeNode>;
@@ -59,7 +59,7 @@ export const regionTreeKey = ['inventory', 'regionTree'] as const;
 export function useRegionTree() {
   return useQuery({
     queryKey: regionTreeKey,
-    queryFn: ({ signal }) => call(api.regionTree, { signal }),
+    queryFn: ({ signal }) => call(regionsEndpoints.regionTree, { signal }),
     select: buildRegionTree,
     staleTime: 60_000,
   });

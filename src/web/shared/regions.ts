@@ -1,8 +1,8 @@
 /** The regions the caller may see (from /api/regions), indexed by code and as a tree. */
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../contract/api.js';
 import type { Region } from '../../contract/regions.js';
+import { regionsEndpoints } from '../../contract/regions.js';
 import { call } from './api.js';
 import { useMe } from './session.js';
 
@@ -42,7 +42,7 @@ function indexRegions({ items }: { items: Region[] }): RegionIndex {
 export function useRegions() {
   return useQuery({
     queryKey: ['regions'],
-    queryFn: ({ signal }) => call(api.listRegions, { signal }),
+    queryFn: ({ signal }) => call(regionsEndpoints.listRegions, { signal }),
     select: indexRegions,
     staleTime: 10 * 60_000,
   });

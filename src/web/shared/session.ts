@@ -1,7 +1,7 @@
 /** The signed-in user: who they are, what they may do, and logging in and out. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../contract/api.js';
 import type { SignedIn as Me } from '../../contract/auth.js';
+import { authEndpoints } from '../../contract/auth.js';
 import type { Action } from '../../domain/access.js';
 import { ApiError, call, setCsrfToken } from './api.js';
 
@@ -9,7 +9,7 @@ export const meKey = ['auth', 'me'] as const;
 
 async function fetchMe(signal: AbortSignal): Promise<Me | null> {
   try {
-    const me = await call(api.me, { signal });
+    const me = await call(authEndpoints.me, { signal });
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {
@@ -41,7 +41,7 @@ export function useCan(): (action: Action) => boolean {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { username: string; password: string }) => call(api.login, { body }),
+    mutationFn: (body: { username: string; password: string }) => call(authEndpoints.login, { body }),
     onSuccess: (me) => {
       queryClient.removeQueries();
       setCsrfToken(me.csrfToken);
@@ -54,7 +54,7 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => call(api.logout),
+    mutationFn: () => call(authEndpoints.logout),
     onSettled: () => {
       setCsrfToken(null);
       queryClient.removeQueries();
@@ -68,7 +68,7 @@ export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      call(api.changePassword, { body }),
+      call(authEndpoints.changePassword, { body }),
     onSuccess: (me) => {
       queryClient.setQueryData(meKey, me);
       void queryClient.invalidateQueries({ queryKey: ['auth', 'sessions'] });
@@ -80,7 +80,7 @@ export function useChangePassword() {
 export function useOwnSessions(enabled: boolean) {
   return useQuery({
     queryKey: ['auth', 'sessions'],
-    queryFn: ({ signal }) => call(api.listSessions, { signal }),
+    queryFn: ({ signal }) => call(authEndpoints.listSessions, { signal }),
     enabled,
   });
 }
@@ -89,7 +89,7 @@ export function useOwnSessions(enabled: boolean) {
 export function useRevokeOtherSessions() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => call(api.revokeOtherSessions),
+    mutationFn: () => call(authEndpoints.revokeOtherSessions),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['auth', 'sessions'] }),
   });
 }

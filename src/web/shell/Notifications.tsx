@@ -11,8 +11,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
-import { api } from '../../contract/api.js';
 import type { Notification, notificationKinds } from '../../contract/notifications.js';
+import { notificationsEndpoints } from '../../contract/notifications.js';
 import { call } from '../shared/api.js';
 import { formatDateTime } from '../shared/format.js';
 import { useIsPhone } from '../shared/responsive.js';
@@ -32,7 +32,7 @@ const kindColour: Record<Kind, string> = {
 function useNotifications() {
   return useQuery({
     queryKey: notificationsKey,
-    queryFn: ({ signal }) => call(api.notifications, { signal }),
+    queryFn: ({ signal }) => call(notificationsEndpoints.notifications, { signal }),
     refetchInterval: 60_000,
     refetchIntervalInBackground: false,
     retry: false,
@@ -42,7 +42,8 @@ function useNotifications() {
 function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { ids: string[] } | { all: true }) => call(api.markNotificationsRead, { body }),
+    mutationFn: (body: { ids: string[] } | { all: true }) =>
+      call(notificationsEndpoints.markNotificationsRead, { body }),
     onSuccess: (list) => queryClient.setQueryData(notificationsKey, list),
   });
 }

@@ -1,7 +1,7 @@
 /** Catalogue writes. A change of an item's mandatory flag or its retirement changes every project's next step. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api.js';
 import type { CreateCatalogueItemBody, UpdateCatalogueItemBody } from '../../../contract/projects.js';
+import { projectsEndpoints } from '../../../contract/projects.js';
 import { call } from '../../shared/api.js';
 import { projectsKey } from '../projects/queries.js';
 
@@ -14,7 +14,7 @@ function useSettle() {
 export function useCreateCatalogueItem() {
   const settle = useSettle();
   return useMutation({
-    mutationFn: (body: CreateCatalogueItemBody) => call(api.createCatalogueItem, { body }),
+    mutationFn: (body: CreateCatalogueItemBody) => call(projectsEndpoints.createCatalogueItem, { body }),
     onSuccess: settle,
   });
 }
@@ -23,7 +23,7 @@ export function useUpdateCatalogueItem() {
   const settle = useSettle();
   return useMutation({
     mutationFn: ({ code, body }: { code: string; body: UpdateCatalogueItemBody }) =>
-      call(api.updateCatalogueItem, { params: { code }, body }),
+      call(projectsEndpoints.updateCatalogueItem, { params: { code }, body }),
     onSuccess: settle,
   });
 }

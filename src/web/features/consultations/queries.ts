@@ -1,6 +1,5 @@
 /** Councils and consultations: lists, one consultation, the writes; and the public questionnaire. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api.js';
 import type {
   AnswerListQuery,
   AssistedAnswerBody,
@@ -14,6 +13,7 @@ import type {
   PublicAnswerBody,
   QuestionnaireBody,
 } from '../../../contract/consultations.js';
+import { consultationsEndpoints } from '../../../contract/consultations.js';
 import { call } from '../../shared/api.js';
 
 export const consultKey = ['consultations'] as const;
@@ -31,7 +31,7 @@ function useInvalidate() {
 export function useConsultations(query: ConsultationListQuery) {
   return useQuery({
     queryKey: [...consultKey, 'list', query],
-    queryFn: ({ signal }) => call(api.listConsultations, { query, signal }),
+    queryFn: ({ signal }) => call(consultationsEndpoints.listConsultations, { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -39,7 +39,7 @@ export function useConsultations(query: ConsultationListQuery) {
 export function useConsultation(id: string) {
   return useQuery({
     queryKey: [...consultKey, 'one', id],
-    queryFn: ({ signal }) => call(api.getConsultation, { params: { id }, signal }),
+    queryFn: ({ signal }) => call(consultationsEndpoints.getConsultation, { params: { id }, signal }),
     // Live results while residents answer.
     refetchInterval: 15_000,
   });
@@ -48,7 +48,8 @@ export function useConsultation(id: string) {
 export function useCouncils(compoundId: string | undefined) {
   return useQuery({
     queryKey: [...consultKey, 'councils', compoundId],
-    queryFn: ({ signal }) => call(api.listCouncils, { query: { compoundId: compoundId ?? '' }, signal }),
+    queryFn: ({ signal }) =>
+      call(consultationsEndpoints.listCouncils, { query: { compoundId: compoundId ?? '' }, signal }),
     enabled: !!compoundId,
   });
 }
@@ -56,7 +57,7 @@ export function useCouncils(compoundId: string | undefined) {
 export function useCreateConsultation() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: CreateConsultationBody) => call(api.createConsultation, { body }),
+    mutationFn: (body: CreateConsultationBody) => call(consultationsEndpoints.createConsultation, { body }),
     onSuccess: invalidate,
   });
 }
@@ -64,21 +65,24 @@ export function useCreateConsultation() {
 export function useSetQuestionnaire(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: QuestionnaireBody) => call(api.setQuestionnaire, { params: { id }, body }),
+    mutationFn: (body: QuestionnaireBody) =>
+      call(consultationsEndpoints.setQuestionnaire, { params: { id }, body }),
     onSuccess: invalidate,
   });
 }
 
 export function useIssueNotices(id: string) {
   return useMutation({
-    mutationFn: (buildingId: string) => call(api.issueNotices, { params: { id }, body: { buildingId } }),
+    mutationFn: (buildingId: string) =>
+      call(consultationsEndpoints.issueNotices, { params: { id }, body: { buildingId } }),
   });
 }
 
 export function useAssistedAnswer(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: AssistedAnswerBody) => call(api.addAssistedAnswer, { params: { id }, body }),
+    mutationFn: (body: AssistedAnswerBody) =>
+      call(consultationsEndpoints.addAssistedAnswer, { params: { id }, body }),
     onSuccess: invalidate,
   });
 }
@@ -86,7 +90,7 @@ export function useAssistedAnswer(id: string) {
 export function useAnswers(id: string, query: AnswerListQuery) {
   return useQuery({
     queryKey: [...consultKey, 'answers', id, query],
-    queryFn: ({ signal }) => call(api.listAnswers, { params: { id }, query, signal }),
+    queryFn: ({ signal }) => call(consultationsEndpoints.listAnswers, { params: { id }, query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -95,7 +99,7 @@ export function useCorrectAnswer(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ answerId, ...body }: CorrectAnswerBody & { answerId: string }) =>
-      call(api.correctAnswer, { params: { id, answerId }, body }),
+      call(consultationsEndpoints.correctAnswer, { params: { id, answerId }, body }),
     onSuccess: invalidate,
   });
 }
@@ -104,7 +108,7 @@ export function useCompleteStage(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ key, ...body }: CompleteStageBody & { key: string }) =>
-      call(api.completeStage, { params: { id, key }, body }),
+      call(consultationsEndpoints.completeStage, { params: { id, key }, body }),
     onSuccess: invalidate,
   });
 }
@@ -112,7 +116,7 @@ export function useCompleteStage(id: string) {
 export function useCreateCouncil() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: CreateCouncilBody) => call(api.createCouncil, { body }),
+    mutationFn: (body: CreateCouncilBody) => call(consultationsEndpoints.createCouncil, { body }),
     onSuccess: invalidate,
   });
 }
@@ -120,7 +124,8 @@ export function useCreateCouncil() {
 export function useAddMember(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: CouncilMemberBody) => call(api.addCouncilMember, { params: { id }, body }),
+    mutationFn: (body: CouncilMemberBody) =>
+      call(consultationsEndpoints.addCouncilMember, { params: { id }, body }),
     onSuccess: invalidate,
   });
 }
@@ -128,7 +133,8 @@ export function useAddMember(id: string) {
 export function useAddMeeting(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: CouncilMeetingBody) => call(api.addCouncilMeeting, { params: { id }, body }),
+    mutationFn: (body: CouncilMeetingBody) =>
+      call(consultationsEndpoints.addCouncilMeeting, { params: { id }, body }),
     onSuccess: invalidate,
   });
 }
@@ -136,13 +142,15 @@ export function useAddMeeting(id: string) {
 export function usePublicQuestionnaire(compoundId: string) {
   return useQuery({
     queryKey: ['public-questionnaire', compoundId],
-    queryFn: ({ signal }) => call(api.publicQuestionnaire, { params: { compoundId }, signal }),
+    queryFn: ({ signal }) =>
+      call(consultationsEndpoints.publicQuestionnaire, { params: { compoundId }, signal }),
     retry: false,
   });
 }
 
 export function usePublicAnswer(compoundId: string) {
   return useMutation({
-    mutationFn: (body: PublicAnswerBody) => call(api.publicAnswer, { params: { compoundId }, body }),
+    mutationFn: (body: PublicAnswerBody) =>
+      call(consultationsEndpoints.publicAnswer, { params: { compoundId }, body }),
   });
 }

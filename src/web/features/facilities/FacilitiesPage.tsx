@@ -3,8 +3,7 @@ import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../contract/api.js';
-import { type Facility, FacilityListQuery } from '../../../contract/facilities.js';
+import { type Facility, FacilityListQuery, facilitiesEndpoints } from '../../../contract/facilities.js';
 import { downloadUrl } from '../../shared/api.js';
 import {
   CustomFilterField,
@@ -54,7 +53,7 @@ export function FacilitiesPage() {
         </div>
         <Space wrap>
           <Button
-            href={downloadUrl(api.exportFacilities, { query: filters })}
+            href={downloadUrl(facilitiesEndpoints.exportFacilities, { query: filters })}
             download
             icon={<FileExcelOutlined />}
           >

@@ -1,11 +1,11 @@
 /** Facilities: the list, one facility, and the writes (each refreshes the lists and the summary). */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api.js';
 import type {
   CreateFacilityBody,
   FacilityListQuery,
   UpdateFacilityBody,
 } from '../../../contract/facilities.js';
+import { facilitiesEndpoints } from '../../../contract/facilities.js';
 import { call, upload } from '../../shared/api.js';
 
 export const facilitiesKey = ['facilities'] as const;
@@ -13,7 +13,7 @@ export const facilitiesKey = ['facilities'] as const;
 export function useFacilities(query: FacilityListQuery) {
   return useQuery({
     queryKey: [...facilitiesKey, 'list', query],
-    queryFn: ({ signal }) => call(api.listFacilities, { query, signal }),
+    queryFn: ({ signal }) => call(facilitiesEndpoints.listFacilities, { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -21,7 +21,7 @@ export function useFacilities(query: FacilityListQuery) {
 export function useFacility(id: string | null) {
   return useQuery({
     queryKey: [...facilitiesKey, 'one', id],
-    queryFn: ({ signal }) => call(api.getFacility, { params: { id: id ?? '' }, signal }),
+    queryFn: ({ signal }) => call(facilitiesEndpoints.getFacility, { params: { id: id ?? '' }, signal }),
     enabled: id !== null,
   });
 }
@@ -42,8 +42,11 @@ export function useSaveFacility() {
       input: { id: string; body: UpdateFacilityBody } | { id?: undefined; body: CreateFacilityBody },
     ) =>
       input.id
-        ? call(api.updateFacility, { params: { id: input.id }, body: input.body as UpdateFacilityBody })
-        : call(api.createFacility, { body: input.body as CreateFacilityBody }),
+        ? call(facilitiesEndpoints.updateFacility, {
+            params: { id: input.id },
+            body: input.body as UpdateFacilityBody,
+          })
+        : call(facilitiesEndpoints.createFacility, { body: input.body as CreateFacilityBody }),
     onSuccess: invalidate,
   });
 }
@@ -52,14 +55,14 @@ export function useDeleteFacility() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
-      call(api.deleteFacility, { params: { id }, query: { version } }),
+      call(facilitiesEndpoints.deleteFacility, { params: { id }, query: { version } }),
     onSuccess: invalidate,
   });
 }
 
 /** Send a photo of facility `id` (the lists are refreshed by the caller once all have gone). */
 export const uploadFacilityPhoto = (id: string, file: Blob, fileName: string) =>
-  upload(api.uploadFacilityPhoto, { params: { id }, query: { fileName }, file });
+  upload(facilitiesEndpoints.uploadFacilityPhoto, { params: { id }, query: { fileName }, file });
 
 export function useFacilitiesRefresh() {
   return useInvalidate();
@@ -69,7 +72,8 @@ export function useFacilityPhoto(id: string) {
   const invalidate = useInvalidate();
   return {
     remove: useMutation({
-      mutationFn: (photoId: string) => call(api.deleteFacilityPhoto, { params: { id, photoId } }),
+      mutationFn: (photoId: string) =>
+        call(facilitiesEndpoints.deleteFacilityPhoto, { params: { id, photoId } }),
       onSuccess: invalidate,
     }),
   };

@@ -18,8 +18,12 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../contract/api.js';
-import { type IllegalStats, IllegalStatsQuery, statsGroupings } from '../../../contract/illegal.js';
+import {
+  type IllegalStats,
+  IllegalStatsQuery,
+  illegalEndpoints,
+  statsGroupings,
+} from '../../../contract/illegal.js';
 import { downloadUrl } from '../../shared/api.js';
 import { dateItemProps } from '../../shared/format.js';
 import { useListParams } from '../../shared/listParams.js';
@@ -53,7 +57,11 @@ export function BoardPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('illegal.board')}
         </Typography.Title>
-        <Button href={downloadUrl(api.illegalStatsExport, { query })} download icon={<FileExcelOutlined />}>
+        <Button
+          href={downloadUrl(illegalEndpoints.illegalStatsExport, { query })}
+          download
+          icon={<FileExcelOutlined />}
+        >
           {t('illegal.export')}
         </Button>
       </Flex>

@@ -1,6 +1,5 @@
 /** Illegal structures: the register, one structure, "my households", statistics, and the writes. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api.js';
 import type {
   ClearingBody,
   CreateAssignmentBody,
@@ -12,6 +11,7 @@ import type {
   StructureListQuery,
   VisitBody,
 } from '../../../contract/illegal.js';
+import { illegalEndpoints } from '../../../contract/illegal.js';
 import { call, upload } from '../../shared/api.js';
 
 export const illegalKey = ['illegal'] as const;
@@ -19,7 +19,7 @@ export const illegalKey = ['illegal'] as const;
 export function useStructures(query: StructureListQuery) {
   return useQuery({
     queryKey: [...illegalKey, 'list', query],
-    queryFn: ({ signal }) => call(api.listStructures, { query, signal }),
+    queryFn: ({ signal }) => call(illegalEndpoints.listStructures, { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -27,7 +27,7 @@ export function useStructures(query: StructureListQuery) {
 export function useMyStructures(query: StructureListQuery) {
   return useQuery({
     queryKey: [...illegalKey, 'mine', query],
-    queryFn: ({ signal }) => call(api.myStructures, { query, signal }),
+    queryFn: ({ signal }) => call(illegalEndpoints.myStructures, { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -35,14 +35,14 @@ export function useMyStructures(query: StructureListQuery) {
 export function useStructure(id: string) {
   return useQuery({
     queryKey: [...illegalKey, 'structure', id],
-    queryFn: ({ signal }) => call(api.getStructure, { params: { id }, signal }),
+    queryFn: ({ signal }) => call(illegalEndpoints.getStructure, { params: { id }, signal }),
   });
 }
 
 export function useIllegalStats(query: IllegalStatsQuery) {
   return useQuery({
     queryKey: [...illegalKey, 'stats', query],
-    queryFn: ({ signal }) => call(api.illegalStats, { query, signal }),
+    queryFn: ({ signal }) => call(illegalEndpoints.illegalStats, { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -60,7 +60,7 @@ function useInvalidate() {
 export function useCreateStructure() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: CreateStructureBody) => call(api.createStructure, { body }),
+    mutationFn: (body: CreateStructureBody) => call(illegalEndpoints.createStructure, { body }),
     onSuccess: invalidate,
   });
 }
@@ -72,14 +72,17 @@ export function useIllegalWrite<B>(fn: (body: B) => Promise<unknown>) {
 }
 
 export const writes = {
-  measure: (id: string) => (body: MeasurementBody) => call(api.addMeasurement, { params: { id }, body }),
-  visit: (id: string) => (body: VisitBody) => call(api.addVisit, { params: { id }, body }),
-  notice: (id: string) => (body: NoticeBody) => call(api.recordNotice, { params: { id }, body }),
-  remove: (id: string) => (body: RemovalBody) => call(api.recordRemoval, { params: { id }, body }),
-  clear: (id: string) => (body: ClearingBody) => call(api.recordClearing, { params: { id }, body }),
-  assign: () => (body: CreateAssignmentBody) => call(api.createAssignment, { body }),
+  measure: (id: string) => (body: MeasurementBody) =>
+    call(illegalEndpoints.addMeasurement, { params: { id }, body }),
+  visit: (id: string) => (body: VisitBody) => call(illegalEndpoints.addVisit, { params: { id }, body }),
+  notice: (id: string) => (body: NoticeBody) => call(illegalEndpoints.recordNotice, { params: { id }, body }),
+  remove: (id: string) => (body: RemovalBody) =>
+    call(illegalEndpoints.recordRemoval, { params: { id }, body }),
+  clear: (id: string) => (body: ClearingBody) =>
+    call(illegalEndpoints.recordClearing, { params: { id }, body }),
+  assign: () => (body: CreateAssignmentBody) => call(illegalEndpoints.createAssignment, { body }),
   photo:
     (id: string) =>
     ({ file, fileName }: { file: Blob; fileName: string }) =>
-      upload(api.uploadStructurePhoto, { params: { id }, query: { fileName }, file }),
+      upload(illegalEndpoints.uploadStructurePhoto, { params: { id }, query: { fileName }, file }),
 };

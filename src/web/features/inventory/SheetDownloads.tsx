@@ -5,8 +5,7 @@
 import { DownloadOutlined, DownOutlined, FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Dropdown, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../contract/api.js';
-import { type LedgerKind, ledgerKinds, type SheetKind } from '../../../contract/imports.js';
+import { importsEndpoints, type LedgerKind, ledgerKinds, type SheetKind } from '../../../contract/imports.js';
 import { downloadUrl } from '../../shared/api.js';
 import { useCan } from '../../shared/session.js';
 import type { CompoundFilterValues } from './CompoundFilters.js';
@@ -20,7 +19,7 @@ export function exportUrl(
   filters: CompoundFilterValues,
   personal: boolean,
 ) {
-  return downloadUrl(api.exportSheet, {
+  return downloadUrl(importsEndpoints.exportSheet, {
     params: { kind },
     query: {
       ...filters,
@@ -30,7 +29,8 @@ export function exportUrl(
   });
 }
 
-export const templateUrl = (kind: SheetKind) => downloadUrl(api.sheetTemplate, { params: { kind } });
+export const templateUrl = (kind: SheetKind) =>
+  downloadUrl(importsEndpoints.sheetTemplate, { params: { kind } });
 
 function ExportButton({
   format,

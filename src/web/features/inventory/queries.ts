@@ -1,9 +1,10 @@
 /** Inventory reads (compounds, map, households), import jobs, and refreshing after an import. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../../contract/api.js';
 import type { Job, SheetKind } from '../../../contract/imports.js';
+import { importsEndpoints } from '../../../contract/imports.js';
 import type { CompoundListQuery, HouseholdListQuery, MapQuery } from '../../../contract/inventory.js';
+import { inventoryEndpoints } from '../../../contract/inventory.js';
 import { call, upload } from '../../shared/api.js';
 
 export const inventoryKey = ['inventory'] as const;
@@ -11,7 +12,7 @@ export const inventoryKey = ['inventory'] as const;
 export function useCompoundList(query: CompoundListQuery) {
   return useQuery({
     queryKey: [...inventoryKey, 'list', query],
-    queryFn: ({ signal }) => call(api.listCompounds, { query, signal }),
+    queryFn: ({ signal }) => call(inventoryEndpoints.listCompounds, { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -19,7 +20,7 @@ export function useCompoundList(query: CompoundListQuery) {
 export function useCompoundMap(query: z.output<typeof MapQuery>) {
   return useQuery({
     queryKey: [...inventoryKey, 'map', query],
-    queryFn: ({ signal }) => call(api.compoundMap, { query, signal }),
+    queryFn: ({ signal }) => call(inventoryEndpoints.compoundMap, { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -27,14 +28,14 @@ export function useCompoundMap(query: z.output<typeof MapQuery>) {
 export function useCompound(id: string) {
   return useQuery({
     queryKey: [...inventoryKey, 'compound', id],
-    queryFn: ({ signal }) => call(api.getCompound, { params: { id }, signal }),
+    queryFn: ({ signal }) => call(inventoryEndpoints.getCompound, { params: { id }, signal }),
   });
 }
 
 export function useHouseholds(id: string, query: z.input<typeof HouseholdListQuery>) {
   return useQuery({
     queryKey: [...inventoryKey, 'households', id, query],
-    queryFn: ({ signal }) => call(api.listHouseholds, { params: { id }, query, signal }),
+    queryFn: ({ signal }) => call(inventoryEndpoints.listHouseholds, { params: { id }, query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -46,7 +47,7 @@ export const runningStatuses: readonly Job['status'][] = ['validating', 'importi
 export function useJob(id: string | null) {
   return useQuery({
     queryKey: ['jobs', id],
-    queryFn: ({ signal }) => call(api.getJob, { params: { id: id ?? '' }, signal }),
+    queryFn: ({ signal }) => call(importsEndpoints.getJob, { params: { id: id ?? '' }, signal }),
     enabled: id !== null,
     refetchInterval: (q) => (q.state.data && runningStatuses.includes(q.state.data.status) ? 700 : false),
     refetchIntervalInBackground: true,
@@ -58,7 +59,7 @@ export function useUploadImport() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { kind: SheetKind; file: File; onProgress: (sent: number, total: number) => void }) =>
-      upload(api.uploadImport, {
+      upload(importsEndpoints.uploadImport, {
         query: { kind: input.kind, fileName: uploadName(input.file.name) },
         file: input.file,
         onProgress: input.onProgress,
@@ -71,7 +72,7 @@ export function useUploadImport() {
 export function useConfirmImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => call(api.confirmImport, { params: { id } }),
+    mutationFn: (id: string) => call(importsEndpoints.confirmImport, { params: { id } }),
     onSuccess: (job) => queryClient.setQueryData(['jobs', job.id], job),
   });
 }

@@ -3,8 +3,7 @@ import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../contract/api.js';
-import { escalations, LedgerListQuery, ledgerStatuses } from '../../../contract/ledger.js';
+import { escalations, LedgerListQuery, ledgerEndpoints, ledgerStatuses } from '../../../contract/ledger.js';
 import { downloadUrl } from '../../shared/api.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
 import {
@@ -64,7 +63,7 @@ export function LedgerListPage() {
       page: undefined,
     });
   const clear = () => apply({});
-  const exportHref = downloadUrl(api.ledgerExport, {
+  const exportHref = downloadUrl(ledgerEndpoints.ledgerExport, {
     query: { ...filters, projectId: query.projectId },
   });
 

@@ -3,7 +3,7 @@
  * each shrunk first, each with its own state; a failed one can be sent again, the report stays.
  */
 import { useRef, useState } from 'react';
-import { api } from '../../../contract/api.js';
+import { ledgerEndpoints } from '../../../contract/ledger.js';
 import { upload } from '../../shared/api.js';
 import type { ChosenPhoto } from '../photos/ChosenPhotos.js';
 import { sendPhoto, uploadName } from '../photos/sendPhoto.js';
@@ -34,7 +34,7 @@ export function useEvidenceUploads() {
       await sendPhoto(
         photo.file,
         (blob, onProgress) =>
-          upload(api.uploadEvidence, {
+          upload(ledgerEndpoints.uploadEvidence, {
             params: { id: to.itemId, progressId: to.progressId },
             query: { fileName: uploadName(photo.file) },
             file: blob,

@@ -1,6 +1,5 @@
 /** The supervision ledger: lists, the board, and the writes (which change lists, projects and notifications). */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api.js';
 import type {
   CreateLedgerItemBody,
   CreateMeetingBody,
@@ -8,6 +7,8 @@ import type {
   MeetingListQuery,
   ProgressBody,
 } from '../../../contract/ledger.js';
+import { ledgerEndpoints } from '../../../contract/ledger.js';
+import { organisationEndpoints } from '../../../contract/organisation.js';
 import { call } from '../../shared/api.js';
 
 export const ledgerKey = ['ledger'] as const;
@@ -15,7 +16,7 @@ export const ledgerKey = ['ledger'] as const;
 export function useLedgerList(query: LedgerListQuery, enabled = true) {
   return useQuery({
     queryKey: [...ledgerKey, 'list', query],
-    queryFn: ({ signal }) => call(api.listLedger, { query, signal }),
+    queryFn: ({ signal }) => call(ledgerEndpoints.listLedger, { query, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -24,7 +25,7 @@ export function useLedgerList(query: LedgerListQuery, enabled = true) {
 export function useMyLedger(query: LedgerListQuery) {
   return useQuery({
     queryKey: [...ledgerKey, 'mine', query],
-    queryFn: ({ signal }) => call(api.myLedger, { query, signal }),
+    queryFn: ({ signal }) => call(ledgerEndpoints.myLedger, { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -33,7 +34,7 @@ export function useMyLedger(query: LedgerListQuery) {
 export function useLedgerItem(id: string | null) {
   return useQuery({
     queryKey: [...ledgerKey, 'item', id],
-    queryFn: ({ signal }) => call(api.getLedgerItem, { params: { id: id ?? '' }, signal }),
+    queryFn: ({ signal }) => call(ledgerEndpoints.getLedgerItem, { params: { id: id ?? '' }, signal }),
     enabled: id !== null,
   });
 }
@@ -42,7 +43,7 @@ export function useLedgerItem(id: string | null) {
 export function useMeetings(query: MeetingListQuery) {
   return useQuery({
     queryKey: [...ledgerKey, 'meetings', query],
-    queryFn: ({ signal }) => call(api.listMeetings, { query, signal }),
+    queryFn: ({ signal }) => call(ledgerEndpoints.listMeetings, { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -51,14 +52,14 @@ export function useMeetings(query: MeetingListQuery) {
 export function useMeeting(id: string) {
   return useQuery({
     queryKey: [...ledgerKey, 'meeting', id],
-    queryFn: ({ signal }) => call(api.getMeeting, { params: { id }, signal }),
+    queryFn: ({ signal }) => call(ledgerEndpoints.getMeeting, { params: { id }, signal }),
   });
 }
 
 export function useBoard() {
   return useQuery({
     queryKey: [...ledgerKey, 'board'],
-    queryFn: ({ signal }) => call(api.ledgerBoard, { signal }),
+    queryFn: ({ signal }) => call(ledgerEndpoints.ledgerBoard, { signal }),
   });
 }
 
@@ -66,7 +67,7 @@ export function useBoard() {
 export function useTaskForces() {
   return useQuery({
     queryKey: ['organisation', 'taskForces'],
-    queryFn: ({ signal }) => call(api.listTaskForces, { signal }),
+    queryFn: ({ signal }) => call(organisationEndpoints.listTaskForces, { signal }),
     staleTime: 10 * 60_000,
   });
 }
@@ -85,7 +86,7 @@ export function useInvalidateLedger() {
 export function useCreateLedgerItem() {
   const invalidate = useInvalidateLedger();
   return useMutation({
-    mutationFn: (body: CreateLedgerItemBody) => call(api.createLedgerItem, { body }),
+    mutationFn: (body: CreateLedgerItemBody) => call(ledgerEndpoints.createLedgerItem, { body }),
     onSuccess: invalidate,
   });
 }
@@ -94,7 +95,7 @@ export function useReportProgress() {
   const invalidate = useInvalidateLedger();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: ProgressBody }) =>
-      call(api.reportProgress, { params: { id }, body }),
+      call(ledgerEndpoints.reportProgress, { params: { id }, body }),
     onSuccess: invalidate,
   });
 }
@@ -102,7 +103,7 @@ export function useReportProgress() {
 export function useCreateMeeting() {
   const invalidate = useInvalidateLedger();
   return useMutation({
-    mutationFn: (body: CreateMeetingBody) => call(api.createMeeting, { body }),
+    mutationFn: (body: CreateMeetingBody) => call(ledgerEndpoints.createMeeting, { body }),
     onSuccess: invalidate,
   });
 }

@@ -1,7 +1,7 @@
 /** Residents' opinions: the inbox, one opinion, and staff's writes on it. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api.js';
 import type { OpinionLedgerBody, OpinionListQuery, OpinionTicketBody } from '../../../contract/opinions.js';
+import { opinionsEndpoints } from '../../../contract/opinions.js';
 import { call } from '../../shared/api.js';
 
 export const opinionsKey = ['opinions'] as const;
@@ -9,7 +9,7 @@ export const opinionsKey = ['opinions'] as const;
 export function useOpinions(query: OpinionListQuery) {
   return useQuery({
     queryKey: [...opinionsKey, 'list', query],
-    queryFn: ({ signal }) => call(api.listOpinions, { query, signal }),
+    queryFn: ({ signal }) => call(opinionsEndpoints.listOpinions, { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -17,7 +17,7 @@ export function useOpinions(query: OpinionListQuery) {
 export function useOpinion(id: string) {
   return useQuery({
     queryKey: [...opinionsKey, 'one', id],
-    queryFn: ({ signal }) => call(api.getOpinion, { params: { id }, signal }),
+    queryFn: ({ signal }) => call(opinionsEndpoints.getOpinion, { params: { id }, signal }),
   });
 }
 
@@ -35,10 +35,12 @@ function useWrite<B, R>(fn: (body: B) => Promise<R>) {
 }
 
 export const useAnswer = (id: string) =>
-  useWrite((body: { version: number; answer: string }) => call(api.answerOpinion, { params: { id }, body }));
+  useWrite((body: { version: number; answer: string }) =>
+    call(opinionsEndpoints.answerOpinion, { params: { id }, body }),
+  );
 export const useClose = (id: string) =>
-  useWrite((body: { version: number }) => call(api.closeOpinion, { params: { id }, body }));
+  useWrite((body: { version: number }) => call(opinionsEndpoints.closeOpinion, { params: { id }, body }));
 export const useToTicket = (id: string) =>
-  useWrite((body: OpinionTicketBody) => call(api.opinionToTicket, { params: { id }, body }));
+  useWrite((body: OpinionTicketBody) => call(opinionsEndpoints.opinionToTicket, { params: { id }, body }));
 export const useToLedger = (id: string) =>
-  useWrite((body: OpinionLedgerBody) => call(api.opinionToLedger, { params: { id }, body }));
+  useWrite((body: OpinionLedgerBody) => call(opinionsEndpoints.opinionToLedger, { params: { id }, body }));

@@ -3,8 +3,8 @@ import { FileExcelOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Flex, type FormInstance, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../contract/api.js';
 import type { registries } from '../../../contract/organisation.js';
+import { organisationEndpoints } from '../../../contract/organisation.js';
 import { ApiError, downloadUrl } from '../../shared/api.js';
 import { useCan } from '../../shared/session.js';
 
@@ -16,7 +16,7 @@ export function ExportButton({ registry }: { registry: Registry }) {
   const can = useCan();
   const [withPhones, setWithPhones] = useState(false);
   const offerPhones = registry === 'cadres' && can('cadre.personal');
-  const href = downloadUrl(api.registryExport, {
+  const href = downloadUrl(organisationEndpoints.registryExport, {
     query: { registry, includePersonal: offerPhones && withPhones ? 'true' : 'false' },
   });
   return (

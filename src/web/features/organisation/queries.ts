@@ -1,7 +1,6 @@
 /** Organisation reads and writes: the six registries and the command structure's figures. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../../contract/api.js';
 import type {
   CadreListQuery,
   CreateCadreBody,
@@ -12,6 +11,8 @@ import type {
   UpdateCadreBody,
   UpdateUnitBody,
 } from '../../../contract/organisation.js';
+import { organisationEndpoints } from '../../../contract/organisation.js';
+import { statsEndpoints } from '../../../contract/stats.js';
 import { call } from '../../shared/api.js';
 
 export const organisationKey = ['organisation'] as const;
@@ -19,7 +20,7 @@ export const organisationKey = ['organisation'] as const;
 export function useCadres(query: z.input<typeof CadreListQuery>, enabled = true) {
   return useQuery({
     queryKey: [...organisationKey, 'cadres', query],
-    queryFn: ({ signal }) => call(api.listCadres, { query, signal }),
+    queryFn: ({ signal }) => call(organisationEndpoints.listCadres, { query, signal }),
     placeholderData: keepPreviousData,
     enabled,
     staleTime: 30_000,
@@ -29,7 +30,7 @@ export function useCadres(query: z.input<typeof CadreListQuery>, enabled = true)
 export function usePartyBodies(query: z.input<typeof PartyBodyQuery>, enabled = true) {
   return useQuery({
     queryKey: [...organisationKey, 'partyBodies', query],
-    queryFn: ({ signal }) => call(api.listPartyBodies, { query, signal }),
+    queryFn: ({ signal }) => call(organisationEndpoints.listPartyBodies, { query, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -38,21 +39,21 @@ export function usePartyBodies(query: z.input<typeof PartyBodyQuery>, enabled = 
 export function useTaskForceList() {
   return useQuery({
     queryKey: [...organisationKey, 'taskForces'],
-    queryFn: ({ signal }) => call(api.listTaskForces, { signal }),
+    queryFn: ({ signal }) => call(organisationEndpoints.listTaskForces, { signal }),
   });
 }
 
 export function useDepartments() {
   return useQuery({
     queryKey: [...organisationKey, 'departments'],
-    queryFn: ({ signal }) => call(api.listDepartments, { signal }),
+    queryFn: ({ signal }) => call(organisationEndpoints.listDepartments, { signal }),
   });
 }
 
 export function useUnitList(query: z.input<typeof UnitListQuery>, enabled = true) {
   return useQuery({
     queryKey: [...organisationKey, 'units', query],
-    queryFn: ({ signal }) => call(api.listUnits, { query, signal }),
+    queryFn: ({ signal }) => call(organisationEndpoints.listUnits, { query, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -61,7 +62,7 @@ export function useUnitList(query: z.input<typeof UnitListQuery>, enabled = true
 export function useFirstSecretaries() {
   return useQuery({
     queryKey: [...organisationKey, 'firstSecretaries'],
-    queryFn: ({ signal }) => call(api.listFirstSecretaries, { signal }),
+    queryFn: ({ signal }) => call(organisationEndpoints.listFirstSecretaries, { signal }),
   });
 }
 
@@ -69,7 +70,7 @@ export function useFirstSecretaries() {
 export function useOrganisationFigures() {
   return useQuery({
     queryKey: ['stats', 'summary', 'organisation'],
-    queryFn: ({ signal }) => call(api.statsSummary, { signal }),
+    queryFn: ({ signal }) => call(statsEndpoints.statsSummary, { signal }),
   });
 }
 
@@ -87,25 +88,31 @@ function useOrganisationMutation<V, R>(mutationFn: (variables: V) => Promise<R>)
 }
 
 export const useCreateCadre = () =>
-  useOrganisationMutation((body: z.input<typeof CreateCadreBody>) => call(api.createCadre, { body }));
+  useOrganisationMutation((body: z.input<typeof CreateCadreBody>) =>
+    call(organisationEndpoints.createCadre, { body }),
+  );
 
 export const useUpdateCadre = () =>
   useOrganisationMutation(({ id, body }: { id: string; body: UpdateCadreBody }) =>
-    call(api.updateCadre, { params: { id }, body }),
+    call(organisationEndpoints.updateCadre, { params: { id }, body }),
   );
 
 export const useCreateUnit = () =>
-  useOrganisationMutation((body: z.input<typeof CreateUnitBody>) => call(api.createUnit, { body }));
+  useOrganisationMutation((body: z.input<typeof CreateUnitBody>) =>
+    call(organisationEndpoints.createUnit, { body }),
+  );
 
 export const useUpdateUnit = () =>
   useOrganisationMutation(({ id, body }: { id: string; body: UpdateUnitBody }) =>
-    call(api.updateUnit, { params: { id }, body }),
+    call(organisationEndpoints.updateUnit, { params: { id }, body }),
   );
 
 export const useSetFirstSecretary = () =>
   useOrganisationMutation(({ regionCode, cadreId }: { regionCode: string; cadreId: string }) =>
-    call(api.setFirstSecretary, { params: { regionCode }, body: { cadreId } }),
+    call(organisationEndpoints.setFirstSecretary, { params: { regionCode }, body: { cadreId } }),
   );
 
 export const useCreatePartyBody = () =>
-  useOrganisationMutation((body: z.input<typeof CreatePartyBodyBody>) => call(api.createPartyBody, { body }));
+  useOrganisationMutation((body: z.input<typeof CreatePartyBodyBody>) =>
+    call(organisationEndpoints.createPartyBody, { body }),
+  );

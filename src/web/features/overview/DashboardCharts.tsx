@@ -11,8 +11,8 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
-import { api } from '../../../contract/api.js';
 import type { Breakdown, BreakdownQuery } from '../../../contract/stats.js';
+import { statsEndpoints } from '../../../contract/stats.js';
 import { downloadUrl } from '../../shared/api.js';
 import { type ChartOption, EChart } from '../../shared/EChart.js';
 import { formatNumber, formatPercent } from '../../shared/numbers.js';
@@ -90,7 +90,7 @@ function ChartCard({
     <Button
       size="small"
       type="text"
-      href={downloadUrl(api.statsBreakdownExport, { query })}
+      href={downloadUrl(statsEndpoints.statsBreakdownExport, { query })}
       download
       icon={<DownloadOutlined />}
       data-testid={`${testId}-export`}

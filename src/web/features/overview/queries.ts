@@ -1,14 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../../contract/api.js';
 import type { BreakdownQuery } from '../../../contract/stats.js';
+import { statsEndpoints } from '../../../contract/stats.js';
 import { call } from '../../shared/api.js';
 
 /** The headline figures, with renovation counted over the years from–to. */
 export function useSummary(from: number, to: number, options: { refetchInterval?: number } = {}) {
   return useQuery({
     queryKey: ['stats', 'summary', from, to],
-    queryFn: ({ signal }) => call(api.statsSummary, { query: { from, to }, signal }),
+    queryFn: ({ signal }) => call(statsEndpoints.statsSummary, { query: { from, to }, signal }),
     placeholderData: keepPreviousData,
     ...options,
   });
@@ -21,7 +21,7 @@ export function useBreakdown(
 ) {
   return useQuery({
     queryKey: ['stats', 'breakdown', query],
-    queryFn: ({ signal }) => call(api.statsBreakdown, { query, signal }),
+    queryFn: ({ signal }) => call(statsEndpoints.statsBreakdown, { query, signal }),
     placeholderData: keepPreviousData,
     ...options,
   });

@@ -7,7 +7,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Flex, Popconfirm, Progress, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../contract/api.js';
+import { photosEndpoints } from '../../../contract/photos.js';
 import { call, upload } from '../../shared/api.js';
 import { useErrorReporter } from '../../shared/errors.js';
 import { sendPhoto, uploadName } from './sendPhoto.js';
@@ -31,7 +31,7 @@ export function ItemPhotos({ projectId, catalogueCode, photos, canEdit, onChange
       sendPhoto(
         file,
         (blob, onProgress) =>
-          upload(api.uploadPhoto, {
+          upload(photosEndpoints.uploadPhoto, {
             params: { id: projectId, code: catalogueCode },
             query: { fileName: uploadName(file) },
             file: blob,
@@ -44,7 +44,7 @@ export function ItemPhotos({ projectId, catalogueCode, photos, canEdit, onChange
     onError: (error) => report(error),
   });
   const remove = useMutation({
-    mutationFn: (id: string) => call(api.deletePhoto, { params: { id } }),
+    mutationFn: (id: string) => call(photosEndpoints.deletePhoto, { params: { id } }),
     onSuccess: onChanged,
     onError: (error) => report(error),
   });

@@ -5,14 +5,14 @@
 import { Flex, Image } from 'antd';
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
-import { api } from '../../../contract/api.js';
 import type { Photo } from '../../../contract/photos.js';
+import { photosEndpoints } from '../../../contract/photos.js';
 import { downloadUrl } from '../../shared/api.js';
 
 export type StoredPhoto = z.infer<typeof Photo>;
 
 /** Where the server serves a stored photo. */
-export const photoUrl = (id: string) => downloadUrl(api.getPhoto, { params: { id } });
+export const photoUrl = (id: string) => downloadUrl(photosEndpoints.getPhoto, { params: { id } });
 
 /** One thumbnail, 96 × 72, cropped to fill; a click opens it full size (with its group, if any). */
 export function Thumbnail({ src, alt }: { src: string; alt: string }) {

@@ -2,7 +2,7 @@
 import { FilePdfOutlined, GlobalOutlined } from '@ant-design/icons';
 import { Button, Flex, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../contract/api.js';
+import { portalEndpoints } from '../../../contract/portal.js';
 import { downloadUrl } from '../../shared/api.js';
 
 export function CompoundPortalLinks({ compoundId }: { compoundId: string }) {
@@ -11,7 +11,7 @@ export function CompoundPortalLinks({ compoundId }: { compoundId: string }) {
     <Flex gap={8} wrap>
       <Button
         size="small"
-        href={downloadUrl(api.compoundPoster, { params: { id: compoundId } })}
+        href={downloadUrl(portalEndpoints.compoundPoster, { params: { id: compoundId } })}
         download
         icon={<FilePdfOutlined />}
       >
@@ -30,7 +30,7 @@ export function RegionPostersButton({ regionCode }: { regionCode: string }) {
     <Tooltip title={t('portal.postersHint')}>
       <Button
         size="small"
-        href={downloadUrl(api.regionPosters, { params: { code: regionCode } })}
+        href={downloadUrl(portalEndpoints.regionPosters, { params: { code: regionCode } })}
         download
         icon={<FilePdfOutlined />}
       >

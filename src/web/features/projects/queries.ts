@@ -1,7 +1,7 @@
 /** Projects: the list, one project, the catalogue, and the writes (each answers with the whole project). */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../../contract/api.js';
+import { inventoryEndpoints } from '../../../contract/inventory.js';
 import type {
   AccountabilityBody,
   BatchListQuery,
@@ -11,6 +11,7 @@ import type {
   ProjectDetail,
   ProjectListQuery,
 } from '../../../contract/projects.js';
+import { projectsEndpoints } from '../../../contract/projects.js';
 import type { ProjectStatus } from '../../../domain/inventory.js';
 import { call } from '../../shared/api.js';
 
@@ -20,7 +21,7 @@ const oneKey = (id: string) => [...projectsKey, 'one', id] as const;
 export function useProjectList(query: ProjectListQuery) {
   return useQuery({
     queryKey: [...projectsKey, 'list', query],
-    queryFn: ({ signal }) => call(api.listProjects, { query, signal }),
+    queryFn: ({ signal }) => call(projectsEndpoints.listProjects, { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -28,7 +29,7 @@ export function useProjectList(query: ProjectListQuery) {
 export function useProject(id: string, enabled = true) {
   return useQuery({
     queryKey: oneKey(id),
-    queryFn: ({ signal }) => call(api.getProject, { params: { id }, signal }),
+    queryFn: ({ signal }) => call(projectsEndpoints.getProject, { params: { id }, signal }),
     enabled: enabled && id !== '',
   });
 }
@@ -40,7 +41,7 @@ export const catalogueKey = [...projectsKey, 'catalogue'] as const;
 export function useCatalogue() {
   return useQuery({
     queryKey: catalogueKey,
-    queryFn: ({ signal }) => call(api.catalogue, { signal }),
+    queryFn: ({ signal }) => call(projectsEndpoints.catalogue, { signal }),
     staleTime: 10 * 60_000,
   });
 }
@@ -49,7 +50,7 @@ export function useCatalogue() {
 export function useBatches(query: z.input<typeof BatchListQuery>) {
   return useQuery({
     queryKey: [...projectsKey, 'batches', query],
-    queryFn: ({ signal }) => call(api.listBatches, { query, signal }),
+    queryFn: ({ signal }) => call(projectsEndpoints.listBatches, { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -58,7 +59,8 @@ export function useBatches(query: z.input<typeof BatchListQuery>) {
 export function useProjectSearch(q: string, enabled: boolean) {
   return useQuery({
     queryKey: [...projectsKey, 'search', q],
-    queryFn: ({ signal }) => call(api.listProjects, { query: { q: q || undefined, pageSize: 30 }, signal }),
+    queryFn: ({ signal }) =>
+      call(projectsEndpoints.listProjects, { query: { q: q || undefined, pageSize: 30 }, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -68,7 +70,8 @@ export function useProjectSearch(q: string, enabled: boolean) {
 export function useCompoundSearch(q: string, enabled: boolean) {
   return useQuery({
     queryKey: ['inventory', 'search', q],
-    queryFn: ({ signal }) => call(api.listCompounds, { query: { q: q || undefined, pageSize: 30 }, signal }),
+    queryFn: ({ signal }) =>
+      call(inventoryEndpoints.listCompounds, { query: { q: q || undefined, pageSize: 30 }, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -95,7 +98,8 @@ export function useReloadProject() {
 export function useCreateProject() {
   const settle = useSettle();
   return useMutation({
-    mutationFn: (body: { compoundId: string; year: number }) => call(api.createProject, { body }),
+    mutationFn: (body: { compoundId: string; year: number }) =>
+      call(projectsEndpoints.createProject, { body }),
     onSuccess: settle,
   });
 }
@@ -104,7 +108,7 @@ export function useCreateProject() {
 export function useCreateBatch() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateBatchBody) => call(api.createBatch, { body }),
+    mutationFn: (body: CreateBatchBody) => call(projectsEndpoints.createBatch, { body }),
     onSuccess: () =>
       Promise.all(
         [[...projectsKey, 'list'], [...projectsKey, 'batches'], ['inventory'], ['stats']].map((queryKey) =>
@@ -117,7 +121,8 @@ export function useCreateBatch() {
 export function useSetAccountability(id: string) {
   const settle = useSettle();
   return useMutation({
-    mutationFn: (body: AccountabilityBody) => call(api.setAccountability, { params: { id }, body }),
+    mutationFn: (body: AccountabilityBody) =>
+      call(projectsEndpoints.setAccountability, { params: { id }, body }),
     onSuccess: settle,
   });
 }
@@ -126,7 +131,7 @@ export function useTransition(id: string) {
   const settle = useSettle();
   return useMutation({
     mutationFn: (body: { version: number; to: ProjectStatus }) =>
-      call(api.transitionProject, { params: { id }, body }),
+      call(projectsEndpoints.transitionProject, { params: { id }, body }),
     onSuccess: settle,
   });
 }
@@ -134,7 +139,7 @@ export function useTransition(id: string) {
 export function useSetItems(id: string) {
   const settle = useSettle();
   return useMutation({
-    mutationFn: (body: ItemsBody) => call(api.setProjectItems, { params: { id }, body }),
+    mutationFn: (body: ItemsBody) => call(projectsEndpoints.setProjectItems, { params: { id }, body }),
     onSuccess: settle,
   });
 }
@@ -142,7 +147,7 @@ export function useSetItems(id: string) {
 export function useSetFunding(id: string) {
   const settle = useSettle();
   return useMutation({
-    mutationFn: (body: FundingBody) => call(api.setProjectFunding, { params: { id }, body }),
+    mutationFn: (body: FundingBody) => call(projectsEndpoints.setProjectFunding, { params: { id }, body }),
     onSuccess: settle,
   });
 }

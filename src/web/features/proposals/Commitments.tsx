@@ -22,9 +22,9 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../contract/api.js';
 import { limits } from '../../../contract/common.js';
 import type { Commitment, ProposalDetail } from '../../../contract/proposals.js';
+import { proposalsEndpoints } from '../../../contract/proposals.js';
 import type { ProjectStatus } from '../../../domain/inventory.js';
 import type { LedgerStatus } from '../../../domain/ledger.js';
 import { raisedFrom } from '../../../domain/proposals.js';
@@ -84,7 +84,7 @@ function AddCommitment({ p }: { p: ProposalDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const report = useErrorReporter();
-  const add = useProposalAction(api.addCommitment, p.id);
+  const add = useProposalAction(proposalsEndpoints.addCommitment, p.id);
   const [form] = Form.useForm();
   const kind = Form.useWatch('kind', form) ?? 'project';
   return (

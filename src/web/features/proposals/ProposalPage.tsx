@@ -21,13 +21,13 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api } from '../../../contract/api.js';
 import { limits } from '../../../contract/common.js';
 import {
   disclosures,
   feedbackLevels,
   type ProposalDetail,
   proposalSteps,
+  proposalsEndpoints,
   type Reply,
 } from '../../../contract/proposals.js';
 import { districtToday } from '../../../domain/ledger.js';
@@ -121,7 +121,7 @@ function ReplyForm({ p, reply }: { p: ProposalDetail; reply: Reply }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const report = useErrorReporter();
-  const update = useProposalAction(api.updateReply, p.id);
+  const update = useProposalAction(proposalsEndpoints.updateReply, p.id);
   const [form] = Form.useForm();
   const fields = [
     'documentNumber',
@@ -320,7 +320,7 @@ export function ProposalPage() {
         <Card size="small" title={t('proposals.assign')}>
           <ActionForm
             name="assign"
-            endpoint={api.assignProposal}
+            endpoint={proposalsEndpoints.assignProposal}
             id={p.id}
             submitLabel={t('proposals.assign')}
             initialValues={{ leadUnitId: undefined, coUnitIds: [], assignedOn: today }}
@@ -350,7 +350,7 @@ export function ProposalPage() {
           </Typography.Paragraph>
           <ActionForm
             name="extend"
-            endpoint={api.extendProposal}
+            endpoint={proposalsEndpoints.extendProposal}
             id={p.id}
             submitLabel={t('proposals.extend')}
             initialValues={{ deadline: undefined, reason: '' }}
@@ -371,7 +371,7 @@ export function ProposalPage() {
             <div style={{ marginTop: 8 }}>
               <ActionForm
                 name="return"
-                endpoint={api.returnProposal}
+                endpoint={proposalsEndpoints.returnProposal}
                 id={p.id}
                 danger
                 submitLabel={t('proposals.returnIt')}
@@ -401,7 +401,7 @@ export function ProposalPage() {
                   ) : handle && ['assigned', 'drafted'].includes(p.status) ? (
                     <ActionForm
                       name={`input-${c.unitId}`}
-                      endpoint={api.addProposalInput}
+                      endpoint={proposalsEndpoints.addProposalInput}
                       id={p.id}
                       submitLabel={t('proposals.addInput')}
                       initialValues={{ input: '', inputOn: today }}
@@ -433,7 +433,7 @@ export function ProposalPage() {
         <Card size="small" title={t('proposals.draft')}>
           <ActionForm
             name="draft"
-            endpoint={api.draftReply}
+            endpoint={proposalsEndpoints.draftReply}
             id={p.id}
             submitLabel={t('proposals.draft')}
             initialValues={{ templateId: undefined }}
@@ -456,7 +456,7 @@ export function ProposalPage() {
             <Flex gap={8}>
               <Button
                 size="small"
-                href={downloadUrl(api.replyDocx, { params: { id: p.id } })}
+                href={downloadUrl(proposalsEndpoints.replyDocx, { params: { id: p.id } })}
                 download
                 icon={<FileWordOutlined />}
               >
@@ -464,7 +464,7 @@ export function ProposalPage() {
               </Button>
               <Button
                 size="small"
-                href={downloadUrl(api.replyPdf, { params: { id: p.id } })}
+                href={downloadUrl(proposalsEndpoints.replyPdf, { params: { id: p.id } })}
                 download
                 icon={<FilePdfOutlined />}
               >
@@ -510,14 +510,14 @@ export function ProposalPage() {
           <Flex gap={8} wrap>
             <ActionForm
               name="approve"
-              endpoint={api.reviewReply}
+              endpoint={proposalsEndpoints.reviewReply}
               id={p.id}
               submitLabel={t('proposals.approve')}
               toBody={() => ({ decision: 'approve' })}
             />
             <ActionForm
               name="sendBack"
-              endpoint={api.reviewReply}
+              endpoint={proposalsEndpoints.reviewReply}
               id={p.id}
               danger
               submitLabel={t('proposals.sendBack')}
@@ -536,7 +536,7 @@ export function ProposalPage() {
         <Card size="small" title={t('proposals.sign')}>
           <ActionForm
             name="sign"
-            endpoint={api.signReply}
+            endpoint={proposalsEndpoints.signReply}
             id={p.id}
             submitLabel={t('proposals.sign')}
             initialValues={{ signedOn: today }}
@@ -557,7 +557,7 @@ export function ProposalPage() {
         <Card size="small" title={t('proposals.send')}>
           <ActionForm
             name="send"
-            endpoint={api.sendReply}
+            endpoint={proposalsEndpoints.sendReply}
             id={p.id}
             submitLabel={t('proposals.send')}
             initialValues={{ sentOn: today, disclosure: p.consentToPublish ? 'published' : 'not_published' }}
@@ -595,7 +595,7 @@ export function ProposalPage() {
           {handle && p.status === 'replied' && (
             <ActionForm
               name="feedback"
-              endpoint={api.recordFeedback}
+              endpoint={proposalsEndpoints.recordFeedback}
               id={p.id}
               submitLabel={t('proposals.recordFeedback')}
               initialValues={{ member: p.members[0], level: 'satisfied', note: '' }}

@@ -1,7 +1,7 @@
 /** CPPCC proposals: the list, one proposal, templates, and the writes. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api.js';
 import type { ProposalListQuery, TemplateBody } from '../../../contract/proposals.js';
+import { proposalsEndpoints } from '../../../contract/proposals.js';
 import { call } from '../../shared/api.js';
 
 export const proposalsKey = ['proposals'] as const;
@@ -9,7 +9,7 @@ export const proposalsKey = ['proposals'] as const;
 export function useProposals(query: ProposalListQuery) {
   return useQuery({
     queryKey: [...proposalsKey, 'list', query],
-    queryFn: ({ signal }) => call(api.listProposals, { query, signal }),
+    queryFn: ({ signal }) => call(proposalsEndpoints.listProposals, { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -17,14 +17,14 @@ export function useProposals(query: ProposalListQuery) {
 export function useProposal(id: string) {
   return useQuery({
     queryKey: [...proposalsKey, 'one', id],
-    queryFn: ({ signal }) => call(api.getProposal, { params: { id }, signal }),
+    queryFn: ({ signal }) => call(proposalsEndpoints.getProposal, { params: { id }, signal }),
   });
 }
 
 export function useTemplates() {
   return useQuery({
     queryKey: [...proposalsKey, 'templates'],
-    queryFn: ({ signal }) => call(api.listTemplates, { signal }),
+    queryFn: ({ signal }) => call(proposalsEndpoints.listTemplates, { signal }),
   });
 }
 
@@ -35,17 +35,17 @@ function useInvalidate() {
 
 /** The endpoints that act on one proposal, each taking its id and a body. */
 type Acting =
-  | typeof api.assignProposal
-  | typeof api.returnProposal
-  | typeof api.extendProposal
-  | typeof api.addProposalInput
-  | typeof api.draftReply
-  | typeof api.updateReply
-  | typeof api.reviewReply
-  | typeof api.signReply
-  | typeof api.sendReply
-  | typeof api.recordFeedback
-  | typeof api.addCommitment;
+  | typeof proposalsEndpoints.assignProposal
+  | typeof proposalsEndpoints.returnProposal
+  | typeof proposalsEndpoints.extendProposal
+  | typeof proposalsEndpoints.addProposalInput
+  | typeof proposalsEndpoints.draftReply
+  | typeof proposalsEndpoints.updateReply
+  | typeof proposalsEndpoints.reviewReply
+  | typeof proposalsEndpoints.signReply
+  | typeof proposalsEndpoints.sendReply
+  | typeof proposalsEndpoints.recordFeedback
+  | typeof proposalsEndpoints.addCommitment;
 
 /** One write on a proposal; the proposal and the list are read again after it. */
 export function useProposalAction<E extends Acting>(endpoint: E, id: string) {
@@ -61,7 +61,7 @@ export function useProposalAction<E extends Acting>(endpoint: E, id: string) {
 export function useRaiseGrade(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: () => call(api.raiseGrade, { params: { id } }),
+    mutationFn: () => call(proposalsEndpoints.raiseGrade, { params: { id } }),
     onSuccess: invalidate,
   });
 }
@@ -69,7 +69,8 @@ export function useRaiseGrade(id: string) {
 export function useRemoveCommitment(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (commitmentId: string) => call(api.removeCommitment, { params: { id, commitmentId } }),
+    mutationFn: (commitmentId: string) =>
+      call(proposalsEndpoints.removeCommitment, { params: { id, commitmentId } }),
     onSuccess: invalidate,
   });
 }
@@ -77,8 +78,8 @@ export function useRemoveCommitment(id: string) {
 export function useCreateProposal() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: Parameters<typeof call<typeof api.createProposal>>[1]['body']) =>
-      call(api.createProposal, { body }),
+    mutationFn: (body: Parameters<typeof call<typeof proposalsEndpoints.createProposal>>[1]['body']) =>
+      call(proposalsEndpoints.createProposal, { body }),
     onSuccess: invalidate,
   });
 }
@@ -87,7 +88,9 @@ export function useSaveTemplate() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, body }: { id: string | null; body: TemplateBody }) =>
-      id ? call(api.updateTemplate, { params: { id }, body }) : call(api.createTemplate, { body }),
+      id
+        ? call(proposalsEndpoints.updateTemplate, { params: { id }, body })
+        : call(proposalsEndpoints.createTemplate, { body }),
     onSuccess: invalidate,
   });
 }

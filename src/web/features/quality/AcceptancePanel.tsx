@@ -19,9 +19,9 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../contract/api.js';
 import { limits } from '../../../contract/common.js';
 import type { AcceptanceBody, QualityOverview } from '../../../contract/quality.js';
+import { qualityRecordEndpoints } from '../../../contract/quality.js';
 import {
   type AcceptanceParty,
   acceptanceParties,
@@ -72,7 +72,7 @@ function OrganiseButton({ q }: { q: QualityOverview }) {
           />
         }
         submit={async (body) =>
-          take(await call(api.organiseAcceptance, { params: { id: q.projectId }, body }))
+          take(await call(qualityRecordEndpoints.organiseAcceptance, { params: { id: q.projectId }, body }))
         }
       >
         <Form.Item
@@ -123,7 +123,7 @@ function SignModal({
       okText={t('quality.submitSignature')}
       submit={async (v) =>
         take(
-          await call(api.signAcceptance, {
+          await call(qualityRecordEndpoints.signAcceptance, {
             params: { id: q.projectId },
             body: { party: party ?? 'subdistrict', decision: v.decision, remarks: v.remarks ?? '' },
           }),
@@ -172,7 +172,9 @@ function FilingButton({ q }: { q: QualityOverview }) {
         title={t('quality.recordFiling')}
         form={form}
         fields={['filedOn']}
-        submit={async (body) => take(await call(api.fileAcceptance, { params: { id: q.projectId }, body }))}
+        submit={async (body) =>
+          take(await call(qualityRecordEndpoints.fileAcceptance, { params: { id: q.projectId }, body }))
+        }
       >
         <Form.Item
           name="filedOn"

@@ -19,8 +19,12 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../../contract/api.js';
-import { boardGroupings, QualityBoardQuery, type QualityBoardRow } from '../../../contract/quality.js';
+import {
+  boardGroupings,
+  QualityBoardQuery,
+  type QualityBoardRow,
+  qualityBoardEndpoints,
+} from '../../../contract/quality.js';
 import type { GateStatus } from '../../../domain/quality.js';
 import { downloadUrl } from '../../shared/api.js';
 import { EmptyHint } from '../../shared/EmptyHint.js';
@@ -47,7 +51,7 @@ export function BoardPage() {
           {t('qualityBoard.title')}
         </Typography.Title>
         <Button
-          href={downloadUrl(api.qualityBoardExport, { query })}
+          href={downloadUrl(qualityBoardEndpoints.qualityBoardExport, { query })}
           download
           icon={<FileExcelOutlined />}
           data-testid="board-export"

@@ -7,9 +7,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Flex, Form, Input, List, Popconfirm, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../contract/api.js';
 import { limits } from '../../../contract/common.js';
 import type { QualityOverview } from '../../../contract/quality.js';
+import { qualityRecordEndpoints } from '../../../contract/quality.js';
 import { districtToday } from '../../../domain/ledger.js';
 import { addDays } from '../../../domain/quality.js';
 import { ApiError, call } from '../../shared/api.js';
@@ -53,7 +53,7 @@ function RequestForm({ q }: { q: QualityOverview }) {
         photos={false}
         send={async ({ values: v }) =>
           take(
-            await call(api.requestConcealed, {
+            await call(qualityRecordEndpoints.requestConcealed, {
               params: { id: q.projectId },
               body: { part: v.part, location: v.location, description: v.description ?? '' },
             }),
@@ -122,7 +122,7 @@ function DecisionForm({ q, c }: { q: QualityOverview; c: Concealed }) {
           }
           const version = now()?.concealedWorks.find((x) => x.id === c.id)?.version ?? c.version;
           take(
-            await call(api.decideConcealed, {
+            await call(qualityRecordEndpoints.decideConcealed, {
               params: { id: c.id },
               body: {
                 version,
@@ -181,7 +181,12 @@ function CoverButton({ q, c }: { q: QualityOverview; c: Concealed }) {
       onConfirm={async () => {
         setBusy(true);
         try {
-          take(await call(api.coverConcealed, { params: { id: c.id }, body: { version: c.version } }));
+          take(
+            await call(qualityRecordEndpoints.coverConcealed, {
+              params: { id: c.id },
+              body: { version: c.version },
+            }),
+          );
           void message.success(t('quality.coveredDone'));
         } catch (error) {
           report(error);

@@ -2,9 +2,9 @@
 import { Button, Card, Flex, Form, Input, List, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../contract/api.js';
 import { limits } from '../../../contract/common.js';
 import type { QualityOverview } from '../../../contract/quality.js';
+import { qualityRecordEndpoints } from '../../../contract/quality.js';
 import type { Gate } from '../../../domain/quality.js';
 import { call } from '../../shared/api.js';
 import { FormModal } from '../../shared/FormDrawer.js';
@@ -29,7 +29,7 @@ function SignOffModal({ q, gate, onClose }: { q: QualityOverview; gate: Gate | n
       okText={t('quality.signOff')}
       submit={async ({ evidence }) =>
         take(
-          await call(api.signOffGate, {
+          await call(qualityRecordEndpoints.signOffGate, {
             params: { id: q.projectId, gate: gate ?? 'process' },
             body: { evidence },
           }),

@@ -21,9 +21,9 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../contract/api.js';
 import { limits } from '../../../contract/common.js';
 import type { QualityOverview, SampleBody } from '../../../contract/quality.js';
+import { qualityRecordEndpoints } from '../../../contract/quality.js';
 import { type SampleResult, sampleResults } from '../../../domain/quality.js';
 import { call } from '../../shared/api.js';
 import { FormDrawer } from '../../shared/FormDrawer.js';
@@ -159,7 +159,7 @@ export function MaterialsPanel({ q }: { q: QualityOverview }) {
             result: v.result,
             report: v.report?.trim() || null,
           };
-          return take(await call(api.addSample, { params: { id: q.projectId }, body }));
+          return take(await call(qualityRecordEndpoints.addSample, { params: { id: q.projectId }, body }));
         }}
       >
         <Form.Item
@@ -245,7 +245,7 @@ function BatchApprovals({ q }: { q: QualityOverview }) {
                       setBusy(key);
                       try {
                         take(
-                          await call(api.approveBatch, {
+                          await call(qualityRecordEndpoints.approveBatch, {
                             params: { id: q.projectId },
                             body: { material: b.material, batch: b.batch },
                           }),

@@ -16,9 +16,9 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../contract/api.js';
 import { limits } from '../../../contract/common.js';
 import type { QualityOverview, ZonesBody } from '../../../contract/quality.js';
+import { qualityRecordEndpoints } from '../../../contract/quality.js';
 import { zoneKinds } from '../../../domain/quality.js';
 import { call } from '../../shared/api.js';
 import { FormDrawer, FormModal } from '../../shared/FormDrawer.js';
@@ -56,7 +56,7 @@ function PlanDrawer({ q, open, onClose }: { q: QualityOverview; open: boolean; o
       }}
       submit={async (v) =>
         take(
-          await call(api.setQualityPlan, {
+          await call(qualityRecordEndpoints.setQualityPlan, {
             params: { id: q.projectId },
             body: {
               version: q.plan.version,
@@ -159,7 +159,9 @@ export function ZonesPanel({ q }: { q: QualityOverview }) {
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm<ZoneValues>();
   const put = async (zones: Zone[]) =>
-    take(await call(api.setQualityZones, { params: { id: q.projectId }, body: { zones } }));
+    take(
+      await call(qualityRecordEndpoints.setQualityZones, { params: { id: q.projectId }, body: { zones } }),
+    );
   const manage = can('quality.manage');
   return (
     <Card

@@ -21,9 +21,9 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../contract/api.js';
 import { limits } from '../../../contract/common.js';
 import type { QualityOverview } from '../../../contract/quality.js';
+import { qualityRecordEndpoints } from '../../../contract/quality.js';
 import { districtToday } from '../../../domain/ledger.js';
 import { addDays, inspectionKinds } from '../../../domain/quality.js';
 import { call } from '../../shared/api.js';
@@ -71,7 +71,7 @@ function InspectionForm({ q, open, onClose }: { q: QualityOverview; open: boolea
           if (!memo.id) {
             const before = new Set((now()?.inspections ?? []).map((i) => i.id));
             const answer = take(
-              await call(api.addInspection, {
+              await call(qualityRecordEndpoints.addInspection, {
                 params: { id: q.projectId },
                 body: {
                   kind: v.kind,
@@ -95,7 +95,8 @@ function InspectionForm({ q, open, onClose }: { q: QualityOverview; open: boolea
             await sendQualityPhoto('inspection', id, photo.file);
             sent(photo);
           }
-          if (photos.length > 0) take(await call(api.projectQuality, { params: { id: q.projectId } }));
+          if (photos.length > 0)
+            take(await call(qualityRecordEndpoints.projectQuality, { params: { id: q.projectId } }));
         }}
       >
         <Form.Item name="kind" label={t('quality.inspectionKind')} rules={[{ required: true }]}>

@@ -19,9 +19,9 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../contract/api.js';
 import { limits } from '../../../contract/common.js';
 import type { QualityOverview } from '../../../contract/quality.js';
+import { qualityRecordEndpoints } from '../../../contract/quality.js';
 import { districtToday } from '../../../domain/ledger.js';
 import { addDays } from '../../../domain/quality.js';
 import { call } from '../../shared/api.js';
@@ -65,7 +65,7 @@ function EvidenceForm({ q, ticket }: { q: QualityOverview; ticket: Ticket }) {
             sent(photo);
           }
           take(
-            await call(api.ticketEvidence, {
+            await call(qualityRecordEndpoints.ticketEvidence, {
               params: { id: ticket.id },
               body: { version: versionOf(now(), ticket), note: values.note ?? '' },
             }),
@@ -106,7 +106,7 @@ function ReviewButtons({ q, ticket }: { q: QualityOverview; ticket: Ticket }) {
           setBusy(true);
           try {
             take(
-              await call(api.verifyTicket, {
+              await call(qualityRecordEndpoints.verifyTicket, {
                 params: { id: ticket.id },
                 body: { version: versionOf(now(), ticket) },
               }),
@@ -136,7 +136,7 @@ function ReviewButtons({ q, ticket }: { q: QualityOverview; ticket: Ticket }) {
         okText={t('quality.reopen')}
         submit={async ({ reason }) =>
           take(
-            await call(api.reopenTicket, {
+            await call(qualityRecordEndpoints.reopenTicket, {
               params: { id: ticket.id },
               body: { version: versionOf(now(), ticket), reason },
             }),
@@ -173,7 +173,9 @@ function OpenTicketButton({ q }: { q: QualityOverview }) {
         form={form}
         fields={['title', 'deadline']}
         initialValues={{ deadline: addDays(districtToday(), 7) }}
-        submit={async (body) => take(await call(api.openTicket, { params: { id: q.projectId }, body }))}
+        submit={async (body) =>
+          take(await call(qualityRecordEndpoints.openTicket, { params: { id: q.projectId }, body }))
+        }
       >
         <Form.Item
           name="title"

@@ -1,7 +1,6 @@
 /** The quality board, the firms registry, a project's three units and the working-day calendar. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../../contract/api.js';
 import type {
   AddFirmPersonBody,
   CalendarBody,
@@ -10,6 +9,11 @@ import type {
   QualityBoardQuery,
   SetProjectUnitsBody,
   UpdateFirmBody,
+} from '../../../contract/quality.js';
+import {
+  qualityBoardEndpoints,
+  qualityEndpoints,
+  qualityRecordEndpoints,
 } from '../../../contract/quality.js';
 import { call } from '../../shared/api.js';
 
@@ -21,7 +25,7 @@ const unitsKey = (id: string) => ['quality', 'units', id] as const;
 export function useQualityBoard(query: QualityBoardQuery) {
   return useQuery({
     queryKey: [...boardKey, query],
-    queryFn: ({ signal }) => call(api.qualityBoard, { query, signal }),
+    queryFn: ({ signal }) => call(qualityBoardEndpoints.qualityBoard, { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -29,7 +33,7 @@ export function useQualityBoard(query: QualityBoardQuery) {
 export function useFirms(query: z.infer<typeof FirmListQuery>) {
   return useQuery({
     queryKey: [...firmsKey, query],
-    queryFn: ({ signal }) => call(api.listFirms, { query, signal }),
+    queryFn: ({ signal }) => call(qualityEndpoints.listFirms, { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -43,7 +47,7 @@ function useFirmsChanged() {
 export function useCreateFirm() {
   const changed = useFirmsChanged();
   return useMutation({
-    mutationFn: (body: z.input<typeof CreateFirmBody>) => call(api.createFirm, { body }),
+    mutationFn: (body: z.input<typeof CreateFirmBody>) => call(qualityEndpoints.createFirm, { body }),
     onSuccess: changed,
   });
 }
@@ -52,7 +56,7 @@ export function useUpdateFirm() {
   const changed = useFirmsChanged();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateFirmBody }) =>
-      call(api.updateFirm, { params: { id }, body }),
+      call(qualityEndpoints.updateFirm, { params: { id }, body }),
     onSuccess: changed,
   });
 }
@@ -61,7 +65,7 @@ export function useAddFirmPerson() {
   const changed = useFirmsChanged();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: z.input<typeof AddFirmPersonBody> }) =>
-      call(api.addFirmPerson, { params: { id }, body }),
+      call(qualityEndpoints.addFirmPerson, { params: { id }, body }),
     onSuccess: changed,
   });
 }
@@ -69,14 +73,15 @@ export function useAddFirmPerson() {
 export function useProjectUnits(id: string) {
   return useQuery({
     queryKey: unitsKey(id),
-    queryFn: ({ signal }) => call(api.projectUnits, { params: { id }, signal }),
+    queryFn: ({ signal }) => call(qualityEndpoints.projectUnits, { params: { id }, signal }),
   });
 }
 
 export function useSetProjectUnits(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SetProjectUnitsBody) => call(api.setProjectUnits, { params: { id }, body }),
+    mutationFn: (body: SetProjectUnitsBody) =>
+      call(qualityEndpoints.setProjectUnits, { params: { id }, body }),
     onSuccess: (data) => {
       queryClient.setQueryData(unitsKey(id), data);
       return queryClient.invalidateQueries({ queryKey: ['quality'] });
@@ -87,14 +92,15 @@ export function useSetProjectUnits(id: string) {
 export function useWorkingCalendar() {
   return useQuery({
     queryKey: calendarKey,
-    queryFn: ({ signal }) => call(api.workingCalendar, { signal }),
+    queryFn: ({ signal }) => call(qualityRecordEndpoints.workingCalendar, { signal }),
   });
 }
 
 export function useSetWorkingCalendar() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: z.input<typeof CalendarBody>) => call(api.setWorkingCalendar, { body }),
+    mutationFn: (body: z.input<typeof CalendarBody>) =>
+      call(qualityRecordEndpoints.setWorkingCalendar, { body }),
     onSuccess: (data) => queryClient.setQueryData(calendarKey, data),
   });
 }

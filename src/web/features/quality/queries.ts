@@ -1,7 +1,7 @@
 /** A project's quality: reading it, and the writes (each answers with the project's quality as it now stands). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api.js';
 import type { QualityOverview } from '../../../contract/quality.js';
+import { qualityRecordEndpoints } from '../../../contract/quality.js';
 import { call, upload } from '../../shared/api.js';
 import { sendPhoto, uploadName } from '../photos/sendPhoto.js';
 
@@ -11,7 +11,7 @@ const projectKey = (id: string) => [...qualityKey, 'project', id] as const;
 export function useProjectQuality(id: string) {
   return useQuery({
     queryKey: projectKey(id),
-    queryFn: ({ signal }) => call(api.projectQuality, { params: { id }, signal }),
+    queryFn: ({ signal }) => call(qualityRecordEndpoints.projectQuality, { params: { id }, signal }),
     enabled: id !== '',
   });
 }
@@ -45,9 +45,9 @@ export function useQualityWrite<B>(projectId: string, fn: (body: B) => Promise<Q
 
 /** The three kinds of record a photo is added to. */
 const photoEndpoints = {
-  inspection: api.inspectionPhoto,
-  concealed: api.concealedPhoto,
-  ticket: api.ticketPhoto,
+  inspection: qualityRecordEndpoints.inspectionPhoto,
+  concealed: qualityRecordEndpoints.concealedPhoto,
+  ticket: qualityRecordEndpoints.ticketPhoto,
 } as const;
 
 /**
@@ -76,7 +76,10 @@ export function useReloadQuality(id: string) {
 }
 
 /** The two kinds of record a document is attached to: a sample (its lab report) and the tender. */
-const documentEndpoints = { sample: api.sampleReport, tender: api.bidDocument } as const;
+const documentEndpoints = {
+  sample: qualityRecordEndpoints.sampleReport,
+  tender: qualityRecordEndpoints.bidDocument,
+} as const;
 
 /** Send one document as it is (a PDF is not shrunk; the server judges it by its bytes). */
 export function sendDocument(
@@ -97,7 +100,7 @@ export function sendDocument(
 export function useWorkingCalendar(enabled: boolean) {
   return useQuery({
     queryKey: [...qualityKey, 'calendar'],
-    queryFn: ({ signal }) => call(api.workingCalendar, { signal }),
+    queryFn: ({ signal }) => call(qualityRecordEndpoints.workingCalendar, { signal }),
     enabled,
     staleTime: 5 * 60_000,
   });

@@ -1,7 +1,7 @@
 /** District settings: read, and change (every figure and reminder that follows them is refetched). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api.js';
 import type { UpdateSettingsBody } from '../../../contract/settings.js';
+import { settingsEndpoints } from '../../../contract/settings.js';
 import { call } from '../../shared/api.js';
 
 export const settingsKey = ['settings'] as const;
@@ -9,7 +9,7 @@ export const settingsKey = ['settings'] as const;
 export function useSettings() {
   return useQuery({
     queryKey: settingsKey,
-    queryFn: ({ signal }) => call(api.settings, { signal }),
+    queryFn: ({ signal }) => call(settingsEndpoints.settings, { signal }),
     // Never refetch under the user's edits.
     refetchOnWindowFocus: false,
   });
@@ -18,7 +18,7 @@ export function useSettings() {
 export function useUpdateSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateSettingsBody) => call(api.updateSettings, { body }),
+    mutationFn: (body: UpdateSettingsBody) => call(settingsEndpoints.updateSettings, { body }),
     onSuccess: (saved) => {
       queryClient.setQueryData(settingsKey, saved);
       // Old-compound counts, escalation levels, boards and reminders all follow the settings.

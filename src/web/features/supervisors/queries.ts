@@ -1,7 +1,8 @@
 /** Resident supervisors: the registry and its writes, and a supervisor's own page and reports. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api.js';
+import { projectsEndpoints } from '../../../contract/projects.js';
 import type { CreateSupervisorBody, ReportBody, SupervisorListQuery } from '../../../contract/supervisors.js';
+import { supervisorsEndpoints } from '../../../contract/supervisors.js';
 import { call, upload } from '../../shared/api.js';
 
 export const supervisorsKey = ['supervisors'] as const;
@@ -9,7 +10,7 @@ export const supervisorsKey = ['supervisors'] as const;
 export function useSupervisors(query: SupervisorListQuery) {
   return useQuery({
     queryKey: [...supervisorsKey, 'list', query],
-    queryFn: ({ signal }) => call(api.listSupervisors, { query, signal }),
+    queryFn: ({ signal }) => call(supervisorsEndpoints.listSupervisors, { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -17,7 +18,7 @@ export function useSupervisors(query: SupervisorListQuery) {
 export function useMySupervision() {
   return useQuery({
     queryKey: [...supervisorsKey, 'mine'],
-    queryFn: ({ signal }) => call(api.mySupervision, { signal }),
+    queryFn: ({ signal }) => call(supervisorsEndpoints.mySupervision, { signal }),
   });
 }
 
@@ -26,7 +27,10 @@ export function useCompoundProjects(compoundId: string, compoundName: string, en
   return useQuery({
     queryKey: ['projects', 'of-compound', compoundId],
     queryFn: async ({ signal }) => {
-      const page = await call(api.listProjects, { query: { q: compoundName, pageSize: 100 }, signal });
+      const page = await call(projectsEndpoints.listProjects, {
+        query: { q: compoundName, pageSize: 100 },
+        signal,
+      });
       return page.items.filter((p) => p.compoundId === compoundId);
     },
     enabled,
@@ -49,22 +53,25 @@ export function useSupervisorWrite<B, R>(fn: (body: B) => Promise<R>) {
 }
 
 export const writes = {
-  create: (body: CreateSupervisorBody) => call(api.createSupervisor, { body }),
+  create: (body: CreateSupervisorBody) => call(supervisorsEndpoints.createSupervisor, { body }),
   appoint: (id: string) => (body: { projectId: string }) =>
-    call(api.appointSupervisor, { params: { id }, body }),
-  unappoint: (id: string, projectId: string) => call(api.unappointSupervisor, { params: { id, projectId } }),
-  login: (id: string) => (body: { username: string }) => call(api.supervisorLogin, { params: { id }, body }),
+    call(supervisorsEndpoints.appointSupervisor, { params: { id }, body }),
+  unappoint: (id: string, projectId: string) =>
+    call(supervisorsEndpoints.unappointSupervisor, { params: { id, projectId } }),
+  login: (id: string) => (body: { username: string }) =>
+    call(supervisorsEndpoints.supervisorLogin, { params: { id }, body }),
   report: (projectId: string) => (body: ReportBody) =>
-    call(api.reportProblem, { params: { id: projectId }, body }),
+    call(supervisorsEndpoints.reportProblem, { params: { id: projectId }, body }),
   photo: (id: string, blob: Blob, fileName: string, takenAt?: string) =>
-    upload(api.reportPhoto, {
+    upload(supervisorsEndpoints.reportPhoto, {
       params: { id },
       query: { fileName, ...(takenAt ? { takenAt } : {}) },
       file: blob,
     }),
-  confirm: (id: string) => (body: { version: number }) => call(api.confirmFix, { params: { id }, body }),
+  confirm: (id: string) => (body: { version: number }) =>
+    call(supervisorsEndpoints.confirmFix, { params: { id }, body }),
   dispute: (id: string) => (body: { version: number; reason: string }) =>
-    call(api.disputeFix, { params: { id }, body }),
+    call(supervisorsEndpoints.disputeFix, { params: { id }, body }),
   feedback: (projectId: string) => (body: { remark: string }) =>
-    call(api.acceptanceFeedback, { params: { id: projectId }, body }),
+    call(supervisorsEndpoints.acceptanceFeedback, { params: { id: projectId }, body }),
 };

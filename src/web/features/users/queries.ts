@@ -1,7 +1,7 @@
 /** Users: the list, one user, and the mutations; every mutation refreshes the users it may have changed. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api.js';
 import type { CreateUserBody, UpdateUserBody, UserListQuery } from '../../../contract/users.js';
+import { usersEndpoints } from '../../../contract/users.js';
 import { call } from '../../shared/api.js';
 
 export const usersKey = ['users'] as const;
@@ -9,7 +9,7 @@ export const usersKey = ['users'] as const;
 export function useUserList(query: UserListQuery) {
   return useQuery({
     queryKey: [...usersKey, 'list', query],
-    queryFn: ({ signal }) => call(api.listUsers, { query, signal }),
+    queryFn: ({ signal }) => call(usersEndpoints.listUsers, { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -18,7 +18,7 @@ export function useUserList(query: UserListQuery) {
 export function useUser(id: string | null) {
   return useQuery({
     queryKey: [...usersKey, 'one', id],
-    queryFn: ({ signal }) => call(api.getUser, { params: { id: id ?? '' }, signal }),
+    queryFn: ({ signal }) => call(usersEndpoints.getUser, { params: { id: id ?? '' }, signal }),
     enabled: id !== null,
     // Forget it once the form closes and never refetch under the user's edits; the version stays the one shown.
     gcTime: 0,
@@ -35,7 +35,7 @@ export function useInvalidateUsers() {
 export function useCreateUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (body: CreateUserBody) => call(api.createUser, { body }),
+    mutationFn: (body: CreateUserBody) => call(usersEndpoints.createUser, { body }),
     onSettled: invalidate,
   });
 }
@@ -44,7 +44,7 @@ export function useUpdateUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateUserBody }) =>
-      call(api.updateUser, { params: { id }, body }),
+      call(usersEndpoints.updateUser, { params: { id }, body }),
     onSettled: invalidate,
   });
 }
@@ -53,7 +53,7 @@ export function useResetPassword() {
   const invalidate = useInvalidateUsers();
   return useMutation({
     mutationFn: ({ id, version, password }: { id: string; version: number; password: string }) =>
-      call(api.resetPassword, { params: { id }, body: { version, password } }),
+      call(usersEndpoints.resetPassword, { params: { id }, body: { version, password } }),
     onSettled: invalidate,
   });
 }

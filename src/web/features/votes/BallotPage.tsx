@@ -8,8 +8,8 @@ import { Alert, App, Button, Card, Flex, Input, Result, Typography } from 'antd'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api } from '../../../contract/api.js';
 import type { PublicVoter } from '../../../contract/votes.js';
+import { votesEndpoints } from '../../../contract/votes.js';
 import type { VoteChoice } from '../../../domain/votes.js';
 import { ApiError, call } from '../../shared/api.js';
 
@@ -19,7 +19,7 @@ export function BallotPage() {
   const { id = '' } = useParams();
   const vote = useQuery({
     queryKey: ['public-vote', id],
-    queryFn: ({ signal }) => call(api.publicVote, { params: { id }, signal }),
+    queryFn: ({ signal }) => call(votesEndpoints.publicVote, { params: { id }, signal }),
     retry: false,
   });
   const [code, setCode] = useState('');
@@ -33,7 +33,7 @@ export function BallotPage() {
     setError(null);
     setBusy(true);
     try {
-      setVoter(await call(api.publicCheckCode, { params: { id }, body: { code } }));
+      setVoter(await call(votesEndpoints.publicCheckCode, { params: { id }, body: { code } }));
     } catch (e) {
       failed(e);
     } finally {
@@ -46,7 +46,7 @@ export function BallotPage() {
       onOk: async () => {
         setError(null);
         try {
-          setVoter(await call(api.publicCastBallot, { params: { id }, body: { code, choice } }));
+          setVoter(await call(votesEndpoints.publicCastBallot, { params: { id }, body: { code, choice } }));
           setSent(true);
         } catch (e) {
           failed(e);

@@ -24,9 +24,9 @@ import {
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api } from '../../../contract/api.js';
 import { limits } from '../../../contract/common.js';
 import type { Tally, VoteDetail, Voter } from '../../../contract/votes.js';
+import { votesEndpoints } from '../../../contract/votes.js';
 import type { VoteChoice } from '../../../domain/votes.js';
 import { downloadUrl } from '../../shared/api.js';
 import { useErrorReporter } from '../../shared/errors.js';
@@ -550,7 +550,7 @@ export function VotePage() {
           )}
           {v.status !== 'draft' && (
             <>
-              <Button href={downloadUrl(api.exportVote, { params: { id: v.id } })} download>
+              <Button href={downloadUrl(votesEndpoints.exportVote, { params: { id: v.id } })} download>
                 {t('votes.exportXlsx')}
               </Button>
               <Button href={`/print/votes/${v.id}`} target="_blank">

@@ -1,6 +1,5 @@
 /** Owners' votes: the list, one vote with its tally, its register and the writes. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api.js';
 import type {
   CorrectBallotBody,
   CreateVoteBody,
@@ -9,6 +8,7 @@ import type {
   VoteListQuery,
   VoterQuery,
 } from '../../../contract/votes.js';
+import { votesEndpoints } from '../../../contract/votes.js';
 import { call, upload } from '../../shared/api.js';
 
 export const votesKey = ['votes'] as const;
@@ -16,7 +16,7 @@ export const votesKey = ['votes'] as const;
 export function useVotes(query: VoteListQuery, enabled = true) {
   return useQuery({
     queryKey: [...votesKey, 'list', query],
-    queryFn: ({ signal }) => call(api.listVotes, { query, signal }),
+    queryFn: ({ signal }) => call(votesEndpoints.listVotes, { query, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -25,7 +25,7 @@ export function useVotes(query: VoteListQuery, enabled = true) {
 export function useVote(id: string) {
   return useQuery({
     queryKey: [...votesKey, 'vote', id],
-    queryFn: ({ signal }) => call(api.getVote, { params: { id }, signal }),
+    queryFn: ({ signal }) => call(votesEndpoints.getVote, { params: { id }, signal }),
   });
 }
 
@@ -33,7 +33,7 @@ export function useVoters(id: string, query: Partial<VoterQuery>, enabled = true
   return useQuery({
     queryKey: [...votesKey, 'voters', id, query],
     queryFn: ({ signal }) =>
-      call(api.listVoters, { params: { id }, query: { page: 1, pageSize: 20, ...query }, signal }),
+      call(votesEndpoints.listVoters, { params: { id }, query: { page: 1, pageSize: 20, ...query }, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -42,7 +42,7 @@ export function useVoters(id: string, query: Partial<VoterQuery>, enabled = true
 export function useNotices(id: string) {
   return useQuery({
     queryKey: [...votesKey, 'notices', id],
-    queryFn: ({ signal }) => call(api.voteNotices, { params: { id }, signal }),
+    queryFn: ({ signal }) => call(votesEndpoints.voteNotices, { params: { id }, signal }),
   });
 }
 
@@ -58,7 +58,7 @@ function useInvalidate() {
 export function useCreateVote() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: CreateVoteBody) => call(api.createVote, { body }),
+    mutationFn: (body: CreateVoteBody) => call(votesEndpoints.createVote, { body }),
     onSuccess: invalidate,
   });
 }
@@ -66,7 +66,7 @@ export function useCreateVote() {
 export function useOpenVote(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (version: number) => call(api.openVote, { params: { id }, body: { version } }),
+    mutationFn: (version: number) => call(votesEndpoints.openVote, { params: { id }, body: { version } }),
     onSuccess: invalidate,
   });
 }
@@ -74,7 +74,7 @@ export function useOpenVote(id: string) {
 export function useCloseVote(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (version: number) => call(api.closeVote, { params: { id }, body: { version } }),
+    mutationFn: (version: number) => call(votesEndpoints.closeVote, { params: { id }, body: { version } }),
     onSuccess: invalidate,
   });
 }
@@ -82,7 +82,7 @@ export function useCloseVote(id: string) {
 export function useEnterBallot(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: PaperBallotBody) => call(api.enterPaperBallot, { params: { id }, body }),
+    mutationFn: (body: PaperBallotBody) => call(votesEndpoints.enterPaperBallot, { params: { id }, body }),
     onSuccess: invalidate,
   });
 }
@@ -91,7 +91,7 @@ export function useCorrectBallot(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ ballotId, ...body }: CorrectBallotBody & { ballotId: string }) =>
-      call(api.correctBallot, { params: { id, ballotId }, body }),
+      call(votesEndpoints.correctBallot, { params: { id, ballotId }, body }),
     onSuccess: invalidate,
   });
 }
@@ -100,7 +100,11 @@ export function useAttachScan(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ ballotId, file }: { ballotId: string; file: File }) =>
-      upload(api.uploadBallotScan, { params: { id, ballotId }, query: { fileName: file.name }, file }),
+      upload(votesEndpoints.uploadBallotScan, {
+        params: { id, ballotId },
+        query: { fileName: file.name },
+        file,
+      }),
     onSuccess: invalidate,
   });
 }
@@ -108,7 +112,7 @@ export function useAttachScan(id: string) {
 export function useMarkOccupied(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: OccupiedBody) => call(api.markOccupied, { params: { id }, body }),
+    mutationFn: (body: OccupiedBody) => call(votesEndpoints.markOccupied, { params: { id }, body }),
     onSuccess: invalidate,
   });
 }
