@@ -21,6 +21,8 @@ const env = {
   JIUGAI_ADMIN_PASSWORD: adminPassword,
   LOG_LEVEL: 'warn',
   DATABASE_URL: '',
+  // No web app: CI builds dist/web while this runs, and these tests only call the API.
+  JIUGAI_WEB_DIR: path.join(dataDir, 'no-web'),
 };
 const children: ChildProcess[] = [];
 // The data directory starts as the run's seeded database (the demo district, the admin), as a
