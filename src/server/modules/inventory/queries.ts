@@ -55,12 +55,12 @@ export async function listCompounds(
   q: CompoundListQuery,
   cutoff: number,
 ): Promise<Page<CompoundSummary>> {
-  const from = { where: compoundWhere(principal, q, cutoff), sort: q.sort, cutoff };
+  const where = compoundWhere(principal, q, cutoff);
   const limit = sql.placeholder('limit');
-  const counter = kept(db, 'compounds.count', from, ({ where }) =>
+  const counter = kept(db, 'compounds.count', { where }, ({ where }) =>
     counting(db, db.select(anyRow).from(compounds).where(where).limit(limit)),
   );
-  const rows = kept(db, 'compounds.page', from, ({ where, sort, cutoff }) =>
+  const rows = kept(db, 'compounds.page', { where, sort: q.sort, cutoff }, ({ where, sort, cutoff }) =>
     db
       .select(summaryColumns(cutoff))
       .from(compounds)
