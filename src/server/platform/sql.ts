@@ -37,9 +37,21 @@ export async function countOf(db: Db, query: SQLWrapper): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** One of what `make` makes per database (a cache, say): the tests open many in one process. */
+export function perDatabase<T extends object>(make: () => T): (db: Db) => T {
+  const made = new WeakMap<Db, T>();
+  return (db) => {
+    let value = made.get(db);
+    if (!value) {
+      value = make();
+      made.set(db, value);
+    }
+    return value;
+  };
+}
+
 const dialect = new PgDialect();
-// One cache per database: the tests open many in one process.
-const statements = new WeakMap<Db, LRUCache<string, object>>();
+const statements = perDatabase(() => new LRUCache<string, object>({ max: 1000 }));
 
 /**
  * The statement `build` makes of `from`, built once per database and per `from` and kept, to be
@@ -62,11 +74,7 @@ export function kept<F extends Record<string, unknown>, P>(
   const key = JSON.stringify([name, from], (_, value) =>
     value instanceof SQL ? dialect.sqlToQuery(value) : value,
   );
-  let cache = statements.get(db);
-  if (!cache) {
-    cache = new LRUCache({ max: 1000 });
-    statements.set(db, cache);
-  }
+  const cache = statements(db);
   const hit = cache.get(key);
   if (hit) return hit as P;
   const statement = build(from).prepare('');

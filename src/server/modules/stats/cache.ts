@@ -18,9 +18,10 @@ import { districtToday } from '../../../domain/ledger.js';
 import type { Db } from '../../db/client.js';
 import { chainHead } from '../../platform/audit.js';
 import type { Principal } from '../../platform/context.js';
+import { perDatabase } from '../../platform/sql.js';
 
 // One cache per database: the tests open many in one process, and their seqs coincide.
-const caches = new WeakMap<Db, LRUCache<string, object>>();
+const caches = perDatabase(() => new LRUCache<string, object>({ max: 1000 }));
 
 export async function cachedFigures<T extends object>(
   db: Db,
@@ -37,11 +38,7 @@ export async function cachedFigures<T extends object>(
     principal.prefixes && [...principal.prefixes].sort(),
     question,
   ]);
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new LRUCache({ max: 1000 });
-    caches.set(db, cache);
-  }
+  const cache = caches(db);
   const hit = cache.get(key);
   if (hit) return hit as T;
   const value = await compute();
