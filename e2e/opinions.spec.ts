@@ -2,9 +2,11 @@ import { expect, test } from '@playwright/test';
 import { adminPassword, csrfOf, logIn, send } from './support.js';
 
 /**
- * 群众意见, on a phone: a resident opens a demo compound's opinion page without logging in, sends
- * an opinion whose text carries a script, and gets a receipt code; a street's staff see it in the
- * inbox as text (no dialog ever opens) and answer it; the resident reads the answer by the receipt.
+ * 群众意见, on a phone: the administrator adds a category to the public form's list on the
+ * settings page; a resident opens a demo compound's opinion page without logging in, sends an
+ * opinion in that category whose text carries a script, and gets a receipt code; a street's staff
+ * see it in the inbox as text (no dialog ever opens) and answer it; the resident reads the answer
+ * by the receipt.
  */
 
 /** Waits for the page: generous, as the machine running the journeys may be shared. */
@@ -12,7 +14,7 @@ const slow = expect.configure({ timeout: 30_000 });
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-test('a resident sends an opinion with a script in it, staff answer it, the resident reads the answer', async ({
+test('a resident sends an opinion, in a category the administrator added and with a script in it; staff answer it, the resident reads the answer', async ({
   page,
 }) => {
   test.setTimeout(300_000);
@@ -22,6 +24,7 @@ test('a resident sends an opinion with a script in it, staff answer it, the resi
   const payload = '<script>alert(1)</script>';
   const text = `夜间施工噪音太大（${stamp}）${payload}`;
   const answer = `已要求施工单位22时后停止作业（${stamp}）`;
+  const category = `夜间施工（${stamp}）`;
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -50,12 +53,21 @@ test('a resident sends an opinion with a script in it, staff answer it, the resi
     },
     admin,
   );
+
+  // ── The administrator adds a category to the list residents choose from.
+  await page.goto('/admin/settings');
+  const categories = page.getByLabel('意见类别');
+  await slow(categories).toBeVisible();
+  await categories.fill(category);
+  await categories.press('Enter');
+  await page.getByRole('button', { name: '保存' }).click();
+  await slow(page.getByText('设置已保存，即时生效。')).toBeVisible();
   await page.context().clearCookies();
 
   // ── A resident, without logging in, opens the compound's opinion page and sends an opinion.
   await page.goto(`/p/c/${project.compoundId}/opinion`);
   await slow(page.getByRole('heading', { level: 1 })).toContainText('意见建议');
-  await page.getByLabel('类别').selectOption('施工扰民');
+  await page.getByLabel('类别').selectOption(category);
   await page.getByLabel('意见内容').fill(text);
   await page.getByLabel('联系方式').fill('13903781234');
   const question = (await page.locator('label[for="answer"]').textContent()) ?? '';
@@ -75,6 +87,7 @@ test('a resident sends an opinion with a script in it, staff answer it, the resi
   const row = page.getByRole('row').filter({ hasText: stamp });
   await slow(row).toBeVisible();
   await expect(row).toContainText(payload);
+  await expect(row).toContainText(category);
   await row.getByRole('link').click();
   await slow(page.getByTestId('opinion-text')).toHaveText(text);
   await expect(page.getByText('139****1234').or(page.getByText('13903781234'))).toBeVisible();

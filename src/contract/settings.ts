@@ -47,6 +47,9 @@ export const gradeCount = { min: 1, max: 10 } as const;
 /** How many structure types the editable list holds. */
 export const structureTypeCount = { min: 1, max: 50 } as const;
 
+/** How many categories the public opinion form's list holds. */
+export const opinionCategoryCount = { min: 1, max: 30 } as const;
+
 export const UpdateSettingsBody = z.strictObject({
   oldCutoffYear: z.number().int().min(1949).max(2100).optional(),
   escalation: z
@@ -81,8 +84,8 @@ export const UpdateSettingsBody = z.strictObject({
   facilities: z.strictObject({ types: FacilityTypeList }).optional(),
   opinionCategories: z
     .array(text().trim().min(1).max(limits.name.max))
-    .min(1)
-    .max(30)
+    .min(opinionCategoryCount.min)
+    .max(opinionCategoryCount.max)
     .refine((c) => new Set(c).size === c.length, 'each category once')
     .optional(),
 });

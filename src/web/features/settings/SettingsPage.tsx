@@ -1,6 +1,7 @@
 /**
  * 系统设置: the district settings every figure and reminder follows — old-compound cut-off, ledger
- * escalation, check frequency, illegal structures, facility types, proposal grades.
+ * escalation, check frequency, illegal structures, facility types, residents' opinion categories,
+ * proposal grades.
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
@@ -23,6 +24,7 @@ import { limits } from '../../../contract/common.js';
 import {
   gradeCode,
   gradeCount,
+  opinionCategoryCount,
   type Settings,
   structureTypeCount,
   UpdateSettingsBody,
@@ -261,6 +263,30 @@ export function SettingsPage() {
             </Card>
             <CheckFrequencySetting />
             <FacilityTypesSetting />
+            <Card size="small" title={t('settings.opinionsTitle')}>
+              <Form.Item
+                name="opinionCategories"
+                label={t('settings.opinionCategories')}
+                extra={t('settings.opinionCategoriesHelp')}
+                rules={[
+                  {
+                    type: 'array',
+                    required: true,
+                    min: opinionCategoryCount.min,
+                    max: opinionCategoryCount.max,
+                    message: t('settings.opinionCategoriesCount', opinionCategoryCount),
+                  },
+                ]}
+              >
+                <Select
+                  mode="tags"
+                  open={false}
+                  suffixIcon={null}
+                  tokenSeparators={[',', '，', '、']}
+                  aria-label={t('settings.opinionCategories')}
+                />
+              </Form.Item>
+            </Card>
             <Card size="small" title={t('settings.gradesTitle')}>
               <Typography.Paragraph type="secondary">{t('settings.gradesHint')}</Typography.Paragraph>
               <GradeList />

@@ -25,6 +25,11 @@ export const zhCN = {
     structureTypesHelp:
       '登记和导入调查表时可选的类型；输入后按回车添加，点 × 删除。已登记违建的类型不受影响，删除的类型不再可选。',
     structureTypesCount: '请填写 {{min}}–{{max}} 个类型',
+    opinionsTitle: '群众意见',
+    opinionCategories: '意见类别',
+    opinionCategoriesHelp:
+      '居民在小区公开页提交意见时可选的类别；输入后按回车添加，点 × 删除。已收到意见的类别不受影响，删除的类别不再可选。',
+    opinionCategoriesCount: '请填写 {{min}}–{{max}} 个类别',
     gradesTitle: '提案办理结果等级',
     gradesHint:
       '答复提案时可选的办理结果，按顺序列出：代码（印在答复函左上角）和含义。默认 A 类（已解决或基本解决）、B 类（正在解决或列入计划）、C 类（暂时不能解决），可增加 D 类等。已签发答复的等级不受影响；B 类答复的承诺事项全部完成后可提升为 A 类，须保留 A。',
@@ -73,6 +78,11 @@ export const en: typeof zhCN = {
     structureTypesHelp:
       'The types offered when registering a structure and accepted in survey sheets; type one and press Enter to add it, click × to remove one. Structures already registered keep their type.',
     structureTypesCount: 'Give {{min}}–{{max}} types',
+    opinionsTitle: "Residents' opinions",
+    opinionCategories: 'Opinion categories',
+    opinionCategoriesHelp:
+      "The categories residents choose from when they send an opinion on a compound's public page; press Enter to add one, × to remove it. Opinions already received keep theirs; a removed category is no longer offered.",
+    opinionCategoriesCount: 'Give {{min}}–{{max}} categories',
     gradesTitle: 'Proposal result grades',
     gradesHint:
       'The result grades a reply to a CPPCC proposal may carry, in order: a code (printed at the top left of the letter) and what it means. By default A (solved or basically solved), B (being solved or planned) and C (cannot be solved now); a district may add D. Signed replies keep their grade; a B whose commitments are all done may be raised to A, so keep A.',
