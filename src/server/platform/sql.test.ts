@@ -81,7 +81,7 @@ describe('kept', () => {
     );
   }
 
-  it('keeps one statement for what is built the same, and runs it with each call’s placeholders', async () => {
+  it('keeps one statement for what is built the same, and runs it with each call’s limit and offset', async () => {
     const odd = numbersWhere(sql`i % 2 = ${1}`);
     expect(numbersWhere(sql`i % 2 = ${1}`)).toBe(odd);
     const run = async (statement: typeof odd, limit: number, offset: number) =>

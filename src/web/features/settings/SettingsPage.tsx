@@ -80,6 +80,46 @@ function NumberSetting({ name, path, unit }: { name: Field; path: (string | numb
 }
 
 /**
+ * A list of names typed in as tags (Enter or a comma adds one, × removes it), between the
+ * contract's bounds: its label, help and count message are `settings.<field>`, `…Help`, `…Count`.
+ */
+function NamesSetting({
+  path,
+  field,
+  count,
+}: {
+  path: string[];
+  field: 'structureTypes' | 'opinionCategories';
+  count: { min: number; max: number };
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item
+      name={path}
+      label={t(`settings.${field}`)}
+      extra={t(`settings.${field}Help`)}
+      rules={[
+        {
+          type: 'array',
+          required: true,
+          min: count.min,
+          max: count.max,
+          message: t(`settings.${field}Count`, count),
+        },
+      ]}
+    >
+      <Select
+        mode="tags"
+        open={false}
+        suffixIcon={null}
+        tokenSeparators={[',', '，', '、']}
+        aria-label={t(`settings.${field}`)}
+      />
+    </Form.Item>
+  );
+}
+
+/**
  * 提案办理结果: the grades a reply may carry, in order — a code (A, B, C, D…) and what it means;
  * at least one, each code once. Every place a grade is chosen offers this list.
  */
@@ -238,54 +278,16 @@ export function SettingsPage() {
                   style={{ width: 200, maxWidth: '100%' }}
                 />
               </Form.Item>
-              <Form.Item
-                name={['illegal', 'types']}
-                label={t('settings.structureTypes')}
-                extra={t('settings.structureTypesHelp')}
-                rules={[
-                  {
-                    type: 'array',
-                    required: true,
-                    min: structureTypeCount.min,
-                    max: structureTypeCount.max,
-                    message: t('settings.structureTypesCount', structureTypeCount),
-                  },
-                ]}
-              >
-                <Select
-                  mode="tags"
-                  open={false}
-                  suffixIcon={null}
-                  tokenSeparators={[',', '，', '、']}
-                  aria-label={t('settings.structureTypes')}
-                />
-              </Form.Item>
+              <NamesSetting path={['illegal', 'types']} field="structureTypes" count={structureTypeCount} />
             </Card>
             <CheckFrequencySetting />
             <FacilityTypesSetting />
             <Card size="small" title={t('settings.opinionsTitle')}>
-              <Form.Item
-                name="opinionCategories"
-                label={t('settings.opinionCategories')}
-                extra={t('settings.opinionCategoriesHelp')}
-                rules={[
-                  {
-                    type: 'array',
-                    required: true,
-                    min: opinionCategoryCount.min,
-                    max: opinionCategoryCount.max,
-                    message: t('settings.opinionCategoriesCount', opinionCategoryCount),
-                  },
-                ]}
-              >
-                <Select
-                  mode="tags"
-                  open={false}
-                  suffixIcon={null}
-                  tokenSeparators={[',', '，', '、']}
-                  aria-label={t('settings.opinionCategories')}
-                />
-              </Form.Item>
+              <NamesSetting
+                path={['opinionCategories']}
+                field="opinionCategories"
+                count={opinionCategoryCount}
+              />
             </Card>
             <Card size="small" title={t('settings.gradesTitle')}>
               <Typography.Paragraph type="secondary">{t('settings.gradesHint')}</Typography.Paragraph>
